@@ -1,0 +1,9 @@
+package io.github.drkit.runtime.plan;
+
+/**
+ * An RDS cross-Region read replica that failover promotes to a standalone instance. Failback never demotes it.
+ *
+ * @param path where it sits in the plan, e.g. {@code databases[0]}, for error messages and reports
+ */
+public record DatabasePlan(String region, String dbInstanceIdentifier, String path) {
+}

@@ -1,0 +1,14 @@
+package io.github.drkit.runtime.plan;
+
+import java.util.Map;
+
+/**
+ * A data-plane switch: a CloudWatch metric whose alarm drives a Route 53 health check. Failover publishes
+ * {@code failoverValue}, failback {@code normalValue}; no Route 53 control-plane call is needed.
+ */
+public record SiteSwitchPlan(String region, String site, String namespace, String metricName,
+                             Map<String, String> dimensions, double normalValue, double failoverValue, String path) {
+    public SiteSwitchPlan {
+        dimensions = Map.copyOf(dimensions);
+    }
+}
