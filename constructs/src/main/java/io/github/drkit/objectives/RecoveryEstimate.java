@@ -20,8 +20,10 @@ public final class RecoveryEstimate {
     private RecoveryEstimate(Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
         this.strategy = Objects.requireNonNull(b.strategy, "strategy");
-        this.rtoTerms = List.copyOf(b.rtoTerms);
-        this.rpoTerms = List.copyOf(b.rpoTerms);
+        this.rtoTerms = List.copyOf(Objects.requireNonNull(b.rtoTerms,
+                "RecoveryEstimate: rtoTerms must not be null (use an empty list)"));
+        this.rpoTerms = List.copyOf(Objects.requireNonNull(b.rpoTerms,
+                "RecoveryEstimate: rpoTerms must not be null (use an empty list)"));
         this.rpoUnboundedReason = b.rpoUnboundedReason;
     }
 
