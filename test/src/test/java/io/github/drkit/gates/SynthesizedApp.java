@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
+import io.github.drkit.apps.CdkContext;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.cxapi.CloudAssembly;
@@ -14,6 +17,7 @@ import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 
 /** An app synthesized once into a folder of its own, with cdk-nag attached, for the gates to judge. */
 final class SynthesizedApp {
+    private static final String ANNOTATIONS_IN_VALIDATION_REPORT = "@aws-cdk/core:annotationsInValidationReport";
     private final CloudAssembly assembly;
 
     private SynthesizedApp(CloudAssembly assembly) {
@@ -23,7 +27,12 @@ final class SynthesizedApp {
     static SynthesizedApp of(String name, Consumer<App> definition) {
         try {
             Path outdir = Files.createTempDirectory("drkit-gate-" + name + "-");
-            App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+            // cdk.json's feature flags, so that the gates judge the templates `cdk synth` produces, but with
+            // error annotations kept as messages instead of failing synth: the gates list every finding.
+            // The flag changes how errors are reported, never what a template holds.
+            Map<String, Object> context = new HashMap<>(CdkContext.nearest(Path.of("")));
+            context.put(ANNOTATIONS_IN_VALIDATION_REPORT, false);
+            App app = new App(AppProps.builder().outdir(outdir.toString()).context(context).build());
             definition.accept(app);
             NagGate.attach(app);
             return new SynthesizedApp(app.synth());
