@@ -1,0 +1,231 @@
+package io.github.drkit.failover;
+
+import io.github.drkit.internal.plan.Checks;
+import io.github.drkit.internal.plan.PlanPermissions;
+import io.github.drkit.internal.plan.PlanSize;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IAlarm;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IAlias;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.destinations.SnsDestination;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.ssm.ParameterTier;
+import software.amazon.awscdk.services.ssm.StringParameter;
+import software.constructs.Construct;
+
+/**
+ * The Lambda function that runs drkit-lambda's failover, failback and status for one plan.
+ *
+ * <p>Java 21 with SnapStart on published versions; callers invoke the {@link #getAlias() live alias}
+ * (SnapStart only applies to versions). The plan travels in {@code DRKIT_PLAN}, or, when it may not
+ * fit Lambda's 4 KB of environment, in an SSM parameter named by {@code DRKIT_PLAN_PARAMETER}. The
+ * role may change only the resources the plan names.
+ */
+public class FailoverFunction extends Construct {
+    /** Environment variable that holds the plan JSON. */
+    public static final String PLAN_VARIABLE = "DRKIT_PLAN";
+    /** Environment variable that names the SSM parameter holding the plan JSON. */
+    public static final String PLAN_PARAMETER_VARIABLE = "DRKIT_PLAN_PARAMETER";
+    /** Lambda's limit for all environment variables together. */
+    static final int ENVIRONMENT_LIMIT = 4096;
+    /** A standard SSM parameter holds 4 KB; an advanced one 8 KB. */
+    static final int PARAMETER_LIMIT = 8192;
+    /** The alias callers invoke. */
+    public static final String ALIAS_NAME = "live";
+
+    private final FailoverPlan plan;
+    private final Function function;
+    private final Alias alias;
+    private final ITopic notificationTopic;
+    private final StringParameter planParameter;
+    private final Alarm errorsAlarm;
+    private final LogGroup logGroup;
+
+    public FailoverFunction(Construct scope, String id, FailoverFunctionProps props) {
+        super(scope, id);
+        String owner = "FailoverFunction";
+        Checks.required(owner, "props", props);
+        FailoverPlan given = Checks.required(owner, "plan", props.getPlan());
+        int memory = props.getMemorySize() == null ? 1024 : Checks.range(owner, "memorySize", props.getMemorySize(), 128, 10240);
+        long healthSeconds = given.healthTimeout().toSeconds();
+        Duration timeout = props.getTimeout() == null ? Duration.seconds(Math.min(900, healthSeconds + 120)) : props.getTimeout();
+        if (!Token.isUnresolved(timeout.toSeconds())) {
+            double t = timeout.toSeconds().doubleValue();
+            if (t > 900) {
+                throw new IllegalArgumentException(owner + ": timeout must be at most 900 s, Lambda's limit (got " + (long) t + " s)");
+            }
+            if (t < healthSeconds + 60) {
+                throw new IllegalArgumentException(owner + ": timeout must be at least the plan's healthTimeout plus 60 s for DNS and the report (got "
+                        + (long) t + " s, needs " + (healthSeconds + 60) + " s)");
+            }
+        }
+        int concurrency = props.getReservedConcurrency() == null ? 1
+                : Checks.range(owner, "reservedConcurrency", props.getReservedConcurrency(), 1, 1000);
+
+        this.notificationTopic = props.getNotificationTopic() != null ? props.getNotificationTopic() : defaultTopic();
+        this.plan = given.notificationTopicArn() == null ? given.withNotificationTopicArn(notificationTopic.getTopicArn()) : given;
+
+        Map<String, Object> json = plan.toJson();
+        int size = PlanSize.estimate(json);
+        PlanStorage storage = props.getPlanStorage() == null ? PlanStorage.AUTO : props.getPlanStorage();
+        Map<String, String> environment = new LinkedHashMap<>();
+        // Tiered compilation stopped at C1 starts a short-lived JVM fastest; SnapStart keeps the result.
+        environment.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        int otherVariables = environment.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
+        boolean fitsEnvironment = size + PLAN_VARIABLE.length() + otherVariables <= ENVIRONMENT_LIMIT;
+        if (storage == PlanStorage.ENVIRONMENT && !fitsEnvironment) {
+            throw new IllegalArgumentException(owner + ": planStorage ENVIRONMENT cannot hold a plan of about " + size
+                    + " bytes; Lambda allows 4096 bytes of environment; use PlanStorage.AUTO or PARAMETER");
+        }
+        String rendered = Stack.of(this).toJsonString(json);
+        if (storage == PlanStorage.PARAMETER || (storage == PlanStorage.AUTO && !fitsEnvironment)) {
+            if (size > PARAMETER_LIMIT) {
+                throw new IllegalArgumentException(owner + ": the plan is about " + size
+                        + " bytes; an SSM parameter holds at most 8192; split the application into several plans");
+            }
+            this.planParameter = StringParameter.Builder.create(this, "Plan")
+                    .description("drkit recovery plan of " + plan.application())
+                    .stringValue(rendered)
+                    .tier(size > ENVIRONMENT_LIMIT ? ParameterTier.ADVANCED : ParameterTier.STANDARD)
+                    .build();
+            environment.put(PLAN_PARAMETER_VARIABLE, planParameter.getParameterName());
+        } else {
+            this.planParameter = null;
+            environment.put(PLAN_VARIABLE, rendered);
+        }
+
+        RetentionDays retention = props.getLogRetention() == null ? RetentionDays.ONE_YEAR : props.getLogRetention();
+        this.logGroup = LogGroup.Builder.create(this, "Logs").retention(retention).removalPolicy(RemovalPolicy.RETAIN).build();
+
+        Role role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("drkit failover of " + plan.application() + ": may change only the resources in its plan")
+                .inlinePolicies(Map.of("Recovery", PolicyDocument.Builder.create()
+                        .statements(PlanPermissions.statements(Stack.of(this), plan)).build()))
+                .build();
+        // Instead of the AWSLambdaBasicExecutionRole managed policy (any log group): this log group only.
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("Logs").effect(Effect.ALLOW)
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logGroup.getLogGroupArn(), logGroup.getLogGroupArn() + ":log-stream:*")).build());
+
+        Function.Builder fn = Function.Builder.create(this, "Function")
+                .description("drkit failover, failback and status for " + plan.application() + " (" + plan.strategy() + ")")
+                .runtime(Runtime.JAVA_21)
+                .handler(RuntimeCode.HANDLER)
+                .code(props.getCode() != null ? props.getCode() : RuntimeCode.embedded())
+                .memorySize(memory)
+                .timeout(timeout)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .role(role)
+                .logGroup(logGroup)
+                .loggingFormat(LoggingFormat.JSON)
+                .reservedConcurrentExecutions(concurrency)
+                .environment(environment);
+        if (props.getFunctionName() != null) {
+            fn.functionName(props.getFunctionName());
+        }
+        this.function = fn.build();
+        if (planParameter != null) {
+            planParameter.grantRead(function);
+        }
+        notificationTopic.grantPublish(function);
+
+        // Alarms and operators invoke the alias; a failed asynchronous run (after one retry, which is
+        // safe because every step reads state first) lands on the topic with its request.
+        this.alias = Alias.Builder.create(this, "Alias")
+                .aliasName(ALIAS_NAME)
+                .version(function.getCurrentVersion())
+                .retryAttempts(1)
+                .maxEventAge(Duration.hours(1))
+                .onFailure(new SnsDestination(notificationTopic))
+                .build();
+
+        this.errorsAlarm = Alarm.Builder.create(this, "ErrorsAlarm")
+                .alarmDescription("drkit failover function of " + plan.application() + " failed: read its report in the logs")
+                .metric(alias.metricErrors(MetricOptions.builder().period(Duration.minutes(1)).statistic("Sum").build()))
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        errorsAlarm.addAlarmAction(new SnsAction(notificationTopic));
+    }
+
+    private ITopic defaultTopic() {
+        // A customer managed key, because CloudWatch alarms cannot publish to a topic encrypted
+        // with the AWS managed SNS key.
+        Key key = Key.Builder.create(this, "TopicKey")
+                .description("drkit failover notifications")
+                .enableKeyRotation(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
+        return Topic.Builder.create(this, "Notifications")
+                .displayName("drkit failover")
+                .masterKey(key)
+                .enforceSsl(true)
+                .build();
+    }
+
+    /** The plan as the function receives it (with the notification topic filled in). */
+    public FailoverPlan getPlan() {
+        return plan;
+    }
+
+    public IFunction getFunction() {
+        return function;
+    }
+
+    /** The alias to invoke: SnapStart applies to it. */
+    public IAlias getAlias() {
+        return alias;
+    }
+
+    public ITopic getNotificationTopic() {
+        return notificationTopic;
+    }
+
+    /** The SSM parameter holding the plan, or null when the plan is in the environment. */
+    public StringParameter getPlanParameter() {
+        return planParameter;
+    }
+
+    public IAlarm getErrorsAlarm() {
+        return errorsAlarm;
+    }
+
+    public LogGroup getLogGroup() {
+        return logGroup;
+    }
+
+    /** Lets an operator role or an automation invoke failover (through the alias). */
+    public void grantInvoke(IGrantable grantee) {
+        alias.grantInvoke(grantee);
+    }
+}

@@ -1,0 +1,144 @@
+package io.github.drkit.failover;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.ITopic;
+
+/** Props of {@link FailoverFunction}. */
+public final class FailoverFunctionProps {
+    private final FailoverPlan plan;
+    private final Code code;
+    private final Number memorySize;
+    private final Duration timeout;
+    private final RetentionDays logRetention;
+    private final ITopic notificationTopic;
+    private final PlanStorage planStorage;
+    private final Number reservedConcurrency;
+    private final String functionName;
+
+    private FailoverFunctionProps(Builder b) {
+        this.plan = b.plan;
+        this.code = b.code;
+        this.memorySize = b.memorySize;
+        this.timeout = b.timeout;
+        this.logRetention = b.logRetention;
+        this.notificationTopic = b.notificationTopic;
+        this.planStorage = b.planStorage;
+        this.reservedConcurrency = b.reservedConcurrency;
+        this.functionName = b.functionName;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The plan the function carries out. Required. */
+    public FailoverPlan getPlan() {
+        return plan;
+    }
+
+    /** @default the drkit-lambda runtime embedded in this library */
+    public Code getCode() {
+        return code;
+    }
+
+    /** @default 1024 MB: the SDK clients initialise in about a second at this size, and SnapStart keeps them */
+    public Number getMemorySize() {
+        return memorySize;
+    }
+
+    /** @default the plan's healthTimeout plus 120 s, at most 900 s */
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    /** @default one year: the logs are the audit trail of each failover and drill */
+    public RetentionDays getLogRetention() {
+        return logRetention;
+    }
+
+    /** Gets every run report, the function's failures and its error alarm. @default a new KMS-encrypted topic */
+    public ITopic getNotificationTopic() {
+        return notificationTopic;
+    }
+
+    /** @default {@link PlanStorage#AUTO} */
+    public PlanStorage getPlanStorage() {
+        return planStorage;
+    }
+
+    /** @default 1: two failovers of one application never run at once */
+    public Number getReservedConcurrency() {
+        return reservedConcurrency;
+    }
+
+    /** @default a name CloudFormation generates */
+    public String getFunctionName() {
+        return functionName;
+    }
+
+    public static final class Builder {
+        private FailoverPlan plan;
+        private Code code;
+        private Number memorySize;
+        private Duration timeout;
+        private RetentionDays logRetention;
+        private ITopic notificationTopic;
+        private PlanStorage planStorage;
+        private Number reservedConcurrency;
+        private String functionName;
+
+        private Builder() {
+        }
+
+        public Builder plan(FailoverPlan v) {
+            this.plan = v;
+            return this;
+        }
+
+        public Builder code(Code v) {
+            this.code = v;
+            return this;
+        }
+
+        public Builder memorySize(Number v) {
+            this.memorySize = v;
+            return this;
+        }
+
+        public Builder timeout(Duration v) {
+            this.timeout = v;
+            return this;
+        }
+
+        public Builder logRetention(RetentionDays v) {
+            this.logRetention = v;
+            return this;
+        }
+
+        public Builder notificationTopic(ITopic v) {
+            this.notificationTopic = v;
+            return this;
+        }
+
+        public Builder planStorage(PlanStorage v) {
+            this.planStorage = v;
+            return this;
+        }
+
+        public Builder reservedConcurrency(Number v) {
+            this.reservedConcurrency = v;
+            return this;
+        }
+
+        public Builder functionName(String v) {
+            this.functionName = v;
+            return this;
+        }
+
+        public FailoverFunctionProps build() {
+            return new FailoverFunctionProps(this);
+        }
+    }
+}

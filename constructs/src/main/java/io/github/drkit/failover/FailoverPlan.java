@@ -1,0 +1,220 @@
+package io.github.drkit.failover;
+
+import io.github.drkit.internal.plan.Checks;
+import io.github.drkit.objectives.DrStrategy;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The recovery plan (version 1, see docs/recovery-plan.md) a topology construct writes for its
+ * {@link FailoverFunction}. Values may be CDK tokens (ASG names, zone ids, ARNs); the function renders
+ * the plan with {@code Stack.toJsonString} so that they resolve at deploy time.
+ */
+public final class FailoverPlan {
+    /** The plan version this library writes. */
+    public static final int VERSION = 1;
+    /** The runtime's default wait for health. */
+    public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(600);
+
+    private final String application;
+    private final DrStrategy strategy;
+    private final String primaryRegion;
+    private final String recoveryRegion;
+    private final List<PlanDatabase> databases;
+    private final List<PlanInstances> instances;
+    private final List<PlanFleet> fleets;
+    private final List<PlanDnsZone> dns;
+    private final List<PlanSiteSwitch> siteSwitches;
+    private final Duration healthTimeout;
+    private final String notificationTopicArn;
+
+    private FailoverPlan(Builder b) {
+        String owner = "FailoverPlan";
+        this.application = Checks.required(owner, "application", b.application);
+        this.strategy = Checks.required(owner, "strategy", b.strategy);
+        this.primaryRegion = b.primaryRegion;
+        this.recoveryRegion = Checks.required(owner, "recoveryRegion", b.recoveryRegion);
+        this.databases = b.databases == null ? List.of() : List.copyOf(b.databases);
+        this.instances = b.instances == null ? List.of() : List.copyOf(b.instances);
+        this.fleets = b.fleets == null ? List.of() : List.copyOf(b.fleets);
+        this.dns = b.dns == null ? List.of() : List.copyOf(b.dns);
+        this.siteSwitches = b.siteSwitches == null ? List.of() : List.copyOf(b.siteSwitches);
+        this.healthTimeout = b.healthTimeout == null ? DEFAULT_HEALTH_TIMEOUT : b.healthTimeout;
+        this.notificationTopicArn = b.notificationTopicArn;
+        if (healthTimeout.toSeconds() < 60 || healthTimeout.toSeconds() > 840) {
+            throw new IllegalArgumentException(owner + ": healthTimeout must be from 60 to 840 seconds, inside Lambda's 900 s limit (got "
+                    + healthTimeout.toSeconds() + " s)");
+        }
+        if (databases.isEmpty() && instances.isEmpty() && fleets.isEmpty() && dns.isEmpty() && siteSwitches.isEmpty()) {
+            throw new IllegalArgumentException(owner + ": plan for " + application
+                    + " changes nothing; it needs at least one of databases, instances, fleets, dns or siteSwitches");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A copy of this plan that notifies the given topic. */
+    public FailoverPlan withNotificationTopicArn(String topicArn) {
+        return toBuilder().notificationTopicArn(topicArn).build();
+    }
+
+    public Builder toBuilder() {
+        return builder().application(application).strategy(strategy).primaryRegion(primaryRegion).recoveryRegion(recoveryRegion)
+                .databases(databases).instances(instances).fleets(fleets).dns(dns).siteSwitches(siteSwitches)
+                .healthTimeout(healthTimeout).notificationTopicArn(notificationTopicArn);
+    }
+
+    public String application() {
+        return application;
+    }
+
+    public DrStrategy strategy() {
+        return strategy;
+    }
+
+    public String primaryRegion() {
+        return primaryRegion;
+    }
+
+    public String recoveryRegion() {
+        return recoveryRegion;
+    }
+
+    public List<PlanDatabase> databases() {
+        return databases;
+    }
+
+    public List<PlanInstances> instances() {
+        return instances;
+    }
+
+    public List<PlanFleet> fleets() {
+        return fleets;
+    }
+
+    public List<PlanDnsZone> dns() {
+        return dns;
+    }
+
+    public List<PlanSiteSwitch> siteSwitches() {
+        return siteSwitches;
+    }
+
+    public Duration healthTimeout() {
+        return healthTimeout;
+    }
+
+    public String notificationTopicArn() {
+        return notificationTopicArn;
+    }
+
+    /** The plan as JSON-shaped maps and lists, field names as in the contract; values may be tokens. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", VERSION);
+        m.put("application", application);
+        m.put("strategy", strategy.name());
+        if (primaryRegion != null) {
+            m.put("primaryRegion", primaryRegion);
+        }
+        m.put("recoveryRegion", recoveryRegion);
+        putList(m, "databases", databases.stream().map(PlanDatabase::toJson).collect(Collectors.toList()));
+        putList(m, "instances", instances.stream().map(PlanInstances::toJson).collect(Collectors.toList()));
+        putList(m, "fleets", fleets.stream().map(PlanFleet::toJson).collect(Collectors.toList()));
+        putList(m, "dns", dns.stream().map(PlanDnsZone::toJson).collect(Collectors.toList()));
+        putList(m, "siteSwitches", siteSwitches.stream().map(PlanSiteSwitch::toJson).collect(Collectors.toList()));
+        m.put("healthTimeoutSeconds", healthTimeout.toSeconds());
+        if (notificationTopicArn != null) {
+            m.put("notificationTopicArn", notificationTopicArn);
+        }
+        return m;
+    }
+
+    private static void putList(Map<String, Object> m, String key, List<Map<String, Object>> list) {
+        if (!list.isEmpty()) {
+            m.put(key, list);
+        }
+    }
+
+    public static final class Builder {
+        private String application;
+        private DrStrategy strategy;
+        private String primaryRegion;
+        private String recoveryRegion;
+        private List<PlanDatabase> databases;
+        private List<PlanInstances> instances;
+        private List<PlanFleet> fleets;
+        private List<PlanDnsZone> dns;
+        private List<PlanSiteSwitch> siteSwitches;
+        private Duration healthTimeout;
+        private String notificationTopicArn;
+
+        private Builder() {
+        }
+
+        public Builder application(String v) {
+            this.application = v;
+            return this;
+        }
+
+        public Builder strategy(DrStrategy v) {
+            this.strategy = v;
+            return this;
+        }
+
+        public Builder primaryRegion(String v) {
+            this.primaryRegion = v;
+            return this;
+        }
+
+        public Builder recoveryRegion(String v) {
+            this.recoveryRegion = v;
+            return this;
+        }
+
+        public Builder databases(List<PlanDatabase> v) {
+            this.databases = v;
+            return this;
+        }
+
+        public Builder instances(List<PlanInstances> v) {
+            this.instances = v;
+            return this;
+        }
+
+        public Builder fleets(List<PlanFleet> v) {
+            this.fleets = v;
+            return this;
+        }
+
+        public Builder dns(List<PlanDnsZone> v) {
+            this.dns = v;
+            return this;
+        }
+
+        public Builder siteSwitches(List<PlanSiteSwitch> v) {
+            this.siteSwitches = v;
+            return this;
+        }
+
+        /** @param v how long failover waits for health; default 600 s */
+        public Builder healthTimeout(Duration v) {
+            this.healthTimeout = v;
+            return this;
+        }
+
+        public Builder notificationTopicArn(String v) {
+            this.notificationTopicArn = v;
+            return this;
+        }
+
+        public FailoverPlan build() {
+            return new FailoverPlan(this);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.github.drkit.failover;
+
+import io.github.drkit.internal.plan.Checks;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Auto Scaling group that failover scales from its standby to its recovery capacity, and
+ * optionally up to a larger instance type. The launch template and instance role are not part of
+ * the plan; the {@link FailoverFunction} needs them only to scope its permissions for vertical
+ * scaling.
+ */
+public final class PlanFleet {
+    private final String region;
+    private final String autoScalingGroupName;
+    private final Capacity standby;
+    private final Capacity recovery;
+    private final String standbyInstanceType;
+    private final String recoveryInstanceType;
+    private final Integer minHealthy;
+    private final List<String> targetGroupArns;
+    private final String launchTemplateId;
+    private final String instanceRoleArn;
+
+    private PlanFleet(Builder b) {
+        String owner = "PlanFleet";
+        this.region = Checks.required(owner, "region", b.region);
+        this.autoScalingGroupName = Checks.required(owner, "autoScalingGroupName", b.autoScalingGroupName);
+        this.standby = Checks.required(owner, "standby", b.standby);
+        this.recovery = Checks.required(owner, "recovery", b.recovery);
+        this.standbyInstanceType = b.standbyInstanceType;
+        this.recoveryInstanceType = b.recoveryInstanceType;
+        this.minHealthy = b.minHealthy;
+        this.targetGroupArns = b.targetGroupArns == null ? List.of() : List.copyOf(b.targetGroupArns);
+        this.launchTemplateId = b.launchTemplateId;
+        this.instanceRoleArn = b.instanceRoleArn;
+        if (recovery.min() < standby.min() || recovery.desired() < standby.desired() || recovery.max() < standby.max()) {
+            throw new IllegalArgumentException(owner + ": recovery capacity (" + recovery + ") must not be below standby capacity ("
+                    + standby + ") for " + autoScalingGroupName);
+        }
+        if (minHealthy != null && (minHealthy < 1 || minHealthy > recovery.max())) {
+            throw new IllegalArgumentException(owner + ": minHealthy must be from 1 to recovery max " + recovery.max() + " (got " + minHealthy + ")");
+        }
+        if ((standbyInstanceType == null) != (recoveryInstanceType == null)) {
+            throw new IllegalArgumentException(owner + ": standbyInstanceType and recoveryInstanceType go together (got "
+                    + standbyInstanceType + " and " + recoveryInstanceType + ")");
+        }
+        if (recoveryInstanceType != null && launchTemplateId == null) {
+            throw new IllegalArgumentException(owner + ": launchTemplateId is required for vertical scaling to " + recoveryInstanceType);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String autoScalingGroupName() {
+        return autoScalingGroupName;
+    }
+
+    public Capacity standby() {
+        return standby;
+    }
+
+    public Capacity recovery() {
+        return recovery;
+    }
+
+    public String standbyInstanceType() {
+        return standbyInstanceType;
+    }
+
+    public String recoveryInstanceType() {
+        return recoveryInstanceType;
+    }
+
+    /** InService instances required before DNS moves; null means recovery min. */
+    public Integer minHealthy() {
+        return minHealthy;
+    }
+
+    public List<String> targetGroupArns() {
+        return targetGroupArns;
+    }
+
+    /** The launch template the fleet launches from; set when failover scales vertically. */
+    public String launchTemplateId() {
+        return launchTemplateId;
+    }
+
+    /** The role of the fleet's instance profile, passed when the fleet moves to a new launch template version. */
+    public String instanceRoleArn() {
+        return instanceRoleArn;
+    }
+
+    public boolean scalesVertically() {
+        return recoveryInstanceType != null && !recoveryInstanceType.equals(standbyInstanceType);
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("region", region);
+        m.put("autoScalingGroupName", autoScalingGroupName);
+        m.put("standby", standby.toJson());
+        m.put("recovery", recovery.toJson());
+        if (standbyInstanceType != null) {
+            m.put("standbyInstanceType", standbyInstanceType);
+            m.put("recoveryInstanceType", recoveryInstanceType);
+        }
+        if (minHealthy != null) {
+            m.put("minHealthy", minHealthy);
+        }
+        if (!targetGroupArns.isEmpty()) {
+            m.put("targetGroupArns", targetGroupArns);
+        }
+        return m;
+    }
+
+    public static final class Builder {
+        private String region;
+        private String autoScalingGroupName;
+        private Capacity standby;
+        private Capacity recovery;
+        private String standbyInstanceType;
+        private String recoveryInstanceType;
+        private Integer minHealthy;
+        private List<String> targetGroupArns;
+        private String launchTemplateId;
+        private String instanceRoleArn;
+
+        private Builder() {
+        }
+
+        public Builder region(String v) {
+            this.region = v;
+            return this;
+        }
+
+        public Builder autoScalingGroupName(String v) {
+            this.autoScalingGroupName = v;
+            return this;
+        }
+
+        public Builder standby(Capacity v) {
+            this.standby = v;
+            return this;
+        }
+
+        public Builder recovery(Capacity v) {
+            this.recovery = v;
+            return this;
+        }
+
+        public Builder standbyInstanceType(String v) {
+            this.standbyInstanceType = v;
+            return this;
+        }
+
+        public Builder recoveryInstanceType(String v) {
+            this.recoveryInstanceType = v;
+            return this;
+        }
+
+        public Builder minHealthy(Integer v) {
+            this.minHealthy = v;
+            return this;
+        }
+
+        public Builder targetGroupArns(List<String> v) {
+            this.targetGroupArns = v;
+            return this;
+        }
+
+        public Builder launchTemplateId(String v) {
+            this.launchTemplateId = v;
+            return this;
+        }
+
+        public Builder instanceRoleArn(String v) {
+            this.instanceRoleArn = v;
+            return this;
+        }
+
+        public PlanFleet build() {
+            return new PlanFleet(this);
+        }
+    }
+}

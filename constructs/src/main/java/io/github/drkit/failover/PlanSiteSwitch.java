@@ -1,0 +1,87 @@
+package io.github.drkit.failover;
+
+import io.github.drkit.internal.plan.Checks;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Data-plane failover for one site: failover publishes {@code failoverValue} to a CloudWatch metric
+ * whose alarm drives the site's Route 53 health check, so no Route 53 control-plane call is made.
+ */
+public final class PlanSiteSwitch {
+    private final String region;
+    private final String site;
+    private final String namespace;
+    private final String metricName;
+    private final Map<String, String> dimensions;
+    private final double normalValue;
+    private final double failoverValue;
+
+    private PlanSiteSwitch(String region, String site, String namespace, String metricName, Map<String, String> dimensions,
+            double normalValue, double failoverValue) {
+        String owner = "PlanSiteSwitch";
+        this.region = Checks.required(owner, "region", region);
+        this.site = Checks.required(owner, "site", site);
+        this.namespace = Checks.required(owner, "namespace", namespace);
+        this.metricName = Checks.required(owner, "metricName", metricName);
+        this.dimensions = Map.copyOf(Checks.required(owner, "dimensions", dimensions));
+        this.normalValue = normalValue;
+        this.failoverValue = failoverValue;
+        if (namespace.startsWith("AWS/")) {
+            throw new IllegalArgumentException(owner + ": namespace must not start with AWS/ (got " + namespace + ")");
+        }
+        if (normalValue == failoverValue) {
+            throw new IllegalArgumentException(owner + ": normalValue and failoverValue of site " + site + " must differ (both " + normalValue + ")");
+        }
+    }
+
+    public static PlanSiteSwitch of(String region, String site, String namespace, String metricName, Map<String, String> dimensions,
+            double normalValue, double failoverValue) {
+        return new PlanSiteSwitch(region, site, namespace, metricName, dimensions, normalValue, failoverValue);
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String site() {
+        return site;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public String metricName() {
+        return metricName;
+    }
+
+    public Map<String, String> dimensions() {
+        return dimensions;
+    }
+
+    public double normalValue() {
+        return normalValue;
+    }
+
+    public double failoverValue() {
+        return failoverValue;
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("region", region);
+        m.put("site", site);
+        m.put("namespace", namespace);
+        m.put("metricName", metricName);
+        m.put("dimensions", new LinkedHashMap<>(new java.util.TreeMap<>(dimensions)));
+        m.put("normalValue", number(normalValue));
+        m.put("failoverValue", number(failoverValue));
+        return m;
+    }
+
+    /** Whole numbers are written without a fraction, as the plan contract shows them. */
+    private static Number number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Number) (long) v : (Number) v;
+    }
+}

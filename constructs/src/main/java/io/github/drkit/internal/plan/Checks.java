@@ -1,0 +1,64 @@
+package io.github.drkit.internal.plan;
+
+import java.time.Duration;
+import java.util.Collection;
+import software.amazon.awscdk.Token;
+
+/**
+ * Validation that names the construct, the prop, the value and the rule, and skips values that are
+ * tokens (they are only known at deploy time).
+ */
+public final class Checks {
+    private Checks() {
+    }
+
+    public static String required(String owner, String prop, String value) {
+        if (value == null || (!Token.isUnresolved(value) && value.isBlank())) {
+            throw new IllegalArgumentException(owner + ": " + prop + " is required");
+        }
+        return value;
+    }
+
+    public static <T> T required(String owner, String prop, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(owner + ": " + prop + " is required");
+        }
+        return value;
+    }
+
+    public static int range(String owner, String prop, Number value, int min, int max) {
+        if (value == null) {
+            throw new IllegalArgumentException(owner + ": " + prop + " is required");
+        }
+        if (Token.isUnresolved(value)) {
+            return value.intValue();
+        }
+        double d = value.doubleValue();
+        if (d != Math.rint(d) || d < min || d > max) {
+            throw new IllegalArgumentException(owner + ": " + prop + " must be a whole number from " + min + " to " + max
+                    + " (got " + value + ")");
+        }
+        return value.intValue();
+    }
+
+    public static Duration nonNegative(String owner, String prop, Duration value) {
+        if (value == null) {
+            throw new IllegalArgumentException(owner + ": " + prop + " is required");
+        }
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(owner + ": " + prop + " must not be negative (got " + value.toSeconds() + " s)");
+        }
+        return value;
+    }
+
+    public static <C extends Collection<?>> C notEmpty(String owner, String prop, C value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(owner + ": " + prop + " must not be empty");
+        }
+        return value;
+    }
+
+    public static boolean isToken(Object value) {
+        return value != null && Token.isUnresolved(value);
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.drkit.internal.plan;
+
+import io.github.drkit.failover.FailoverPlan;
+import io.github.drkit.failover.PlanDnsRecord;
+import io.github.drkit.failover.PlanDnsZone;
+import io.github.drkit.failover.PlanFleet;
+import io.github.drkit.failover.PlanInstances;
+import io.github.drkit.failover.PlanSiteSwitch;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+/**
+ * The least-privilege policy for a plan: every mutating action is scoped to the resources the plan
+ * names. The few read-only calls that AWS authorizes only on "*" say why beside them.
+ */
+public final class PlanPermissions {
+    private PlanPermissions() {
+    }
+
+    public static List<PolicyStatement> statements(Stack stack, FailoverPlan plan) {
+        List<PolicyStatement> out = new ArrayList<>();
+        String account = stack.getAccount();
+        String partition = Aws.PARTITION;
+
+        if (!plan.databases().isEmpty()) {
+            List<String> dbArns = plan.databases().stream()
+                    .map(d -> "arn:" + partition + ":rds:" + d.region() + ":" + account + ":db:" + d.dbInstanceIdentifier())
+                    .collect(Collectors.toList());
+            // DescribeDBInstances accepts a db ARN, so even the read is scoped.
+            out.add(allow("Databases", List.of("rds:PromoteReadReplica", "rds:DescribeDBInstances"), dbArns));
+        }
+
+        if (!plan.instances().isEmpty()) {
+            List<String> arns = new ArrayList<>();
+            for (PlanInstances group : plan.instances()) {
+                for (String id : group.instanceIds()) {
+                    arns.add("arn:" + partition + ":ec2:" + group.region() + ":" + account + ":instance/" + id);
+                }
+            }
+            out.add(allow("Instances", List.of("ec2:StartInstances", "ec2:StopInstances"), arns));
+            // DescribeInstances and DescribeInstanceStatus do not support resource-level permissions.
+            out.add(allow("DescribeInstances", List.of("ec2:DescribeInstances", "ec2:DescribeInstanceStatus"), List.of("*")));
+        }
+
+        if (!plan.fleets().isEmpty()) {
+            // An ASG ARN carries a generated UUID; the name after autoScalingGroupName/ pins the group.
+            List<String> asgArns = plan.fleets().stream()
+                    .map(f -> "arn:" + partition + ":autoscaling:" + f.region() + ":" + account + ":autoScalingGroup:*:autoScalingGroupName/"
+                            + f.autoScalingGroupName())
+                    .collect(Collectors.toList());
+            out.add(allow("Fleets", List.of("autoscaling:UpdateAutoScalingGroup", "autoscaling:SetDesiredCapacity"), asgArns));
+            // Auto Scaling and ELBv2 Describe* calls do not support resource-level permissions.
+            out.add(allow("DescribeFleets", List.of("autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeScalingActivities",
+                    "elasticloadbalancing:DescribeTargetHealth", "elasticloadbalancing:DescribeTargetGroups"), List.of("*")));
+            verticalScaling(out, plan.fleets(), partition, account);
+        }
+
+        if (!plan.dns().isEmpty()) {
+            List<String> zoneArns = plan.dns().stream()
+                    .map(z -> "arn:" + partition + ":route53:::hostedzone/" + z.hostedZoneId()).collect(Collectors.toList());
+            PolicyStatement change = allow("DnsChange", List.of("route53:ChangeResourceRecordSets"), zoneArns);
+            Set<String> names = recordNames(plan.dns());
+            if (names != null) {
+                // Only the records in the plan: Route 53 compares lower-case names without the final dot.
+                change.addCondition("ForAllValues:StringEquals", Map.of("route53:ChangeResourceRecordSetsNormalizedRecordNames", List.copyOf(names)));
+            }
+            out.add(change);
+            out.add(allow("DnsRead", List.of("route53:ListResourceRecordSets", "route53:GetHostedZone"), zoneArns));
+            // GetChange is read-only and addressed by a change id that only exists after the change is made.
+            out.add(allow("DnsChangeStatus", List.of("route53:GetChange"), List.of("arn:" + partition + ":route53:::change/*")));
+        }
+
+        if (!plan.siteSwitches().isEmpty()) {
+            // PutMetricData has no resource-level permission; the namespace condition is the scope AWS offers.
+            Set<String> namespaces = plan.siteSwitches().stream().map(PlanSiteSwitch::namespace).collect(Collectors.toCollection(LinkedHashSet::new));
+            PolicyStatement put = allow("SiteSwitches", List.of("cloudwatch:PutMetricData"), List.of("*"));
+            put.addCondition("StringEquals", Map.of("cloudwatch:namespace", List.copyOf(namespaces)));
+            out.add(put);
+        }
+        return out;
+    }
+
+    private static void verticalScaling(List<PolicyStatement> out, List<PlanFleet> fleets, String partition, String account) {
+        List<PlanFleet> vertical = fleets.stream().filter(PlanFleet::scalesVertically).collect(Collectors.toList());
+        if (vertical.isEmpty()) {
+            return;
+        }
+        List<String> templateArns = vertical.stream()
+                .map(f -> "arn:" + partition + ":ec2:" + f.region() + ":" + account + ":launch-template/" + f.launchTemplateId())
+                .collect(Collectors.toList());
+        out.add(allow("LaunchTemplates", List.of("ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"), templateArns));
+        // Auto Scaling checks ec2:RunInstances for the caller when a group moves to another launch
+        // template version; the condition allows it only through the plan's launch templates.
+        Set<String> regions = vertical.stream().map(PlanFleet::region).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> runArns = new ArrayList<>();
+        for (String region : regions) {
+            runArns.add("arn:" + partition + ":ec2:" + region + ":" + account + ":*");
+            runArns.add("arn:" + partition + ":ec2:" + region + "::image/*");
+        }
+        PolicyStatement run = allow("RunFromLaunchTemplates", List.of("ec2:RunInstances", "ec2:CreateTags"), runArns);
+        run.addCondition("ArnLike", Map.of("ec2:LaunchTemplate", templateArns));
+        out.add(run);
+        // DescribeLaunchTemplateVersions does not support resource-level permissions.
+        out.add(allow("DescribeLaunchTemplates", List.of("ec2:DescribeLaunchTemplateVersions", "ec2:DescribeLaunchTemplates"), List.of("*")));
+        List<String> roles = vertical.stream().map(PlanFleet::instanceRoleArn).filter(r -> r != null).collect(Collectors.toList());
+        if (!roles.isEmpty()) {
+            PolicyStatement pass = allow("PassInstanceRole", List.of("iam:PassRole"), roles);
+            pass.addCondition("StringEquals", Map.of("iam:PassedToService", "ec2.amazonaws.com"));
+            out.add(pass);
+        }
+    }
+
+    /** The normalized names of every record in the plan, or null when one is a token (no condition then). */
+    private static Set<String> recordNames(List<PlanDnsZone> zones) {
+        Set<String> names = new LinkedHashSet<>();
+        for (PlanDnsZone zone : zones) {
+            for (PlanDnsRecord r : zone.records()) {
+                if (Checks.isToken(r.name())) {
+                    return null;
+                }
+                String n = r.name().toLowerCase(java.util.Locale.ROOT);
+                names.add(n.endsWith(".") ? n.substring(0, n.length() - 1) : n);
+            }
+        }
+        return names;
+    }
+
+    private static PolicyStatement allow(String sid, List<String> actions, List<String> resources) {
+        return PolicyStatement.Builder.create().sid(sid).effect(Effect.ALLOW).actions(actions).resources(resources).build();
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.drkit.internal.topology;
+
+import io.github.drkit.failover.DatabaseOptions;
+import io.github.drkit.failover.HealthCheckOptions;
+import io.github.drkit.failover.RecoveryTimings;
+import io.github.drkit.objectives.EstimateTerm;
+import java.time.Duration;
+
+/** RTO and RPO terms shared by the topology constructs, each with the figure it rests on. */
+public final class Estimates {
+    /** Route 53: record changes reach all authoritative servers within about 60 s. */
+    public static final Duration DNS_PROPAGATION = Duration.ofSeconds(60);
+    /** Route 53 gives alias records to load balancers a 60 s TTL; value records here use 60 s too. */
+    public static final Duration DNS_TTL = Duration.ofSeconds(60);
+
+    private Estimates() {
+    }
+
+    public static EstimateTerm detection(HealthCheckOptions hc, String prop) {
+        return EstimateTerm.of("failure detection", hc.detectionTime(),
+                "Route 53 health check interval " + hc.interval().toSeconds() + " s x failure threshold " + hc.failureThreshold(), prop);
+    }
+
+    public static EstimateTerm decision(RecoveryTimings t, String prop) {
+        return EstimateTerm.of("decision to fail over", t.decisionTime(),
+                "an operator confirms the outage and invokes the failover function (assumption; measure it in a drill)", prop);
+    }
+
+    public static EstimateTerm orchestration(RecoveryTimings t, String prop) {
+        return EstimateTerm.of("failover orchestration", t.orchestrationTime(),
+                "the function's SnapStart restore, state reads, changes and verification calls (assumption)", prop);
+    }
+
+    public static EstimateTerm promotion(DatabaseOptions d, String prop) {
+        return EstimateTerm.of("data promotion", d.promotionTime(),
+                "RDS PromoteReadReplica until the instance is available; AWS documents several minutes (assumption)", prop);
+    }
+
+    public static EstimateTerm boot(RecoveryTimings t, String prop) {
+        return EstimateTerm.of("instance boot", t.instanceBootTime(), "EC2 launch to a running OS (assumption)", prop);
+    }
+
+    public static EstimateTerm warmUp(RecoveryTimings t, String prop) {
+        return EstimateTerm.of("application warm-up", t.appWarmUpTime(), "running OS to an application that answers its health check (assumption)",
+                prop);
+    }
+
+    public static EstimateTerm targetHealth() {
+        return EstimateTerm.of("load balancer health", SiteLoadBalancer.targetHealthTime(), "target group health check every "
+                + SiteLoadBalancer.TARGET_HEALTH_INTERVAL_SECONDS + " s x healthy threshold " + SiteLoadBalancer.TARGET_HEALTHY_THRESHOLD, null);
+    }
+
+    public static EstimateTerm dnsPropagation() {
+        return EstimateTerm.of("DNS propagation", DNS_PROPAGATION, "Route 53 changes reach all authoritative servers within about 60 s", null);
+    }
+
+    public static EstimateTerm dnsTtl(Duration ttl) {
+        return EstimateTerm.of("DNS TTL", ttl, "resolvers may cache the old answer for one TTL of " + ttl.toSeconds() + " s", null);
+    }
+
+    public static EstimateTerm replicationLag(DatabaseOptions d, String prop) {
+        return EstimateTerm.of("replication lag", d.expectedReplicationLag(),
+                "RDS cross-Region read replica replicates asynchronously; expected lag (the ReplicaLag alarm fires above it)", prop);
+    }
+}

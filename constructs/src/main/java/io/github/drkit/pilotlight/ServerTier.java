@@ -1,0 +1,137 @@
+package io.github.drkit.pilotlight;
+
+import io.github.drkit.failover.Capacity;
+import io.github.drkit.internal.plan.Checks;
+import software.amazon.awscdk.services.ec2.IMachineImage;
+import software.amazon.awscdk.services.ec2.InstanceClass;
+import software.amazon.awscdk.services.ec2.InstanceSize;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.MachineImage;
+import software.amazon.awscdk.services.ec2.UserData;
+
+/**
+ * One tier of servers that a pilot light keeps stopped (an Auto Scaling group at 0) until failover:
+ * the reverse proxy, the application servers. The tier name is its construct id: renaming it
+ * replaces the group.
+ */
+public final class ServerTier {
+    private final String name;
+    private final InstanceType instanceType;
+    private final IMachineImage machineImage;
+    private final UserData userData;
+    private final Capacity recoveryCapacity;
+    private final int port;
+    private final String healthCheckPath;
+
+    private ServerTier(Builder b) {
+        String owner = "ServerTier";
+        this.name = Checks.required(owner, "name", b.name);
+        if (!name.matches("[A-Za-z][A-Za-z0-9]{0,31}")) {
+            throw new IllegalArgumentException(owner + ": name must be 1 to 32 letters or digits, starting with a letter (got " + name + ")");
+        }
+        this.instanceType = b.instanceType != null ? b.instanceType : InstanceType.of(InstanceClass.T3, InstanceSize.SMALL);
+        this.machineImage = b.machineImage != null ? b.machineImage : MachineImage.latestAmazonLinux2023();
+        this.userData = b.userData;
+        this.recoveryCapacity = b.recoveryCapacity != null ? b.recoveryCapacity : Capacity.of(2, 2, 4);
+        if (recoveryCapacity.min() < 1) {
+            throw new IllegalArgumentException(owner + ": recoveryCapacity min of tier " + name + " must be at least 1, or failover starts nothing (got "
+                    + recoveryCapacity.min() + ")");
+        }
+        this.port = b.port == null ? 80 : Checks.range(owner, "port", b.port, 1, 65535);
+        this.healthCheckPath = b.healthCheckPath == null ? "/" : b.healthCheckPath;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public InstanceType instanceType() {
+        return instanceType;
+    }
+
+    public IMachineImage machineImage() {
+        return machineImage;
+    }
+
+    public UserData userData() {
+        return userData;
+    }
+
+    public Capacity recoveryCapacity() {
+        return recoveryCapacity;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String healthCheckPath() {
+        return healthCheckPath;
+    }
+
+    public static final class Builder {
+        private String name;
+        private InstanceType instanceType;
+        private IMachineImage machineImage;
+        private UserData userData;
+        private Capacity recoveryCapacity;
+        private Integer port;
+        private String healthCheckPath;
+
+        private Builder() {
+        }
+
+        /** Required: "proxy", "app", ... (the construct id of the tier). */
+        public Builder name(String v) {
+            this.name = v;
+            return this;
+        }
+
+        /** @param v default t3.small */
+        public Builder instanceType(InstanceType v) {
+            this.instanceType = v;
+            return this;
+        }
+
+        /**
+         * @param v the maintained image; default the latest Amazon Linux 2023, read from SSM at deploy
+         *          time, so each deploy picks up the patched image
+         */
+        public Builder machineImage(IMachineImage v) {
+            this.machineImage = v;
+            return this;
+        }
+
+        /** @param v default none */
+        public Builder userData(UserData v) {
+            this.userData = v;
+            return this;
+        }
+
+        /** @param v capacity after failover; default min 2, desired 2, max 4 (one per AZ of two, room to grow) */
+        public Builder recoveryCapacity(Capacity v) {
+            this.recoveryCapacity = v;
+            return this;
+        }
+
+        /** @param v port the servers listen on; default 80 */
+        public Builder port(int v) {
+            this.port = v;
+            return this;
+        }
+
+        /** @param v load balancer health check path of the first tier; default "/" */
+        public Builder healthCheckPath(String v) {
+            this.healthCheckPath = v;
+            return this;
+        }
+
+        public ServerTier build() {
+            return new ServerTier(this);
+        }
+    }
+}
