@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.drkit.runtime.archive.ArchiveIndex;
 import io.github.drkit.runtime.archive.ArchiveIndexer;
-import io.github.drkit.runtime.archive.ObjectInspector;
 import io.github.drkit.runtime.archive.S3EventRecord;
 
 /**
@@ -33,8 +32,7 @@ public final class ArchiveIndexerHandler implements RequestStreamHandler {
 
     /** For Lambda: clients built once per execution environment, from the environment. */
     public ArchiveIndexerHandler() {
-        this(new ArchiveIndexer(new ArchiveIndex(ArchiveClients.dynamo(), requiredEnv(TABLE_ENV)),
-                new ObjectInspector(ArchiveClients.s3())));
+        this(new ArchiveIndexer(new ArchiveIndex(ArchiveClients.dynamo(), requiredEnv(TABLE_ENV)), ArchiveClients.s3()));
     }
 
     public ArchiveIndexerHandler(ArchiveIndexer indexer) {

@@ -65,7 +65,7 @@ public final class ArchiveBackfill {
     public ArchiveBackfill(ArchiveIndex index, S3Client s3, Clock clock) {
         this.index = Objects.requireNonNull(index, "index");
         this.s3 = Objects.requireNonNull(s3, "s3");
-        this.inspector = new ObjectInspector(s3);
+        this.inspector = new ObjectInspector(s3, index);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

@@ -32,7 +32,7 @@ public final class ArchiveFetch {
     public ArchiveFetch(ArchiveIndex index, S3Client s3) {
         this.index = Objects.requireNonNull(index, "index");
         this.s3 = Objects.requireNonNull(s3, "s3");
-        this.inspector = new ObjectInspector(s3);
+        this.inspector = new ObjectInspector(s3, index);
     }
 
     /** Writes one version (null: the newest), or the given range of it (null: all of it), to {@code out}. */

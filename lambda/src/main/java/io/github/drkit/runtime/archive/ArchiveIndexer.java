@@ -3,6 +3,8 @@ package io.github.drkit.runtime.archive;
 import java.util.Objects;
 import java.util.Optional;
 
+import software.amazon.awssdk.services.s3.S3Client;
+
 /**
  * Keeps the catalog in step with S3 events.
  *
@@ -18,9 +20,9 @@ public final class ArchiveIndexer {
     private final ArchiveIndex index;
     private final ObjectInspector inspector;
 
-    public ArchiveIndexer(ArchiveIndex index, ObjectInspector inspector) {
+    public ArchiveIndexer(ArchiveIndex index, S3Client s3) {
         this.index = Objects.requireNonNull(index, "index");
-        this.inspector = Objects.requireNonNull(inspector, "inspector");
+        this.inspector = new ObjectInspector(s3, index);
     }
 
     public Outcome apply(S3EventRecord record) {
@@ -43,7 +45,9 @@ public final class ArchiveIndexer {
         }
         if (name.startsWith("ObjectCreated:") || name.startsWith("ObjectRestore:") || name.startsWith("LifecycleTransition")
                 || name.startsWith("ObjectTagging:") || name.startsWith("IntelligentTiering")) {
-            Optional<ArchiveEntry> entry = inspector.inspect(record.bucket(), record.key(), record.versionId());
+            // Events from an unversioned bucket carry no version id: the object's version is "null".
+            String version = record.versionId() == null ? ArchiveEntry.NULL_VERSION : record.versionId();
+            Optional<ArchiveEntry> entry = inspector.inspect(record.bucket(), record.key(), version);
             if (entry.isEmpty()) {
                 // Removed since the event: its own removal event keeps the catalog right.
                 return Outcome.GONE;

@@ -26,12 +26,26 @@ public final class ObjectInspector {
     private static final Pattern EXPIRY = Pattern.compile("expiry-date=\"([^\"]+)\"");
 
     private final S3Client s3;
+    private final ArchiveIndex catalog;
 
     public ObjectInspector(S3Client s3) {
-        this.s3 = Objects.requireNonNull(s3, "s3");
+        this(s3, null);
     }
 
-    /** The entry for a version as S3 has it now, or empty when the version is gone. */
+    /**
+     * With a catalog: when S3 refuses to read the tags of an archived object (some S3-compatible stores
+     * answer InvalidObjectState), the tags the catalog read earlier, while the object was online, are kept.
+     */
+    public ObjectInspector(S3Client s3, ArchiveIndex catalog) {
+        this.s3 = Objects.requireNonNull(s3, "s3");
+        this.catalog = catalog;
+    }
+
+    /**
+     * The entry for a version as S3 has it now, or empty when the version is gone. {@code versionId} null reads
+     * the current version and records the version id S3 reports; {@code "null"} is the version of an object
+     * written while versioning was off.
+     */
     public Optional<ArchiveEntry> inspect(String bucket, String key, String versionId) {
         String version = ArchiveEntry.NULL_VERSION.equals(versionId) ? null : versionId;
         HeadObjectResponse head;
@@ -43,21 +57,36 @@ public final class ObjectInspector {
             }
             throw e;
         }
-        Map<String, String> tags = new HashMap<>();
-        for (Tag tag : s3.getObjectTagging(b -> b.bucket(bucket).key(key).versionId(version)).tagSet()) {
-            tags.put(tag.key(), tag.value());
-        }
+        // A version asked for is the version recorded ("null" included); otherwise the one S3 reports.
+        String recorded = versionId != null ? versionId : head.versionId();
+        Map<String, String> tags = tags(bucket, key, version, recorded);
         RestoreState restore = parseRestore(head.restore());
         String storageClass = head.storageClassAsString();
         if (head.archiveStatusAsString() != null) {
             // Intelligent-Tiering's archive tiers need a restore as Glacier does; record them as such.
             storageClass = "INTELLIGENT_TIERING_" + head.archiveStatusAsString();
         }
-        return Optional.of(new ArchiveEntry(bucket, key,
-                head.versionId() != null ? head.versionId() : versionId,
+        return Optional.of(new ArchiveEntry(bucket, key, recorded,
                 head.contentLength(), storageClass, unquote(head.eTag()), checksum(head),
                 head.metadata(), tags, head.lastModified(),
                 restore.status(), null, null, restore.expiresAt(), null));
+    }
+
+    private Map<String, String> tags(String bucket, String key, String version, String catalogVersion) {
+        Map<String, String> tags = new HashMap<>();
+        try {
+            for (Tag tag : s3.getObjectTagging(b -> b.bucket(bucket).key(key).versionId(version)).tagSet()) {
+                tags.put(tag.key(), tag.value());
+            }
+        } catch (S3Exception e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            if (!"InvalidObjectState".equals(code) || catalog == null) {
+                throw e;
+            }
+            catalog.get(key, catalogVersion == null ? ArchiveEntry.NULL_VERSION : catalogVersion)
+                    .ifPresent(known -> tags.putAll(known.tags()));
+        }
+        return tags;
     }
 
     /** What the {@code x-amz-restore} header says, as S3 documents it. */
