@@ -1,0 +1,304 @@
+package io.github.drkit.apps.drill;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import io.github.drkit.apps.drill.DrillReport.BudgetTerm;
+import io.github.drkit.apps.drill.DrillReport.Limitations;
+import io.github.drkit.apps.drill.DrillReport.RtoComparison;
+import io.github.drkit.apps.drill.DrillReport.StepRecord;
+import io.github.drkit.apps.drill.DrillReport.StrategyDrill;
+import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.engine.Action;
+import io.github.drkit.runtime.engine.RecoveryEngine;
+import io.github.drkit.runtime.engine.RecoveryRequest;
+import io.github.drkit.runtime.engine.Report;
+import io.github.drkit.runtime.engine.ReportJson;
+import io.github.drkit.runtime.plan.RecoveryPlan;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The drill of one strategy: deploy its stacks into the emulator, resolve the plan, fail the primary site,
+ * fail over with the recovery engine, verify, repair the primary, fail back, verify, tear down.
+ *
+ * <p>Every step is timed and its AWS calls counted through the {@link FaultProxy}. Only the engine's runs
+ * are orchestration, the part of the RTO a drill can measure; the rest is the drill's own work.
+ */
+public final class Drill {
+    private final DrillClients clients;
+    private final FaultProxy proxy;
+    private final StackDeployer deployer;
+    private final List<Fault> faults;
+    private final boolean emulatorIsMoto;
+
+    /**
+     * @param clients        clients whose endpoint is the proxy
+     * @param faults         armed during the first failover run only
+     * @param emulatorIsMoto adds moto's known behaviour to the report's limitations
+     */
+    public Drill(DrillClients clients, FaultProxy proxy, Duration stackTimeout, List<Fault> faults, boolean emulatorIsMoto) {
+        this.clients = clients;
+        this.proxy = proxy;
+        this.deployer = new StackDeployer(clients, stackTimeout);
+        this.faults = List.copyOf(faults);
+        this.emulatorIsMoto = emulatorIsMoto;
+    }
+
+    public StrategyDrill run(DrillTarget target, RtoBudget budget) {
+        Run run = new Run();
+        List<DeployedStack> deployed = new ArrayList<>();
+        ResolvedPlan resolved = null;
+        String error = null;
+        long failoverMillis = 0;
+        long failbackMillis = 0;
+        try {
+            for (AssemblyStack stack : target.stacks()) {
+                DeployedStack d = run.step("deploy " + stack.stackName() + " (" + stack.region() + ")", "drill", () -> {
+                    DeployedStack s = deployer.deploy(stack);
+                    return new Outcome<>(s, s.physicalIds().size() + " resource(s) created"
+                            + (s.notRepresented().isEmpty() ? "" : ", " + s.notRepresented().size() + " not represented by the emulator"),
+                            List.of());
+                });
+                deployed.add(d);
+            }
+            DeployedStack planStack = deployed.stream().filter(d -> d.stack().artifactId().equals(target.planStack().artifactId()))
+                    .findFirst().orElseThrow();
+            resolved = run.step("resolve plan", "drill", () -> {
+                ResolvedPlan r = new PlanResolver(clients).resolve(planStack, target.functions().get(0));
+                return new Outcome<>(r, "from " + r.source() + ": " + r.plan().fleets().size() + " fleet(s), "
+                        + r.plan().dns().size() + " zone(s), " + r.plan().instances().size() + " instance group(s), "
+                        + r.plan().databases().size() + " database(s)", r.resolution());
+            });
+            RecoveryPlan plan = resolved.plan();
+            StateVerifier verifier = new StateVerifier(clients);
+            run.step("verify normal operation", "verify", () -> new Outcome<>(null, "before the disaster",
+                    verifier.verify(plan, StateVerifier.Position.NORMAL)));
+            Disaster disaster = run.step("inject disaster", "disaster", () -> {
+                Disaster d = Disaster.inject(clients, plan, target, deployed);
+                return new Outcome<>(d, "primary site " + d.primaryRegion() + " stops answering: " + String.join("; ", d.actions()), d.checks());
+            });
+            run.events.add("disaster: " + String.join("; ", disaster.actions()));
+            try (AwsClients aws = engineClients(plan); RecoveryEngine engine = RecoveryEngine.builder(aws).build()) {
+                if (!faults.isEmpty()) {
+                    proxy.arm(faults);
+                    run.events.add("faults armed for the failover run: " + faults);
+                }
+                Report first;
+                try {
+                    first = run.engineStep("failover", engine, plan, Action.FAILOVER, true);
+                } finally {
+                    proxy.disarm();
+                }
+                failoverMillis += first.millis();
+                if (first.outcome() == Report.RunOutcome.FAILED) {
+                    run.events.add("failover failed: " + first.message());
+                    run.step("verify consistent after failed failover", "verify", () -> new Outcome<>(null,
+                            "traffic never moves to a fleet that is not ready, and each zone's records move together",
+                            new ConsistencyCheck(clients).verify(plan)));
+                    run.events.add("state was consistent after the failed run; failover run again with no fault armed");
+                    Report retry = run.engineStep("failover (run again)", engine, plan, Action.FAILOVER, false);
+                    failoverMillis += retry.millis();
+                    run.events.add("failover run again: " + retry.outcome() + ": " + retry.message());
+                } else {
+                    run.events.add("failover " + first.outcome() + ": " + first.message());
+                }
+                run.step("verify failover", "verify", () -> new Outcome<>(null, "recovery capacity, traffic on " + plan.recoveryRegion(),
+                        verifier.verify(plan, StateVerifier.Position.FAILED_OVER)));
+                run.step("repair primary site", "drill", () -> {
+                    List<String> done = disaster.repair();
+                    return new Outcome<>(null, String.join("; ", done), List.of());
+                });
+                Report back = run.engineStep("failback", engine, plan, Action.FAILBACK, false);
+                failbackMillis += back.millis();
+                run.events.add("failback " + back.outcome() + ": " + back.message());
+                run.step("verify failback", "verify", () -> new Outcome<>(null, "standby capacity, traffic on " + disaster.primaryRegion(),
+                        verifier.verify(plan, StateVerifier.Position.NORMAL)));
+            }
+        } catch (StepFailed e) {
+            error = e.getMessage();
+        } catch (RuntimeException e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        List<String> leftBehind = new ArrayList<>();
+        List<String> teardownProblems = new ArrayList<>();
+        try {
+            run.step("tear down", "drill", () -> {
+                for (int i = target.stacks().size() - 1; i >= 0; i--) {
+                    String problem = deployer.delete(target.stacks().get(i));
+                    if (problem != null) {
+                        teardownProblems.add(problem);
+                    }
+                }
+                leftBehind.addAll(new Leftovers(clients).find(deployed));
+                return new Outcome<>(null, target.stacks().size() + " stack(s) deleted"
+                        + (teardownProblems.isEmpty() ? "" : "; problems: " + String.join("; ", teardownProblems))
+                        + (leftBehind.isEmpty() ? "" : "; left in the emulator: " + String.join(", ", leftBehind)),
+                        teardownProblems.stream().map(p -> new Check("stack deleted", "DELETE_COMPLETE", p, false)).toList());
+            });
+        } catch (StepFailed e) {
+            error = error == null ? e.getMessage() : error;
+        }
+        RtoComparison rto = compare(budget, failoverMillis, failbackMillis, resolved != null && error == null);
+        boolean checksPassed = run.steps.stream().allMatch(s -> !"FAILED".equals(s.outcome()) || isRecoveredFailover(s, run.steps))
+                && run.steps.stream().flatMap(s -> s.checks().stream()).allMatch(Check::passed);
+        boolean passed = error == null && checksPassed && !Boolean.FALSE.equals(rto.fits());
+        return new StrategyDrill(target.name(), resolved == null ? null : resolved.plan().application(),
+                resolved == null ? budget.strategy() : resolved.plan().strategy().name(),
+                resolved == null ? null : Disaster.primaryRegion(resolved.plan(), target),
+                resolved == null ? null : resolved.plan().recoveryRegion(),
+                target.stacks().stream().map(s -> s.stackName() + " (" + s.region() + ")").toList(),
+                resolved == null ? null : resolved.source(), run.steps, rto, run.events,
+                limitations(deployed, leftBehind), passed, error);
+    }
+
+    /** A failover run that failed under an injected fault and was then run again to success is the drill working. */
+    private static boolean isRecoveredFailover(StepRecord failed, List<StepRecord> steps) {
+        return failed.name().equals("failover") && steps.stream()
+                .anyMatch(s -> s.name().equals("failover (run again)") && "OK".equals(s.outcome()));
+    }
+
+    private AwsClients engineClients(RecoveryPlan plan) {
+        // The engine builds its clients as the Lambda does (same retries, timeouts, call recorder); only
+        // the endpoint and the credentials are the drill's.
+        return AwsClients.builder().region(Region.of(plan.recoveryRegion()))
+                .endpoint(proxy.endpoint()).credentials(clients.credentials()).build();
+    }
+
+    private RtoComparison compare(RtoBudget budget, long failoverMillis, long failbackMillis, boolean measured) {
+        List<BudgetTerm> physical = budget.terms().stream().filter(RtoBudget.Term::physical)
+                .map(t -> new BudgetTerm(t.name(), t.duration().toMillis(), t.basis(), t.prop(), "budget")).toList();
+        List<BudgetTerm> orchestration = budget.terms().stream().filter(t -> !t.physical())
+                .map(t -> new BudgetTerm(t.name(), t.duration().toMillis(), t.basis(), t.prop(), "budget")).toList();
+        Duration allowance = budget.orchestrationAllowance();
+        long projected = budget.physical().toMillis() + failoverMillis;
+        Boolean fits = !measured || allowance == null ? null : failoverMillis <= allowance.toMillis();
+        Boolean withinObjective = !measured || budget.objective() == null ? null : projected <= budget.objective().toMillis();
+        String verdict;
+        if (!measured) {
+            verdict = "not measured: the drill did not complete a failover";
+        } else if (fits == null) {
+            verdict = "unbudgeted: " + budget.allowanceBasis() + "; measured orchestration " + Durations.millis(failoverMillis);
+        } else if (fits) {
+            verdict = "orchestration " + Durations.millis(failoverMillis) + " fits the allowance " + Durations.format(allowance)
+                    + " (" + budget.allowanceBasis() + ")";
+        } else {
+            verdict = "orchestration " + Durations.millis(failoverMillis) + " exceeds the allowance " + Durations.format(allowance)
+                    + " (" + budget.allowanceBasis() + ")";
+        }
+        return new RtoComparison(budget.source(), failoverMillis, failbackMillis, physical, orchestration,
+                budget.hasEstimate() ? budget.estimate().toMillis() : null,
+                budget.objective() == null ? null : budget.objective().toMillis(),
+                allowance == null ? null : allowance.toMillis(), budget.allowanceBasis(), projected, fits, withinObjective, verdict);
+    }
+
+    private Limitations limitations(List<DeployedStack> deployed, List<String> leftBehind) {
+        Map<String, List<String>> notRepresented = new TreeMap<>();
+        List<String> adaptations = new ArrayList<>();
+        for (DeployedStack d : deployed) {
+            if (!d.notRepresented().isEmpty()) {
+                notRepresented.put(d.stack().stackName(), d.notRepresented());
+            }
+            d.adaptations().forEach(a -> adaptations.add(d.stack().stackName() + ": " + a));
+        }
+        List<String> notes = new ArrayList<>();
+        if (emulatorIsMoto) {
+            notes.add("instances are running and Auto Scaling instances InService the moment they are asked for, and registered "
+                    + "targets are healthy at once: instance boot and target health come from the budget, not the drill");
+            notes.add("Route 53 changes are INSYNC at once and GetHealthCheckStatus returns a fixed answer: failure detection and "
+                    + "DNS propagation come from the budget; the primary's health checks are failed by inverting them, which "
+                    + "the emulator records but does not evaluate");
+            notes.add("the failover function is not invoked in the emulator (invoking Lambda needs Docker): the drill runs the "
+                    + "same engine class the function's handler runs, in this process, against the same plan");
+            notes.add("StartInstanceRefresh is not implemented: a vertical scale-up is verified on the launch template, not on "
+                    + "replaced instances");
+        }
+        return new Limitations(notRepresented, adaptations, notes, leftBehind);
+    }
+
+    /** What a drill step returns: a value for the next steps, a line for the report, and its checks. */
+    record Outcome<T>(T value, String detail, List<Check> checks) {
+    }
+
+    /** A step that failed; the drill stops and tears down. */
+    static final class StepFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StepFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** The steps of one strategy's drill as they are recorded. */
+    private final class Run {
+        final Instant started = Instant.now();
+        final List<StepRecord> steps = new ArrayList<>();
+        final List<String> events = new ArrayList<>();
+
+        <T> T step(String name, String kind, Supplier<Outcome<T>> work) {
+            Instant start = Instant.now();
+            int mark = proxy.mark();
+            Outcome<T> outcome;
+            try {
+                outcome = work.get();
+            } catch (DrillException | AwsServiceException | io.github.drkit.runtime.plan.InvalidInputException e) {
+                record(name, kind, start, mark, "FAILED", e.getMessage(), List.of(), null);
+                throw new StepFailed("'" + name + "' failed: " + e.getMessage());
+            } catch (RuntimeException e) {
+                record(name, kind, start, mark, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), List.of(), null);
+                throw new StepFailed("'" + name + "' failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            boolean ok = outcome.checks().stream().allMatch(Check::passed);
+            record(name, kind, start, mark, ok ? "OK" : "FAILED", outcome.detail(), outcome.checks(), null);
+            if (!ok) {
+                throw new StepFailed("'" + name + "' found " + outcome.checks().stream().filter(c -> !c.passed()).count()
+                        + " failed check(s): " + outcome.checks().stream().filter(c -> !c.passed()).map(Check::toString).toList());
+            }
+            return outcome.value();
+        }
+
+        /**
+         * Runs the engine. A FAILED run is recorded and returned when {@code mayFail} (the drill then checks
+         * consistency and runs it again), and stops the drill otherwise.
+         */
+        Report engineStep(String name, RecoveryEngine engine, RecoveryPlan plan, Action action, boolean mayFail) {
+            Instant start = Instant.now();
+            int mark = proxy.mark();
+            Report report;
+            try {
+                report = engine.run(plan, new RecoveryRequest(action, false, false));
+            } catch (RuntimeException e) {
+                record(name, "orchestration", start, mark, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), List.of(), null);
+                throw new StepFailed("'" + name + "' failed: " + e.getMessage());
+            }
+            boolean ok = report.outcome() == Report.RunOutcome.SUCCEEDED || report.outcome() == Report.RunOutcome.ALREADY_DONE;
+            record(name, "orchestration", start, mark, ok ? "OK" : "FAILED", report.outcome() + ": " + report.message(), List.of(),
+                    ReportJson.toMap(report));
+            if (!ok && !mayFail) {
+                throw new StepFailed("'" + name + "' ended " + report.outcome() + ": " + report.message());
+            }
+            return report;
+        }
+
+        private void record(String name, String kind, Instant start, int mark, String outcome, String detail, List<Check> checks,
+                            Map<String, Object> engineReport) {
+            Instant end = Instant.now();
+            List<ApiCall> calls = proxy.callsSince(mark);
+            Map<String, Integer> byOperation = new LinkedHashMap<>();
+            calls.forEach(c -> byOperation.merge(c.operation(), 1, Integer::sum));
+            List<String> injected = calls.stream().filter(c -> c.injected() != null)
+                    .map(c -> c.operation() + " (" + c.region() + ") answered " + c.status() + " " + c.injected()).toList();
+            if (!injected.isEmpty()) {
+                events.add(name + ": " + injected.size() + " call(s) answered by an injected fault: " + injected);
+            }
+            steps.add(new StepRecord(name, kind, Duration.between(started, start).toMillis(), Duration.between(start, end).toMillis(),
+                    outcome, detail, checks, byOperation, injected, engineReport));
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.drkit.apps.drill;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.github.drkit.apps.drill.DrillReport.StrategyDrill;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Stack;
+import software.constructs.IConstruct;
+
+/**
+ * Runs the drill over every strategy of an app: synthesizes it, opens the emulator (the one given, else
+ * {@code AWS_ENDPOINT_URL}, else a {@code moto_server} it starts), puts the {@link FaultProxy} in front, drills
+ * each {@link DrillTarget} in turn and returns the report.
+ *
+ * <pre>{@code
+ * DrillReport report = DrillRunner.builder()
+ *         .app(ReferenceApp::define)
+ *         .outdir(Path.of("cdk.out/drill/assembly"))
+ *         .build()
+ *         .run();
+ * }</pre>
+ */
+public final class DrillRunner {
+    private final Consumer<App> app;
+    private final Map<String, Object> context;
+    private final Path outdir;
+    private final URI endpoint;
+    private final List<Fault> faults;
+    private final Duration stackTimeout;
+
+    private DrillRunner(Builder b) {
+        this.app = Objects.requireNonNull(b.app, "app");
+        this.context = Map.copyOf(b.context);
+        this.outdir = Objects.requireNonNull(b.outdir, "outdir");
+        this.endpoint = b.endpoint;
+        this.faults = List.copyOf(b.faults);
+        this.stackTimeout = b.stackTimeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public DrillReport run() {
+        Instant started = Instant.now();
+        App cdkApp = new App(AppProps.builder().outdir(outdir.toString()).context(context).build());
+        app.accept(cdkApp);
+        cdkApp.synth();
+        CloudAssembly assembly = CloudAssembly.read(outdir);
+        List<DrillTarget> targets = DrillTarget.discover(assembly);
+        Set<String> covered = new LinkedHashSet<>();
+        targets.forEach(t -> t.stacks().forEach(s -> covered.add(s.artifactId())));
+        List<String> notDrilled = assembly.stacks().stream().filter(s -> !covered.contains(s.artifactId()))
+                .map(AssemblyStack::stackName).sorted().toList();
+        Map<String, Stack> stacksById = new LinkedHashMap<>();
+        for (IConstruct c : cdkApp.getNode().findAll()) {
+            if (c instanceof Stack s) {
+                stacksById.put(s.getArtifactId(), s);
+            }
+        }
+        String account = assembly.stacks().isEmpty() ? "123456789012" : assembly.stacks().get(0).account();
+        MotoLauncher launched = null;
+        try {
+            URI upstream;
+            String description;
+            if (endpoint != null) {
+                upstream = EmulatorEndpoint.of(endpoint.toString()).uri();
+                description = "the emulator at " + upstream;
+            } else if (System.getenv("AWS_ENDPOINT_URL") != null) {
+                upstream = EmulatorEndpoint.of(System.getenv("AWS_ENDPOINT_URL")).uri();
+                description = "the emulator at AWS_ENDPOINT_URL " + upstream;
+            } else {
+                launched = MotoLauncher.start();
+                upstream = launched.endpoint();
+                description = "moto_server started by the drill at " + upstream + " (pid " + launched.pid() + ")";
+            }
+            boolean moto = isMoto(upstream);
+            List<StrategyDrill> drills = new ArrayList<>();
+            try (FaultProxy proxy = FaultProxy.start(upstream); DrillClients clients = new DrillClients(proxy.endpoint(), account)) {
+                Drill drill = new Drill(clients, proxy, stackTimeout, faults, moto);
+                for (DrillTarget target : targets) {
+                    List<Stack> stacks = target.stacks().stream().map(s -> stacksById.get(s.artifactId())).filter(Objects::nonNull).toList();
+                    drills.add(drill.run(target, RtoBudget.of(stacks)));
+                }
+            }
+            Instant ended = Instant.now();
+            boolean passed = !drills.isEmpty() && drills.stream().allMatch(StrategyDrill::passed);
+            return new DrillReport(started.toString(), ended.toString(), Duration.between(started, ended).toMillis(), description,
+                    outdir.toString(), faults.stream().map(Fault::toString).toList(), drills, notDrilled, passed);
+        } finally {
+            if (launched != null) {
+                launched.close();
+            }
+        }
+    }
+
+    private static boolean isMoto(URI endpoint) {
+        try {
+            HttpResponse<Void> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).timeout(Duration.ofSeconds(5)).GET().build(),
+                            HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Builds a {@link DrillRunner}; {@code app} and {@code outdir} are required. */
+    public static final class Builder {
+        private Consumer<App> app;
+        private final Map<String, Object> context = new LinkedHashMap<>();
+        private Path outdir;
+        private URI endpoint;
+        private final List<Fault> faults = new ArrayList<>();
+        private Duration stackTimeout = Duration.ofSeconds(120);
+
+        private Builder() {
+        }
+
+        /** Adds the app's stacks to the App the drill synthesizes, e.g. {@code ReferenceApp::define}. Required. */
+        public Builder app(Consumer<App> app) {
+            this.app = app;
+            return this;
+        }
+
+        /** A CDK context value for the synth. @default none */
+        public Builder context(String key, Object value) {
+            this.context.put(key, value);
+            return this;
+        }
+
+        /** Where the drill synthesizes the app. Required. */
+        public Builder outdir(Path outdir) {
+            this.outdir = outdir;
+            return this;
+        }
+
+        /**
+         * The emulator to use; it must be on a loopback address.
+         *
+         * @default {@code AWS_ENDPOINT_URL} when set, else a {@code moto_server} the drill starts and stops
+         */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /** Faults armed during the first failover run of each strategy. @default none */
+        public Builder fault(Fault fault) {
+            this.faults.add(Objects.requireNonNull(fault));
+            return this;
+        }
+
+        /** How long one stack may take to create or delete in the emulator. @default 120 s */
+        public Builder stackTimeout(Duration stackTimeout) {
+            if (stackTimeout.isNegative() || stackTimeout.isZero() || stackTimeout.compareTo(Duration.ofMinutes(30)) > 0) {
+                throw new IllegalArgumentException("DrillCommand: stackTimeout must be between 1 s and 30 min (got " + stackTimeout + ")");
+            }
+            this.stackTimeout = stackTimeout;
+            return this;
+        }
+
+        public DrillRunner build() {
+            return new DrillRunner(this);
+        }
+    }
+}
