@@ -1,0 +1,17 @@
+package io.github.drkit.runtime.aws;
+
+/**
+ * One AWS API call as the report shows it.
+ *
+ * @param attempts   HTTP attempts, more than 1 when throttling or 5xx answers were retried
+ * @param httpStatus the last answer's status; 0 when no answer came
+ * @param error      the error code of a failed call; null on success
+ */
+public record AwsCall(String service, String operation, String region, int attempts, int httpStatus,
+                      long millis, String error) {
+
+    /** True for calls that change something; the read-only prefixes are the AWS naming convention. */
+    public boolean mutating() {
+        return !(operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get"));
+    }
+}

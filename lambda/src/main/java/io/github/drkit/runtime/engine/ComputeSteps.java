@@ -1,0 +1,140 @@
+package io.github.drkit.runtime.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.plan.Capacity;
+import io.github.drkit.runtime.plan.FleetPlan;
+import io.github.drkit.runtime.plan.InstancePlan;
+import io.github.drkit.runtime.plan.RecoveryPlan;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionResponse;
+
+/** Starts and stops instances, scales fleets out and in, and changes their instance type. */
+final class ComputeSteps {
+    private final AwsClients aws;
+
+    ComputeSteps(AwsClients aws) {
+        this.aws = aws;
+    }
+
+    List<Step> instances(RecoveryPlan plan, LiveState live, Action action) {
+        List<Step> steps = new ArrayList<>();
+        boolean start = action == Action.FAILOVER;
+        for (InstancePlan group : plan.instances()) {
+            Map<String, String> states = live.instanceStates().get(group.path());
+            List<String> toChange = group.instanceIds().stream()
+                    .filter(id -> start ? !isRunningOrStarting(states.get(id)) : !isStoppedOrStopping(states.get(id)))
+                    .toList();
+            String verb = start ? "StartInstances" : "StopInstances";
+            List<String> changes = toChange.isEmpty() ? List.of()
+                    : List.of(verb + " " + String.join(", ", toChange) + " (" + group.region() + ")");
+            steps.add(Step.change((start ? "start" : "stop") + " instances " + group.path() + " (" + group.region() + ")",
+                    group.path(), changes, () -> {
+                        if (start) {
+                            aws.ec2(group.region()).startInstances(r -> r.instanceIds(toChange));
+                        } else {
+                            aws.ec2(group.region()).stopInstances(r -> r.instanceIds(toChange));
+                        }
+                        return Step.Result.done(verb + " accepted for " + toChange.size() + " instance(s)");
+                    }, "already " + (start ? "running" : "stopped")));
+        }
+        return steps;
+    }
+
+    private static boolean isRunningOrStarting(String state) {
+        return "running".equals(state) || "pending".equals(state);
+    }
+
+    private static boolean isStoppedOrStopping(String state) {
+        return "stopped".equals(state) || "stopping".equals(state);
+    }
+
+    List<Step> fleets(RecoveryPlan plan, LiveState live, Action action) {
+        List<Step> steps = new ArrayList<>();
+        for (FleetPlan fleet : plan.fleets()) {
+            steps.add(fleet(fleet, live.fleets().get(fleet.path()), action));
+        }
+        return steps;
+    }
+
+    private Step fleet(FleetPlan fleet, LiveState.FleetLive live, Action action) {
+        AutoScalingGroup group = live.group();
+        Capacity current = new Capacity(group.minSize(), group.desiredCapacity(), group.maxSize());
+        Capacity target = action == Action.FAILOVER
+                // Failover never shrinks: a fleet already larger (scaled by its own policies) stays larger.
+                ? new Capacity(Math.max(current.min(), fleet.recovery().min()), Math.max(current.desired(), fleet.recovery().desired()),
+                        Math.max(current.max(), fleet.recovery().max()))
+                : fleet.standby();
+        String wantedType = !fleet.scalesVertically() ? null
+                : action == Action.FAILOVER ? fleet.recoveryInstanceType() : fleet.standbyInstanceType();
+        boolean changeType = wantedType != null && !wantedType.equals(live.instanceType());
+        List<String> changes = new ArrayList<>();
+        if (changeType) {
+            changes.add("CreateLaunchTemplateVersion " + live.launchTemplateId() + " from version " + live.launchTemplateVersionNumber()
+                    + ": instance type " + live.instanceType() + " -> " + wantedType);
+        }
+        if (!current.equals(target) || changeType) {
+            changes.add("UpdateAutoScalingGroup " + fleet.autoScalingGroupName() + ": " + describe(current, target)
+                    + (changeType && !"$Latest".equals(live.launchTemplateVersion()) ? ", launch template version -> the new version" : ""));
+        }
+        String name = (action == Action.FAILOVER ? "scale out " : "scale in ") + fleet.autoScalingGroupName() + " (" + fleet.region() + ")";
+        return Step.change(name, fleet.path(), changes, () -> apply(fleet, live, target, changeType ? wantedType : null),
+                "already at " + (action == Action.FAILOVER ? "recovery" : "standby") + " capacity (" + current + ")"
+                        + (wantedType == null ? "" : " on " + wantedType));
+    }
+
+    private Step.Result apply(FleetPlan fleet, LiveState.FleetLive live, Capacity target, String newType) {
+        String version = null;
+        String detail = "";
+        if (newType != null) {
+            CreateLaunchTemplateVersionResponse created = aws.ec2(fleet.region()).createLaunchTemplateVersion(r -> r
+                    .launchTemplateId(live.launchTemplateId())
+                    .sourceVersion(String.valueOf(live.launchTemplateVersionNumber()))
+                    .versionDescription("drkit: instance type " + newType)
+                    .launchTemplateData(d -> d.instanceType(newType)));
+            long number = created.launchTemplateVersion().versionNumber();
+            // A group on $Latest follows the new version by itself; any other reference is moved to it.
+            version = "$Latest".equals(live.launchTemplateVersion()) ? null : String.valueOf(number);
+            detail = "launch template " + live.launchTemplateId() + " version " + number + " (" + newType + "); ";
+        }
+        String templateVersion = version;
+        aws.autoScaling(fleet.region()).updateAutoScalingGroup(r -> {
+            r.autoScalingGroupName(fleet.autoScalingGroupName())
+                    .minSize(target.min()).desiredCapacity(target.desired()).maxSize(target.max());
+            if (templateVersion != null) {
+                r.launchTemplate(t -> t.launchTemplateId(live.launchTemplateId()).version(templateVersion));
+            }
+        });
+        return Step.Result.done(detail + "capacity " + target);
+    }
+
+    private static String describe(Capacity from, Capacity to) {
+        return "min " + from.min() + " -> " + to.min() + ", desired " + from.desired() + " -> " + to.desired()
+                + ", max " + from.max() + " -> " + to.max();
+    }
+
+    /** Instances still on the old type after vertical scaling: the group replaces them only as it cycles. */
+    static List<String> leftForOperator(RecoveryPlan plan, StateReport state, Action action) {
+        List<String> left = new ArrayList<>();
+        for (int i = 0; i < plan.fleets().size(); i++) {
+            FleetPlan fleet = plan.fleets().get(i);
+            if (!fleet.scalesVertically()) {
+                continue;
+            }
+            String wanted = action == Action.FAILOVER ? fleet.recoveryInstanceType() : fleet.standbyInstanceType();
+            StateReport.FleetStatus status = state.fleets().get(i);
+            int others = status.inServiceTypes().entrySet().stream()
+                    .filter(e -> !e.getKey().equals(wanted)).mapToInt(Map.Entry::getValue).sum();
+            if (others > 0) {
+                left.add(fleet.path() + ": " + others + " InService instance(s) of " + fleet.autoScalingGroupName()
+                        + " still run another type than " + wanted + "; new instances launch as " + wanted + ". To replace them now: "
+                        + "aws autoscaling start-instance-refresh --region " + fleet.region() + " --auto-scaling-group-name "
+                        + fleet.autoScalingGroupName() + " --preferences MinHealthyPercentage=100");
+            }
+        }
+        return left;
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.drkit.runtime.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.plan.DatabasePlan;
+import io.github.drkit.runtime.plan.RecoveryPlan;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.Tag;
+
+/** Promotes cross-Region read replicas on failover. Nothing on failback: a promoted database is never demoted. */
+final class DatabaseSteps {
+    private final AwsClients aws;
+    private final Inspector inspector;
+
+    DatabaseSteps(AwsClients aws, Inspector inspector) {
+        this.aws = aws;
+        this.inspector = inspector;
+    }
+
+    List<Step> failover(RecoveryPlan plan, LiveState live) {
+        List<Step> steps = new ArrayList<>();
+        for (DatabasePlan db : plan.databases()) {
+            StateReport.DatabaseStatus status = Inspector.databaseStatus(db, live.databases().get(db.path()));
+            String name = "promote database " + db.dbInstanceIdentifier() + " (" + db.region() + ")";
+            List<String> changes = status.promoted() || promoting(live.databases().get(db.path())) ? List.of()
+                    : List.of("PromoteReadReplica " + db.dbInstanceIdentifier() + " (replica of " + status.replicaSource() + ")",
+                              "tag " + db.dbInstanceIdentifier() + " " + Tags.PROMOTED + "=<now>");
+            steps.add(Step.change(name, db.path(), changes, () -> promote(db),
+                    status.promoted() ? "already promoted" : "promotion already in progress"));
+        }
+        return steps;
+    }
+
+    /** A replica failover already asked to promote, still applying it. */
+    private static boolean promoting(DBInstance db) {
+        return db.tagList().stream().anyMatch(t -> Tags.PROMOTED.equals(t.key()));
+    }
+
+    private Step.Result promote(DatabasePlan db) {
+        RdsClient rds = aws.rds(db.region());
+        DBInstance live = inspector.readDatabase(db);
+        // Tag first: if promotion then fails half-way, the next run still knows it was asked for.
+        rds.addTagsToResource(r -> r.resourceName(live.dbInstanceArn())
+                .tags(Tag.builder().key(Tags.PROMOTED).value(Instant.now().toString()).build()));
+        try {
+            DBInstance promoted = rds.promoteReadReplica(r -> r.dbInstanceIdentifier(db.dbInstanceIdentifier())).dbInstance();
+            return Step.Result.done("promotion started; status " + promoted.dbInstanceStatus()
+                    + "; the health gate waits until it is available");
+        } catch (AwsServiceException e) {
+            // Another run (or a person) promoted it between our read and our call.
+            if (Inspector.isCode(e, "InvalidDBInstanceState", "InvalidDBInstanceStateFault")
+                    && inspector.readDatabase(db).readReplicaSourceDBInstanceIdentifier() == null) {
+                return Step.Result.noChange("already promoted by another run");
+            }
+            throw e;
+        }
+    }
+
+    /** What failback leaves for a person, one line per promoted database. */
+    static List<String> leftForOperator(RecoveryPlan plan, StateReport state) {
+        List<String> left = new ArrayList<>();
+        for (StateReport.DatabaseStatus db : state.databases()) {
+            if (db.promoted()) {
+                left.add(db.path() + ": database " + db.dbInstanceIdentifier() + " (" + db.region() + ") was promoted and is"
+                        + " standalone; it is not demoted. Once the primary Region" + (plan.primaryRegion() == null ? "" : " "
+                        + plan.primaryRegion()) + " is back, decide which copy holds the newest data, re-create replication"
+                        + " (a new cross-Region read replica) and update the plan before the next failover.");
+            }
+        }
+        return left;
+    }
+}

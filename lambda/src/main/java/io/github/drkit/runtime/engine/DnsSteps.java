@@ -1,0 +1,195 @@
+package io.github.drkit.runtime.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.plan.PlanValidationException;
+import io.github.drkit.runtime.plan.RecordPlan;
+import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.runtime.plan.Routing;
+import io.github.drkit.runtime.plan.SiteSwitchPlan;
+import io.github.drkit.runtime.plan.ZonePlan;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ChangeInfo;
+import software.amazon.awssdk.services.route53.model.ChangeStatus;
+import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * Moves traffic: one {@code ChangeResourceRecordSets} batch per hosted zone (all or nothing), verified
+ * afterwards, and the data-plane site switches. UPSERT only: a DELETE naming a set identifier is both
+ * riskier and, on some emulators, wider than the one record.
+ */
+final class DnsSteps {
+    private final AwsClients aws;
+    private final Duration syncTimeout;
+    private final Duration pollInterval;
+
+    DnsSteps(AwsClients aws, Duration syncTimeout, Duration pollInterval) {
+        this.aws = aws;
+        this.syncTimeout = syncTimeout;
+        this.pollInterval = pollInterval;
+    }
+
+    List<Step> zones(RecoveryPlan plan, LiveState live, Action action) {
+        List<Step> steps = new ArrayList<>();
+        for (ZonePlan zone : plan.dns()) {
+            Map<RecordPlan, ResourceRecordSet> wanted = new LinkedHashMap<>();
+            List<String> changes = new ArrayList<>();
+            for (RecordPlan record : zone.records()) {
+                ResourceRecordSet current = live.records().get(record.path());
+                if (!DnsRecords.isAt(record, current, action)) {
+                    ResourceRecordSet desired = DnsRecords.desired(record, current, action);
+                    wanted.put(record, desired);
+                    changes.add("UPSERT " + record.key() + ": " + describe(record, current) + " -> " + describe(record, desired));
+                }
+            }
+            checkWeights(zone, live.zones().get(zone.path()), wanted);
+            steps.add(Step.change("move DNS in hosted zone " + zone.hostedZoneId(), zone.path(), changes,
+                    () -> change(zone, wanted, action), "every record already " + (action == Action.FAILOVER ? "failed over" : "normal")));
+        }
+        return steps;
+    }
+
+    private static String describe(RecordPlan record, ResourceRecordSet set) {
+        return record.routing() == Routing.WEIGHTED ? "weight " + set.weight() : DnsRecords.describeTarget(set);
+    }
+
+    /** The guardrail: no change leaves every weighted record of a name at weight 0, counting records outside the plan. */
+    private static void checkWeights(ZonePlan zone, List<ResourceRecordSet> live, Map<RecordPlan, ResourceRecordSet> wanted) {
+        Map<String, ResourceRecordSet> after = new LinkedHashMap<>();
+        for (ResourceRecordSet set : live) {
+            after.put(DnsRecords.key(set), set);
+        }
+        Map<String, RecordPlan> touched = new HashMap<>();
+        for (Map.Entry<RecordPlan, ResourceRecordSet> change : wanted.entrySet()) {
+            after.put(DnsRecords.key(change.getValue()), change.getValue());
+            if (change.getKey().routing() == Routing.WEIGHTED) {
+                touched.put(change.getKey().name() + " " + change.getKey().type(), change.getKey());
+            }
+        }
+        for (Map.Entry<String, RecordPlan> group : touched.entrySet()) {
+            boolean allZero = after.values().stream()
+                    .filter(s -> s.weight() != null && (DnsRecords.name(s.name()) + " " + s.typeAsString()).equals(group.getKey()))
+                    .allMatch(s -> s.weight() == 0);
+            if (allZero) {
+                throw new PlanValidationException(group.getValue().path(), "the change would leave every weighted record of "
+                        + group.getKey() + " in hosted zone " + zone.hostedZoneId() + " at weight 0 (Route 53 then splits traffic"
+                        + " evenly); refused");
+            }
+        }
+    }
+
+    private Step.Result change(ZonePlan zone, Map<RecordPlan, ResourceRecordSet> wanted, Action action) {
+        List<Change> changes = wanted.values().stream()
+                .map(set -> Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(set).build()).toList();
+        ChangeInfo info = aws.route53().changeResourceRecordSets(r -> r.hostedZoneId(zone.hostedZoneId())
+                .changeBatch(b -> b.comment("drkit " + action.id()).changes(changes))).changeInfo();
+        boolean insync = awaitInsync(info);
+        List<String> mismatches = verify(zone, wanted, action);
+        if (!mismatches.isEmpty()) {
+            throw new IllegalStateException("verification failed after the change: " + String.join("; ", mismatches));
+        }
+        return Step.Result.done(changes.size() + " record(s) changed in one batch (change " + info.id() + ", "
+                + (insync ? "INSYNC" : "still PENDING after " + syncTimeout.toSeconds() + " s; Route 53 applies it on its own") + "); verified");
+    }
+
+    private boolean awaitInsync(ChangeInfo info) {
+        long deadline = System.nanoTime() + syncTimeout.toNanos();
+        ChangeInfo current = info;
+        while (current.status() != ChangeStatus.INSYNC) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Sleep.of(pollInterval);
+            String id = current.id();
+            current = aws.route53().getChange(r -> r.id(id)).changeInfo();
+        }
+        return true;
+    }
+
+    private List<String> verify(ZonePlan zone, Map<RecordPlan, ResourceRecordSet> wanted, Action action) {
+        List<ResourceRecordSet> live = new ArrayList<>();
+        aws.route53().listResourceRecordSetsPaginator(r -> r.hostedZoneId(zone.hostedZoneId()))
+                .resourceRecordSets().stream().limit(30_000).forEach(live::add);
+        List<String> mismatches = new ArrayList<>();
+        for (RecordPlan record : wanted.keySet()) {
+            ResourceRecordSet now = DnsRecords.find(live, record);
+            if (now == null) {
+                mismatches.add(record.key() + " is gone");
+            } else if (!DnsRecords.isAt(record, now, action)) {
+                mismatches.add(record.key() + " is " + describe(record, now));
+            }
+        }
+        return mismatches;
+    }
+
+    List<Step> siteSwitches(RecoveryPlan plan, LiveState live, Action action) {
+        List<Step> steps = new ArrayList<>();
+        for (SiteSwitchPlan site : plan.siteSwitches()) {
+            double value = action == Action.FAILOVER ? site.failoverValue() : site.normalValue();
+            Double last = live.switches().get(site.path());
+            List<String> changes = last != null && last == value ? List.of()
+                    : List.of("PutMetricData " + site.namespace() + "/" + site.metricName() + " " + site.dimensions() + " = " + value
+                              + " (was " + (last == null ? "no data" : last) + ")");
+            steps.add(Step.change("switch site " + site.site() + " (" + site.region() + ")", site.path(), changes, () -> {
+                aws.cloudWatch(site.region()).putMetricData(r -> r.namespace(site.namespace()).metricData(m -> m
+                        .metricName(site.metricName())
+                        .value(value)
+                        .dimensions(site.dimensions().entrySet().stream()
+                                .map(e -> Dimension.builder().name(e.getKey()).value(e.getValue()).build()).toList())));
+                return Step.Result.done("published " + value);
+            }, "already " + value));
+        }
+        return steps;
+    }
+
+    /**
+     * Failback's gate: the records that take traffic back must not carry a failing Route 53 health check.
+     * Records without a health check are taken as healthy, as Route 53 itself does.
+     */
+    Step primaryHealth(RecoveryPlan plan, LiveState live, boolean force) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        for (ZonePlan zone : plan.dns()) {
+            for (RecordPlan record : zone.records()) {
+                ResourceRecordSet current = live.records().get(record.path());
+                boolean gainsTraffic = record.routing() == Routing.WEIGHTED
+                        ? record.normalWeight() > 0 && (current.weight() == null || current.weight() < record.normalWeight())
+                        : !DnsRecords.isAt(record, current, Action.FAILBACK);
+                if (gainsTraffic && current.healthCheckId() != null) {
+                    checks.put(current.healthCheckId(), record.key());
+                }
+            }
+        }
+        List<String> waitsFor = checks.entrySet().stream()
+                .map(e -> "Route 53 health check " + e.getKey() + " of " + e.getValue() + " healthy").toList();
+        return Step.gate("check health of the primary", "dns", waitsFor, () -> {
+            if (checks.isEmpty()) {
+                return Step.Result.done("no record taking traffic back carries a health check");
+            }
+            List<String> failing = new ArrayList<>();
+            checks.forEach((id, record) -> {
+                List<HealthCheckObservation> observations = aws.route53().getHealthCheckStatus(r -> r.healthCheckId(id))
+                        .healthCheckObservations();
+                long ok = observations.stream().filter(o -> o.statusReport() != null && o.statusReport().status() != null
+                        && o.statusReport().status().startsWith("Success")).count();
+                if (observations.isEmpty() || ok * 2 <= observations.size()) {
+                    failing.add(record + ": health check " + id + " " + ok + "/" + observations.size() + " checkers report success");
+                }
+            });
+            if (failing.isEmpty()) {
+                return Step.Result.done(checks.size() + " health check(s) healthy");
+            }
+            String detail = "unhealthy: " + String.join("; ", failing);
+            return force ? new Step.Result(StepReport.Outcome.FORCED, detail + "; moving traffic anyway (force)")
+                    : new Step.Result(StepReport.Outcome.FAILED, detail + "; traffic was not moved back (use force to move it anyway)");
+        });
+    }
+}

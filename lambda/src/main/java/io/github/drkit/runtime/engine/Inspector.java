@@ -1,0 +1,383 @@
+package io.github.drkit.runtime.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.plan.DatabasePlan;
+import io.github.drkit.runtime.plan.FleetPlan;
+import io.github.drkit.runtime.plan.InstancePlan;
+import io.github.drkit.runtime.plan.PlanValidationException;
+import io.github.drkit.runtime.plan.RecordPlan;
+import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.runtime.plan.SiteSwitchPlan;
+import io.github.drkit.runtime.plan.ZonePlan;
+import io.github.drkit.runtime.plan.Capacity;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
+import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * Reads the live state of every resource in a plan, all Regions and services at once. Doubles as the
+ * preflight: a resource the plan names but AWS does not know is a {@link PlanValidationException} naming
+ * the plan field, raised before any mutating call.
+ */
+final class Inspector {
+    /** Bounds the listing of one hosted zone: 100 pages of 300 records. */
+    private static final int MAX_RECORD_PAGES = 100;
+    private static final int ASG_NAMES_PER_CALL = 50;
+
+    private final AwsClients aws;
+    private final Parallel parallel;
+
+    Inspector(AwsClients aws, Parallel parallel) {
+        this.aws = aws;
+        this.parallel = parallel;
+    }
+
+    LiveState read(RecoveryPlan plan, boolean checkTopic) {
+        Map<String, DBInstance> databases = new ConcurrentHashMap<>();
+        Map<String, Map<String, String>> instances = new ConcurrentHashMap<>();
+        Map<String, LiveState.FleetLive> fleets = new ConcurrentHashMap<>();
+        Map<String, List<ResourceRecordSet>> zones = new ConcurrentHashMap<>();
+        Map<String, Double> switches = new ConcurrentHashMap<>();
+        List<Callable<Void>> reads = new ArrayList<>();
+        for (DatabasePlan db : plan.databases()) {
+            reads.add(() -> { databases.put(db.path(), readDatabase(db)); return null; });
+        }
+        for (InstancePlan group : plan.instances()) {
+            reads.add(() -> { instances.put(group.path(), readInstances(group)); return null; });
+        }
+        // One DescribeAutoScalingGroups call per Region (and per 50 groups), not one per fleet.
+        Map<String, List<FleetPlan>> fleetsByRegion = plan.fleets().stream()
+                .collect(Collectors.groupingBy(FleetPlan::region, LinkedHashMap::new, Collectors.toList()));
+        for (List<FleetPlan> regionFleets : fleetsByRegion.values()) {
+            for (int i = 0; i < regionFleets.size(); i += ASG_NAMES_PER_CALL) {
+                List<FleetPlan> chunk = regionFleets.subList(i, Math.min(regionFleets.size(), i + ASG_NAMES_PER_CALL));
+                reads.add(() -> { readFleets(chunk).forEach(f -> fleets.put(f.plan().path(), f)); return null; });
+            }
+        }
+        for (ZonePlan zone : plan.dns()) {
+            reads.add(() -> { zones.put(zone.path(), readZone(zone)); return null; });
+        }
+        for (SiteSwitchPlan site : plan.siteSwitches()) {
+            reads.add(() -> { readSwitch(site).ifPresent(v -> switches.put(site.path(), v)); return null; });
+        }
+        if (checkTopic && plan.notificationTopicArn() != null) {
+            reads.add(() -> { checkTopic(plan.notificationTopicArn()); return null; });
+        }
+        parallel.all(reads);
+
+        Map<String, ResourceRecordSet> records = new HashMap<>();
+        for (ZonePlan zone : plan.dns()) {
+            for (RecordPlan record : zone.records()) {
+                ResourceRecordSet live = DnsRecords.find(zones.get(zone.path()), record);
+                if (live == null) {
+                    throw new PlanValidationException(record.path(), "record " + record.key() + " not found in hosted zone "
+                            + zone.hostedZoneId() + "; the runtime changes existing records, it does not create them");
+                }
+                records.put(record.path(), live);
+            }
+        }
+        return new LiveState(databases, instances, fleets, zones, records, switches,
+                report(plan, databases, instances, fleets, records, switches));
+    }
+
+    /** Re-reads only what the health gate needs: fleets (with target groups), instances and databases. */
+    Map<String, LiveState.FleetLive> readFleetsOnly(List<FleetPlan> plans) {
+        Map<String, LiveState.FleetLive> fleets = new ConcurrentHashMap<>();
+        Map<String, List<FleetPlan>> byRegion = plans.stream()
+                .collect(Collectors.groupingBy(FleetPlan::region, LinkedHashMap::new, Collectors.toList()));
+        List<Callable<Void>> reads = new ArrayList<>();
+        for (List<FleetPlan> regionFleets : byRegion.values()) {
+            for (int i = 0; i < regionFleets.size(); i += ASG_NAMES_PER_CALL) {
+                List<FleetPlan> chunk = regionFleets.subList(i, Math.min(regionFleets.size(), i + ASG_NAMES_PER_CALL));
+                reads.add(() -> { readFleetsHealth(chunk).forEach(f -> fleets.put(f.plan().path(), f)); return null; });
+            }
+        }
+        parallel.all(reads);
+        return fleets;
+    }
+
+    DBInstance readDatabase(DatabasePlan db) {
+        try {
+            return aws.rds(db.region()).describeDBInstances(r -> r.dbInstanceIdentifier(db.dbInstanceIdentifier()))
+                    .dbInstances().get(0);
+        } catch (AwsServiceException e) {
+            if (isCode(e, "DBInstanceNotFound", "DBInstanceNotFoundFault")) {
+                throw new PlanValidationException(db.path() + ".dbInstanceIdentifier", "DB instance '" + db.dbInstanceIdentifier()
+                        + "' not found in " + db.region());
+            }
+            throw e;
+        }
+    }
+
+    Map<String, String> readInstances(InstancePlan group) {
+        Map<String, String> states = new LinkedHashMap<>();
+        // A filter, not InstanceIds: an unknown id then comes back missing instead of failing the whole call.
+        aws.ec2(group.region()).describeInstancesPaginator(r -> r.filters(Filter.builder().name("instance-id").values(group.instanceIds()).build()))
+                .reservations().forEach(reservation -> reservation.instances()
+                        .forEach(instance -> states.put(instance.instanceId(), instance.state().nameAsString())));
+        for (int i = 0; i < group.instanceIds().size(); i++) {
+            String id = group.instanceIds().get(i);
+            if (!states.containsKey(id) || "terminated".equals(states.get(id))) {
+                throw new PlanValidationException(group.path() + ".instanceIds[" + i + "]", "EC2 instance '" + id + "' "
+                        + (states.containsKey(id) ? "is terminated" : "not found") + " in " + group.region());
+            }
+        }
+        Map<String, String> ordered = new LinkedHashMap<>();
+        group.instanceIds().forEach(id -> ordered.put(id, states.get(id)));
+        return ordered;
+    }
+
+    private List<LiveState.FleetLive> readFleets(List<FleetPlan> plans) {
+        List<LiveState.FleetLive> health = readFleetsHealth(plans);
+        List<Callable<LiveState.FleetLive>> withTemplates = new ArrayList<>();
+        for (LiveState.FleetLive fleet : health) {
+            withTemplates.add(() -> fleet.plan().scalesVertically() ? withLaunchTemplate(fleet) : fleet);
+        }
+        return parallel.all(withTemplates);
+    }
+
+    private List<LiveState.FleetLive> readFleetsHealth(List<FleetPlan> plans) {
+        String region = plans.get(0).region();
+        Map<String, AutoScalingGroup> groups = new HashMap<>();
+        aws.autoScaling(region).describeAutoScalingGroupsPaginator(r -> r.autoScalingGroupNames(
+                        plans.stream().map(FleetPlan::autoScalingGroupName).toList()))
+                .autoScalingGroups().forEach(g -> groups.put(g.autoScalingGroupName(), g));
+        List<Callable<LiveState.FleetLive>> reads = new ArrayList<>();
+        for (FleetPlan fleet : plans) {
+            AutoScalingGroup group = groups.get(fleet.autoScalingGroupName());
+            if (group == null) {
+                throw new PlanValidationException(fleet.path() + ".autoScalingGroupName", "Auto Scaling group '"
+                        + fleet.autoScalingGroupName() + "' not found in " + region);
+            }
+            reads.add(() -> {
+                Map<String, int[]> targets = new LinkedHashMap<>();
+                for (int i = 0; i < fleet.targetGroupArns().size(); i++) {
+                    targets.put(fleet.targetGroupArns().get(i), targetHealth(fleet, i));
+                }
+                int inService = inService(group);
+                boolean healthy = inService >= fleet.minHealthy()
+                        && targets.values().stream().allMatch(t -> t[0] >= fleet.minHealthy());
+                return new LiveState.FleetLive(fleet, group, null, null, null, null, targets, healthy);
+            });
+        }
+        return parallel.all(reads);
+    }
+
+    static int inService(AutoScalingGroup group) {
+        return (int) group.instances().stream()
+                .filter(i -> "InService".equals(i.lifecycleStateAsString()) && "Healthy".equalsIgnoreCase(i.healthStatus()))
+                .count();
+    }
+
+    /** Healthy and registered targets of one target group. */
+    private int[] targetHealth(FleetPlan fleet, int index) {
+        String arn = fleet.targetGroupArns().get(index);
+        try {
+            List<TargetHealthDescription> targets = aws.elb(fleet.region()).describeTargetHealth(r -> r.targetGroupArn(arn))
+                    .targetHealthDescriptions();
+            int healthy = (int) targets.stream()
+                    .filter(t -> t.targetHealth() != null && t.targetHealth().state() == TargetHealthStateEnum.HEALTHY).count();
+            return new int[] {healthy, targets.size()};
+        } catch (AwsServiceException e) {
+            if (isCode(e, "TargetGroupNotFound")) {
+                throw new PlanValidationException(fleet.path() + ".targetGroupArns[" + index + "]", "target group '" + arn
+                        + "' not found in " + fleet.region());
+            }
+            throw e;
+        }
+    }
+
+    private LiveState.FleetLive withLaunchTemplate(LiveState.FleetLive fleet) {
+        FleetPlan plan = fleet.plan();
+        AutoScalingGroup group = fleet.group();
+        LaunchTemplateSpecification spec = group.launchTemplate();
+        if (spec == null) {
+            String uses = group.mixedInstancesPolicy() != null ? "a mixed instances policy"
+                    : group.launchConfigurationName() != null ? "launch configuration '" + group.launchConfigurationName() + "'"
+                    : "no launch template";
+            throw new PlanValidationException(plan.path() + ".recoveryInstanceType", "Auto Scaling group '"
+                    + plan.autoScalingGroupName() + "' uses " + uses + "; vertical scaling needs a launch template");
+        }
+        String version = spec.version() == null ? "$Default" : spec.version();
+        List<LaunchTemplateVersion> versions = aws.ec2(plan.region()).describeLaunchTemplateVersions(r -> {
+            if (spec.launchTemplateId() != null) {
+                r.launchTemplateId(spec.launchTemplateId());
+            } else {
+                r.launchTemplateName(spec.launchTemplateName());
+            }
+            r.versions(version);
+        }).launchTemplateVersions();
+        if (versions.isEmpty()) {
+            throw new PlanValidationException(plan.path() + ".autoScalingGroupName", "launch template version " + version
+                    + " of Auto Scaling group '" + plan.autoScalingGroupName() + "' not found");
+        }
+        LaunchTemplateVersion live = versions.get(0);
+        String type = live.launchTemplateData() == null ? null : live.launchTemplateData().instanceTypeAsString();
+        return new LiveState.FleetLive(plan, group, live.launchTemplateId(), version, live.versionNumber(), type,
+                fleet.targetHealth(), fleet.healthy());
+    }
+
+    private List<ResourceRecordSet> readZone(ZonePlan zone) {
+        List<ResourceRecordSet> records = new ArrayList<>();
+        try {
+            ListResourceRecordSetsResponse page = aws.route53().listResourceRecordSets(r -> r.hostedZoneId(zone.hostedZoneId()));
+            records.addAll(page.resourceRecordSets());
+            int pages = 1;
+            while (Boolean.TRUE.equals(page.isTruncated())) {
+                if (++pages > MAX_RECORD_PAGES) {
+                    throw new IllegalStateException("hosted zone " + zone.hostedZoneId() + " has more than "
+                            + MAX_RECORD_PAGES + " pages of records; stopped listing");
+                }
+                ListResourceRecordSetsResponse previous = page;
+                page = aws.route53().listResourceRecordSets(r -> r.hostedZoneId(zone.hostedZoneId())
+                        .startRecordName(previous.nextRecordName())
+                        .startRecordType(previous.nextRecordTypeAsString())
+                        .startRecordIdentifier(previous.nextRecordIdentifier()));
+                records.addAll(page.resourceRecordSets());
+            }
+            return records;
+        } catch (AwsServiceException e) {
+            if (isCode(e, "NoSuchHostedZone")) {
+                throw new PlanValidationException(zone.path() + ".hostedZoneId", "hosted zone '" + zone.hostedZoneId() + "' not found");
+            }
+            throw e;
+        }
+    }
+
+    private java.util.Optional<Double> readSwitch(SiteSwitchPlan site) {
+        Instant now = Instant.now();
+        List<Datapoint> points = aws.cloudWatch(site.region()).getMetricStatistics(r -> r
+                .namespace(site.namespace())
+                .metricName(site.metricName())
+                .dimensions(site.dimensions().entrySet().stream()
+                        .map(e -> Dimension.builder().name(e.getKey()).value(e.getValue()).build()).toList())
+                .startTime(now.minus(Duration.ofMinutes(15)))
+                .endTime(now.plus(Duration.ofMinutes(1)))
+                .period(60)
+                .statistics(Statistic.MAXIMUM)).datapoints();
+        return points.stream().max(Comparator.comparing(Datapoint::timestamp)).map(Datapoint::maximum);
+    }
+
+    private void checkTopic(String arn) {
+        String region = arn.split(":")[3];
+        try {
+            aws.sns(region).getTopicAttributes(r -> r.topicArn(arn));
+        } catch (AwsServiceException e) {
+            if (isCode(e, "NotFound", "NotFoundException")) {
+                throw new PlanValidationException("notificationTopicArn", "SNS topic '" + arn + "' not found");
+            }
+            throw e;
+        }
+    }
+
+    static boolean isCode(AwsServiceException e, String... codes) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        for (String candidate : codes) {
+            if (candidate.equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private StateReport report(RecoveryPlan plan, Map<String, DBInstance> databases, Map<String, Map<String, String>> instances,
+                               Map<String, LiveState.FleetLive> fleets, Map<String, ResourceRecordSet> records,
+                               Map<String, Double> switches) {
+        List<StateReport.DatabaseStatus> dbs = new ArrayList<>();
+        for (DatabasePlan db : plan.databases()) {
+            dbs.add(databaseStatus(db, databases.get(db.path())));
+        }
+        List<StateReport.InstanceStatus> groups = new ArrayList<>();
+        for (InstancePlan group : plan.instances()) {
+            Map<String, String> states = instances.get(group.path());
+            boolean running = states.values().stream().allMatch("running"::equals);
+            boolean stopped = states.values().stream().allMatch("stopped"::equals);
+            groups.add(new StateReport.InstanceStatus(group.path(), group.region(), states,
+                    running ? Position.FAILED_OVER : stopped ? Position.NORMAL : Position.OTHER));
+        }
+        List<StateReport.FleetStatus> fleetStatuses = new ArrayList<>();
+        for (FleetPlan fleet : plan.fleets()) {
+            fleetStatuses.add(fleetStatus(fleets.get(fleet.path())));
+        }
+        List<StateReport.RecordStatus> dns = new ArrayList<>();
+        for (ZonePlan zone : plan.dns()) {
+            for (RecordPlan record : zone.records()) {
+                ResourceRecordSet live = records.get(record.path());
+                dns.add(new StateReport.RecordStatus(record.path(), zone.hostedZoneId(), record.key(), live.weight(),
+                        DnsRecords.describeTarget(live), live.healthCheckId(), DnsRecords.position(record, live)));
+            }
+        }
+        List<StateReport.SiteSwitchStatus> sites = new ArrayList<>();
+        for (SiteSwitchPlan site : plan.siteSwitches()) {
+            Double value = switches.get(site.path());
+            Position position = value == null ? Position.EITHER
+                    : value == site.failoverValue() ? Position.FAILED_OVER
+                    : value == site.normalValue() ? Position.NORMAL : Position.OTHER;
+            sites.add(new StateReport.SiteSwitchStatus(site.path(), site.region(), site.site(), value, position));
+        }
+        return StateReport.of(dbs, groups, fleetStatuses, dns, sites);
+    }
+
+    static StateReport.DatabaseStatus databaseStatus(DatabasePlan db, DBInstance live) {
+        boolean tagged = live.tagList().stream().anyMatch(t -> Tags.PROMOTED.equals(t.key()));
+        String source = live.readReplicaSourceDBInstanceIdentifier();
+        // A replica whose source is gone is promoted; so is one failover promoted and that is available again.
+        boolean promoted = source == null || (tagged && "available".equals(live.dbInstanceStatus()));
+        return new StateReport.DatabaseStatus(db.path(), db.region(), db.dbInstanceIdentifier(), live.dbInstanceStatus(),
+                source, promoted, promoted ? Position.FAILED_OVER : Position.NORMAL);
+    }
+
+    static StateReport.FleetStatus fleetStatus(LiveState.FleetLive live) {
+        FleetPlan plan = live.plan();
+        AutoScalingGroup group = live.group();
+        Capacity capacity = new Capacity(group.minSize(), group.desiredCapacity(), group.maxSize());
+        Map<String, Integer> types = new TreeMap<>();
+        group.instances().stream().filter(i -> "InService".equals(i.lifecycleStateAsString()))
+                .forEach(i -> types.merge(Objects.requireNonNullElse(i.instanceType(), "unknown"), 1, Integer::sum));
+        List<StateReport.TargetGroupStatus> targets = new ArrayList<>();
+        live.targetHealth().forEach((arn, counts) -> targets.add(new StateReport.TargetGroupStatus(arn, counts[0], counts[1])));
+        return new StateReport.FleetStatus(plan.path(), plan.region(), plan.autoScalingGroupName(), capacity,
+                inService(group), plan.minHealthy(), live.instanceType(), types, targets, live.healthy(), fleetPosition(plan, live));
+    }
+
+    static Position fleetPosition(FleetPlan plan, LiveState.FleetLive live) {
+        AutoScalingGroup group = live.group();
+        Capacity recovery = plan.recovery();
+        Capacity standby = plan.standby();
+        boolean failedOver = group.minSize() >= recovery.min() && group.desiredCapacity() >= recovery.desired()
+                && group.maxSize() >= recovery.max()
+                && (!plan.scalesVertically() || plan.recoveryInstanceType().equals(live.instanceType()));
+        // Desired capacity may float between min and max in normal operation (scaling policies); min and max may not.
+        boolean normal = group.minSize() == standby.min() && group.maxSize() == standby.max()
+                && group.desiredCapacity() <= Math.max(standby.desired(), standby.min())
+                && (!plan.scalesVertically() || plan.standbyInstanceType().equals(live.instanceType()));
+        if (normal && failedOver) {
+            return Position.EITHER;
+        }
+        return failedOver ? Position.FAILED_OVER : normal ? Position.NORMAL : Position.OTHER;
+    }
+}

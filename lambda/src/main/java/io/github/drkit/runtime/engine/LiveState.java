@@ -1,0 +1,40 @@
+package io.github.drkit.runtime.engine;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.drkit.runtime.plan.FleetPlan;
+import io.github.drkit.runtime.plan.RecordPlan;
+import io.github.drkit.runtime.plan.ZonePlan;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * What the runtime read from AWS: the raw answers the planner needs to compute changes, and the
+ * {@link StateReport} people read. Keys are plan paths ({@code fleets[0]}, {@code dns[0].records[1]}).
+ */
+record LiveState(Map<String, DBInstance> databases,
+                 Map<String, Map<String, String>> instanceStates,
+                 Map<String, FleetLive> fleets,
+                 Map<String, List<ResourceRecordSet>> zones,
+                 Map<String, ResourceRecordSet> records,
+                 Map<String, Double> switches,
+                 StateReport report) {
+
+    /**
+     * An Auto Scaling group with the launch template version it uses.
+     *
+     * @param launchTemplateVersion as the group names it: a number, {@code $Latest} or {@code $Default}; null
+     *                              when the fleet does not scale vertically
+     * @param instanceType          the type that version launches; null when not read
+     */
+    record FleetLive(FleetPlan plan, AutoScalingGroup group, String launchTemplateId, String launchTemplateVersion,
+                     Long launchTemplateVersionNumber, String instanceType, Map<String, int[]> targetHealth,
+                     boolean healthy) {
+    }
+
+    ResourceRecordSet record(ZonePlan zone, RecordPlan record) {
+        return records.get(record.path());
+    }
+}

@@ -1,0 +1,283 @@
+package io.github.drkit.runtime.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+import io.github.drkit.runtime.aws.AwsCall;
+import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.aws.CallLog;
+import io.github.drkit.runtime.plan.InvalidInputException;
+import io.github.drkit.runtime.plan.RecoveryPlan;
+
+/**
+ * Carries out status, failover and failback for one plan. The handler and the CLI are thin adapters over it.
+ *
+ * <p>Every run reads the live state of every resource first (the preflight: an unknown resource fails the
+ * run with {@link InvalidInputException} before any mutating call), computes the exact changes from it, and
+ * then, unless the request is a dry run, makes them phase by phase. Steps within a phase are independent and
+ * run at once; a failed step stops the run after its phase, and the report says what was done and what was
+ * not. Each step reads before it acts, so a second run is a no-op and two concurrent runs end in one state.
+ */
+public final class RecoveryEngine implements AutoCloseable {
+    private final AwsClients aws;
+    private final Parallel parallel;
+    private final Inspector inspector;
+    private final DatabaseSteps databases;
+    private final ComputeSteps compute;
+    private final DnsSteps dns;
+    private final HealthGate health;
+    private final Notifier notifier;
+
+    private RecoveryEngine(Builder builder) {
+        this.aws = Objects.requireNonNull(builder.aws, "aws");
+        this.parallel = new Parallel(builder.maxConcurrency);
+        this.inspector = new Inspector(aws, parallel);
+        this.databases = new DatabaseSteps(aws, inspector);
+        this.compute = new ComputeSteps(aws);
+        this.dns = new DnsSteps(aws, builder.dnsSyncTimeout, builder.pollInterval);
+        this.health = new HealthGate(inspector, parallel, builder.pollInterval);
+        this.notifier = new Notifier(aws);
+    }
+
+    public static Builder builder(AwsClients aws) {
+        return new Builder(aws);
+    }
+
+    /**
+     * Runs the request against the plan.
+     *
+     * @throws InvalidInputException when the plan names a resource that does not exist, or a change would
+     *                               break a guardrail; no mutating call has been made
+     */
+    public Report run(RecoveryPlan plan, RecoveryRequest request) {
+        Run run = new Run(plan, request);
+        CallLog readLog = new CallLog();
+        Instant readStart = Instant.now();
+        LiveState before;
+        try {
+            before = readLog.bind(() -> inspector.read(plan, request.action() != Action.STATUS));
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            run.steps.add(report("read state", "plan", readStart, StepReport.Outcome.FAILED, null, List.of(), readLog.calls(), message(e)));
+            run.notDone.add("everything: the state could not be read, so no change was made");
+            return run.finish(Report.RunOutcome.FAILED, request.action().id() + " failed before any change: " + message(e), null, null);
+        }
+        run.steps.add(report("read state", "plan", readStart, StepReport.Outcome.DONE,
+                "read " + readLog.calls().size() + " answer(s); every resource in the plan exists", List.of(), readLog.calls(), null));
+        if (request.action() == Action.STATUS) {
+            return run.finish(Report.RunOutcome.SUCCEEDED, "state: " + before.report().state(), before.report(), null);
+        }
+        // Every change is computed (and every guardrail checked) before the first one is made.
+        List<List<Step>> phases = request.action() == Action.FAILOVER ? failoverPhases(plan, before, request) : failbackPhases(plan, before, request);
+        return execute(run, phases, before);
+    }
+
+    private List<List<Step>> failoverPhases(RecoveryPlan plan, LiveState live, RecoveryRequest request) {
+        List<Step> computeSteps = new ArrayList<>(compute.instances(plan, live, Action.FAILOVER));
+        computeSteps.addAll(compute.fleets(plan, live, Action.FAILOVER));
+        List<Step> traffic = new ArrayList<>(dns.zones(plan, live, Action.FAILOVER));
+        traffic.addAll(dns.siteSwitches(plan, live, Action.FAILOVER));
+        return nonEmpty(databases.failover(plan, live), computeSteps, List.of(health.step(plan, request.force())), traffic);
+    }
+
+    private List<List<Step>> failbackPhases(RecoveryPlan plan, LiveState live, RecoveryRequest request) {
+        List<Step> traffic = new ArrayList<>(dns.zones(plan, live, Action.FAILBACK));
+        traffic.addAll(dns.siteSwitches(plan, live, Action.FAILBACK));
+        List<Step> computeSteps = new ArrayList<>(compute.fleets(plan, live, Action.FAILBACK));
+        computeSteps.addAll(compute.instances(plan, live, Action.FAILBACK));
+        return nonEmpty(List.of(dns.primaryHealth(plan, live, request.force())), traffic, computeSteps);
+    }
+
+    @SafeVarargs
+    private static List<List<Step>> nonEmpty(List<Step>... phases) {
+        List<List<Step>> result = new ArrayList<>();
+        for (List<Step> phase : phases) {
+            if (!phase.isEmpty()) {
+                result.add(phase);
+            }
+        }
+        return result;
+    }
+
+    private Report execute(Run run, List<List<Step>> phases, LiveState before) {
+        Action action = run.request.action();
+        boolean stopped = false;
+        String stopReason = null;
+        int changed = 0;
+        int planned = 0;
+        for (List<Step> phase : phases) {
+            if (stopped) {
+                for (Step step : phase) {
+                    run.steps.add(report(step.name(), step.resource(), Instant.now(), StepReport.Outcome.NOT_RUN,
+                            "not run: " + stopReason, step.changes(), List.of(), null));
+                    if (!step.gate()) {
+                        run.notDone.add(step.name() + (step.changes().isEmpty() ? "" : ": " + String.join("; ", step.changes())));
+                    }
+                }
+                continue;
+            }
+            List<Callable<StepReport>> tasks = phase.stream().map(step -> (Callable<StepReport>) () -> runStep(step, run.request.dryRun())).toList();
+            List<StepReport> reports = parallel.all(tasks);
+            run.steps.addAll(reports);
+            for (StepReport report : reports) {
+                if (report.outcome() == StepReport.Outcome.DONE && !report.changes().isEmpty() && !isGate(phase, report)) {
+                    changed++;
+                }
+                if (report.outcome() == StepReport.Outcome.PLANNED && !isGate(phase, report)) {
+                    planned += report.changes().size();
+                }
+                if (report.outcome() == StepReport.Outcome.FAILED && !stopped) {
+                    stopped = true;
+                    stopReason = "'" + report.name() + "' failed";
+                }
+            }
+        }
+        if (run.request.dryRun()) {
+            return run.finish(Report.RunOutcome.DRY_RUN, "dry run of " + action.id() + ": " + planned
+                    + " change(s) would be made, none made; state now " + before.report().state(), before.report(), null);
+        }
+        LiveState after = readAfter(run);
+        StateReport afterReport = after == null ? null : after.report();
+        if (afterReport != null) {
+            run.leftForOperator.addAll(ComputeSteps.leftForOperator(run.plan, afterReport, action));
+            if (action == Action.FAILBACK) {
+                run.leftForOperator.addAll(DatabaseSteps.leftForOperator(run.plan, afterReport));
+            }
+        }
+        String state = afterReport == null ? "unknown" : afterReport.state().name();
+        Report report;
+        if (stopped) {
+            report = run.finish(Report.RunOutcome.FAILED, action.id() + " stopped: " + stopReason + "; " + changed
+                    + " step(s) made changes before it, " + run.notDone.size() + " step(s) not done; state " + state, before.report(), afterReport);
+        } else if (changed == 0) {
+            report = run.finish(Report.RunOutcome.ALREADY_DONE, (action == Action.FAILOVER ? "already failed over" : "already failed back")
+                    + ": no change made; state " + state, before.report(), afterReport);
+        } else {
+            report = run.finish(Report.RunOutcome.SUCCEEDED, (action == Action.FAILOVER ? "failed over to " + run.plan.recoveryRegion()
+                    : "failed back") + ": " + changed + " step(s) made changes; state " + state, before.report(), afterReport);
+        }
+        return notifier.publish(run.plan, report);
+    }
+
+    private static boolean isGate(List<Step> phase, StepReport report) {
+        return phase.stream().anyMatch(s -> s.gate() && s.name().equals(report.name()));
+    }
+
+    private LiveState readAfter(Run run) {
+        CallLog log = new CallLog();
+        Instant start = Instant.now();
+        try {
+            LiveState after = log.bind(() -> inspector.read(run.plan, false));
+            run.steps.add(report("read state after", "plan", start, StepReport.Outcome.DONE, "state " + after.report().state(),
+                    List.of(), log.calls(), null));
+            return after;
+        } catch (RuntimeException e) {
+            run.steps.add(report("read state after", "plan", start, StepReport.Outcome.FAILED, null, List.of(), log.calls(), message(e)));
+            return null;
+        }
+    }
+
+    private StepReport runStep(Step step, boolean dryRun) {
+        Instant start = Instant.now();
+        if (!step.gate() && step.changes().isEmpty()) {
+            return report(step.name(), step.resource(), start, StepReport.Outcome.NO_CHANGE, step.noChangeDetail(), List.of(), List.of(), null);
+        }
+        if (dryRun) {
+            return report(step.name(), step.resource(), start, StepReport.Outcome.PLANNED,
+                    step.gate() ? "would wait for every item listed" : "would make the changes listed", step.changes(), List.of(), null);
+        }
+        CallLog log = new CallLog();
+        try {
+            Step.Result result = log.bind(step.apply());
+            return report(step.name(), step.resource(), start, result.outcome(), result.detail(), step.changes(), log.calls(),
+                    result.outcome() == StepReport.Outcome.FAILED ? result.detail() : null);
+        } catch (RuntimeException e) {
+            return report(step.name(), step.resource(), start, StepReport.Outcome.FAILED, null, step.changes(), log.calls(), message(e));
+        }
+    }
+
+    static String message(Throwable e) {
+        String message = e.getMessage();
+        if (message == null && e.getStackTrace().length > 0) {
+            // An exception without a message (a bug, not an AWS answer): say where it came from.
+            message = "at " + e.getStackTrace()[0];
+        }
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static StepReport report(String name, String resource, Instant start, StepReport.Outcome outcome, String detail,
+                                     List<String> changes, List<AwsCall> calls, String error) {
+        Instant end = Instant.now();
+        return new StepReport(name, resource, start.toString(), end.toString(), Duration.between(start, end).toMillis(),
+                outcome, detail, changes, calls, error);
+    }
+
+    @Override
+    public void close() {
+        parallel.close();
+    }
+
+    /** The state of one run while it is being built. */
+    private static final class Run {
+        final RecoveryPlan plan;
+        final RecoveryRequest request;
+        final Instant started = Instant.now();
+        final List<StepReport> steps = new ArrayList<>();
+        final List<String> notDone = new ArrayList<>();
+        final List<String> leftForOperator = new ArrayList<>();
+
+        Run(RecoveryPlan plan, RecoveryRequest request) {
+            this.plan = plan;
+            this.request = request;
+        }
+
+        Report finish(Report.RunOutcome outcome, String message, StateReport before, StateReport after) {
+            Instant ended = Instant.now();
+            return new Report(request.action().id(), plan.application(), plan.strategy().name(), plan.recoveryRegion(),
+                    request.dryRun(), request.force(), outcome, message, started.toString(), ended.toString(),
+                    Duration.between(started, ended).toMillis(), before, after, steps, notDone, leftForOperator);
+        }
+    }
+
+    /** Builds a {@link RecoveryEngine}; only the clients are required. */
+    public static final class Builder {
+        private final AwsClients aws;
+        private Duration pollInterval = Duration.ofSeconds(5);
+        private Duration dnsSyncTimeout = Duration.ofSeconds(120);
+        private int maxConcurrency = 64;
+
+        private Builder(AwsClients aws) {
+            this.aws = aws;
+        }
+
+        /** @default 5 s between health and Route 53 change polls */
+        public Builder pollInterval(Duration pollInterval) {
+            this.pollInterval = Objects.requireNonNull(pollInterval);
+            return this;
+        }
+
+        /** @default 120 s to wait for a Route 53 change to be INSYNC before reporting it as pending */
+        public Builder dnsSyncTimeout(Duration dnsSyncTimeout) {
+            this.dnsSyncTimeout = Objects.requireNonNull(dnsSyncTimeout);
+            return this;
+        }
+
+        /** @default 64 calls at once */
+        public Builder maxConcurrency(int maxConcurrency) {
+            if (maxConcurrency < 1) {
+                throw new IllegalArgumentException("maxConcurrency must be at least 1 (got " + maxConcurrency + ")");
+            }
+            this.maxConcurrency = maxConcurrency;
+            return this;
+        }
+
+        public RecoveryEngine build() {
+            return new RecoveryEngine(this);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.drkit.runtime.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.drkit.runtime.plan.Capacity;
+
+/**
+ * Capacity, health and DNS as they are, resource by resource, and the state they add up to.
+ *
+ * <p>Databases do not vote on the state unless the plan has nothing else: a promoted replica stays promoted
+ * after failback (it is never demoted), so counting it would call every failed-back system MIXED.
+ */
+public record StateReport(SystemState state, List<DatabaseStatus> databases, List<InstanceStatus> instances,
+                          List<FleetStatus> fleets, List<RecordStatus> dns, List<SiteSwitchStatus> siteSwitches) {
+
+    public StateReport {
+        databases = List.copyOf(databases);
+        instances = List.copyOf(instances);
+        fleets = List.copyOf(fleets);
+        dns = List.copyOf(dns);
+        siteSwitches = List.copyOf(siteSwitches);
+    }
+
+    static StateReport of(List<DatabaseStatus> databases, List<InstanceStatus> instances, List<FleetStatus> fleets,
+                          List<RecordStatus> dns, List<SiteSwitchStatus> siteSwitches) {
+        List<Position> votes = new ArrayList<>();
+        instances.forEach(i -> votes.add(i.position()));
+        fleets.forEach(f -> votes.add(f.position()));
+        dns.forEach(r -> votes.add(r.position()));
+        siteSwitches.forEach(s -> votes.add(s.position()));
+        if (votes.isEmpty()) {
+            databases.forEach(d -> votes.add(d.position()));
+        }
+        return new StateReport(SystemState.of(votes), databases, instances, fleets, dns, siteSwitches);
+    }
+
+    /**
+     * @param replicaSource the source the replica follows; null once promoted
+     * @param promoted      promoted by failover (tagged {@value Tags#PROMOTED}) or no longer a replica
+     */
+    public record DatabaseStatus(String path, String region, String dbInstanceIdentifier, String status,
+                                 String replicaSource, boolean promoted, Position position) {
+    }
+
+    /** @param states instance id to EC2 state name (pending, running, stopping, stopped...) */
+    public record InstanceStatus(String path, String region, Map<String, String> states, Position position) {
+    }
+
+    /**
+     * @param inService       instances InService and Healthy
+     * @param instanceType    the type the group launches (from its launch template version); null if unknown
+     * @param inServiceTypes  instance type to count, over InService instances
+     */
+    public record FleetStatus(String path, String region, String autoScalingGroupName, Capacity capacity,
+                              int inService, int minHealthy, String instanceType, Map<String, Integer> inServiceTypes,
+                              List<TargetGroupStatus> targetGroups, boolean healthy, Position position) {
+    }
+
+    public record TargetGroupStatus(String targetGroupArn, int healthy, int registered) {
+    }
+
+    /** @param weight for weighted records; null otherwise. {@code target} is the values or the alias DNS name. */
+    public record RecordStatus(String path, String hostedZoneId, String record, Long weight, String target,
+                               String healthCheckId, Position position) {
+    }
+
+    /** @param lastValue the latest datapoint of the last 15 minutes; null when there is none */
+    public record SiteSwitchStatus(String path, String region, String site, Double lastValue, Position position) {
+    }
+}

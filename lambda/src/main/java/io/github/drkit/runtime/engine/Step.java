@@ -1,0 +1,36 @@
+package io.github.drkit.runtime.engine;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A step the planner computed from the plan and the live state: its name, the exact changes it makes, and
+ * the work that makes them. A step with no changes is reported as NO_CHANGE and makes no call; a gate is a
+ * step that always runs (its {@link #changes()} describe what it waits for).
+ */
+record Step(String name, String resource, List<String> changes, Supplier<Result> apply, String noChangeDetail,
+            boolean gate) {
+
+    Step {
+        changes = List.copyOf(changes);
+    }
+
+    static Step change(String name, String resource, List<String> changes, Supplier<Result> apply, String noChangeDetail) {
+        return new Step(name, resource, changes, apply, noChangeDetail, false);
+    }
+
+    static Step gate(String name, String resource, List<String> waitsFor, Supplier<Result> check) {
+        return new Step(name, resource, waitsFor, check, null, true);
+    }
+
+    /** What running a step produced. */
+    record Result(StepReport.Outcome outcome, String detail) {
+        static Result done(String detail) {
+            return new Result(StepReport.Outcome.DONE, detail);
+        }
+
+        static Result noChange(String detail) {
+            return new Result(StepReport.Outcome.NO_CHANGE, detail);
+        }
+    }
+}
