@@ -39,8 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * token resumes after the last entry returned.
  */
 public final class ArchiveSearch {
-    /** DynamoDB requests one page may make before it returns what it has, with a token to go on. */
-    static final int MAX_REQUESTS_PER_PAGE = 50;
+    /** DynamoDB requests one page may make before it returns what it has, with a token to go on: enough to read
+     * every month since 2006 once (a time range with no start). */
+    static final int MAX_REQUESTS_PER_PAGE = 400;
     /** The first month S3 held objects (March 2006): a time range without a start begins here. */
     static final YearMonth FIRST_MONTH = YearMonth.of(2006, 3);
 
