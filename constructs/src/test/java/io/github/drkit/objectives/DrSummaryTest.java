@@ -68,7 +68,7 @@ class DrSummaryTest {
         assertTrue(json.startsWith("{\n  \"version\": 1,\n  \"prices\": {\n    \"asOf\": \"2025-01\","), json);
         assertTrue(json.contains("\"stack\": \"PilotLight\""), json);
         assertTrue(json.contains("\"strategy\": \"PILOT_LIGHT\""), json);
-        assertTrue(json.contains("\"estimate\": \"23 min\",\n      \"estimateSeconds\": 1380,\n      \"met\": true"), json);
+        assertTrue(json.contains("\"estimate\": \"23 min\",\n        \"estimateSeconds\": 1380,\n        \"met\": true"), json);
         assertTrue(json.contains("\"prop\": \"Test.appWarmUp\""), json);
 
         assertEquals(3, summary.stacks().size());
@@ -120,7 +120,7 @@ class DrSummaryTest {
         List<StackSummary> rows = new ArrayList<>();
         rows.add(StackSummary.unpriced(multi));
         String row = DrSummary.from(rows, PriceTable.bundled()).toTable().split("\n")[1];
-        assertEquals("MultiSite   MULTI_SITE   2 min 30 s / 5 min  ok   unbounded / 15 min  MISSED   -", row);
+        assertEquals("MultiSite   MULTI_SITE   2 min 30 s / 5 min  ok     unbounded / 15 min  MISSED   -", row);
     }
 
     @Test
