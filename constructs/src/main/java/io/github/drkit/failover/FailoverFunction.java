@@ -155,6 +155,9 @@ public class FailoverFunction extends Construct {
             planParameter.grantRead(function);
         }
         notificationTopic.grantPublish(function);
+        // The runtime checks the topic exists before it changes anything.
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TopicCheck").effect(Effect.ALLOW)
+                .actions(List.of("sns:GetTopicAttributes")).resources(List.of(notificationTopic.getTopicArn())).build());
 
         // Alarms and operators invoke the alias; a failed asynchronous run (after one retry, which is
         // safe because every step reads state first) lands on the topic with its request.

@@ -76,6 +76,8 @@ public final class PlanPermissions {
             out.add(allow("DnsRead", List.of("route53:ListResourceRecordSets", "route53:GetHostedZone"), zoneArns));
             // GetChange is read-only and addressed by a change id that only exists after the change is made.
             out.add(allow("DnsChangeStatus", List.of("route53:GetChange"), List.of("arn:" + partition + ":route53:::change/*")));
+            // Read-only: health of the records' checks before and after the switch.
+            out.add(allow("HealthCheckStatus", List.of("route53:GetHealthCheckStatus"), List.of("arn:" + partition + ":route53:::healthcheck/*")));
         }
 
         if (!plan.siteSwitches().isEmpty()) {
@@ -84,6 +86,8 @@ public final class PlanPermissions {
             PolicyStatement put = allow("SiteSwitches", List.of("cloudwatch:PutMetricData"), List.of("*"));
             put.addCondition("StringEquals", Map.of("cloudwatch:namespace", List.copyOf(namespaces)));
             out.add(put);
+            // GetMetricStatistics (reading the switch's current value) has no resource-level permission.
+            out.add(allow("ReadSiteSwitches", List.of("cloudwatch:GetMetricStatistics"), List.of("*")));
         }
         return out;
     }

@@ -1,0 +1,178 @@
+package io.github.drkit.standby;
+
+import io.github.drkit.failover.Capacity;
+import io.github.drkit.failover.DatabaseOptions;
+import io.github.drkit.failover.DnsSwitchOptions;
+import io.github.drkit.failover.FailoverFunction;
+import io.github.drkit.failover.FailoverFunctionProps;
+import io.github.drkit.failover.FailoverPlan;
+import io.github.drkit.failover.PlanDatabase;
+import io.github.drkit.failover.PlanFleet;
+import io.github.drkit.failover.RecoveryTimings;
+import io.github.drkit.internal.plan.Checks;
+import io.github.drkit.internal.topology.DnsSwitch;
+import io.github.drkit.internal.topology.Estimates;
+import io.github.drkit.internal.topology.ReplicaDatabase;
+import io.github.drkit.internal.topology.ServerFleet;
+import io.github.drkit.internal.topology.SiteLoadBalancer;
+import io.github.drkit.internal.topology.Topics;
+import io.github.drkit.objectives.DrStrategy;
+import io.github.drkit.objectives.EstimateTerm;
+import io.github.drkit.objectives.RecoveryEstimate;
+import io.github.drkit.objectives.RecoveryEstimator;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.autoscaling.CpuUtilizationScalingProps;
+import software.amazon.awscdk.services.autoscaling.IAutoScalingGroup;
+import software.amazon.awscdk.services.ec2.IMachineImage;
+import software.amazon.awscdk.services.ec2.InstanceClass;
+import software.amazon.awscdk.services.ec2.InstanceSize;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.MachineImage;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancer;
+import software.amazon.awscdk.services.route53.IHealthCheck;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.constructs.Construct;
+
+/**
+ * Warm standby: a minimal, fully working fleet always runs behind a load balancer in the recovery
+ * Region, with target-tracking scaling. Failover (a {@link FailoverFunction} and its plan) promotes
+ * the optional replica, scales the fleet out to the recovery capacity and, optionally, up to a
+ * larger instance type through a new launch template version, waits for health and flips DNS.
+ */
+public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
+    private final DatabaseOptions database;
+    private final DnsSwitchOptions dnsOptions;
+    private final RecoveryTimings timings;
+    private final SiteLoadBalancer site;
+    private final ServerFleet fleet;
+    private final ReplicaDatabase replica;
+    private final DnsSwitch dns;
+    private final ITopic topic;
+    private final FailoverFunction failover;
+
+    public WarmStandbyFleet(Construct scope, String id, WarmStandbyFleetProps props) {
+        super(scope, id);
+        String owner = "WarmStandbyFleet";
+        Checks.required(owner, "props", props);
+        Checks.required(owner, "vpc", props.getVpc());
+        this.dnsOptions = Checks.required(owner, "dns", props.getDns());
+        Capacity recovery = Checks.required(owner, "recoveryCapacity", props.getRecoveryCapacity());
+        Capacity standby = props.getStandbyCapacity() != null ? props.getStandbyCapacity() : Capacity.of(1, 1, 2);
+        if (standby.min() < 1) {
+            throw new IllegalArgumentException(owner + ": standbyCapacity min must be at least 1, a warm standby always runs (got " + standby.min() + ")");
+        }
+        if (recovery.min() < standby.min() || recovery.desired() < standby.desired() || recovery.max() < standby.max()) {
+            throw new IllegalArgumentException(owner + ": recoveryCapacity (" + recovery + ") must not be below standbyCapacity (" + standby + ")");
+        }
+        int cpu = props.getTargetCpuUtilization() == null ? 60 : Checks.range(owner, "targetCpuUtilization", props.getTargetCpuUtilization(), 10, 90);
+        Checks.range(owner, "port", props.getPort(), 1, 65535);
+        InstanceType type = props.getInstanceType() != null ? props.getInstanceType() : InstanceType.of(InstanceClass.T3, InstanceSize.SMALL);
+        InstanceType bigger = props.getRecoveryInstanceType();
+        if (bigger != null && bigger.toString().equals(type.toString())) {
+            throw new IllegalArgumentException(owner + ": recoveryInstanceType must differ from instanceType (both " + type
+                    + "); leave it unset to scale out only");
+        }
+        this.database = props.getDatabase();
+        this.timings = props.getTimings() != null ? props.getTimings() : RecoveryTimings.defaults();
+        String region = Stack.of(this).getRegion();
+        String primaryRegion = props.getPrimaryRegion();
+        if (primaryRegion != null && !Checks.isToken(region) && primaryRegion.equals(region)) {
+            throw new IllegalArgumentException(owner + ": primaryRegion must differ from the stack's Region, which is the recovery Region (got "
+                    + primaryRegion + " for both)");
+        }
+        String application = props.getApplicationName() != null ? props.getApplicationName() : id;
+
+        this.topic = props.getNotificationTopic() != null ? props.getNotificationTopic() : Topics.encrypted(this, "drkit " + application);
+        this.site = new SiteLoadBalancer(this, props.getVpc(), props.getPort(), props.getHealthCheckPath(), props.getCertificate(),
+                props.getAccessLogBucket());
+        IMachineImage image = props.getMachineImage() != null ? props.getMachineImage() : MachineImage.latestAmazonLinux2023();
+        Duration grace = Duration.seconds(timings.instanceBootTime().plus(timings.appWarmUpTime()).toSeconds());
+        this.fleet = new ServerFleet(new Construct(this, "Fleet"), props.getVpc(), type, image, props.getUserData(), standby, grace, topic, true);
+        fleet.group().attachToApplicationTargetGroup(site.targetGroup());
+        fleet.securityGroup().getConnections().allowFrom(site.securityGroup(), Port.tcp(props.getPort()), "Load balancer to the fleet");
+        fleet.group().scaleOnCpuUtilization("CpuTracking", CpuUtilizationScalingProps.builder().targetUtilizationPercent(cpu).build());
+
+        List<PlanDatabase> databases = new ArrayList<>();
+        if (database != null) {
+            this.replica = new ReplicaDatabase(this, props.getVpc(), database, topic);
+            if (replica.securityGroup() != null) {
+                replica.securityGroup().getConnections().allowFrom(fleet.securityGroup(), Port.tcp(database.port()), "Fleet to the database");
+            }
+            databases.add(PlanDatabase.of(region, replica.identifier()));
+        } else {
+            this.replica = null;
+        }
+        this.dns = new DnsSwitch(this, dnsOptions, site.loadBalancer());
+
+        PlanFleet.Builder pf = PlanFleet.builder().region(region).autoScalingGroupName(fleet.group().getAutoScalingGroupName())
+                .standby(standby).recovery(recovery).minHealthy(recovery.min())
+                .targetGroupArns(List.of(site.targetGroup().getTargetGroupArn()));
+        if (bigger != null) {
+            pf.standbyInstanceType(type.toString()).recoveryInstanceType(bigger.toString())
+                    .launchTemplateId(fleet.launchTemplate().getLaunchTemplateId()).instanceRoleArn(fleet.role().getRoleArn());
+        }
+        FailoverPlan plan = FailoverPlan.builder()
+                .application(application)
+                .strategy(DrStrategy.WARM_STANDBY)
+                .primaryRegion(primaryRegion)
+                .recoveryRegion(region)
+                .databases(databases)
+                .fleets(List.of(pf.build()))
+                .dns(List.of(dns.planZone()))
+                .healthTimeout(props.getHealthTimeout())
+                .build();
+        this.failover = new FailoverFunction(this, "Failover", FailoverFunctionProps.builder().plan(plan).notificationTopic(topic).build());
+    }
+
+    @Override
+    public RecoveryEstimate recoveryEstimate() {
+        String p = "WarmStandbyFleet.";
+        List<EstimateTerm> rto = new ArrayList<>();
+        rto.add(Estimates.detection(dnsOptions.healthCheck(), p + "dns.healthCheck (interval, failureThreshold)"));
+        rto.add(Estimates.decision(timings, p + "timings.decisionTime"));
+        rto.add(Estimates.orchestration(timings, p + "timings.orchestrationTime"));
+        if (database != null) {
+            rto.add(Estimates.promotion(database, p + "database.promotionTime"));
+        }
+        // Scaling out launches new instances; failover waits for recovery min of them to be healthy.
+        rto.add(Estimates.boot(timings, p + "timings.instanceBootTime"));
+        rto.add(Estimates.warmUp(timings, p + "timings.appWarmUpTime"));
+        rto.add(Estimates.targetHealth());
+        rto.add(Estimates.dnsPropagation());
+        rto.add(Estimates.dnsTtl(Estimates.DNS_TTL));
+        List<EstimateTerm> rpo = database != null
+                ? List.of(Estimates.replicationLag(database, p + "database.expectedReplicationLag"))
+                : List.of(EstimateTerm.of("replication lag", java.time.Duration.ZERO,
+                        "no data tier in this construct: the fleet is stateless (declare a database to count its lag)", p + "database"));
+        return RecoveryEstimate.builder().source(getNode().getPath()).strategy(DrStrategy.WARM_STANDBY).rtoTerms(rto).rpoTerms(rpo).build();
+    }
+
+    public FailoverFunction getFailover() {
+        return failover;
+    }
+
+    public IApplicationLoadBalancer getLoadBalancer() {
+        return site.loadBalancer();
+    }
+
+    public IAutoScalingGroup getAutoScalingGroup() {
+        return fleet.group();
+    }
+
+    /** The replica's identifier, or null without a data tier. */
+    public String getDatabaseIdentifier() {
+        return replica == null ? null : replica.identifier();
+    }
+
+    public ITopic getNotificationTopic() {
+        return topic;
+    }
+
+    public IHealthCheck getPrimaryHealthCheck() {
+        return dns.primaryHealthCheck();
+    }
+}
