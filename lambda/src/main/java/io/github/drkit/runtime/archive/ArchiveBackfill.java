@@ -96,6 +96,9 @@ public final class ArchiveBackfill {
                 String vm = versionMarker;
                 ListObjectVersionsResponse r = s3.listObjectVersions(b -> b.bucket(bucket).prefix(prefix).keyMarker(km).versionIdMarker(vm));
                 for (ObjectVersion v : r.versions()) {
+                    if (run.full()) {
+                        break;
+                    }
                     run.add(new ArchiveEntry(bucket, v.key(), v.versionId(), v.size(), v.storageClassAsString(),
                             ObjectInspector.unquote(v.eTag()), null, null, null, v.lastModified(), null, null, null, null, null));
                 }
@@ -114,6 +117,9 @@ public final class ArchiveBackfill {
                 String t = token;
                 ListObjectsV2Response r = s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).continuationToken(t));
                 for (S3Object o : r.contents()) {
+                    if (run.full()) {
+                        break;
+                    }
                     run.add(new ArchiveEntry(bucket, o.key(), null, o.size(), o.storageClassAsString(),
                             ObjectInspector.unquote(o.eTag()), null, null, null, o.lastModified(), null, null, null, null, null));
                 }

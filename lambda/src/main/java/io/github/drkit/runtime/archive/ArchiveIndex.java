@@ -109,6 +109,11 @@ public final class ArchiveIndex {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArchiveTable.entry(item));
     }
 
+    /** Whether a delete marker hides the key, as far as the catalog knows. */
+    public boolean hidden(String key) {
+        return itemsOfKey(key, null).stream().anyMatch(item -> item.containsKey(ArchiveTable.DELETED_AT));
+    }
+
     /** Every version of a key, newest first. */
     public List<ArchiveEntry> versions(String key) {
         List<ArchiveEntry> out = new ArrayList<>();
@@ -136,10 +141,14 @@ public final class ArchiveIndex {
 
     /**
      * Records that a delete marker hides the key ({@code at} non-null) or that it is visible again (null).
-     * The versions stay in the catalog: they are still in the bucket and can be restored.
+     * The versions stay in the catalog: they are still in the bucket and can be restored. Returns the number
+     * of items changed.
      */
     public int setDeleted(String key, Instant at) {
         List<Map<String, AttributeValue>> items = itemsOfKey(key, null);
+        if (at == null) {
+            items.removeIf(item -> !item.containsKey(ArchiveTable.DELETED_AT));
+        }
         for (Map<String, AttributeValue> item : items) {
             Map<String, AttributeValue> k = Map.of(PK, s(key), SK, item.get(SK));
             if (at == null) {

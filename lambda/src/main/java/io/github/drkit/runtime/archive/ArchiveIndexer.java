@@ -37,7 +37,8 @@ public final class ArchiveIndexer {
                 return Outcome.REMOVED;
             }
             // No version by that id: the removed version was a delete marker, so the key may be visible again.
-            if (record.versionId() != null && inspector.inspect(record.bucket(), record.key(), null).isPresent()) {
+            if (record.versionId() != null && index.hidden(record.key())
+                    && inspector.inspect(record.bucket(), record.key(), null).isPresent()) {
                 index.setDeleted(record.key(), null);
                 return Outcome.UNMARKED_DELETED;
             }
