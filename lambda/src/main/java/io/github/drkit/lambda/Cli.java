@@ -24,6 +24,7 @@ public final class Cli {
         COMMANDS.put("status", args -> RecoveryCommand.fromEnvironment(Action.STATUS).run(args));
         COMMANDS.put("failover", args -> RecoveryCommand.fromEnvironment(Action.FAILOVER).run(args));
         COMMANDS.put("failback", args -> RecoveryCommand.fromEnvironment(Action.FAILBACK).run(args));
+        COMMANDS.put("archive", io.github.drkit.lambda.archive.ArchiveCommand::run);
     }
 
     static final String USAGE = String.join("\n",
@@ -31,6 +32,7 @@ public final class Cli {
             "  status   --plan FILE                        read-only: capacity, health, DNS and the state they add up to",
             "  failover --plan FILE [--dry-run] [--force]  promote data, scale compute, wait for health, move DNS",
             "  failback --plan FILE [--dry-run] [--force]  move DNS back, return fleets to standby capacity",
+            "  archive  search|restore|status|fetch|backfill ...  the archive catalog (archive --help)",
             "  --dry-run  report the exact changes, make none",
             "  --force    move traffic even when the target is not healthy",
             "Prints a JSON report on stdout. Exit 0 success, 1 failure, 2 invalid input.",
