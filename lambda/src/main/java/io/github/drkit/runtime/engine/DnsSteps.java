@@ -48,7 +48,9 @@ final class DnsSteps {
                 if (!DnsRecords.isAt(record, current, action)) {
                     ResourceRecordSet desired = DnsRecords.desired(record, current, action);
                     wanted.put(record, desired);
-                    changes.add("UPSERT " + record.key() + ": " + describe(record, current) + " -> " + describe(record, desired));
+                    changes.add("UPSERT " + record.key() + ": " + (record.routing() == Routing.WEIGHTED
+                            ? "weight " + current.weight() + " -> " + desired.weight()
+                            : describe(record, current) + " -> " + describe(record, desired)));
                 }
             }
             checkWeights(zone, live.zones().get(zone.path()), wanted);

@@ -268,7 +268,19 @@ final class Inspector {
         }
     }
 
+    /**
+     * The latest value of a site switch metric, empty when there is none or it cannot be read: the switch is
+     * written by failover whatever its last value, so an unreadable metric must not block a recovery.
+     */
     private java.util.Optional<Double> readSwitch(SiteSwitchPlan site) {
+        try {
+            return readSwitchValue(site);
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private java.util.Optional<Double> readSwitchValue(SiteSwitchPlan site) {
         Instant now = Instant.now();
         List<Datapoint> points = aws.cloudWatch(site.region()).getMetricStatistics(r -> r
                 .namespace(site.namespace())

@@ -9,6 +9,7 @@ import java.util.Map;
 public record SiteSwitchPlan(String region, String site, String namespace, String metricName,
                              Map<String, String> dimensions, double normalValue, double failoverValue, String path) {
     public SiteSwitchPlan {
-        dimensions = Map.copyOf(dimensions);
+        // Sorted, so reports and change lists read the same on every run.
+        dimensions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dimensions));
     }
 }
