@@ -37,22 +37,25 @@ public final class Drill {
     private final StackDeployer deployer;
     private final List<Fault> faults;
     private final boolean emulatorIsMoto;
+    private final DrillListener listener;
 
     /**
      * @param clients        clients whose endpoint is the proxy
      * @param faults         armed during the first failover run only
      * @param emulatorIsMoto adds moto's known behaviour to the report's limitations
      */
-    public Drill(DrillClients clients, FaultProxy proxy, Duration stackTimeout, List<Fault> faults, boolean emulatorIsMoto) {
+    public Drill(DrillClients clients, FaultProxy proxy, Duration stackTimeout, List<Fault> faults, boolean emulatorIsMoto,
+                 DrillListener listener) {
         this.clients = clients;
         this.proxy = proxy;
         this.deployer = new StackDeployer(clients, stackTimeout);
         this.faults = List.copyOf(faults);
         this.emulatorIsMoto = emulatorIsMoto;
+        this.listener = listener;
     }
 
     public StrategyDrill run(DrillTarget target, RtoBudget budget) {
-        Run run = new Run();
+        Run run = new Run(target.name());
         List<DeployedStack> deployed = new ArrayList<>();
         ResolvedPlan resolved = null;
         String error = null;
@@ -237,9 +240,15 @@ public final class Drill {
 
     /** The steps of one strategy's drill as they are recorded. */
     private final class Run {
+        final String target;
         final Instant started = Instant.now();
         final List<StepRecord> steps = new ArrayList<>();
         final List<String> events = new ArrayList<>();
+        RecoveryPlan plan;
+
+        Run(String target) {
+            this.target = target;
+        }
 
         <T> T step(String name, String kind, Supplier<Outcome<T>> work) {
             Instant start = Instant.now();
@@ -256,6 +265,12 @@ public final class Drill {
             }
             boolean ok = outcome.checks().stream().allMatch(Check::passed);
             record(name, kind, start, mark, ok ? "OK" : "FAILED", outcome.detail(), outcome.checks(), null);
+            if (ok) {
+                if (outcome.value() instanceof ResolvedPlan resolved) {
+                    plan = resolved.plan();
+                }
+                listener.afterStep(target, name, plan);
+            }
             if (!ok) {
                 throw new StepFailed("'" + name + "' found " + outcome.checks().stream().filter(c -> !c.passed()).count()
                         + " failed check(s): " + outcome.checks().stream().filter(c -> !c.passed()).map(Check::toString).toList());
@@ -283,6 +298,7 @@ public final class Drill {
             if (!ok && !mayFail) {
                 throw new StepFailed("'" + name + "' ended " + report.outcome() + ": " + report.message());
             }
+            listener.afterStep(target, name, plan);
             return report;
         }
 

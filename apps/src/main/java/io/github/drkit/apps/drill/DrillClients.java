@@ -57,8 +57,14 @@ public final class DrillClients implements AutoCloseable {
         return http;
     }
 
+    /**
+     * No retries: CreateStack is not idempotent, and moto records a stack before it fails on a resource, so a
+     * retried call would answer "already exists" and hide the first error.
+     */
     public CloudFormationClient cloudFormation(String region) {
-        return get("cloudformation", region, r -> configure(CloudFormationClient.builder(), r).build());
+        return get("cloudformation", region, r -> configure(CloudFormationClient.builder(), r)
+                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
+                .build());
     }
 
     public SsmClient ssm(String region) {

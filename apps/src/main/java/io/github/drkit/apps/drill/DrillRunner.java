@@ -43,6 +43,7 @@ public final class DrillRunner {
     private final URI endpoint;
     private final List<Fault> faults;
     private final Duration stackTimeout;
+    private final DrillListener listener;
 
     private DrillRunner(Builder b) {
         this.app = Objects.requireNonNull(b.app, "app");
@@ -51,6 +52,7 @@ public final class DrillRunner {
         this.endpoint = b.endpoint;
         this.faults = List.copyOf(b.faults);
         this.stackTimeout = b.stackTimeout;
+        this.listener = b.listener;
     }
 
     public static Builder builder() {
@@ -93,7 +95,7 @@ public final class DrillRunner {
             boolean moto = isMoto(upstream);
             List<StrategyDrill> drills = new ArrayList<>();
             try (FaultProxy proxy = FaultProxy.start(upstream); DrillClients clients = new DrillClients(proxy.endpoint(), account)) {
-                Drill drill = new Drill(clients, proxy, stackTimeout, faults, moto);
+                Drill drill = new Drill(clients, proxy, stackTimeout, faults, moto, listener);
                 for (DrillTarget target : targets) {
                     List<Stack> stacks = target.stacks().stream().map(s -> stacksById.get(s.artifactId())).filter(Objects::nonNull).toList();
                     drills.add(drill.run(target, RtoBudget.of(stacks)));
@@ -132,8 +134,15 @@ public final class DrillRunner {
         private URI endpoint;
         private final List<Fault> faults = new ArrayList<>();
         private Duration stackTimeout = Duration.ofSeconds(120);
+        private DrillListener listener = DrillListener.NONE;
 
         private Builder() {
+        }
+
+        /** Told after each step while the stacks are deployed. @default none */
+        public Builder listener(DrillListener listener) {
+            this.listener = Objects.requireNonNull(listener);
+            return this;
         }
 
         /** Adds the app's stacks to the App the drill synthesizes, e.g. {@code ReferenceApp::define}. Required. */

@@ -92,7 +92,8 @@ public final class StackDeployer {
                     + e.awsErrorDetails().errorMessage());
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             throw new DrillException("the emulator failed while creating stack " + stack.stackName() + " in " + stack.region()
-                    + " (an error inside the emulator's CloudFormation, often a resource property it cannot parse): " + e.getMessage());
+                    + " (an error inside the emulator's CloudFormation, often a resource type or attribute it does not "
+                    + "support; its log has the traceback): " + e.getMessage());
         }
         Stack created = await(cfn, stack, "CREATE");
         if (created.stackStatus() != StackStatus.CREATE_COMPLETE) {
@@ -275,7 +276,12 @@ public final class StackDeployer {
                 Map.Entry<String, JsonNode> field = it.next();
                 JsonNode value = field.getValue();
                 JsonNode getAtt = value.path("Fn::GetAtt");
-                if (getAtt.isArray() && getAtt.size() == 2 && "CanonicalHostedZoneID".equals(getAtt.get(1).asText())
+                if (getAtt.isArray() && getAtt.size() == 2 && "HealthCheckId".equals(getAtt.get(1).asText())
+                        && "AWS::Route53::HealthCheck".equals(stack.resources().path(getAtt.get(0).asText()).path("Type").asText())) {
+                    ((ObjectNode) node).set(field.getKey(), JSON.createObjectNode().put("Ref", getAtt.get(0).asText()));
+                    adaptations.add(getAtt.get(0).asText() + ".HealthCheckId: written as Ref " + getAtt.get(0).asText()
+                            + " (the same id in CloudFormation; moto 5.2.1 fails CreateStack on this attribute)");
+                } else if (getAtt.isArray() && getAtt.size() == 2 && "CanonicalHostedZoneID".equals(getAtt.get(1).asText())
                         && isLoadBalancer(stack, getAtt.get(0).asText()) && ALB_HOSTED_ZONES.containsKey(stack.region())) {
                     String zone = ALB_HOSTED_ZONES.get(stack.region());
                     ((ObjectNode) node).put(field.getKey(), zone);
