@@ -1,0 +1,117 @@
+package io.github.drkit.failover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.drkit.objectives.DrStrategy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** The plan writer's JSON shape and every validation message of the plan and option types. */
+class PlanModelTest {
+
+    static void assertMessage(String expected, Executable code) {
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, code).getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void toJson_whenFullPlan_matchesContractFieldNames() {
+        Map<String, Object> json = FailoverFunctionTest.plan(1).withNotificationTopicArn("arn:aws:sns:us-west-2:111111111111:shop-dr").toJson();
+        assertEquals(List.of("version", "application", "strategy", "primaryRegion", "recoveryRegion", "databases", "instances", "fleets", "dns",
+                "siteSwitches", "healthTimeoutSeconds", "notificationTopicArn"), List.copyOf(json.keySet()));
+        assertEquals(1, json.get("version"));
+        assertEquals("WARM_STANDBY", json.get("strategy"));
+        Map<String, Object> fleet = ((List<Map<String, Object>>) json.get("fleets")).get(0);
+        assertEquals(Map.of("min", 2, "desired", 4, "max", 8), fleet.get("recovery"));
+        assertEquals("m5.large", fleet.get("recoveryInstanceType"));
+        Map<String, Object> record = ((List<Map<String, Object>>) ((List<Map<String, Object>>) json.get("dns")).get(0).get("records")).get(0);
+        assertEquals(Map.of("routing", "WEIGHTED", "name", "app.example.com.", "type", "A", "setIdentifier", "primary", "normalWeight", 100,
+                "failoverWeight", 0), record);
+        Map<String, Object> sw = ((List<Map<String, Object>>) json.get("siteSwitches")).get(0);
+        assertEquals(1L, sw.get("normalValue"));
+        assertEquals(0L, sw.get("failoverValue"));
+    }
+
+    @Test
+    void failoverRecord_whenAliasTargets_writesNormalAndRecovery() {
+        PlanDnsRecord r = PlanDnsRecord.failover("www.example.com", "A", "primary", null,
+                PlanDnsTarget.alias("primary-alb.us-east-1.elb.amazonaws.com.", "Z35SXDOTRQ7X7K"),
+                PlanDnsTarget.alias("recovery-alb.us-west-2.elb.amazonaws.com.", "Z1H1FL5HABSF5"));
+        assertEquals(Map.of("routing", "FAILOVER", "name", "www.example.com.", "type", "A", "setIdentifier", "primary",
+                "normal", Map.of("alias", Map.of("dnsName", "primary-alb.us-east-1.elb.amazonaws.com.", "hostedZoneId", "Z35SXDOTRQ7X7K")),
+                "recovery", Map.of("alias", Map.of("dnsName", "recovery-alb.us-west-2.elb.amazonaws.com.", "hostedZoneId", "Z1H1FL5HABSF5"))),
+                r.toJson());
+    }
+
+    @Test
+    void validation_whenBadInput_namesFieldValueAndRule() {
+        assertMessage("Capacity: must satisfy 0 <= min <= desired <= max (got min 2, desired 1, max 4)", () -> Capacity.of(2, 1, 4));
+        assertMessage("PlanDnsRecord: failoverWeight of recovery must be a whole number from 0 to 255 (got 256)",
+                () -> PlanDnsRecord.weighted("a.example.com", "A", "recovery", 0, 256));
+        assertMessage("PlanDnsRecord: ttl of a.example.com. must be a whole number from 0 to 60 (got 300)",
+                () -> PlanDnsRecord.simple("a.example.com", "CNAME", 300, PlanDnsTarget.values(List.of("x")), PlanDnsTarget.values(List.of("y"))));
+        assertMessage("PlanDnsZone: weighted records app.example.com. A would all have weight 0 after failover; at least one failoverWeight must be above 0",
+                () -> PlanDnsZone.of("Z1", List.of(PlanDnsRecord.weighted("app.example.com", "A", "p", 100, 0),
+                        PlanDnsRecord.weighted("app.example.com", "A", "r", 0, 0))));
+        assertMessage("PlanDnsZone: weighted records app.example.com. A all have normalWeight 0; at least one must be above 0",
+                () -> PlanDnsZone.of("Z1", List.of(PlanDnsRecord.weighted("app.example.com", "A", "p", 0, 100),
+                        PlanDnsRecord.weighted("app.example.com", "A", "r", 0, 0))));
+        assertMessage("PlanDnsZone: setIdentifier p is used twice in app.example.com. A",
+                () -> PlanDnsZone.of("Z1", List.of(PlanDnsRecord.weighted("app.example.com", "A", "p", 100, 0),
+                        PlanDnsRecord.weighted("app.example.com", "A", "p", 0, 100))));
+        assertMessage("PlanInstances: instanceIds must be EC2 instance ids like i-0123456789abcdef0 (got web-1)",
+                () -> PlanInstances.of("us-west-2", List.of("web-1")));
+        assertMessage("PlanSiteSwitch: namespace must not start with AWS/ (got AWS/EC2)",
+                () -> PlanSiteSwitch.of("us-east-1", "a", "AWS/EC2", "m", Map.of(), 1, 0));
+        assertMessage("PlanSiteSwitch: normalValue and failoverValue of site a must differ (both 1.0)",
+                () -> PlanSiteSwitch.of("us-east-1", "a", "drkit", "m", Map.of(), 1, 1));
+        assertMessage("PlanFleet: recovery capacity (min 0, desired 0, max 1) must not be below standby capacity (min 1, desired 1, max 2) for app",
+                () -> PlanFleet.builder().region("us-west-2").autoScalingGroupName("app").standby(Capacity.of(1, 1, 2)).recovery(Capacity.of(0, 0, 1)).build());
+        assertMessage("PlanFleet: minHealthy must be from 1 to recovery max 4 (got 5)",
+                () -> PlanFleet.builder().region("us-west-2").autoScalingGroupName("app").standby(Capacity.of(0, 0, 0)).recovery(Capacity.of(2, 2, 4)).minHealthy(5).build());
+        assertMessage("PlanFleet: launchTemplateId is required for vertical scaling to m5.large",
+                () -> PlanFleet.builder().region("us-west-2").autoScalingGroupName("app").standby(Capacity.of(0, 0, 0)).recovery(Capacity.of(2, 2, 4))
+                        .standbyInstanceType("t3.small").recoveryInstanceType("m5.large").build());
+        assertMessage("PlanFleet: standbyInstanceType and recoveryInstanceType go together (got null and m5.large)",
+                () -> PlanFleet.builder().region("us-west-2").autoScalingGroupName("app").standby(Capacity.of(0, 0, 0)).recovery(Capacity.of(2, 2, 4))
+                        .recoveryInstanceType("m5.large").build());
+        assertMessage("FailoverPlan: plan for shop changes nothing; it needs at least one of databases, instances, fleets, dns or siteSwitches",
+                () -> FailoverPlan.builder().application("shop").strategy(DrStrategy.PILOT_LIGHT).recoveryRegion("us-west-2").build());
+        assertMessage("FailoverPlan: recoveryRegion is required",
+                () -> FailoverPlan.builder().application("shop").strategy(DrStrategy.PILOT_LIGHT).build());
+    }
+
+    @Test
+    void options_whenBadInput_namesFieldValueAndRule() {
+        assertMessage("HealthCheckOptions: interval must be 10 or 30 seconds, the two Route 53 offers (got 20.0 s)",
+                () -> HealthCheckOptions.builder().interval(Duration.ofSeconds(20)).build());
+        assertMessage("HealthCheckOptions: failureThreshold must be a whole number from 1 to 10 (got 11)",
+                () -> HealthCheckOptions.builder().failureThreshold(11).build());
+        assertMessage("HealthCheckOptions: path must start with / (got health)", () -> HealthCheckOptions.builder().path("health").build());
+        assertMessage("Endpoint: ipAddress must be an IPv4 address like 203.0.113.10 (got 300.1.1.1)", () -> Endpoint.ipAddress("300.1.1.1"));
+        assertMessage("Endpoint: hostname must be a domain name like www.example.com (got not a host)", () -> Endpoint.hostname("not a host"));
+        assertMessage("DatabaseOptions: sourceDatabaseArn must be an RDS DB instance ARN like arn:aws:rds:us-east-1:111111111111:db:shop (got shop-primary)",
+                () -> DatabaseOptions.crossRegionReplica("shop-primary").build());
+        assertMessage("DatabaseOptions: port must be a whole number from 1150 to 65535 (got 80)",
+                () -> DatabaseOptions.crossRegionReplica("arn:aws:rds:us-east-1:111111111111:db:shop").port(80).build());
+        assertMessage("DatabaseOptions: expectedReplicationLag must not be negative (got -5 s)",
+                () -> DatabaseOptions.existingReplica("shop").expectedReplicationLag(Duration.ofSeconds(-5)).build());
+        assertMessage("DatabaseOptions: replicaIdentifier must start with a letter and hold at most 63 letters, digits or hyphens (got 1shop)",
+                () -> DatabaseOptions.crossRegionReplica("arn:aws:rds:us-east-1:111111111111:db:shop").replicaIdentifier("1shop").build());
+        assertMessage("RecoveryTimings: appWarmUpTime must not be negative (got -1 s)",
+                () -> RecoveryTimings.builder().appWarmUpTime(Duration.ofSeconds(-1)).build());
+        assertMessage("DnsSwitchOptions: primary must be an IP address or an alias, because the recovery side is a load balancer alias (A record); got hostname www.example.net; use Endpoint.zoneRecord or Endpoint.alias",
+                () -> DnsSwitchOptions.builder().hostedZone(software.amazon.awscdk.services.route53.HostedZone.fromHostedZoneAttributes(
+                        io.github.drkit.testsupport.Fixtures.recoveryStack(), "Z", software.amazon.awscdk.services.route53.HostedZoneAttributes.builder()
+                                .hostedZoneId("Z1").zoneName("example.com").build()))
+                        .recordName("app").primary(Endpoint.hostname("www.example.net")).build());
+        assertMessage("DnsSwitchOptions: recordName is required", () -> DnsSwitchOptions.builder().hostedZone(
+                software.amazon.awscdk.services.route53.HostedZone.fromHostedZoneAttributes(io.github.drkit.testsupport.Fixtures.recoveryStack(), "Z",
+                        software.amazon.awscdk.services.route53.HostedZoneAttributes.builder().hostedZoneId("Z1").zoneName("example.com").build()))
+                .primary(Endpoint.ipAddress("203.0.113.10")).build());
+    }
+}
