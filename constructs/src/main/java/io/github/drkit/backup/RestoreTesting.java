@@ -1,0 +1,96 @@
+package io.github.drkit.backup;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An AWS Backup restore testing plan over the vault: on a schedule, AWS Backup restores a recent
+ * recovery point of the selected resources, keeps it for the validation window, then deletes it.
+ * Each run records how long the restore took: the figure to put in
+ * {@link BackupVaultProps.Builder#expectedRestoreDuration}.
+ */
+public final class RestoreTesting {
+    /** Resource types restore testing supports (CfnRestoreTestingSelection.ProtectedResourceType). */
+    public static final Set<String> RESOURCE_TYPES =
+            Set.of("Aurora", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "FSx", "Neptune", "RDS", "S3");
+
+    private final String protectedResourceType;
+    private final String scheduleExpression;
+    private final int selectionWindowDays;
+    private final int startWindowHours;
+    private final Integer validationWindowHours;
+    private final Map<String, String> restoreMetadataOverrides;
+
+    private RestoreTesting(Builder b) {
+        this.protectedResourceType = Objects.requireNonNull(b.protectedResourceType, "RestoreTesting: protectedResourceType is required");
+        this.scheduleExpression = b.scheduleExpression != null ? b.scheduleExpression : "cron(0 1 ? * SUN *)";
+        this.selectionWindowDays = b.selectionWindowDays != null ? b.selectionWindowDays : 7;
+        this.startWindowHours = b.startWindowHours != null ? b.startWindowHours : 1;
+        this.validationWindowHours = b.validationWindowHours;
+        this.restoreMetadataOverrides = b.restoreMetadataOverrides != null ? Map.copyOf(b.restoreMetadataOverrides) : Map.of();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String protectedResourceType() { return protectedResourceType; }
+    public String scheduleExpression() { return scheduleExpression; }
+    public int selectionWindowDays() { return selectionWindowDays; }
+    public int startWindowHours() { return startWindowHours; }
+    public Integer validationWindowHours() { return validationWindowHours; }
+    public Map<String, String> restoreMetadataOverrides() { return restoreMetadataOverrides; }
+
+    public static final class Builder {
+        private String protectedResourceType;
+        private String scheduleExpression;
+        private Integer selectionWindowDays;
+        private Integer startWindowHours;
+        private Integer validationWindowHours;
+        private Map<String, String> restoreMetadataOverrides;
+
+        private Builder() {
+        }
+
+        /** The resource type restored: one of {@link #RESOURCE_TYPES}, e.g. "EBS". Required. */
+        public Builder protectedResourceType(String protectedResourceType) {
+            this.protectedResourceType = protectedResourceType;
+            return this;
+        }
+
+        /** When the test runs. @default weekly, Sunday 01:00 UTC: cron(0 1 ? * SUN *) */
+        public Builder scheduleExpression(String scheduleExpression) {
+            this.scheduleExpression = scheduleExpression;
+            return this;
+        }
+
+        /** The latest recovery point within this many days is restored (1-365). @default 7 */
+        public Builder selectionWindowDays(int selectionWindowDays) {
+            this.selectionWindowDays = selectionWindowDays;
+            return this;
+        }
+
+        /** The restore starts within this many hours of the schedule (1-168). @default 1 */
+        public Builder startWindowHours(int startWindowHours) {
+            this.startWindowHours = startWindowHours;
+            return this;
+        }
+
+        /** Hours the restored resource is kept for validation before deletion (0-168). @default AWS Backup's default */
+        public Builder validationWindowHours(int validationWindowHours) {
+            this.validationWindowHours = validationWindowHours;
+            return this;
+        }
+
+        /** Restore metadata overrides, e.g. {@code availabilityZone} for EBS. @default none */
+        public Builder restoreMetadataOverrides(Map<String, String> restoreMetadataOverrides) {
+            this.restoreMetadataOverrides = restoreMetadataOverrides;
+            return this;
+        }
+
+        public RestoreTesting build() {
+            return new RestoreTesting(this);
+        }
+    }
+}
