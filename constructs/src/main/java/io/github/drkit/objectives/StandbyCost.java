@@ -452,7 +452,10 @@ public final class StandbyCost {
             boolean multiAz = truthy(props.get("MultiAZ"));
             int copies = multiAz ? 2 : 1;
             String prefix = aurora ? "aurora:" : engine.startsWith("postgres") ? "rds-postgres:" : "rds:";
-            String what = dbClass + (engine.isEmpty() ? "" : " " + engine) + (multiAz ? " Multi-AZ (2 instances)" : "");
+            String engineText = !engine.isEmpty() ? " " + engine
+                    : props.containsKey("SourceDBInstanceIdentifier") ? " read replica (engine of its source; priced as MySQL)"
+                    : " (engine not stated; priced as MySQL)";
+            String what = dbClass + engineText + (multiAz ? " Multi-AZ (2 instances)" : "");
             add(id, type, prefix + dbClass, copies, what);
             if (aurora) {
                 return; // Aurora storage is billed per cluster by use

@@ -132,4 +132,20 @@ class StrategyObjectivesTest {
         assertContains(msg, "PilotLightCore.database.promotionTime (data promotion, ");
         assertFalse(msg.contains("RPO objective"), msg);
     }
+
+    @Test
+    void pilotLightCore_standbyCost_keepsComputeAtZeroAndPaysForTheReplica() {
+        Stack stack = Fixtures.recoveryStack();
+        pilotLight(stack);
+
+        StandbyCost cost = StandbyCost.of(stack);
+
+        assertTrue(cost.lines().stream().anyMatch(l -> l.resourceType().equals("AWS::AutoScaling::AutoScalingGroup")
+                && l.description().startsWith("0 x ") && l.monthlyUsd() == 0), cost.lines().toString());
+        assertTrue(cost.lines().stream().anyMatch(l -> l.resourceType().equals("AWS::RDS::DBInstance")
+                && l.description().contains("read replica (engine of its source; priced as MySQL) Multi-AZ (2 instances)")
+                && l.monthlyUsd() > 0), cost.lines().toString());
+        assertTrue(cost.unpriced().stream().anyMatch(u -> u.endsWith("(AWS::RDS::DBInstance): AllocatedStorage is not a literal")),
+                cost.unpriced().toString());
+    }
 }
