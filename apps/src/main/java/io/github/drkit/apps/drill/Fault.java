@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param times    how many matching calls fail, from the first one made while the fault is armed
  */
 public record Fault(String service, String action, String region, Kind kind, int times) {
-    private static final Pattern SPEC = Pattern.compile("([a-z0-9-]+):([A-Za-z0-9]+)(?:@([a-z0-9-]+))?=([a-z0-9]+)(?:x([0-9]+))?");
+    private static final Pattern SPEC = Pattern.compile("([a-z0-9-]+):([A-Za-z0-9]+)(?:@([a-z0-9-]+))?=([a-z0-9]+?)(?:x([0-9]+))?");
 
     /** What the emulator answers instead of the real response. */
     public enum Kind {
