@@ -10,15 +10,25 @@ import io.github.drkit.archive.GlacierLifecycle;
 import io.github.drkit.archive.GlacierLifecycleProps;
 import io.github.drkit.archive.RetrievalOption;
 import io.github.drkit.archive.StorageTier;
+import io.github.drkit.backup.BackupCopy;
+import io.github.drkit.backup.BackupVault;
+import io.github.drkit.backup.BackupVaultProps;
+import io.github.drkit.failover.Capacity;
 import io.github.drkit.failover.DatabaseOptions;
 import io.github.drkit.failover.DnsSwitchOptions;
 import io.github.drkit.failover.Endpoint;
+import io.github.drkit.multisite.MultiSiteWeightedDns;
+import io.github.drkit.multisite.MultiSiteWeightedDnsProps;
+import io.github.drkit.multisite.WeightedSite;
 import io.github.drkit.pilotlight.PilotLightCore;
 import io.github.drkit.pilotlight.PilotLightCoreProps;
 import io.github.drkit.pilotlight.ServerTier;
+import io.github.drkit.standby.WarmStandbyFleet;
+import io.github.drkit.standby.WarmStandbyFleetProps;
 import io.github.drkit.testsupport.Fixtures;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
@@ -147,5 +157,128 @@ class StrategyObjectivesTest {
                 && l.monthlyUsd() > 0), cost.lines().toString());
         assertTrue(cost.unpriced().stream().anyMatch(u -> u.endsWith("(AWS::RDS::DBInstance): AllocatedStorage is not a literal")),
                 cost.unpriced().toString());
+    }
+
+    // ---- backup & restore: BackupVault ----------------------------------------------------------
+
+    private static BackupVault vault(Stack stack) {
+        return new BackupVault(stack, "Vault", BackupVaultProps.builder()
+                .backupVaultName("primary-vault")
+                .rpo(software.amazon.awscdk.Duration.hours(1))
+                .backupTags(Map.of("backup", "hourly"))
+                .copyTo(List.of(BackupCopy.toVault("recovery-vault", "us-west-2", Fixtures.ACCOUNT).build()))
+                .build());
+    }
+
+    @Test
+    void backupVault_whenObjectiveInHours_passes() {
+        Stack stack = Fixtures.stack("us-east-1");
+        RecoveryEstimate e = vault(stack).recoveryEstimate();
+        objectives(Duration.ofHours(6), Duration.ofHours(4)).applyTo(stack);
+
+        Template.fromStack(stack);
+        assertEquals(DrStrategy.BACKUP_RESTORE, e.strategy());
+        assertEquals(Boolean.TRUE, ObjectivesAssessment.of(stack).rtoMet());
+        assertEquals(Boolean.TRUE, ObjectivesAssessment.of(stack).rpoMet());
+    }
+
+    @Test
+    void backupVault_whenHourlyBackupsMeetAnHourRpo_failsShowingStartWindowAndCopy() {
+        Stack stack = Fixtures.stack("us-east-1");
+        RecoveryEstimate e = vault(stack).recoveryEstimate();
+        objectives(Duration.ofHours(1), Duration.ofHours(1)).applyTo(stack);
+
+        String msg = synthFailure(stack);
+        assertContains(msg, "RTO objective 1 h is not met by 'Test/Vault' (BACKUP_RESTORE): estimate "
+                + Format.duration(e.rto()) + " =");
+        assertContains(msg, "BackupVaultProps.expectedRestoreDuration (restore job, ");
+        // An hourly schedule alone does not give a one-hour RPO: the start window and the copy add to it.
+        assertContains(msg, "RPO objective 1 h is not met by 'Test/Vault' (BACKUP_RESTORE): estimate "
+                + Format.duration(e.rpo()) + " =");
+        assertContains(msg, "BackupVaultProps.rpo (backup interval, 1 h)");
+        assertContains(msg, "BackupVaultProps.startWindow (backup start window, ");
+        assertContains(msg, "BackupVaultProps.expectedCopyDuration (copy to us-west-2, ");
+    }
+
+    // ---- warm standby: WarmStandbyFleet ----------------------------------------------------------
+
+    private static WarmStandbyFleet warmStandby(Stack stack) {
+        return new WarmStandbyFleet(stack, "Shop", WarmStandbyFleetProps.builder()
+                .applicationName("shop")
+                .primaryRegion("us-east-1")
+                .vpc(Fixtures.vpc(stack))
+                .recoveryCapacity(Capacity.of(2, 4, 8))
+                .dns(DnsSwitchOptions.builder().hostedZone(Fixtures.zone(stack)).recordName("shop")
+                        .primary(Endpoint.zoneRecord("primary.shop")).build())
+                .build());
+    }
+
+    @Test
+    void warmStandbyFleet_whenObjectiveHalfAnHour_passes() {
+        Stack stack = Fixtures.recoveryStack();
+        RecoveryEstimate e = warmStandby(stack).recoveryEstimate();
+        objectives(Duration.ofMinutes(30), Duration.ofMinutes(1)).applyTo(stack);
+
+        Template.fromStack(stack);
+        assertEquals(DrStrategy.WARM_STANDBY, e.strategy());
+        assertTrue(e.rto().compareTo(core(Fixtures.recoveryStack()).recoveryEstimate().rto()) < 0,
+                "warm standby recovers faster than pilot light");
+    }
+
+    @Test
+    void warmStandbyFleet_whenObjectiveTwoMinutes_failsSayingChooseMultiSite() {
+        Stack stack = Fixtures.recoveryStack();
+        RecoveryEstimate e = warmStandby(stack).recoveryEstimate();
+        objectives(Duration.ofMinutes(2), null).applyTo(stack);
+
+        String msg = synthFailure(stack);
+        assertContains(msg, "RTO objective 2 min is not met by 'Test/Shop' (WARM_STANDBY): estimate "
+                + Format.duration(e.rto()) + " =");
+        assertContains(msg, "WarmStandbyFleet.timings.appWarmUpTime (application warm-up, ");
+        assertContains(msg, "so no setting of this construct meets 2 min: choose a faster strategy (MULTI_SITE, RTO near "
+                + "zero) or relax the objective.");
+    }
+
+    private static PilotLightCore core(Stack stack) {
+        return pilotLight(stack);
+    }
+
+    // ---- multi-site: MultiSiteWeightedDns --------------------------------------------------------
+
+    private static MultiSiteWeightedDns multiSite(Stack stack) {
+        return new MultiSiteWeightedDns(stack, "Shop", MultiSiteWeightedDnsProps.builder()
+                .applicationName("shop").hostedZone(Fixtures.zone(stack)).recordName("shop")
+                .dataReplicationLag(Duration.ofSeconds(5))
+                .sites(List.of(
+                        WeightedSite.builder().name("east").endpoint(Endpoint.ipAddress("203.0.113.10"))
+                                .normalWeight(50).failoverWeight(0).build(),
+                        WeightedSite.builder().name("west").endpoint(Endpoint.zoneRecord("west.shop"))
+                                .normalWeight(50).failoverWeight(100).build()))
+                .build());
+    }
+
+    @Test
+    void multiSiteWeightedDns_whenObjectiveFiveMinutes_passes() {
+        Stack stack = Fixtures.stack("us-east-1");
+        RecoveryEstimate e = multiSite(stack).recoveryEstimate();
+        objectives(Duration.ofMinutes(5), Duration.ofMinutes(1)).applyTo(stack);
+
+        Template.fromStack(stack);
+        assertEquals(DrStrategy.MULTI_SITE, e.strategy());
+        assertEquals(Duration.ofSeconds(5), e.rpo());
+    }
+
+    @Test
+    void multiSiteWeightedDns_whenObjectiveThirtySeconds_failsSayingRelaxIt() {
+        Stack stack = Fixtures.stack("us-east-1");
+        RecoveryEstimate e = multiSite(stack).recoveryEstimate();
+        objectives(Duration.ofSeconds(30), Duration.ofSeconds(1)).applyTo(stack);
+
+        String msg = synthFailure(stack);
+        assertContains(msg, "RTO objective 30 s is not met by 'Test/Shop' (MULTI_SITE): estimate "
+                + Format.duration(e.rto()) + " =");
+        assertContains(msg, "so no setting of this construct meets 30 s: relax the objective.");
+        assertContains(msg, "RPO objective 1 s is not met by 'Test/Shop' (MULTI_SITE): estimate 5 s =");
+        assertContains(msg, "To shorten it, change MultiSiteWeightedDns.dataReplicationLag (replication lag, 5 s).");
     }
 }
