@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -280,5 +282,49 @@ class StrategyObjectivesTest {
         assertContains(msg, "so no setting of this construct meets 30 s: relax the objective.");
         assertContains(msg, "RPO objective 1 s is not met by 'Test/Shop' (MULTI_SITE): estimate 5 s =");
         assertContains(msg, "To shorten it, change MultiSiteWeightedDns.dataReplicationLag (replication lag, 5 s).");
+    }
+
+    // ---- the four strategies side by side ----------------------------------------------------------
+
+    private static Stack stackIn(App app, String id, String region) {
+        return new Stack(app, id, StackProps.builder()
+                .env(Environment.builder().account(Fixtures.ACCOUNT).region(region).build()).build());
+    }
+
+    private static double asgCost(StackSummary s) {
+        return s.standbyCost().lines().stream().filter(l -> l.resourceType().equals("AWS::AutoScaling::AutoScalingGroup"))
+                .mapToDouble(CostLine::monthlyUsd).sum();
+    }
+
+    @Test
+    void drSummary_whenFourStrategies_ordersRecoveryTimeAgainstStandbyCompute(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) {
+        App app = App.Builder.create().outdir(out.toString()).build();
+        Stack backup = stackIn(app, "BackupRestore", "us-east-1");
+        vault(backup);
+        objectives(Duration.ofHours(6), Duration.ofHours(4)).applyTo(backup);
+        Stack pilot = stackIn(app, "PilotLight", "us-west-2");
+        pilotLight(pilot);
+        objectives(Duration.ofHours(1), Duration.ofMinutes(10)).applyTo(pilot);
+        Stack warm = stackIn(app, "WarmStandby", "us-west-2");
+        warmStandby(warm);
+        objectives(Duration.ofMinutes(30), Duration.ofMinutes(1)).applyTo(warm);
+        Stack multi = stackIn(app, "MultiSite", "us-east-1");
+        multiSite(multi);
+        objectives(Duration.ofMinutes(5), Duration.ofMinutes(1)).applyTo(multi);
+
+        DrSummary summary = DrSummary.write(app);
+        System.out.print(summary.toTable());
+
+        assertTrue(java.nio.file.Files.exists(out.resolve(DrSummary.FILE_NAME)));
+        List<StackSummary> rows = summary.stacks();
+        assertEquals(List.of(DrStrategy.BACKUP_RESTORE, DrStrategy.PILOT_LIGHT, DrStrategy.WARM_STANDBY, DrStrategy.MULTI_SITE),
+                rows.stream().map(StackSummary::strategy).collect(java.util.stream.Collectors.toList()));
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.get(i).rtoEstimate().compareTo(rows.get(i - 1).rtoEstimate()) < 0,
+                    rows.get(i).stackName() + " recovers faster than " + rows.get(i - 1).stackName());
+        }
+        assertEquals(0, asgCost(rows.get(1)), 1e-9);
+        assertTrue(asgCost(rows.get(2)) > 0, "warm standby keeps a fleet running");
+        rows.forEach(r -> assertTrue(r.assessment().violations().isEmpty(), r.assessment().violations().toString()));
     }
 }
