@@ -78,26 +78,46 @@ public final class StandbyCost {
     // ---- inputs the template cannot carry -------------------------------------------------------
 
     /**
-     * States how much data a bucket is expected to hold, so that its storage is priced by the classes
-     * its lifecycle moves data through.
+     * States how much data a bucket or a backup vault is expected to hold, so that its storage is
+     * priced: a bucket by the classes its lifecycle moves data through, a vault at the AWS Backup
+     * warm storage rate.
      *
-     * @param bucket    the bucket construct (L2 or its CfnBucket)
+     * @param scope     the bucket or vault (an L1, an L2, or a construct holding exactly one)
      * @param gigabytes the expected steady-state size, in GB
      */
-    public static void storageEstimate(IConstruct bucket, double gigabytes) {
+    public static void storageEstimate(IConstruct scope, double gigabytes) {
         if (!(gigabytes >= 0) || Double.isInfinite(gigabytes)) {
             throw new IllegalArgumentException("StandbyCost.storageEstimate: gigabytes must be zero or more (got "
                     + gigabytes + ")");
         }
-        bucket.getNode().addMetadata(STORAGE_ESTIMATE_METADATA, gigabytes);
+        single(scope, Set.of("AWS::S3::Bucket", "AWS::Backup::BackupVault"), "storageEstimate", "bucket or backup vault")
+                .getNode().addMetadata(STORAGE_ESTIMATE_METADATA, gigabytes);
     }
 
     /**
      * Marks an EC2 instance that the recovery keeps stopped until failover (pilot light), so that only
      * its volumes are priced.
+     *
+     * @param scope the instance (an L1, an L2, or a construct holding exactly one)
      */
-    public static void stoppedInStandby(IConstruct instance) {
-        instance.getNode().addMetadata(STOPPED_METADATA, true);
+    public static void stoppedInStandby(IConstruct scope) {
+        single(scope, Set.of("AWS::EC2::Instance"), "stoppedInStandby", "EC2 instance").getNode()
+                .addMetadata(STOPPED_METADATA, true);
+    }
+
+    /** The one CloudFormation resource of the given types at or under a scope. */
+    private static CfnResource single(IConstruct scope, Set<String> types, String method, String what) {
+        List<CfnResource> found = new ArrayList<>();
+        for (IConstruct c : scope.getNode().findAll()) {
+            if (c instanceof CfnResource && types.contains(((CfnResource) c).getCfnResourceType())) {
+                found.add((CfnResource) c);
+            }
+        }
+        if (found.size() != 1) {
+            throw new IllegalArgumentException("StandbyCost." + method + ": '" + scope.getNode().getPath() + "' must be or hold "
+                    + "exactly one " + what + " (got " + found.size() + "); pass the one to price");
+        }
+        return found.get(0);
     }
 
     // ---- entry points ---------------------------------------------------------------------------
@@ -118,7 +138,7 @@ public final class StandbyCost {
                 inputs(stack, STOPPED_METADATA).keySet());
     }
 
-    /** The logical ids of resources that carry the given metadata, on themselves or on their L2 parent. */
+    /** The logical ids of the resources that carry the given metadata. */
     private static Map<String, Object> inputs(Stack stack, String type) {
         Map<String, Object> out = new HashMap<>();
         for (IConstruct c : stack.getNode().findAll()) {
@@ -126,10 +146,6 @@ public final class StandbyCost {
                 continue;
             }
             Object value = metadata(c, type);
-            IConstruct parent = c.getNode().getScope();
-            if (value == null && parent != null && "Resource".equals(c.getNode().getId())) {
-                value = metadata(parent, type);
-            }
             if (value != null) {
                 out.put(String.valueOf(stack.resolve(((CfnResource) c).getLogicalId())), value);
             }
@@ -286,6 +302,7 @@ public final class StandbyCost {
                     case "AWS::EC2::VPCEndpoint": vpcEndpoint(id, type, props); break;
                     case "AWS::RDS::DBInstance": dbInstance(id, type, props); break;
                     case "AWS::S3::Bucket": bucket(id, type, props); break;
+                    case "AWS::Backup::BackupVault": backupVault(id, type); break;
                     case "AWS::Route53::HostedZone": add(id, type, "route53:hosted-zone", 1, "hosted zone"); break;
                     case "AWS::Route53::HealthCheck": healthCheck(id, type, props); break;
                     case "AWS::KMS::Key": add(id, type, "kms:key", 1, "customer managed key"); break;
@@ -483,6 +500,15 @@ public final class StandbyCost {
                         + (share.getValue() < 1 ? String.format(Locale.ROOT, " (%.0f %% of %s GB by lifecycle)",
                         share.getValue() * 100, gb(size)) : ""));
             }
+        }
+
+        private void backupVault(String id, String type) {
+            Double size = num(storageGb.get(id));
+            if (size == null) {
+                unpriced.add(id + " (" + type + "): stored recovery points not priced; give a size with StandbyCost.storageEstimate");
+                return;
+            }
+            add(id, type, "backup:warm", size, gb(size) + " GB of recovery points (warm storage; RDS snapshots cost more)");
         }
 
         private void healthCheck(String id, String type, Map<String, Object> props) {

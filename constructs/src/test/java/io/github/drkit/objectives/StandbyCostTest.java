@@ -195,4 +195,30 @@ class StandbyCostTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StandbyCost.storageEstimate(b, -1));
         assertEquals("StandbyCost.storageEstimate: gigabytes must be zero or more (got -1.0)", e.getMessage());
     }
+
+    @Test
+    void storageEstimate_whenScopeHoldsTwoBuckets_throwsAskingForOne() {
+        App app = new App();
+        Stack stack = stack(app);
+        software.constructs.Construct pair = new software.constructs.Construct(stack, "Pair");
+        new Bucket(pair, "A");
+        new Bucket(pair, "B");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StandbyCost.storageEstimate(pair, 10));
+        assertEquals("StandbyCost.storageEstimate: 'Standby/Pair' must be or hold exactly one bucket or backup vault (got 2); "
+                + "pass the one to price", e.getMessage());
+    }
+
+    @Test
+    void of_whenBackupVaultSized_pricesWarmStorage() {
+        App app = new App();
+        Stack stack = stack(app);
+        software.amazon.awscdk.services.backup.BackupVault vault =
+                software.amazon.awscdk.services.backup.BackupVault.Builder.create(stack, "Vault").build();
+        StandbyCost.storageEstimate(vault, 500);
+
+        StandbyCost cost = StandbyCost.of(stack);
+
+        assertEquals(500 * 0.05, line(cost, "AWS::Backup::BackupVault", "500 GB of recovery points").monthlyUsd(), 1e-9);
+        assertTrue(cost.unpriced().isEmpty(), cost.unpriced().toString());
+    }
 }

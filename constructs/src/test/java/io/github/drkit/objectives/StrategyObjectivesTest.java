@@ -300,7 +300,7 @@ class StrategyObjectivesTest {
     void drSummary_whenFourStrategies_ordersRecoveryTimeAgainstStandbyCompute(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) {
         App app = App.Builder.create().outdir(out.toString()).build();
         Stack backup = stackIn(app, "BackupRestore", "us-east-1");
-        vault(backup);
+        StandbyCost.storageEstimate(vault(backup), 500);
         objectives(Duration.ofHours(6), Duration.ofHours(4)).applyTo(backup);
         Stack pilot = stackIn(app, "PilotLight", "us-west-2");
         pilotLight(pilot);
@@ -323,6 +323,8 @@ class StrategyObjectivesTest {
             assertTrue(rows.get(i).rtoEstimate().compareTo(rows.get(i - 1).rtoEstimate()) < 0,
                     rows.get(i).stackName() + " recovers faster than " + rows.get(i - 1).stackName());
         }
+        assertTrue(rows.get(0).standbyCost().lines().stream().anyMatch(l -> l.resourceType().equals("AWS::Backup::BackupVault")
+                && Math.abs(l.monthlyUsd() - 500 * 0.05) < 1e-9), rows.get(0).standbyCost().lines().toString());
         assertEquals(0, asgCost(rows.get(1)), 1e-9);
         assertTrue(asgCost(rows.get(2)) > 0, "warm standby keeps a fleet running");
         rows.forEach(r -> assertTrue(r.assessment().violations().isEmpty(), r.assessment().violations().toString()));
