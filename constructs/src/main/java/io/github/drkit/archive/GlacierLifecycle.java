@@ -248,7 +248,10 @@ public class GlacierLifecycle extends Construct implements RecoveryEstimator {
                 "S3 replication reads and writes object versions, so object-level actions need the bucket's object "
                         + "ARN pattern (bucket/*) of exactly the source and destination buckets; the KMS statements "
                         + "are limited to the two archive keys (the destination by its kms:ResourceAliases condition) "
-                        + "and to S3 through kms:ViaService where CDK adds it.", List.of());
+                        + "and to S3 through kms:ViaService where CDK adds it.", List.of(
+                        NagSuppression.regex("^Resource::<[A-Za-z0-9]+\\.Arn>/\\*$"),
+                        NagSuppression.regex("^Resource::arn:(aws[a-z-]*|<AWS::Partition>):s3:::[^/]+/\\*$"),
+                        NagSuppression.regex("^Resource::arn:<AWS::Partition>:kms:[^:]+:[^:]+:key/\\*$")));
     }
 
     /** The archive bucket: attach event notifications, grants and catalogues to it. */

@@ -22,11 +22,15 @@ public final class NagSuppression {
      * @param construct a CloudFormation resource, or an L2 whose default child is one
      * @param ruleId    e.g. "AwsSolutions-IAM4"
      * @param reason    why the finding does not apply (at least 10 characters, cdk-nag's rule)
-     * @param appliesTo the findings it covers, e.g. "Policy::arn:&lt;AWS::Partition&gt;:iam::aws:policy/...";
-     *                  empty for the whole rule
+     * @param appliesTo the findings it covers, e.g. "Policy::arn:&lt;AWS::Partition&gt;:iam::aws:policy/...",
+     *                  or {@link #regex} patterns; empty for the whole rule
      */
-    @SuppressWarnings("unchecked")
-    public static void add(IConstruct construct, String ruleId, String reason, List<String> appliesTo) {
+    /** A finding pattern for {@code appliesTo}, in cdk-nag's "/pattern/flags" form. */
+    public static Map<String, String> regex(String pattern) {
+        return Map.of("regex", "/" + pattern + "/g");
+    }
+
+    public static void add(IConstruct construct, String ruleId, String reason, List<?> appliesTo) {
         CfnResource resource = construct instanceof CfnResource c ? c : (CfnResource) construct.getNode().getDefaultChild();
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", ruleId);
