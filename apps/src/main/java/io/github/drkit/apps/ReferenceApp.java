@@ -24,5 +24,8 @@ public final class ReferenceApp {
                 .env(env.recovery())
                 .description("drkit reference app: recovery notifications in the recovery Region")
                 .build());
+        io.github.drkit.apps.strategies.PilotLightStacks.define(app, env);
+        io.github.drkit.apps.strategies.WarmStandbyStacks.define(app, env);
+        io.github.drkit.apps.strategies.MultiSiteStacks.define(app, env);
     }
 }

@@ -1,8 +1,10 @@
 package io.github.drkit.failover;
 
 import io.github.drkit.internal.plan.Checks;
+import io.github.drkit.internal.plan.NagFindings;
 import io.github.drkit.internal.plan.PlanPermissions;
 import io.github.drkit.internal.plan.PlanSize;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.ssm.ParameterTier;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * The Lambda function that runs drkit-lambda's failover, failback and status for one plan.
@@ -169,6 +172,8 @@ public class FailoverFunction extends Construct {
                 .onFailure(new SnsDestination(notificationTopic))
                 .build();
 
+        suppressFindings(role);
+
         this.errorsAlarm = Alarm.Builder.create(this, "ErrorsAlarm")
                 .alarmDescription("drkit failover function of " + plan.application() + " failed: read its report in the logs")
                 .metric(alias.metricErrors(MetricOptions.builder().period(Duration.minutes(1)).statistic("Sum").build()))
@@ -178,6 +183,46 @@ public class FailoverFunction extends Construct {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         errorsAlarm.addAlarmAction(new SnsAction(notificationTopic));
+    }
+
+    /**
+     * The AWS Solutions findings this function carries by design, each with the reason; every
+     * wildcard is named so that a new one is still reported.
+     */
+    private void suppressFindings(Role role) {
+        NagFindings.suppress(function, "AwsSolutions-L1", "Java 21 is the LTS runtime the drkit-lambda handler is built and tested "
+                + "against with SnapStart; a runtime change is made deliberately and drilled, not taken on by a lint rule.", List.of());
+        List<String> roleFindings = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        if (PlanPermissions.statements(Stack.of(this), plan).stream().anyMatch(st -> st.getResources().contains("*"))) {
+            roleFindings.add("Resource::*");
+            reasons.add("'*' only for reads that AWS authorizes on no narrower resource (Auto Scaling, EC2 and ELBv2 Describe*, "
+                    + "CloudWatch GetMetricStatistics) and for cloudwatch:PutMetricData, which has no resource-level permission and is "
+                    + "limited by a cloudwatch:namespace condition");
+        }
+        if (!plan.fleets().isEmpty()) {
+            roleFindings.add("regex:/^Resource::arn:<AWS::Partition>:autoscaling:[^:]+:[^:]+:autoScalingGroup:\\*:autoScalingGroupName\\/.+$/");
+            reasons.add("an Auto Scaling group ARN carries a UUID generated at creation; the group name after autoScalingGroupName/ pins each group of the plan");
+        }
+        if (!plan.dns().isEmpty()) {
+            roleFindings.add("Resource::arn:<AWS::Partition>:route53:::change/*");
+            roleFindings.add("Resource::arn:<AWS::Partition>:route53:::healthcheck/*");
+            reasons.add("route53:GetChange and GetHealthCheckStatus are read-only and address ids that only exist at run time");
+        }
+        if (plan.fleets().stream().anyMatch(PlanFleet::scalesVertically)) {
+            roleFindings.add("regex:/^Resource::arn:<AWS::Partition>:ec2:[^:]+:[^:]*:(\\*|image\\/\\*)$/");
+            reasons.add("ec2:RunInstances and CreateTags, which Auto Scaling checks when a group moves to a new launch template version, "
+                    + "are allowed only with an ec2:LaunchTemplate condition naming the plan's launch templates");
+        }
+        if (!roleFindings.isEmpty()) {
+            NagFindings.suppress(role, "AwsSolutions-IAM5", String.join("; ", reasons) + ".", roleFindings);
+        }
+        IConstruct policy = role.getNode().tryFindChild("DefaultPolicy");
+        if (policy != null) {
+            NagFindings.suppress(policy, "AwsSolutions-IAM5", "Log streams of this function's own log group are named by Lambda at run "
+                    + "time; kms:GenerateDataKey* is what SNS needs to publish to the notification topic's key and is granted on that key only.",
+                    List.of("regex:/^Resource::<.*Logs.*\\.Arn>:log-stream:\\*$/", "Action::kms:GenerateDataKey*"));
+        }
     }
 
     private ITopic defaultTopic() {

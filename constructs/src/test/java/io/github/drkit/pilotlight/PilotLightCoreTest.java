@@ -49,7 +49,8 @@ class PilotLightCoreTest {
         t.hasResourceProperties("AWS::AutoScaling::AutoScalingGroup", Map.of("MinSize", "0", "MaxSize", "4",
                 "HealthCheckType", "ELB", "TargetGroupARNs", Match.anyValue()));
         t.hasResourceProperties("AWS::RDS::DBInstance", Map.of(
-                "SourceDBInstanceIdentifier", SOURCE, "SourceRegion", "us-east-1", "StorageEncrypted", true,
+                "SourceDBInstanceIdentifier", SOURCE, "SourceRegion", "us-east-1", "KmsKeyId", Match.anyValue(),
+                "StorageEncrypted", Match.absent(), "Port", "5432",
                 "MultiAZ", true, "DeletionProtection", true, "BackupRetentionPeriod", 7));
         t.hasResourceProperties("AWS::Route53::RecordSet", Map.of("Failover", "PRIMARY", "SetIdentifier", "primary",
                 "Name", "shop.example.com.", "HealthCheckId", Match.anyValue(),

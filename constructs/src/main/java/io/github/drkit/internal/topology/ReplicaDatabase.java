@@ -1,6 +1,7 @@
 package io.github.drkit.internal.topology;
 
 import io.github.drkit.failover.DatabaseOptions;
+import io.github.drkit.internal.plan.NagFindings;
 import software.amazon.awscdk.Arn;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
@@ -34,6 +35,9 @@ import java.util.List;
  * and an alarm on its replication lag at the RPO the estimate assumes.
  */
 public final class ReplicaDatabase {
+    /** Default ports of MySQL/MariaDB, PostgreSQL, SQL Server, Oracle and Db2. */
+    private static final java.util.Set<Integer> ENGINE_DEFAULT_PORTS = java.util.Set.of(3306, 5432, 1433, 1521, 50000);
+
     private final String identifier;
     private final DatabaseInstanceReadReplica replica;
     private final SecurityGroup securityGroup;
@@ -80,6 +84,13 @@ public final class ReplicaDatabase {
             CfnDBInstance cfn = (CfnDBInstance) replica.getNode().getDefaultChild();
             cfn.addPropertyOverride("SourceDBInstanceIdentifier", options.sourceDatabaseArn());
             cfn.addPropertyOverride("SourceRegion", source.getRegion());
+            // A replica of an encrypted source is encrypted with KmsKeyId; CloudFormation rejects
+            // StorageEncrypted beside SourceDBInstanceIdentifier.
+            cfn.addPropertyDeletionOverride("StorageEncrypted");
+            if (!ENGINE_DEFAULT_PORTS.contains(options.port())) {
+                NagFindings.suppress(replica, "AwsSolutions-RDS11", "A cross-Region read replica takes its engine from its source, so the "
+                        + "check cannot see it; the replica listens on port " + options.port() + ", which is no engine's default port.", List.of());
+            }
             this.identifier = replica.getInstanceIdentifier();
         } else {
             this.replica = null;

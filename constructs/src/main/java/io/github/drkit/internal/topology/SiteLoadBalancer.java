@@ -1,5 +1,6 @@
 package io.github.drkit.internal.topology;
 
+import io.github.drkit.internal.plan.NagFindings;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
@@ -40,6 +41,8 @@ public final class SiteLoadBalancer {
                 .description("Public entry point of the recovery site")
                 .allowAllOutbound(false)
                 .build();
+        NagFindings.suppress(securityGroup, "AwsSolutions-EC23", "Internet-facing load balancer of the recovery site: clients connect "
+                + "from any address, only HTTP 80 and HTTPS 443 are open, and the servers accept traffic from this group alone.", List.of());
         this.loadBalancer = ApplicationLoadBalancer.Builder.create(scope, "LoadBalancer")
                 .vpc(vpc)
                 .internetFacing(true)
