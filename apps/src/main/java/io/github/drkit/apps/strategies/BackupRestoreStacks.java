@@ -1,0 +1,156 @@
+package io.github.drkit.apps.strategies;
+
+import io.github.drkit.apps.ReferenceEnvironment;
+import io.github.drkit.archive.ArchiveReplication;
+import io.github.drkit.archive.GlacierLifecycle;
+import io.github.drkit.archive.GlacierLifecycleProps;
+import io.github.drkit.backup.BackupCopy;
+import io.github.drkit.backup.BackupVault;
+import io.github.drkit.backup.BackupVaultProps;
+import io.github.drkit.backup.RestoreTesting;
+import io.github.drkit.backup.VaultLock;
+import io.github.drkit.replication.ImageKind;
+import io.github.drkit.replication.ImageReplication;
+import io.github.drkit.replication.ImageReplicationProps;
+import io.github.drkit.replication.RegionCopy;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.s3.BucketAttributes;
+import software.amazon.awscdk.services.s3.ObjectLockMode;
+import software.constructs.Construct;
+
+/**
+ * Backup and restore across two Regions. The primary Region backs up every resource tagged
+ * {@code drkit:backup=backup-restore} and {@code drkit:tier=production} (both tags) hourly into a
+ * locked AWS Backup vault and copies each recovery point to the recovery Region's vault; archives
+ * objects through Standard-IA, Glacier Flexible Retrieval and Deep Archive with Object Lock and
+ * replicates them with Replication Time Control; and copies EBS snapshots and AMIs of tagged volumes
+ * and instances to the recovery Region. The recovery Region holds the copies and nothing runs there
+ * until a restore.
+ */
+public final class BackupRestoreStacks {
+    public static final String APPLICATION = "backup-restore";
+    /** Tags a resource needs, all of them, to be backed up. */
+    public static final Map<String, String> BACKUP_TAGS = Map.of("drkit:backup", APPLICATION, "drkit:tier", "production");
+    public static final String PRIMARY_VAULT = "drkit-backup-restore-primary";
+    public static final String RECOVERY_VAULT = "drkit-backup-restore-recovery";
+    public static final String REPLICA_KEY_ALIAS = "alias/drkit-backup-restore-archive-replica";
+
+    private BackupRestoreStacks() {
+    }
+
+    public static void define(App app, ReferenceEnvironment env) {
+        RecoveryStack recovery = new RecoveryStack(app, "drkit-backup-restore-recovery", StackProps.builder().env(env.recovery())
+                .description("drkit reference app: backup and restore, copies in the recovery Region").build(), env);
+        PrimaryStack primary = new PrimaryStack(app, "drkit-backup-restore-primary", StackProps.builder().env(env.primary())
+                .description("drkit reference app: backup and restore, primary Region").build(), env);
+        // Order only: copies and replicas need their destinations. No value crosses the Regions.
+        primary.addDependency(recovery);
+    }
+
+    /** Bucket names are global: account and Region make the replica's unique. */
+    static String replicaBucketName(ReferenceEnvironment env) {
+        return "drkit-archive-replica-" + env.account() + "-" + env.recoveryRegion();
+    }
+
+    /** The archive lifecycle both Regions share: 30 days Standard, Standard-IA, Glacier at 90, Deep Archive at 180, 7 years. */
+    static GlacierLifecycleProps.Builder archiveLifecycle() {
+        return GlacierLifecycleProps.builder()
+                .infrequentAccessAfter(Duration.days(30))
+                .realTimeAccess(Duration.days(90))
+                .deepArchiveAfter(Duration.days(180))
+                .retainFor(Duration.days(7 * 365))
+                .objectLockMode(ObjectLockMode.GOVERNANCE);
+    }
+
+    /** The primary Region: the backup plan, the archive and the image policies. */
+    public static final class PrimaryStack extends Stack {
+        private final BackupVault backups;
+        private final GlacierLifecycle archive;
+
+        public PrimaryStack(Construct scope, String id, StackProps props, ReferenceEnvironment env) {
+            super(scope, id, props);
+            this.backups = new BackupVault(this, "Backups", BackupVaultProps.builder()
+                    .backupVaultName(PRIMARY_VAULT)
+                    .rpo(Duration.hours(1))
+                    .retention(Duration.days(35))
+                    .backupTags(BACKUP_TAGS)
+                    .copyTo(List.of(BackupCopy.toVault(RECOVERY_VAULT, env.recoveryRegion(), env.account())
+                            .retention(Duration.days(35)).build()))
+                    // Governance mode: a reference deployment must stay removable. Production vaults use
+                    // VaultLock.compliance, which nobody can undo after the 72-hour cooling-off period.
+                    .vaultLock(VaultLock.governance(Duration.days(7), Duration.days(365)))
+                    .restoreTesting(RestoreTesting.builder().protectedResourceType("EBS").validationWindowHours(2).build())
+                    .build());
+            this.archive = new GlacierLifecycle(this, "Archive", archiveLifecycle()
+                    .replication(ArchiveReplication.builder()
+                            .destination(software.amazon.awscdk.services.s3.Bucket.fromBucketAttributes(this, "ArchiveReplica",
+                                    BucketAttributes.builder().bucketName(replicaBucketName(env))
+                                            .region(env.recoveryRegion()).account(env.account()).build()))
+                            .destinationKeyAlias(REPLICA_KEY_ALIAS)
+                            .build())
+                    .build());
+            new ImageReplication(this, "VolumeSnapshots", ImageReplicationProps.builder()
+                    .kind(ImageKind.VOLUME_SNAPSHOTS)
+                    .targetTags(Map.of("drkit:snapshot", APPLICATION))
+                    .interval(Duration.hours(12))
+                    .retainCount(14)
+                    .copyTo(List.of(RegionCopy.to(env.recoveryRegion(), Duration.days(14))))
+                    .build());
+            new ImageReplication(this, "Amis", ImageReplicationProps.builder()
+                    .kind(ImageKind.AMIS)
+                    .targetTags(Map.of("drkit:ami", APPLICATION))
+                    .interval(Duration.hours(24))
+                    .retainCount(7)
+                    .copyTo(List.of(RegionCopy.to(env.recoveryRegion(), Duration.days(14))))
+                    .build());
+        }
+
+        public BackupVault getBackups() {
+            return backups;
+        }
+
+        public GlacierLifecycle getArchive() {
+            return archive;
+        }
+    }
+
+    /** The recovery Region: the vault that receives the copies and the archive's replica. */
+    public static final class RecoveryStack extends Stack {
+        private final BackupVault vault;
+        private final GlacierLifecycle archiveReplica;
+
+        public RecoveryStack(Construct scope, String id, StackProps props, ReferenceEnvironment env) {
+            super(scope, id, props);
+            this.vault = new BackupVault(this, "Vault", BackupVaultProps.builder()
+                    .backupVaultName(RECOVERY_VAULT)
+                    .vaultLock(VaultLock.governance(Duration.days(7), Duration.days(365)))
+                    .build());
+            // The primary's replication role finds this key by its alias: the key's id cannot cross Regions.
+            Key replicaKey = Key.Builder.create(this, "ArchiveReplicaKey")
+                    .description("Encrypts the replicas of the backup-restore archive")
+                    .alias(REPLICA_KEY_ALIAS)
+                    .enableKeyRotation(true)
+                    .removalPolicy(RemovalPolicy.RETAIN)
+                    .build();
+            this.archiveReplica = new GlacierLifecycle(this, "ArchiveReplica", archiveLifecycle()
+                    .bucketName(replicaBucketName(env))
+                    .encryptionKey(replicaKey)
+                    .build());
+        }
+
+        public BackupVault getVault() {
+            return vault;
+        }
+
+        public GlacierLifecycle getArchiveReplica() {
+            return archiveReplica;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.drkit.apps.strategies;
+
+import io.github.drkit.apps.ReferenceEnvironment;
+import io.github.drkit.objectives.RecoveryEstimate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BackupRestoreStacksTest {
+    private static App app;
+    private static BackupRestoreStacks.PrimaryStack primary;
+    private static BackupRestoreStacks.RecoveryStack recovery;
+
+    @BeforeAll
+    static void synth() {
+        app = new App();
+        BackupRestoreStacks.define(app, ReferenceEnvironment.from(app));
+        primary = (BackupRestoreStacks.PrimaryStack) app.getNode().findChild("drkit-backup-restore-primary");
+        recovery = (BackupRestoreStacks.RecoveryStack) app.getNode().findChild("drkit-backup-restore-recovery");
+    }
+
+    @Test
+    void define_whenDefaultEnvironment_placesStacksInBothRegionsPrimaryAfterRecovery() {
+        assertEquals("us-east-1", primary.getRegion());
+        assertEquals("us-west-2", recovery.getRegion());
+        assertTrue(primary.getDependencies().contains(recovery));
+    }
+
+    @Test
+    void primary_whenSynthesized_backsUpHourlyAndCopiesToRecoveryVault() {
+        Template t = Template.fromStack(primary);
+        t.hasResourceProperties("AWS::Backup::BackupPlan", Map.of("BackupPlan", Match.objectLike(Map.of(
+                "BackupPlanRule", List.of(Match.objectLike(Map.of(
+                        "ScheduleExpression", "cron(0 * * * ? *)",
+                        "CopyActions", List.of(Match.objectLike(Map.of("DestinationBackupVaultArn", Map.of("Fn::Join", List.of("",
+                                List.of("arn:", Map.of("Ref", "AWS::Partition"), ":backup:us-west-2:111111111111:backup-vault:"
+                                        + BackupRestoreStacks.RECOVERY_VAULT)))))))))))));
+        t.hasResourceProperties("AWS::Backup::BackupSelection", Match.objectLike(Map.of("BackupSelection", Match.objectLike(Map.of(
+                "Conditions", Map.of("StringEquals", List.of(
+                        Map.of("ConditionKey", "aws:ResourceTag/drkit:backup", "ConditionValue", "backup-restore"),
+                        Map.of("ConditionKey", "aws:ResourceTag/drkit:tier", "ConditionValue", "production"))))))));
+        t.resourceCountIs("AWS::Backup::RestoreTestingPlan", 1);
+        t.resourceCountIs("AWS::DLM::LifecyclePolicy", 2);
+        t.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of("ReplicationConfiguration", Match.objectLike(Map.of(
+                "Rules", List.of(Match.objectLike(Map.of("Destination", Match.objectLike(Map.of(
+                        "Bucket", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                                ":s3:::drkit-archive-replica-111111111111-us-west-2"))),
+                        "ReplicationTime", Map.of("Status", "Enabled", "Time", Map.of("Minutes", 15))))))))))));
+    }
+
+    @Test
+    void recovery_whenSynthesized_holdsNamedVaultAndReplicaBucketWithAliasedKey() {
+        Template t = Template.fromStack(recovery);
+        t.hasResourceProperties("AWS::Backup::BackupVault", Match.objectLike(Map.of(
+                "BackupVaultName", BackupRestoreStacks.RECOVERY_VAULT,
+                "LockConfiguration", Map.of("MinRetentionDays", 7, "MaxRetentionDays", 365))));
+        t.hasResourceProperties("AWS::KMS::Alias", Map.of("AliasName", BackupRestoreStacks.REPLICA_KEY_ALIAS, "TargetKeyId", Match.anyValue()));
+        t.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "BucketName", "drkit-archive-replica-111111111111-us-west-2",
+                "ObjectLockEnabled", true,
+                "VersioningConfiguration", Map.of("Status", "Enabled"))));
+        t.resourceCountIs("AWS::Backup::BackupPlan", 0);
+    }
+
+    @Test
+    void recoveryEstimate_whenPrimary_isBoundedByCopyAndReplication() {
+        RecoveryEstimate backups = primary.getBackups().recoveryEstimate();
+        assertTrue(backups.rpoBounded());
+        assertEquals(java.time.Duration.ofHours(3), backups.rpo());
+        RecoveryEstimate archive = primary.getArchive().recoveryEstimate();
+        assertTrue(archive.rpoBounded());
+        assertEquals(java.time.Duration.ofMinutes(15), archive.rpo());
+        // Deep Archive at 180 days, standard retrieval.
+        assertEquals(java.time.Duration.ofHours(12), archive.rto());
+        assertFalse(recovery.getArchiveReplica().recoveryEstimate().rpoBounded());
+    }
+
+    @Test
+    void stacks_whenSynthesized_areInTheApp() {
+        List<String> names = app.getNode().getChildren().stream().filter(c -> c instanceof Stack).map(c -> ((Stack) c).getStackName()).toList();
+        assertTrue(names.containsAll(List.of("drkit-backup-restore-primary", "drkit-backup-restore-recovery")), names.toString());
+    }
+}
