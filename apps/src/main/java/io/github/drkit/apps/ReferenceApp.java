@@ -27,5 +27,6 @@ public final class ReferenceApp {
         io.github.drkit.apps.strategies.PilotLightStacks.define(app, env);
         io.github.drkit.apps.strategies.WarmStandbyStacks.define(app, env);
         io.github.drkit.apps.strategies.MultiSiteStacks.define(app, env);
+        io.github.drkit.apps.strategies.BackupRestoreStacks.define(app, env);
     }
 }
