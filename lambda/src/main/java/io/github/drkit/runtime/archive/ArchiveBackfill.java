@@ -133,6 +133,21 @@ public final class ArchiveBackfill {
     }
 
     /**
+     * Backfills from a listing the caller already holds: an export of a legacy records system, or a listing
+     * made elsewhere. Each entry needs bucket, key, version (or null), size, storage class and time.
+     */
+    public BackfillReport fromEntries(Iterable<ArchiveEntry> entries, Options options) {
+        Run run = new Run(options);
+        for (ArchiveEntry entry : entries) {
+            if (run.full()) {
+                break;
+            }
+            run.add(entry);
+        }
+        return run.finish();
+    }
+
+    /**
      * Backfills from an S3 Inventory report in CSV: {@code manifestKey} is the report's {@code manifest.json}
      * in {@code inventoryBucket}. The report's {@code fileSchema} must include Bucket and Key; VersionId,
      * IsLatest, IsDeleteMarker, Size, LastModifiedDate, ETag and StorageClass are used when present.

@@ -42,6 +42,8 @@ public final class ArchiveSearch {
     /** DynamoDB requests one page may make before it returns what it has, with a token to go on: enough to read
      * every month since 2006 once (a time range with no start). */
     static final int MAX_REQUESTS_PER_PAGE = 400;
+    /** The most items one request reads; DynamoDB stops at 1 MB anyway. */
+    static final int MAX_LIMIT = 2000;
     /** The first month S3 held objects (March 2006): a time range without a start begins here. */
     static final YearMonth FIRST_MONTH = YearMonth.of(2006, 3);
 
@@ -74,7 +76,9 @@ public final class ArchiveSearch {
                 throw ArchiveException.invalid("search: pageToken does not belong to this search (partition " + partition + ")");
             }
         }
-        int limit = Math.min(SearchCriteria.MAX_PAGE_SIZE, Math.max(criteria.pageSize(), plan.filter().isEmpty() ? 1 : 100));
+        // Without a filter every item read is returned: read the page and no more. With one, start near the page
+        // size and read more per request while matches are sparse, up to DynamoDB's 1 MB answers.
+        int limit = plan.filter().isEmpty() ? criteria.pageSize() : Math.min(MAX_LIMIT, Math.max(100, 2 * criteria.pageSize()));
         List<ArchiveEntry> entries = new ArrayList<>();
         int requests = 0;
         long scanned = 0;
@@ -93,6 +97,9 @@ public final class ArchiveSearch {
                     String next = more ? new Token(fingerprint, partition, keyOf(items.get(i), plan.index())).encode() : null;
                     return new SearchPage(entries, next, plan.describe(), requests, scanned);
                 }
+            }
+            if (!plan.filter().isEmpty() && items.size() * 4L < limit) {
+                limit = Math.min(MAX_LIMIT, limit * 4);
             }
             start = result.lastKey();
             if (start == null) {
