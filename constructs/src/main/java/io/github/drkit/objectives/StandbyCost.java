@@ -129,10 +129,8 @@ public final class StandbyCost {
 
     /** Prices a stack with the given price table; synthesizes its app (which runs its validations). */
     public static StandbyCost of(Stack stack, PriceTable prices) {
+        // A stack always has a stage: CDK gives a stack created without a scope an App of its own.
         Stage stage = Stage.of(stack);
-        if (stage == null) {
-            throw new IllegalArgumentException("StandbyCost: stack '" + stack.getNode().getPath() + "' is not in an App");
-        }
         Map<String, Object> template = asMap(stage.synth().getStackArtifact(stack.getArtifactId()).getTemplate());
         return fromTemplate(template, stack.getRegion(), prices, inputs(stack, STORAGE_ESTIMATE_METADATA),
                 inputs(stack, STOPPED_METADATA).keySet());

@@ -135,4 +135,10 @@ class DrSummaryTest {
         assertEquals("{\n  \"s\": \"a \\\"q\\\"\\n\\\\\",\n  \"n\": 1.5,\n  \"i\": 3,\n  \"l\": [\n    true,\n    2\n  ],\n"
                 + "  \"e\": [],\n  \"z\": null\n}\n", Json.write(m));
     }
+
+    @Test
+    void json_whenNotANumber_throws() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("x", Double.NaN)));
+        assertEquals("Json: NaN has no JSON form", e.getMessage());
+    }
 }

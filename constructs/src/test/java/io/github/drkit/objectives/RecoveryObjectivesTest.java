@@ -231,6 +231,37 @@ class RecoveryObjectivesTest {
     }
 
     @Test
+    void synth_whenEstimatorReturnsNull_failsNamingIt() {
+        Stack stack = newStack();
+        new NullEstimator(stack, "Silent");
+        objectives(Duration.ofMinutes(30), null).applyTo(stack);
+
+        assertContains(synthFailure(), "RecoveryObjectives on 'Dr': 'Dr/Silent' (NullEstimator) returned no recovery estimate");
+    }
+
+    @Test
+    void synth_whenRtoDeclaredButOnlyRpoEstimated_failsSayingItCannotBeChecked() {
+        Stack stack = newStack();
+        new FixedEstimator(stack, "Link", DrStrategy.PILOT_LIGHT, List.of(),
+                List.of(EstimateTerms.s3ReplicationTimeControl(null)), null);
+        objectives(Duration.ofMinutes(30), null).applyTo(stack);
+
+        assertContains(synthFailure(), "RecoveryObjectives on 'Dr': RTO objective 30 min cannot be checked: no construct "
+                + "under it estimates an RTO ('Dr/Link' estimate only data loss)");
+    }
+
+    static final class NullEstimator extends Construct implements RecoveryEstimator {
+        NullEstimator(Construct scope, String id) {
+            super(scope, id);
+        }
+
+        @Override
+        public RecoveryEstimate recoveryEstimate() {
+            return null;
+        }
+    }
+
+    @Test
     void applyTo_whenDeclaredTwice_throwsNamingScope() {
         Stack stack = newStack();
         objectives(Duration.ofMinutes(30), null).applyTo(stack);

@@ -110,6 +110,22 @@ class ReplicationCapacityTest {
     }
 
     @Test
+    void construct_whenChangeRateMissing_throws() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ReplicationCapacity(stack, "L",
+                ReplicationCapacityProps.builder().bandwidth(DataRate.megabitsPerSecond(100)).build()));
+        assertEquals("ReplicationCapacity: changeRate is required", e.getMessage());
+    }
+
+    @Test
+    void construct_whenIntervalNegative_throws() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ReplicationCapacity(stack, "L",
+                link(DataRate.megabytesPerSecond(1), DataRate.megabytesPerSecond(10))
+                        .replicationInterval(Duration.ofMinutes(-1)).build()));
+        assertEquals("ReplicationCapacity: peakDuration and replicationInterval must not be negative (got PT0S, PT-1M)",
+                e.getMessage());
+    }
+
+    @Test
     void dataRate_whenNotPositive_throws() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DataRate.megabitsPerSecond(0));
         assertEquals("DataRate: a rate must be a finite number greater than zero (got 0.0 Mbit/s)", e.getMessage());
