@@ -9,6 +9,7 @@ import io.github.drkit.backup.BackupVault;
 import io.github.drkit.backup.BackupVaultProps;
 import io.github.drkit.backup.RestoreTesting;
 import io.github.drkit.backup.VaultLock;
+import io.github.drkit.objectives.RecoveryObjectives;
 import io.github.drkit.replication.ImageKind;
 import io.github.drkit.replication.ImageReplication;
 import io.github.drkit.replication.ImageReplicationProps;
@@ -41,6 +42,9 @@ public final class BackupRestoreStacks {
     public static final String PRIMARY_VAULT = "drkit-backup-restore-primary";
     public static final String RECOVERY_VAULT = "drkit-backup-restore-recovery";
     public static final String REPLICA_KEY_ALIAS = "alias/drkit-backup-restore-archive-replica";
+    /** Backup and restore recovers in hours: the primary's constructs must reach these at synth. */
+    public static final java.time.Duration RTO = java.time.Duration.ofHours(24);
+    public static final java.time.Duration RPO = java.time.Duration.ofHours(4);
 
     private BackupRestoreStacks() {
     }
@@ -96,6 +100,9 @@ public final class BackupRestoreStacks {
                             .destinationKeyAlias(REPLICA_KEY_ALIAS)
                             .build())
                     .build());
+            // The backup vault (RPO 3 h, RTO 4 h) and the archive (RPO 15 min, RTO 12 h from Deep
+            // Archive) must meet these, or cdk synth fails and says which term is too long.
+            RecoveryObjectives.builder().rto(RTO).rpo(RPO).build().applyTo(this);
             new ImageReplication(this, "VolumeSnapshots", ImageReplicationProps.builder()
                     .kind(ImageKind.VOLUME_SNAPSHOTS)
                     .targetTags(Map.of("drkit:snapshot", APPLICATION))

@@ -86,6 +86,15 @@ class BackupRestoreStacksTest {
     }
 
     @Test
+    void objectives_whenDeclaredOnPrimary_areMetBySynth() {
+        io.github.drkit.objectives.RecoveryObjectives declared = io.github.drkit.objectives.RecoveryObjectives.of(primary);
+        assertEquals(BackupRestoreStacks.RTO, declared.rto());
+        assertEquals(BackupRestoreStacks.RPO, declared.rpo());
+        // The check runs at synth: a construct that missed the objectives would fail it.
+        app.synth();
+    }
+
+    @Test
     void stacks_whenSynthesized_areInTheApp() {
         List<String> names = app.getNode().getChildren().stream().filter(c -> c instanceof Stack).map(c -> ((Stack) c).getStackName()).toList();
         assertTrue(names.containsAll(List.of("drkit-backup-restore-primary", "drkit-backup-restore-recovery")), names.toString());
