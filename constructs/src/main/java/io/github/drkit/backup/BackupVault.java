@@ -296,7 +296,8 @@ public class BackupVault extends Construct implements RecoveryEstimator {
         if (rt.validationWindowHours() != null) {
             sb.validationWindowHours(rt.validationWindowHours());
         }
-        sb.build().addDependency(testPlan);
+        // The selection names the plan by a literal name, so CloudFormation needs the order spelled out.
+        sb.build().addResourceDependency(testPlan);
         return testPlan;
     }
 

@@ -68,7 +68,7 @@ class GlacierLifecycleTest {
         t.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
         t.hasResource("AWS::S3::Bucket", Match.objectLike(Map.of("DeletionPolicy", "Retain")));
         t.hasResource("AWS::S3::Bucket", Match.objectLike(Map.of(
-                "Metadata", Map.of("cdk_nag", Map.of("rules_to_suppress", List.of(Match.objectLike(Map.of("id", "AwsSolutions-S1"))))),
+                "Metadata", Match.absent(),
                 "Properties", Match.objectLike(Map.of("BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Map.of(
                         "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))))))));
         t.resourceCountIs("AWS::IAM::Role", 0);

@@ -55,7 +55,7 @@ public final class BackupRestoreStacks {
         PrimaryStack primary = new PrimaryStack(app, "drkit-backup-restore-primary", StackProps.builder().env(env.primary())
                 .description("drkit reference app: backup and restore, primary Region").build(), env);
         // Order only: copies and replicas need their destinations. No value crosses the Regions.
-        primary.addDependency(recovery);
+        primary.addStackDependency(recovery, "copies and archive replicas need their destinations");
     }
 
     /** Bucket names are global: account and Region make the replica's unique. */
