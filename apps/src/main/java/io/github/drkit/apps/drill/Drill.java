@@ -43,12 +43,13 @@ public final class Drill {
      * @param clients        clients whose endpoint is the proxy
      * @param faults         armed during the first failover run only
      * @param emulatorIsMoto adds moto's known behaviour to the report's limitations
+     * @param emulatorLog    the emulator's log when the drill started it; null otherwise
      */
     public Drill(DrillClients clients, FaultProxy proxy, Duration stackTimeout, List<Fault> faults, boolean emulatorIsMoto,
-                 DrillListener listener) {
+                 DrillListener listener, java.nio.file.Path emulatorLog) {
         this.clients = clients;
         this.proxy = proxy;
-        this.deployer = new StackDeployer(clients, stackTimeout);
+        this.deployer = new StackDeployer(clients, stackTimeout, emulatorLog);
         this.faults = List.copyOf(faults);
         this.emulatorIsMoto = emulatorIsMoto;
         this.listener = listener;

@@ -59,6 +59,7 @@ public final class DrillCommand {
         Options options = parse(args);
         DrillRunner.Builder builder = DrillRunner.builder()
                 .app(ReferenceApp::define)
+                .prerequisite(account(), DrillCommand::referenceZone)
                 .outdir(options.out().resolve("assembly"))
                 .stackTimeout(options.stackTimeout());
         options.faults().forEach(builder::fault);
@@ -68,6 +69,23 @@ public final class DrillCommand {
         out.println();
         out.println("report: " + options.out().resolve("report.json") + "  timeline: " + options.out().resolve("report.svg"));
         return report.passed() ? 0 : 1;
+    }
+
+    /** The account the reference app synthesizes for, as {@link io.github.drkit.apps.ReferenceEnvironment} picks it. */
+    static String account() {
+        String fromEnv = System.getenv("CDK_DEFAULT_ACCOUNT");
+        return fromEnv == null || fromEnv.isBlank() ? io.github.drkit.apps.ReferenceEnvironment.PLACEHOLDER_ACCOUNT : fromEnv;
+    }
+
+    /**
+     * The reference app imports its public hosted zone by id ({@code hostedZoneId}, {@code zoneName}): a zone
+     * outlives every stack. The drill creates one in the emulator and hands its id to the synth.
+     */
+    static java.util.Map<String, Object> referenceZone(DrillClients clients) {
+        String name = io.github.drkit.apps.strategies.ReferenceZone.DEFAULT_ZONE_NAME;
+        String id = clients.route53().createHostedZone(b -> b.name(name).callerReference("drkit-drill-" + System.nanoTime()))
+                .hostedZone().id().replace("/hostedzone/", "");
+        return java.util.Map.of("hostedZoneId", id, "zoneName", name);
     }
 
     static Options parse(String[] args) {

@@ -8,13 +8,17 @@ import java.util.Map;
  *
  * @param emulator   where the calls went, and whether the drill started the emulator itself
  * @param faults     the faults armed while failover ran, as given on the command line
+ * @param contextLookups the synth-time lookups (e.g. availability zones) the drill answered from the emulator,
+ *                       as {@code cdk synth} answers them from AWS
  * @param notDrilled stacks of the app that belong to no strategy (no failover function anchors them)
  * @param passed     true when every strategy's drill passed
  */
 public record DrillReport(String startedAt, String endedAt, long millis, String emulator, String assembly,
-                          List<String> faults, List<StrategyDrill> strategies, List<String> notDrilled, boolean passed) {
+                          List<String> faults, List<String> contextLookups, List<StrategyDrill> strategies,
+                          List<String> notDrilled, boolean passed) {
     public DrillReport {
         faults = List.copyOf(faults);
+        contextLookups = List.copyOf(contextLookups);
         strategies = List.copyOf(strategies);
         notDrilled = List.copyOf(notDrilled);
     }

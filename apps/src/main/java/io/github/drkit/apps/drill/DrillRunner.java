@@ -44,6 +44,9 @@ public final class DrillRunner {
     private final List<Fault> faults;
     private final Duration stackTimeout;
     private final DrillListener listener;
+    private final Prerequisite prerequisite;
+    private final String prerequisiteAccount;
+    private static final int MAX_SYNTH_ROUNDS = 3;
 
     private DrillRunner(Builder b) {
         this.app = Objects.requireNonNull(b.app, "app");
@@ -53,6 +56,8 @@ public final class DrillRunner {
         this.faults = List.copyOf(b.faults);
         this.stackTimeout = b.stackTimeout;
         this.listener = b.listener;
+        this.prerequisite = b.prerequisite;
+        this.prerequisiteAccount = b.prerequisiteAccount;
     }
 
     public static Builder builder() {
@@ -61,22 +66,6 @@ public final class DrillRunner {
 
     public DrillReport run() {
         Instant started = Instant.now();
-        App cdkApp = new App(AppProps.builder().outdir(outdir.toString()).context(context).build());
-        app.accept(cdkApp);
-        cdkApp.synth();
-        CloudAssembly assembly = CloudAssembly.read(outdir);
-        List<DrillTarget> targets = DrillTarget.discover(assembly);
-        Set<String> covered = new LinkedHashSet<>();
-        targets.forEach(t -> t.stacks().forEach(s -> covered.add(s.artifactId())));
-        List<String> notDrilled = assembly.stacks().stream().filter(s -> !covered.contains(s.artifactId()))
-                .map(AssemblyStack::stackName).sorted().toList();
-        Map<String, Stack> stacksById = new LinkedHashMap<>();
-        for (IConstruct c : cdkApp.getNode().findAll()) {
-            if (c instanceof Stack s) {
-                stacksById.put(s.getArtifactId(), s);
-            }
-        }
-        String account = assembly.stacks().isEmpty() ? "123456789012" : assembly.stacks().get(0).account();
         MotoLauncher launched = null;
         try {
             URI upstream;
@@ -93,23 +82,88 @@ public final class DrillRunner {
                 description = "moto_server started by the drill at " + upstream + " (pid " + launched.pid() + ")";
             }
             boolean moto = isMoto(upstream);
-            List<StrategyDrill> drills = new ArrayList<>();
-            try (FaultProxy proxy = FaultProxy.start(upstream); DrillClients clients = new DrillClients(proxy.endpoint(), account)) {
-                Drill drill = new Drill(clients, proxy, stackTimeout, faults, moto, listener);
-                for (DrillTarget target : targets) {
-                    List<Stack> stacks = target.stacks().stream().map(s -> stacksById.get(s.artifactId())).filter(Objects::nonNull).toList();
-                    drills.add(drill.run(target, RtoBudget.of(stacks)));
+            java.nio.file.Path launchedLog = launched == null ? null : launched.log();
+            try (FaultProxy proxy = FaultProxy.start(upstream)) {
+                List<String> lookups = new ArrayList<>();
+                Map<String, Object> prepared = new LinkedHashMap<>();
+                if (prerequisite != null) {
+                    try (DrillClients setup = new DrillClients(proxy.endpoint(), prerequisiteAccount)) {
+                        prepared.putAll(prerequisite.prepare(setup));
+                    }
+                    prepared.forEach((k, v) -> lookups.add(k + " = " + v + " (created in the emulator before the synth: the app imports it)"));
                 }
+                App cdkApp = synth(proxy.endpoint(), prepared, lookups);
+                CloudAssembly assembly = CloudAssembly.read(outdir);
+                List<DrillTarget> targets = DrillTarget.discover(assembly);
+                Set<String> covered = new LinkedHashSet<>();
+                targets.forEach(t -> t.stacks().forEach(s -> covered.add(s.artifactId())));
+                List<String> notDrilled = assembly.stacks().stream().filter(s -> !covered.contains(s.artifactId()))
+                        .map(AssemblyStack::stackName).sorted().toList();
+                Map<String, Stack> stacksById = new LinkedHashMap<>();
+                for (IConstruct c : cdkApp.getNode().findAll()) {
+                    if (c instanceof Stack s) {
+                        stacksById.put(s.getArtifactId(), s);
+                    }
+                }
+                String account = assembly.stacks().isEmpty() ? "123456789012" : assembly.stacks().get(0).account();
+                List<StrategyDrill> drills = new ArrayList<>();
+                try (DrillClients clients = new DrillClients(proxy.endpoint(), account)) {
+                    Drill drill = new Drill(clients, proxy, stackTimeout, faults, moto, listener, launchedLog);
+                    for (DrillTarget target : targets) {
+                        List<Stack> stacks = target.stacks().stream().map(s -> stacksById.get(s.artifactId())).filter(Objects::nonNull).toList();
+                        drills.add(drill.run(target, RtoBudget.of(stacks)));
+                    }
+                }
+                Instant ended = Instant.now();
+                boolean passed = !drills.isEmpty() && drills.stream().allMatch(StrategyDrill::passed);
+                return new DrillReport(started.toString(), ended.toString(), Duration.between(started, ended).toMillis(), description,
+                        outdir.toString(), faults.stream().map(Fault::toString).toList(), lookups, drills, notDrilled, passed);
             }
-            Instant ended = Instant.now();
-            boolean passed = !drills.isEmpty() && drills.stream().allMatch(StrategyDrill::passed);
-            return new DrillReport(started.toString(), ended.toString(), Duration.between(started, ended).toMillis(), description,
-                    outdir.toString(), faults.stream().map(Fault::toString).toList(), drills, notDrilled, passed);
         } finally {
             if (launched != null) {
                 launched.close();
             }
         }
+    }
+
+    /**
+     * Synthesizes the app the way {@code cdk synth} does: when the assembly reports context it is missing
+     * (availability zones, for a VPC in an environment-specific stack), the drill looks it up, from the
+     * emulator instead of AWS, and synthesizes again. Bounded: a lookup that keeps coming back is an error.
+     */
+    private App synth(URI emulator, Map<String, Object> prepared, List<String> lookups) {
+        Map<String, Object> ctx = new LinkedHashMap<>(context);
+        ctx.putAll(prepared);
+        for (int round = 0; round < MAX_SYNTH_ROUNDS; round++) {
+            App cdkApp = new App(AppProps.builder().outdir(outdir.toString()).context(ctx).build());
+            app.accept(cdkApp);
+            cdkApp.synth();
+            com.fasterxml.jackson.databind.JsonNode missing = CloudAssembly.readJson(outdir.resolve("manifest.json")).path("missing");
+            if (missing.isEmpty()) {
+                return cdkApp;
+            }
+            for (com.fasterxml.jackson.databind.JsonNode m : missing) {
+                String key = m.path("key").asText();
+                String provider = m.path("provider").asText();
+                if (ctx.containsKey(key)) {
+                    throw new DrillException("the app still asks for context '" + key + "' after the drill provided it");
+                }
+                if (!"availability-zones".equals(provider)) {
+                    throw new DrillException("the app needs the context lookup '" + key + "' (" + provider + "), which the drill "
+                            + "cannot answer from an emulator; put its value in cdk.json");
+                }
+                String region = m.path("props").path("region").asText();
+                String account = m.path("props").path("account").asText();
+                try (DrillClients lookup = new DrillClients(emulator, account)) {
+                    List<String> zones = lookup.ec2(region).describeAvailabilityZones().availabilityZones().stream()
+                            .filter(z -> z.stateAsString() == null || "available".equals(z.stateAsString()))
+                            .map(software.amazon.awssdk.services.ec2.model.AvailabilityZone::zoneName).sorted().toList();
+                    ctx.put(key, zones);
+                    lookups.add(key + " = " + zones + " (answered by the emulator, as cdk synth answers it from AWS)");
+                }
+            }
+        }
+        throw new DrillException("the app kept asking for context after " + MAX_SYNTH_ROUNDS + " synths");
     }
 
     private static boolean isMoto(URI endpoint) {
@@ -135,8 +189,20 @@ public final class DrillRunner {
         private final List<Fault> faults = new ArrayList<>();
         private Duration stackTimeout = Duration.ofSeconds(120);
         private DrillListener listener = DrillListener.NONE;
+        private Prerequisite prerequisite;
+        private String prerequisiteAccount;
 
         private Builder() {
+        }
+
+        /**
+         * Something the app imports that must exist before it deploys, created in the given account of the
+         * emulator before the synth. @default none
+         */
+        public Builder prerequisite(String account, Prerequisite prerequisite) {
+            this.prerequisiteAccount = Objects.requireNonNull(account, "account");
+            this.prerequisite = Objects.requireNonNull(prerequisite, "prerequisite");
+            return this;
         }
 
         /** Told after each step while the stacks are deployed. @default none */

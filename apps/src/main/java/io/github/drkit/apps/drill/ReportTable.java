@@ -16,6 +16,7 @@ public final class ReportTable {
 
     public static void print(DrillReport report, PrintStream out) {
         out.println("drkit DR drill against " + report.emulator());
+        report.contextLookups().forEach(l -> out.println("context lookup: " + l));
         if (!report.faults().isEmpty()) {
             out.println("faults armed during failover: " + String.join(", ", report.faults()));
         }
@@ -68,7 +69,7 @@ public final class ReportTable {
             out.printf("%-34s %-10s %12s  %s%n", cut(t.name() + " (allowance)", 34), "budget", Durations.millis(t.millis()), t.basis());
         }
         out.printf("%-34s %-10s %12s  %s%n", "projected RTO", "both", Durations.millis(rto.projectedRtoMillis()),
-                "budget physical terms + measured orchestration");
+                "budget terms + measured orchestration");
         if (rto.estimateMillis() != null) {
             out.printf("%-34s %-10s %12s  %s%n", "synth-time estimate", "budget", Durations.millis(rto.estimateMillis()), nz(rto.estimateSource()));
         }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import io.github.drkit.objectives.EstimateTerm;
 import io.github.drkit.objectives.ObjectivesAssessment;
@@ -16,21 +15,23 @@ import software.constructs.IConstruct;
  * The RTO budget of one strategy as the objectives check computed it at synth time: the terms of the
  * slowest recovery estimate in the strategy's stacks, and the RTO objective declared on them.
  *
- * <p>A term is <em>physical</em> when it is time AWS takes that no orchestration can shorten and an emulator
- * cannot reproduce: health-check detection, DNS propagation, TTL, instance boot, target health, data
- * promotion, restores. The drill takes those from the budget and measures the rest, the orchestration.
+ * <p>A drill can measure one part of an RTO: the orchestration, the recovery engine's run. Every other
+ * term is time an emulator cannot reproduce (health-check detection, alarm evaluation, DNS propagation
+ * and TTL, instance boot, application warm-up, data promotion) or time people take (the decision to fail
+ * over); the drill takes those from the budget as they are. A term is orchestration when its name says so,
+ * e.g. "failover orchestration".
  *
  * @param source      the construct path of the estimate that decides the RTO; null when nothing estimates
  * @param terms       every RTO term of that estimate, in order
  * @param objective   the declared RTO; null when none is declared
  */
 public record RtoBudget(String source, String strategy, List<Term> terms, Duration objective) {
-    /** Names of {@code EstimateTerms} that are physical time. */
-    static final Set<String> PHYSICAL = Set.of("failure detection", "dns propagation", "dns ttl", "compute start",
-            "target health", "data promotion", "archive restore", "backup restore");
-
-    /** One term of the budget. */
+    /** One term of the budget; {@code physical} is false only for the orchestration the drill measures. */
     public record Term(String name, Duration duration, String basis, String prop, boolean physical) {
+    }
+
+    static boolean isOrchestration(String termName) {
+        return termName.toLowerCase(Locale.ROOT).contains("orchestration");
     }
 
     public RtoBudget {
@@ -67,7 +68,7 @@ public record RtoBudget(String source, String strategy, List<Term> terms, Durati
         }
         List<Term> terms = new ArrayList<>();
         for (EstimateTerm t : slowest.rtoTerms()) {
-            terms.add(new Term(t.name(), t.duration(), t.basis(), t.prop(), PHYSICAL.contains(t.name().toLowerCase(Locale.ROOT))));
+            terms.add(new Term(t.name(), t.duration(), t.basis(), t.prop(), !isOrchestration(t.name())));
         }
         return new RtoBudget(slowest.source(), slowest.strategy().name(), terms, objective);
     }

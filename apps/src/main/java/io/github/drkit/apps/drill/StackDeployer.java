@@ -67,9 +67,40 @@ public final class StackDeployer {
     private final Duration stackTimeout;
     private final Set<String> bootstrapped = ConcurrentHashMap.newKeySet();
 
-    public StackDeployer(DrillClients clients, Duration stackTimeout) {
+    private final Path emulatorLog;
+
+    /** @param emulatorLog the emulator's log when the drill started it, so that an error inside it can be quoted; or null */
+    public StackDeployer(DrillClients clients, Duration stackTimeout, Path emulatorLog) {
         this.clients = clients;
         this.stackTimeout = stackTimeout;
+        this.emulatorLog = emulatorLog;
+    }
+
+    /** The last error the emulator logged, e.g. "IndexError: list index out of range", as a report suffix. */
+    private String emulatorError() {
+        if (emulatorLog == null) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(emulatorLog, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String where = null;
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String line = lines.get(i);
+                if (where == null && line.matches("^[A-Za-z.]*(Error|Exception)\\b.*")) {
+                    where = line;
+                    for (int j = i - 1; j >= 0 && j > i - 40; j--) {
+                        if (lines.get(j).contains("site-packages/moto/") && !lines.get(j).contains("/core/")) {
+                            where = where + " at " + lines.get(j).trim().replaceAll(".*site-packages/", "");
+                            break;
+                        }
+                    }
+                    return "; the emulator logged: " + where + " (" + emulatorLog + ")";
+                }
+            }
+            return "; see the emulator's log " + emulatorLog;
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /**
@@ -88,12 +119,14 @@ public final class StackDeployer {
                     .templateBody(template.toString())
                     .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND));
         } catch (CloudFormationException e) {
+            String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
             throw new DrillException("the emulator refused stack " + stack.stackName() + " in " + stack.region() + ": "
-                    + e.awsErrorDetails().errorMessage());
+                    + (message != null ? message : "HTTP " + e.statusCode() + " from inside the emulator's CloudFormation"
+                    + emulatorError()));
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             throw new DrillException("the emulator failed while creating stack " + stack.stackName() + " in " + stack.region()
                     + " (an error inside the emulator's CloudFormation, often a resource type or attribute it does not "
-                    + "support; its log has the traceback): " + e.getMessage());
+                    + "support; its log has the traceback): " + e.getMessage() + emulatorError());
         }
         Stack created = await(cfn, stack, "CREATE");
         if (created.stackStatus() != StackStatus.CREATE_COMPLETE) {
@@ -266,7 +299,20 @@ public final class StackDeployer {
                         + " (moto 5.2.1 fails on a parameter without a Name; CloudFormation would generate one)");
             }
         }
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> r = it.next();
+            JsonNode props = r.getValue().path("Properties");
+            JsonNode join = props.path("LogDestination").path("Fn::Join");
+            if ("AWS::EC2::FlowLog".equals(r.getValue().path("Type").asText()) && "s3".equals(props.path("LogDestinationType").asText())
+                    && join.isArray() && join.size() == 2 && join.get(1).isArray() && join.get(1).size() == 2
+                    && join.get(1).get(1).isTextual() && join.get(1).get(1).asText().startsWith("/")) {
+                ((ObjectNode) props).set("LogDestination", join.get(1).get(0));
+                adaptations.add(r.getKey() + " (AWS::EC2::FlowLog): S3 destination without its key prefix '" + join.get(1).get(1).asText()
+                        + "' (moto 5.2.1 takes the prefix for part of the bucket name and fails CreateStack)");
+            }
+        }
         replaceCanonicalZone(template, stack, adaptations);
+        replaceAlarmReferences(template, stack, adaptations);
         return template;
     }
 
@@ -292,7 +338,65 @@ public final class StackDeployer {
                 }
             }
         } else if (node.isArray()) {
-            node.forEach(child -> replaceCanonicalZone(child, stack, adaptations));
+            com.fasterxml.jackson.databind.node.ArrayNode array = (com.fasterxml.jackson.databind.node.ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                ObjectNode holder = JSON.createObjectNode();
+                holder.set("v", array.get(i));
+                replaceCanonicalZone(holder, stack, adaptations);
+                array.set(i, holder.get("v"));
+            }
+        }
+    }
+
+    /**
+     * moto 5.2.1 skips AWS::CloudWatch::Alarm in CloudFormation, so a reference to an alarm (a Route 53
+     * health check on its state, an alarm ARN in a policy) fails the whole stack. The drill writes the name
+     * and ARN the alarm would have; the alarm itself stays unrepresented and is reported so.
+     */
+    private static void replaceAlarmReferences(ObjectNode template, AssemblyStack stack, List<String> adaptations) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = stack.resources().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> r = it.next();
+            if ("AWS::CloudWatch::Alarm".equals(r.getValue().path("Type").asText())) {
+                JsonNode name = r.getValue().path("Properties").path("AlarmName");
+                names.put(r.getKey(), name.isTextual() ? name.asText() : stack.stackName() + "-" + r.getKey());
+            }
+        }
+        if (!names.isEmpty()) {
+            replaceAlarmReferences(template.path("Resources"), stack, names, adaptations);
+            replaceAlarmReferences(template.path("Outputs"), stack, names, adaptations);
+        }
+    }
+
+    private static void replaceAlarmReferences(JsonNode node, AssemblyStack stack, Map<String, String> names, List<String> adaptations) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                JsonNode value = field.getValue();
+                JsonNode getAtt = value.path("Fn::GetAtt");
+                String ref = value.path("Ref").asText(null);
+                if (getAtt.isArray() && getAtt.size() == 2 && names.containsKey(getAtt.get(0).asText()) && "Arn".equals(getAtt.get(1).asText())) {
+                    String arn = "arn:aws:cloudwatch:" + stack.region() + ":" + stack.account() + ":alarm:" + names.get(getAtt.get(0).asText());
+                    ((ObjectNode) node).put(field.getKey(), arn);
+                    adaptations.add(getAtt.get(0).asText() + ".Arn: written as " + arn
+                            + " (moto 5.2.1 does not create AWS::CloudWatch::Alarm from a template, so references to it cannot resolve)");
+                } else if (ref != null && value.size() == 1 && names.containsKey(ref)) {
+                    ((ObjectNode) node).put(field.getKey(), names.get(ref));
+                    adaptations.add("Ref " + ref + ": written as " + names.get(ref)
+                            + " (moto 5.2.1 does not create AWS::CloudWatch::Alarm from a template, so references to it cannot resolve)");
+                } else {
+                    replaceAlarmReferences(value, stack, names, adaptations);
+                }
+            }
+        } else if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode array = (com.fasterxml.jackson.databind.node.ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                // Wrap the element so that the object branch above can replace it in place.
+                ObjectNode holder = JSON.createObjectNode();
+                holder.set("v", array.get(i));
+                replaceAlarmReferences(holder, stack, names, adaptations);
+                array.set(i, holder.get("v"));
+            }
         }
     }
 

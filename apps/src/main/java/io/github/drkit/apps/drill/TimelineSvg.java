@@ -29,7 +29,7 @@ public final class TimelineSvg {
         text(body, 20, 24, "drkit DR drill — " + report.strategies().size() + " strateg" + (report.strategies().size() == 1 ? "y" : "ies")
                 + ", " + (report.passed() ? "PASSED" : "FAILED") + ", " + Durations.millis(report.millis()) + " — " + report.emulator(), 16, "bold", "#111");
         legend(body, 20, y);
-        y += 30;
+        y += 46;
         for (StrategyDrill s : report.strategies()) {
             y = strategy(body, s, y) + 30;
         }
@@ -56,7 +56,9 @@ public final class TimelineSvg {
             out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"%s><title>%s</title></rect>%n",
                     x, y + 3, w, ROW - 6, colour(step.kind()), "FAILED".equals(step.outcome()) ? " stroke=\"#b00020\" stroke-width=\"2\"" : "",
                     esc(step.name() + ": " + step.outcome() + ", " + Durations.millis(step.millis()) + " — " + nz(step.detail()))));
-            text(out, (int) Math.min(x + w + 4, WIDTH - 120), y + 14, Durations.millis(step.millis())
+            String label = Durations.millis(step.millis());
+            int labelX = x + w + 4 + 130 > WIDTH ? (int) x - 4 - 110 : (int) (x + w + 4);
+            text(out, labelX, y + 14, label
                     + ("FAILED".equals(step.outcome()) ? " FAILED" : "") + (step.injected().isEmpty() ? "" : " · " + step.injected().size() + " fault(s)"),
                     10, "normal", "FAILED".equals(step.outcome()) ? "#b00020" : "#555");
             y += ROW;
@@ -75,9 +77,15 @@ public final class TimelineSvg {
         text(out, 20, y + 14, "projected RTO " + Durations.millis(rto.projectedRtoMillis()), 11, "bold", "#222");
         double x = LABEL;
         x = segment(out, x, y, rto.measuredOrchestrationMillis(), scale, "#2f6fdf", "failover orchestration (measured)");
+        String[] shades = {"#f6c177", "#e39b2d", "#f3d9a4", "#c9822a", "#fbe3b8", "#a86b1f"};
+        int i = 0;
+        StringBuilder key = new StringBuilder("measured: orchestration " + Durations.millis(rto.measuredOrchestrationMillis()) + "   budget:");
         for (BudgetTerm t : rto.physical()) {
-            x = segment(out, x, y, t.millis(), scale, "url(#budget)", t.name() + " (budget): " + t.basis());
+            x = segment(out, x, y, t.millis(), scale, shades[i++ % shades.length], t.name() + " (budget): " + t.basis());
+            key.append("  ·  ").append(t.name()).append(' ').append(Durations.millis(t.millis()));
         }
+        text(out, LABEL, y + ROW + 14, key.toString(), 10, "normal", "#444");
+        y += 16;
         if (objective > 0) {
             double ox = LABEL + (double) objective / scale * CHART;
             out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#b00020\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>%n",
@@ -100,11 +108,11 @@ public final class TimelineSvg {
     }
 
     private static void axis(StringBuilder out, int y, long total, String caption) {
-        text(out, 20, y + 10, caption, 10, "normal", "#666");
+        text(out, 20, y + 16, caption, 10, "italic", "#666");
         for (int i = 0; i <= 4; i++) {
             double x = LABEL + CHART * i / 4.0;
             out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", x, y + 12, x, y + 18));
-            text(out, (int) x - 12, y + 10, Durations.millis(total * i / 4), 9, "normal", "#888");
+            text(out, (int) x - (i == 4 ? 40 : i == 0 ? 0 : 15), y + 10, Durations.millis(total * i / 4), 9, "normal", "#888");
         }
     }
 
@@ -113,11 +121,17 @@ public final class TimelineSvg {
                 {"orchestration", "recovery engine (measured, part of the RTO)"}, {"verify", "state checked in the emulator"},
                 {"budget", "physical term from the synth-time budget"}};
         int cx = x;
+        int cy = y;
         for (String[] item : items) {
+            int width = 16 + (item[0].length() + item[1].length() + 2) * 6 + 20;
+            if (cx + width > WIDTH - 20) {
+                cx = x;
+                cy += 16;
+            }
             String fill = item[0].equals("budget") ? "url(#budget)" : colour(item[0]);
-            out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>%n", cx, y, fill));
-            text(out, cx + 16, y + 10, item[0] + ": " + item[1], 10, "normal", "#333");
-            cx += 16 + (item[0].length() + item[1].length()) * 5 + 24;
+            out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>%n", cx, cy, fill));
+            text(out, cx + 16, cy + 10, item[0] + ": " + item[1], 10, "normal", "#333");
+            cx += width;
         }
     }
 
@@ -131,8 +145,9 @@ public final class TimelineSvg {
     }
 
     private static void text(StringBuilder out, int x, int y, String s, int size, String weight, String fill) {
-        out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" font-weight=\"%s\" fill=\"%s\">%s</text>%n",
-                x, y, size, weight, fill, esc(s)));
+        String style = weight.equals("italic") ? "font-style=\"italic\"" : "font-weight=\"" + weight + "\"";
+        out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" %s fill=\"%s\">%s</text>%n",
+                x, y, size, style, fill, esc(s)));
     }
 
     private static String cut(String s, int width) {
