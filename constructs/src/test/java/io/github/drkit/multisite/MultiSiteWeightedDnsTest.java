@@ -2,6 +2,7 @@ package io.github.drkit.multisite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.drkit.failover.Endpoint;
 import io.github.drkit.failover.HealthCheckOptions;
@@ -50,6 +51,7 @@ class MultiSiteWeightedDnsTest {
                 "Targets", Match.arrayWith(List.of(Match.objectLike(Map.of("Input", "{\"action\":\"failover\"}")))) ));
         t.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
                 "DRKIT_PLAN", Match.anyValue())))));
+        assertTrue(Fixtures.assertNoMutatingActionOnWildcard(t) >= 1);
     }
 
     @Test
@@ -69,6 +71,7 @@ class MultiSiteWeightedDnsTest {
         List<Map<String, Object>> statements = Fixtures.policyStatements(t);
         assertEquals(0, statements.stream().filter(s -> "DnsChange".equals(s.get("Sid"))).count());
         assertEquals(1, statements.stream().filter(s -> "SiteSwitches".equals(s.get("Sid"))).count());
+        assertTrue(Fixtures.assertNoMutatingActionOnWildcard(t) >= 1);
     }
 
     @Test

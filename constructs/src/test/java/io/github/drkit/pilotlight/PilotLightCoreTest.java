@@ -64,6 +64,8 @@ class PilotLightCoreTest {
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("DRKIT_PLAN", Match.anyValue())))));
         t.hasResourceProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
+        // promote, 2 x (update, set desired) on the groups, change records, publish, logs
+        assertTrue(Fixtures.assertNoMutatingActionOnWildcard(t) >= 6);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.drkit.standby;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.drkit.failover.Capacity;
 import io.github.drkit.failover.DatabaseOptions;
@@ -64,6 +65,7 @@ class WarmStandbyFleetTest {
         Map<String, Object> pass = statements.stream().filter(s -> "PassInstanceRole".equals(s.get("Sid"))).findFirst().orElseThrow();
         assertEquals(Map.of("StringEquals", Map.of("iam:PassedToService", "ec2.amazonaws.com")), pass.get("Condition"));
         t.hasResourceProperties("AWS::RDS::DBInstance", Map.of("SourceRegion", "us-east-1"));
+        assertTrue(Fixtures.assertNoMutatingActionOnWildcard(t) >= 8);
     }
 
     @Test

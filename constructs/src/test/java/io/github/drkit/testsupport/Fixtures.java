@@ -66,4 +66,40 @@ public final class Fixtures {
         }
         return out;
     }
+
+    /**
+     * Least privilege, read from the template: every Allow statement whose action changes something
+     * names resources other than "*"; the one exception AWS forces, cloudwatch:PutMetricData, must
+     * carry a cloudwatch:namespace condition. Returns how many mutating actions were checked.
+     */
+    @SuppressWarnings("unchecked")
+    public static int assertNoMutatingActionOnWildcard(Template template) {
+        int checked = 0;
+        for (Map<String, Object> s : policyStatements(template)) {
+            if (!"Allow".equals(s.get("Effect"))) {
+                continue;
+            }
+            List<Object> actions = s.get("Action") instanceof List ? (List<Object>) s.get("Action") : List.of(s.get("Action"));
+            List<Object> resources = s.get("Resource") instanceof List ? (List<Object>) s.get("Resource") : List.of(s.get("Resource"));
+            for (Object a : actions) {
+                String action = (String) a;
+                String verb = action.substring(action.indexOf(':') + 1);
+                if (verb.startsWith("Describe") || verb.startsWith("Get") || verb.startsWith("List")) {
+                    continue;
+                }
+                checked++;
+                if (resources.contains("*")) {
+                    if (!"cloudwatch:PutMetricData".equals(action)) {
+                        throw new AssertionError("mutating action " + action + " on *: " + s);
+                    }
+                    Object condition = s.get("Condition");
+                    if (!(condition instanceof Map) || !((Map<String, Object>) condition).containsKey("StringEquals")
+                            || !((Map<String, Object>) ((Map<String, Object>) condition).get("StringEquals")).containsKey("cloudwatch:namespace")) {
+                        throw new AssertionError("cloudwatch:PutMetricData on * without a cloudwatch:namespace condition: " + s);
+                    }
+                }
+            }
+        }
+        return checked;
+    }
 }
