@@ -335,6 +335,10 @@ public final class ArchiveBackfill {
                     continue;
                 }
                 writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(ArchiveTable.objectItem(e, now)).build()).build());
+                // A listing made elsewhere may carry tags and metadata: index them as the indexer would.
+                for (Map<String, AttributeValue> item : ArchiveTable.attributeItems(e, now).values()) {
+                    writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+                }
                 indexed++;
             }
             index.write(writes);

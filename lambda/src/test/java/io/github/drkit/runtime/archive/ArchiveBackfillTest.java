@@ -73,6 +73,23 @@ class ArchiveBackfillTest {
     }
 
     @Test
+    void fromEntries_whenLegacyExportCarriesTags_makesThemSearchable(MotoServer moto) {
+        try (ArchiveFixture f = ArchiveFixture.unversioned(moto)) {
+            List<ArchiveEntry> export = List.of(
+                    new ArchiveEntry(ArchiveFixture.BUCKET, "legacy/box-1.tif", null, 10, "DEEP_ARCHIVE", "e1", null,
+                            Map.of("box", "1"), Map.of("series", "minutes"), java.time.Instant.parse("2004-02-01T00:00:00Z"),
+                            null, null, null, null, null),
+                    new ArchiveEntry(ArchiveFixture.BUCKET, "legacy/box-2.tif", null, 20, "DEEP_ARCHIVE", "e2", null,
+                            Map.of("box", "2"), Map.of("series", "ledgers"), java.time.Instant.parse("2005-02-01T00:00:00Z"),
+                            null, null, null, null, null));
+            BackfillReport report = new ArchiveBackfill(f.index, f.s3).fromEntries(export, new ArchiveBackfill.Options(false, true, 100));
+            assertEquals(new BackfillReport(2, 2, 0, 0, 0, false), report);
+            assertEquals(List.of("legacy/box-2.tif"), keys(f.index, SearchCriteria.builder().tag("series", "ledgers").build()));
+            assertEquals(List.of("legacy/box-1.tif"), keys(f.index, SearchCriteria.builder().metadata("box", "1").build()));
+        }
+    }
+
+    @Test
     void fromInventory_whenCsvReport_indexesRowsWithDecodedKeys(MotoServer moto) throws Exception {
         try (ArchiveFixture f = ArchiveFixture.unversioned(moto)) {
             f.s3.createBucket(b -> b.bucket("inventory-reports"));
