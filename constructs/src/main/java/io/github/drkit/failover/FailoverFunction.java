@@ -4,6 +4,7 @@ import io.github.drkit.internal.plan.Checks;
 import io.github.drkit.internal.plan.NagFindings;
 import io.github.drkit.internal.plan.PlanPermissions;
 import io.github.drkit.internal.plan.PlanSize;
+import io.github.drkit.internal.topology.Topics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,6 @@ import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IAlias;
@@ -36,7 +36,6 @@ import software.amazon.awscdk.services.lambda.destinations.SnsDestination;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.ITopic;
-import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.ssm.ParameterTier;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
@@ -91,7 +90,7 @@ public class FailoverFunction extends Construct {
         int concurrency = props.getReservedConcurrency() == null ? 1
                 : Checks.range(owner, "reservedConcurrency", props.getReservedConcurrency(), 1, 1000);
 
-        this.notificationTopic = props.getNotificationTopic() != null ? props.getNotificationTopic() : defaultTopic();
+        this.notificationTopic = props.getNotificationTopic() != null ? props.getNotificationTopic() : Topics.encrypted(this, "drkit failover");
         this.plan = given.notificationTopicArn() == null ? given.withNotificationTopicArn(notificationTopic.getTopicArn()) : given;
 
         Map<String, Object> json = plan.toJson();
@@ -223,22 +222,6 @@ public class FailoverFunction extends Construct {
                     + "time; kms:GenerateDataKey* is what SNS needs to publish to the notification topic's key and is granted on that key only.",
                     List.of("regex:/^Resource::<.*Logs.*\\.Arn>:log-stream:\\*$/", "Action::kms:GenerateDataKey*"));
         }
-    }
-
-    private ITopic defaultTopic() {
-        // A customer managed key, because CloudWatch alarms cannot publish to a topic encrypted
-        // with the AWS managed SNS key.
-        Key key = Key.Builder.create(this, "TopicKey")
-                .description("drkit failover notifications")
-                .enableKeyRotation(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
-        key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
-        return Topic.Builder.create(this, "Notifications")
-                .displayName("drkit failover")
-                .masterKey(key)
-                .enforceSsl(true)
-                .build();
     }
 
     /** The plan as the function receives it (with the notification topic filled in). */
