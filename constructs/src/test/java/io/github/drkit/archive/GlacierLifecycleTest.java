@@ -397,4 +397,26 @@ class GlacierLifecycleTest {
         assertEquals(java.time.Duration.ZERO, ReadBackTime.of(null, RetrievalOption.STANDARD).worstCase());
         assertEquals(java.time.Duration.ofDays(180), StorageTier.DEEP_ARCHIVE.minimumStorageDuration());
     }
+
+    @Test
+    void constructor_whenRetentionKnobsAndReplicaClass_appliesThem() {
+        Stack stack = stack();
+        new GlacierLifecycle(stack, "Archive", GlacierLifecycleProps.builder()
+                .noncurrentVersionExpiration(Duration.days(30))
+                .accessLogsRetention(Duration.days(90))
+                .removalPolicy(software.amazon.awscdk.RemovalPolicy.DESTROY)
+                .replication(ArchiveReplication.builder().destination(replica(stack)).destinationKeyAlias("alias/r")
+                        .replicaStorageClass(software.amazon.awscdk.services.s3.StorageClass.GLACIER_INSTANT_RETRIEVAL).build())
+                .build());
+        Template t = Template.fromStack(stack);
+        t.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Id", "Lifecycle", "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 30)))))),
+                "ReplicationConfiguration", Match.objectLike(Map.of("Rules", List.of(Match.objectLike(Map.of(
+                        "Destination", Match.objectLike(Map.of("StorageClass", "GLACIER_IR"))))))))));
+        t.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of("Id", "ExpireLogs", "ExpirationInDays", 90)))))));
+        t.allResources("AWS::S3::Bucket", Match.objectLike(Map.of("DeletionPolicy", "Delete")));
+        t.allResources("AWS::KMS::Key", Match.objectLike(Map.of("DeletionPolicy", "Delete")));
+    }
 }

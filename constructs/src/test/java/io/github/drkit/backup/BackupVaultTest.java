@@ -282,4 +282,30 @@ class BackupVaultTest {
         Template.fromStack(stack).hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
                 "Statement", List.of(Match.objectLike(Map.of("Action", "backup:StartRestoreJob"))))))));
     }
+
+    @Test
+    void constructor_whenKeyGivenDeletionAllowedWindowsAndDestroy_appliesThem() {
+        Stack stack = stack();
+        software.amazon.awscdk.services.kms.Key key = software.amazon.awscdk.services.kms.Key.Builder.create(stack, "MyKey")
+                .enableKeyRotation(true).build();
+        BackupVault v = new BackupVault(stack, "Vault", BackupVaultProps.builder()
+                .encryptionKey(key)
+                .blockRecoveryPointDeletion(false)
+                .removalPolicy(software.amazon.awscdk.RemovalPolicy.DESTROY)
+                .startWindow(Duration.hours(2))
+                .completionWindow(Duration.hours(12))
+                .backupTags(TAGS)
+                .build());
+        Template t = Template.fromStack(stack);
+        t.resourceCountIs("AWS::KMS::Key", 1);
+        t.hasResource("AWS::Backup::BackupVault", Match.objectLike(Map.of("DeletionPolicy", "Delete",
+                "Properties", Match.objectLike(Map.of("EncryptionKeyArn", Map.of("Fn::GetAtt", List.of(
+                        stack.getLogicalId((software.amazon.awscdk.CfnElement) key.getNode().getDefaultChild()), "Arn")),
+                        "AccessPolicy", Match.absent())))));
+        t.hasResourceProperties("AWS::Backup::BackupPlan", Map.of("BackupPlan", Match.objectLike(Map.of(
+                "BackupPlanRule", List.of(Match.objectLike(Map.of("StartWindowMinutes", 120, "CompletionWindowMinutes", 720)))))));
+        assertEquals(key, v.getEncryptionKey());
+        // The start window is a term of the RPO estimate.
+        assertEquals(java.time.Duration.ofHours(2), v.recoveryEstimate().rpoTerms().get(1).duration());
+    }
 }

@@ -156,4 +156,17 @@ class ImageReplicationTest {
         assertEquals("ImageReplication: copyTo[0].retention must be a whole number of days, at least 1 (got 12 hours)",
                 message(tagged().copyTo(List.of(RegionCopy.to("us-west-2", Duration.hours(12))))));
     }
+
+    @Test
+    void constructor_whenStartTimeAndRebootChosen_appliesThem() {
+        Stack stack = stack();
+        new ImageReplication(stack, "Amis", ImageReplicationProps.builder()
+                .kind(ImageKind.AMIS).targetTags(Map.of("dr", "ami")).startTime("23:30").noReboot(false).build());
+        Template.fromStack(stack).hasResourceProperties("AWS::DLM::LifecyclePolicy", Match.objectLike(Map.of(
+                "PolicyDetails", Match.objectLike(Map.of(
+                        "Parameters", Map.of("NoReboot", false),
+                        "Schedules", List.of(Match.objectLike(Map.of(
+                                "CreateRule", Map.of("Interval", 24, "IntervalUnit", "HOURS", "Times", List.of("23:30")),
+                                "CrossRegionCopyRules", Match.absent()))))))));
+    }
 }
