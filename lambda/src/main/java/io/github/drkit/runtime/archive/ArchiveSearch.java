@@ -336,7 +336,7 @@ public final class ArchiveSearch {
 
     // ---- page tokens -------------------------------------------------------------------------------------
 
-    private static String fingerprint(SearchCriteria c) {
+    static String fingerprint(SearchCriteria c) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(c.canonical().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

@@ -203,6 +203,12 @@ class ArchiveAdaptersTest {
             assertEquals(2, noTable);
             assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: archive: --table is required (or set DRKIT_ARCHIVE_TABLE)"));
             assertEquals(1024L * 1024 * 3, ArchiveCommand.size("3M", "--max-size"));
+            assertTrue(((String) cli(f, "status", "--key")[2]).startsWith("error: archive: option --key needs a value"));
+            assertTrue(((String) cli(f, "status", "key")[2]).startsWith("error: archive: expected an option --name, got 'key'"));
+            assertTrue(((String) cli(f, "restore", "--key", "k", "--tier", "bulk", "--days", "99999999999")[2])
+                    .startsWith("error: restore: --days is out of range (got 99999999999)"));
+            assertEquals("DRKIT_NO_SUCH_VARIABLE is not set: it must name the archive catalog's DynamoDB table",
+                    assertThrows(IllegalStateException.class, () -> ArchiveIndexerHandler.requiredEnv("DRKIT_NO_SUCH_VARIABLE")).getMessage());
         }
     }
 

@@ -125,6 +125,18 @@ class ArchiveBackfillTest {
         }
     }
 
+    private static void putInventory(ArchiveFixture f, String manifestKey, String csv) {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(csv.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        f.s3.putObject(b -> b.bucket("inventory-reports").key("part-bad.csv.gz"), RequestBody.fromBytes(gz.toByteArray()));
+        f.s3.putObject(b -> b.bucket("inventory-reports").key(manifestKey), RequestBody.fromString(
+                "{\"fileFormat\":\"CSV\",\"fileSchema\":\"Bucket, Key, LastModifiedDate\",\"files\":[{\"key\":\"part-bad.csv.gz\"}]}"));
+    }
+
     @Test
     void fromInventory_whenNotCsvOrMissing_failsClearly(MotoServer moto) {
         try (ArchiveFixture f = ArchiveFixture.unversioned(moto)) {
@@ -142,6 +154,12 @@ class ArchiveBackfillTest {
                     assertThrows(ArchiveException.class, () -> backfill.fromInventory("inventory-reports", "n.json", options)).getMessage());
             assertEquals("backfill: inventory manifest s3://inventory-reports/none.json does not exist",
                     assertThrows(ArchiveException.class, () -> backfill.fromInventory("inventory-reports", "none.json", options)).getMessage());
+            putInventory(f, "bad.json", "\"records-archive\",\"k\"\n");
+            assertEquals("backfill: inventory file part-bad.csv.gz line 1 has 2 fields, the fileSchema 3",
+                    assertThrows(ArchiveException.class, () -> backfill.fromInventory("inventory-reports", "bad.json", options)).getMessage());
+            putInventory(f, "time.json", "\"records-archive\",\"k\",\"last tuesday\"\n");
+            assertEquals("backfill: inventory file part-bad.csv.gz line 1: LastModifiedDate must be ISO-8601 (got 'last tuesday')",
+                    assertThrows(ArchiveException.class, () -> backfill.fromInventory("inventory-reports", "time.json", options)).getMessage());
             assertEquals("backfill: maxObjects must be at least 1 (got 0)",
                     assertThrows(ArchiveException.class, () -> new ArchiveBackfill.Options(true, true, 0)).getMessage());
             assertEquals("backfill: bucket is required",

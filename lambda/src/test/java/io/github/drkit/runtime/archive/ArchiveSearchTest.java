@@ -166,6 +166,11 @@ class ArchiveSearchTest {
                     () -> search.search(SearchCriteria.builder().pageToken("not-a-token!").build()));
             assertEquals("search: pageToken is not a token this catalog issued (got 'not-a-token!')", garbage.getMessage());
             assertEquals(ArchiveException.Reason.INVALID_REQUEST, garbage.reason());
+            SearchCriteria p = SearchCriteria.builder().prefix("p/").pageSize(1).build();
+            String tampered = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    ("{\"f\":\"" + ArchiveSearch.fingerprint(p) + "\",\"p\":7}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals("search: pageToken does not belong to this search (partition 7)", assertThrows(ArchiveException.class,
+                    () -> search.search(p.toBuilder().pageToken(tampered).build())).getMessage());
             // The last page says so: no token.
             SearchPage all = search.search(SearchCriteria.builder().prefix("p/").pageSize(3).build());
             assertEquals(3, all.entries().size());

@@ -31,6 +31,15 @@ class SearchCriteriaTest {
     }
 
     @Test
+    void archiveIndex_whenNoTableName_failsNamingIt() {
+        try (software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+            assertEquals("table name is required (the catalog's DynamoDB table)", message(() -> new ArchiveIndex(dynamo, " ")));
+        }
+    }
+
+    @Test
     void build_whenStorageClassInLowerCase_normalizesIt() {
         assertEquals("DEEP_ARCHIVE", SearchCriteria.builder().storageClass(" deep_archive ").build().storageClass());
         assertEquals(SearchCriteria.DEFAULT_PAGE_SIZE, SearchCriteria.builder().build().pageSize());
