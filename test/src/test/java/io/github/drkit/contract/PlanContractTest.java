@@ -43,12 +43,33 @@ import software.amazon.awscdk.services.route53.HostedZoneAttributes;
 class PlanContractTest {
     private static final String ACCOUNT = "111111111111";
     private static Map<String, RecoveryPlan> referencePlans;
+    private static final Map<String, Integer> resolvedSizes = new LinkedHashMap<>();
+    private static App referenceApp;
 
     @BeforeAll
     static void synthesizeReferenceApp() {
-        App app = new App();
-        ReferenceApp.define(app);
-        referencePlans = plans(app);
+        referenceApp = new App();
+        ReferenceApp.define(referenceApp);
+        referencePlans = plans(referenceApp);
+    }
+
+    /** The storage decision rests on the size estimate made before tokens resolve: it must not be short. */
+    @Test
+    void planSize_whenTokensResolve_staysWithinTheEstimate() {
+        int functions = 0;
+        for (software.constructs.IConstruct c : referenceApp.getNode().findAll()) {
+            if (c instanceof io.github.drkit.failover.FailoverFunction f) {
+                functions++;
+                String key = Stack.of(f).getStackName() + "/" + Stack.of(f).getLogicalId(
+                        (software.amazon.awscdk.CfnElement) f.getFunction().getNode().getDefaultChild());
+                Integer resolved = resolvedSizes.get(key);
+                assertNotNull(resolved, "no resolved plan for " + key + " in " + resolvedSizes.keySet());
+                int estimate = io.github.drkit.internal.plan.PlanSize.estimate(f.getPlan().toJson());
+                System.out.println("plan " + key + ": " + resolved + " bytes resolved, " + estimate + " estimated");
+                assertTrue(estimate >= resolved, key + ": estimate " + estimate + " < resolved " + resolved);
+            }
+        }
+        assertTrue(functions >= 3, "failover functions found: " + functions);
     }
 
     @Test
@@ -190,6 +211,7 @@ class PlanContractTest {
                 }
                 String text = String.valueOf(values.resolve(json));
                 String path = artifact.getStackName() + "/" + e.getKey();
+                resolvedSizes.put(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
                 try {
                     out.put(path, RecoveryPlan.parse(text));
                 } catch (RuntimeException ex) {
