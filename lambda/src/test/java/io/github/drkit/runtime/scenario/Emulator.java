@@ -97,7 +97,7 @@ public final class Emulator implements AutoCloseable {
         return subnets.computeIfAbsent(region, r -> {
             String vpc = ec2(r).createVpc(v -> v.cidrBlock("10.0.0.0/16")).vpc().vpcId();
             subnets.put("vpc:" + r, vpc);
-            return ec2(r).createSubnet(s -> s.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone(r + "a")).subnet().subnetId();
+            return ec2(r).createSubnet(s -> s.vpcId(vpc).cidrBlock("10.0.0.0/18").availabilityZone(r + "a")).subnet().subnetId();
         });
     }
 
