@@ -311,6 +311,16 @@ public final class StackDeployer {
                         + "' (moto 5.2.1 takes the prefix for part of the bucket name and fails CreateStack)");
             }
         }
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> r = it.next();
+            JsonNode props = r.getValue().path("Properties");
+            if ("AWS::RDS::DBInstance".equals(r.getValue().path("Type").asText()) && props.has("SourceDBInstanceIdentifier")
+                    && props.has("DBSubnetGroupName")) {
+                ((ObjectNode) props).remove("DBSubnetGroupName");
+                adaptations.add(r.getKey() + " (AWS::RDS::DBInstance read replica): created without its DBSubnetGroupName "
+                        + "(moto 5.2.1 cannot find the replica's subnet group when the source is in another Region)");
+            }
+        }
         replaceCanonicalZone(template, stack, adaptations);
         replaceAlarmReferences(template, stack, adaptations);
         return template;

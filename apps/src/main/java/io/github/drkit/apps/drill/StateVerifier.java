@@ -34,9 +34,22 @@ public final class StateVerifier {
     }
 
     private final DrillClients clients;
+    private final boolean promotionHidden;
+    private final java.util.function.Supplier<List<ApiCall>> calls;
 
     public StateVerifier(DrillClients clients) {
+        this(clients, false, List::of);
+    }
+
+    /**
+     * @param promotionHidden true for moto 5.2.1, whose PromoteReadReplica leaves the replica's source in place:
+     *                        promotion is then verified from the calls made (a PromoteReadReplica that succeeded)
+     * @param calls           every call the drill made so far, from its proxy
+     */
+    public StateVerifier(DrillClients clients, boolean promotionHidden, java.util.function.Supplier<List<ApiCall>> calls) {
         this.clients = clients;
+        this.promotionHidden = promotionHidden;
+        this.calls = calls;
     }
 
     public List<Check> verify(RecoveryPlan plan, Position position) {
@@ -54,6 +67,14 @@ public final class StateVerifier {
         }
         if (over) {
             for (DatabasePlan db : plan.databases()) {
+                if (promotionHidden) {
+                    long promoted = calls.get().stream().filter(c -> c.operation().equals("rds:PromoteReadReplica")
+                            && c.region().equals(db.region()) && c.status() == 200).count();
+                    checks.add(Check.of("database " + db.dbInstanceIdentifier() + " (" + db.region() + ") promotion requested "
+                            + "(the emulator does not show promotion)", "PromoteReadReplica answered 200",
+                            promoted > 0 ? "PromoteReadReplica answered 200" : "no successful PromoteReadReplica"));
+                    continue;
+                }
                 String source = clients.rds(db.region()).describeDBInstances(b -> b.dbInstanceIdentifier(db.dbInstanceIdentifier()))
                         .dbInstances().get(0).readReplicaSourceDBInstanceIdentifier();
                 checks.add(Check.of("database " + db.dbInstanceIdentifier() + " (" + db.region() + ") is a standalone writer",
