@@ -1,6 +1,5 @@
 package io.github.drkit.failover;
 
-import io.github.drkit.internal.plan.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,9 +49,5 @@ public final class Capacity {
     @Override
     public String toString() {
         return "min " + min + ", desired " + desired + ", max " + max;
-    }
-
-    static Capacity required(String owner, String prop, Capacity c) {
-        return Checks.required(owner, prop, c);
     }
 }

@@ -181,4 +181,32 @@ class MultiSiteWeightedDnsTest {
                 () -> WeightedSite.builder().name("a").endpoint(Endpoint.ipAddress("203.0.113.10")).normalWeight(300).build());
         assertEquals("WeightedSite: normalWeight of a must be a whole number from 0 to 255 (got 300)", e.getMessage());
     }
+
+    @Test
+    void constructor_whenZoneNameOrSitesMissing_throws() {
+        Stack a = Fixtures.stack("us-east-1");
+        assertMessage("MultiSiteWeightedDns: hostedZone is required", a, props(a).hostedZone(null).build());
+        Stack b = Fixtures.stack("us-east-1");
+        assertMessage("MultiSiteWeightedDns: recordName is required", b, props(b).recordName(null).build());
+        Stack c = Fixtures.stack("us-east-1");
+        assertMessage("MultiSiteWeightedDns: sites is required", c, props(c).sites(null).build());
+    }
+
+    @Test
+    void getHealthCheck_whenUnknownSite_throws() {
+        Stack stack = Fixtures.stack("us-east-1");
+        MultiSiteWeightedDns dns = new MultiSiteWeightedDns(stack, "Shop", props(stack).build());
+        assertEquals("MultiSiteWeightedDns: no site named dc9 (sites: [onprem, aws])",
+                assertThrows(IllegalArgumentException.class, () -> dns.getHealthCheck("dc9")).getMessage());
+    }
+
+    @Test
+    void weightedSite_whenNameOrEndpointInvalid_throws() {
+        assertEquals("WeightedSite: name must be 1 to 32 letters, digits or hyphens, starting with a letter (got 1dc)",
+                assertThrows(IllegalArgumentException.class, () -> WeightedSite.builder().name("1dc").build()).getMessage());
+        assertEquals("WeightedSite: endpoint is required",
+                assertThrows(IllegalArgumentException.class, () -> WeightedSite.builder().name("dc").normalWeight(1).build()).getMessage());
+        assertEquals("WeightedSite: normalWeight is required", assertThrows(IllegalArgumentException.class,
+                () -> WeightedSite.builder().name("dc").endpoint(Endpoint.ipAddress("203.0.113.10")).build()).getMessage());
+    }
 }

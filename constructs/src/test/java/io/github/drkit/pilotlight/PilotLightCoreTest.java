@@ -156,4 +156,28 @@ class PilotLightCoreTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServerTier.builder().name("app-1").build());
         assertEquals("ServerTier: name must be 1 to 32 letters or digits, starting with a letter (got app-1)", e.getMessage());
     }
+
+    @Test
+    void constructor_whenVpcOrDnsMissing_throws() {
+        Stack stack = Fixtures.recoveryStack();
+        assertEquals("PilotLightCore: vpc is required", assertThrows(IllegalArgumentException.class,
+                () -> new PilotLightCore(stack, "Shop", props(stack).vpc(null).build())).getMessage());
+        assertEquals("PilotLightCore: dns is required", assertThrows(IllegalArgumentException.class,
+                () -> new PilotLightCore(stack, "Shop2", props(stack).dns(null).build())).getMessage());
+    }
+
+    @Test
+    void getTier_whenUnknownName_throws() {
+        Stack stack = Fixtures.recoveryStack();
+        PilotLightCore core = new PilotLightCore(stack, "Shop", props(stack).build());
+        assertEquals("PilotLightCore: no tier named web (tiers: [proxy, app])",
+                assertThrows(IllegalArgumentException.class, () -> core.getTier("web")).getMessage());
+    }
+
+    @Test
+    void serverTier_whenPortOutOfRange_throws() {
+        assertEquals("ServerTier: port must be a whole number from 1 to 65535 (got 70000)",
+                assertThrows(IllegalArgumentException.class, () -> ServerTier.builder().name("app").port(70000).build()).getMessage());
+        assertEquals("ServerTier: name is required", assertThrows(IllegalArgumentException.class, () -> ServerTier.builder().build()).getMessage());
+    }
 }

@@ -139,4 +139,15 @@ class WarmStandbyFleetTest {
         assertEquals("WarmStandbyFleet: primaryRegion must differ from the stack's Region, which is the recovery Region (got us-west-2 for both)",
                 e.getMessage());
     }
+
+    @Test
+    void constructor_whenVpcDnsOrPortInvalid_throws() {
+        Stack stack = Fixtures.recoveryStack();
+        assertEquals("WarmStandbyFleet: vpc is required", assertThrows(IllegalArgumentException.class,
+                () -> new WarmStandbyFleet(stack, "Shop", props(stack).vpc(null).build())).getMessage());
+        assertEquals("WarmStandbyFleet: dns is required", assertThrows(IllegalArgumentException.class,
+                () -> new WarmStandbyFleet(stack, "Shop2", props(stack).dns(null).build())).getMessage());
+        assertEquals("WarmStandbyFleet: port must be a whole number from 1 to 65535 (got 0)", assertThrows(IllegalArgumentException.class,
+                () -> new WarmStandbyFleet(stack, "Shop3", props(stack).port(0).build())).getMessage());
+    }
 }
