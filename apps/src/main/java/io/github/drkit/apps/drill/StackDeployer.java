@@ -323,6 +323,7 @@ public final class StackDeployer {
         }
         replaceCanonicalZone(template, stack, adaptations);
         replaceAlarmReferences(template, stack, adaptations);
+        replaceAliasReferences(template, stack, adaptations);
         return template;
     }
 
@@ -405,6 +406,56 @@ public final class StackDeployer {
                 ObjectNode holder = JSON.createObjectNode();
                 holder.set("v", array.get(i));
                 replaceAlarmReferences(holder, stack, names, adaptations);
+                array.set(i, holder.get("v"));
+            }
+        }
+    }
+
+    /**
+     * moto 5.2.1 skips AWS::Lambda::Alias in CloudFormation, so a {@code Ref} to an alias (an EventBridge
+     * target, a permission) resolves to nothing and fails the stack. The drill writes the alias ARN it would
+     * have: the function's ARN and the alias name.
+     */
+    private static void replaceAliasReferences(ObjectNode template, AssemblyStack stack, List<String> adaptations) {
+        Map<String, JsonNode> arns = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = stack.resources().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> r = it.next();
+            JsonNode props = r.getValue().path("Properties");
+            String function = props.path("FunctionName").path("Ref").asText(null);
+            if ("AWS::Lambda::Alias".equals(r.getValue().path("Type").asText()) && function != null && props.path("Name").isTextual()) {
+                ObjectNode join = JSON.createObjectNode();
+                join.putArray("Fn::Join").add(":").addArray()
+                        .add(JSON.createObjectNode().set("Fn::GetAtt", JSON.createArrayNode().add(function).add("Arn")))
+                        .add(props.path("Name").asText());
+                arns.put(r.getKey(), join);
+            }
+        }
+        if (!arns.isEmpty()) {
+            replaceRefs(template.path("Resources"), arns, adaptations);
+            replaceRefs(template.path("Outputs"), arns, adaptations);
+        }
+    }
+
+    private static void replaceRefs(JsonNode node, Map<String, JsonNode> replacements, List<String> adaptations) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                JsonNode value = field.getValue();
+                String ref = value.path("Ref").asText(null);
+                if (ref != null && value.size() == 1 && replacements.containsKey(ref)) {
+                    ((ObjectNode) node).set(field.getKey(), replacements.get(ref).deepCopy());
+                    adaptations.add("Ref " + ref + " (AWS::Lambda::Alias): written as the alias ARN, function ARN + ':' + alias name "
+                            + "(moto 5.2.1 does not create AWS::Lambda::Alias from a template)");
+                } else {
+                    replaceRefs(value, replacements, adaptations);
+                }
+            }
+        } else if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode array = (com.fasterxml.jackson.databind.node.ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                ObjectNode holder = JSON.createObjectNode();
+                holder.set("v", array.get(i));
+                replaceRefs(holder, replacements, adaptations);
                 array.set(i, holder.get("v"));
             }
         }

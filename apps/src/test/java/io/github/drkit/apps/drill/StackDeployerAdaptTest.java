@@ -67,6 +67,17 @@ class StackDeployerAdaptTest {
     }
 
     @Test
+    void adapt_whenAliasReferenced_writesTheAliasArn() throws Exception {
+        List<String> notes = new ArrayList<>();
+        ObjectNode t = StackDeployer.adapt(stack("{\"Fn\":{\"Type\":\"AWS::Lambda::Function\",\"Properties\":{}},"
+                + "\"Live\":{\"Type\":\"AWS::Lambda::Alias\",\"Properties\":{\"FunctionName\":{\"Ref\":\"Fn\"},\"Name\":\"live\"}},"
+                + "\"Rule\":{\"Type\":\"AWS::Events::Rule\",\"Properties\":{\"Targets\":[{\"Arn\":{\"Ref\":\"Live\"},\"Id\":\"T\"}]}}}"), notes);
+        assertEquals("{\"Fn::Join\":[\":\",[{\"Fn::GetAtt\":[\"Fn\",\"Arn\"]},\"live\"]]}",
+                t.path("Resources").path("Rule").path("Properties").path("Targets").get(0).path("Arn").toString());
+        assertEquals(1, notes.size(), notes::toString);
+    }
+
+    @Test
     void adapt_whenNothingMotoCannotTake_changesNothing() throws Exception {
         String resources = "{\"Zone\":{\"Type\":\"AWS::Route53::HostedZone\",\"Properties\":{\"Name\":\"example.com.\"}},"
                 + "\"Named\":{\"Type\":\"AWS::SSM::Parameter\",\"Properties\":{\"Name\":\"/p\",\"Type\":\"String\",\"Value\":\"v\"}}}";
