@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.engine.Action;
 import io.github.drkit.runtime.engine.InvalidRequestException;
@@ -122,10 +120,6 @@ final class RecoveryCommand {
             body.put("field", field);
         }
         body.put("message", message);
-        try {
-            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReportJson.write(body);
     }
 }

@@ -1,33 +1,38 @@
 package io.github.drkit.runtime.plan;
 
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads the fields of one JSON object and remembers which ones it read, so that {@link #finish()} can reject
  * the rest: a misspelt optional field ("heathTimeoutSeconds") must not be silently ignored in a DR plan.
  */
 final class Fields {
-    private final JsonNode node;
+    private final Map<String, Object> node;
     private final String path;
     private final Set<String> read = new LinkedHashSet<>();
 
-    private Fields(JsonNode node, String path) {
+    private Fields(Map<String, Object> node, String path) {
         this.node = node;
         this.path = path;
     }
 
-    static Fields of(JsonNode node, String path) {
-        if (node == null || !node.isObject()) {
+    @SuppressWarnings("unchecked")
+    static Fields of(Object node, String path) {
+        if (!(node instanceof Map)) {
             throw new PlanValidationException(path, "must be a JSON object (got " + describe(node) + ")");
         }
-        return new Fields(node, path);
+        return new Fields((Map<String, Object>) node, path);
+    }
+
+    /** The object's field names, in document order. */
+    java.util.Set<String> names() {
+        return node.keySet();
     }
 
     String path() {
@@ -39,14 +44,14 @@ final class Fields {
     }
 
     boolean has(String name) {
-        JsonNode value = node.get(name);
-        return value != null && !value.isNull();
+        Object value = node.get(name);
+        return value != null && value != JsonTree.NULL;
     }
 
-    JsonNode raw(String name) {
+    Object raw(String name) {
         read.add(name);
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value;
+        Object value = node.get(name);
+        return value == null || value == JsonTree.NULL ? null : value;
     }
 
     String requiredString(String name) {
@@ -58,17 +63,17 @@ final class Fields {
     }
 
     String optionalString(String name) {
-        JsonNode value = raw(name);
+        Object value = raw(name);
         if (value == null) {
             return null;
         }
-        if (!value.isTextual()) {
+        if (!(value instanceof String text)) {
             throw new PlanValidationException(child(name), "must be a string (got " + describe(value) + ")");
         }
-        if (value.asText().isBlank()) {
+        if (text.isBlank()) {
             throw new PlanValidationException(child(name), "must not be empty");
         }
-        return value.asText();
+        return text;
     }
 
     String optionalMatching(String name, java.util.regex.Pattern pattern, String rule) {
@@ -88,14 +93,17 @@ final class Fields {
     }
 
     Integer optionalInt(String name, int min, int max) {
-        JsonNode value = raw(name);
+        Object value = raw(name);
         if (value == null) {
             return null;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        if (!JsonTree.isIntegral(value)) {
             throw new PlanValidationException(child(name), "must be a whole number (got " + describe(value) + ")");
         }
-        int result = value.intValue();
+        if (!(value instanceof Integer)) {
+            throw new PlanValidationException(child(name), "must be between " + min + " and " + max + " (got " + value + ")");
+        }
+        int result = (Integer) value;
         if (result < min || result > max) {
             throw new PlanValidationException(child(name), "must be between " + min + " and " + max + " (got " + result + ")");
         }
@@ -111,29 +119,29 @@ final class Fields {
     }
 
     double requiredNumber(String name) {
-        JsonNode value = raw(name);
+        Object value = raw(name);
         if (value == null) {
             throw new PlanValidationException(child(name), "is required");
         }
-        if (!value.isNumber()) {
+        if (!(value instanceof Number number)) {
             throw new PlanValidationException(child(name), "must be a number (got " + describe(value) + ")");
         }
-        return value.doubleValue();
+        return number.doubleValue();
     }
 
     Boolean optionalBoolean(String name) {
-        JsonNode value = raw(name);
+        Object value = raw(name);
         if (value == null) {
             return null;
         }
-        if (!value.isBoolean()) {
+        if (!(value instanceof Boolean bool)) {
             throw new PlanValidationException(child(name), "must be true or false (got " + describe(value) + ")");
         }
-        return value.booleanValue();
+        return bool;
     }
 
     Fields requiredObject(String name) {
-        JsonNode value = raw(name);
+        Object value = raw(name);
         if (value == null) {
             throw new PlanValidationException(child(name), "is required");
         }
@@ -141,31 +149,29 @@ final class Fields {
     }
 
     Fields optionalObject(String name) {
-        JsonNode value = raw(name);
+        Object value = raw(name);
         return value == null ? null : Fields.of(value, child(name));
     }
 
     /** Maps each element of an optional array; an absent array is empty. */
-    <T> List<T> list(String name, BiFunction<JsonNode, String, T> element) {
-        JsonNode value = raw(name);
+    <T> List<T> list(String name, BiFunction<Object, String, T> element) {
+        Object value = raw(name);
         List<T> result = new ArrayList<>();
         if (value == null) {
             return result;
         }
-        if (!value.isArray()) {
+        if (!(value instanceof List<?> array)) {
             throw new PlanValidationException(child(name), "must be an array (got " + describe(value) + ")");
         }
-        for (int i = 0; i < value.size(); i++) {
-            result.add(element.apply(value.get(i), child(name) + "[" + i + "]"));
+        for (int i = 0; i < array.size(); i++) {
+            result.add(element.apply(array.get(i), child(name) + "[" + i + "]"));
         }
         return result;
     }
 
     /** Rejects every field of the object that was not read. */
     void finish() {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
+        for (String name : node.keySet()) {
             if (!read.contains(name)) {
                 throw new PlanValidationException(child(name), "is not a field of " + (path.isEmpty() ? "the plan" : path)
                         + " (known fields: " + String.join(", ", read) + ")");
@@ -173,19 +179,24 @@ final class Fields {
         }
     }
 
-    static String describe(JsonNode value) {
-        if (value == null || value.isNull()) {
+    static String describe(Object value) {
+        if (value == null || value == JsonTree.NULL) {
             return "null";
         }
-        if (value.isTextual()) {
-            return "'" + value.asText() + "'";
+        if (value instanceof String text) {
+            return "'" + text + "'";
         }
-        if (value.isObject()) {
+        if (value instanceof Map) {
             return "an object";
         }
-        if (value.isArray()) {
+        if (value instanceof List) {
             return "an array";
         }
         return value.toString();
+    }
+
+    /** A string element of an array, or null when it is not one. */
+    static String text(Object value) {
+        return value instanceof String text ? text : null;
     }
 }

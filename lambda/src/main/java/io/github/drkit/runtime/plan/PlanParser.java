@@ -11,23 +11,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import software.amazon.awssdk.regions.Region;
 
 /** Turns plan JSON into a {@link RecoveryPlan}, or fails on the first field it cannot accept. */
 final class PlanParser {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
-
     private static final Pattern REGION = Pattern.compile("[a-z]{2,3}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern DB_IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,62}");
@@ -50,12 +38,14 @@ final class PlanParser {
         if (json == null || json.isBlank()) {
             throw new PlanValidationException("", "the plan is empty; expected a JSON object with \"version\": " + RecoveryPlan.CURRENT_VERSION);
         }
-        JsonNode root;
+        Object root;
         try {
-            root = JSON.readTree(json);
+            root = JsonTree.parse(json);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new PlanValidationException("", "the plan is not valid JSON" + where + ": " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new PlanValidationException("", "the plan could not be read: " + e.getMessage());
         }
         Fields plan = Fields.of(root, "");
         // The version comes first: a plan from a newer writer must fail on its version, not on a field it added.
@@ -96,11 +86,11 @@ final class PlanParser {
     }
 
     private static int version(Fields plan) {
-        com.fasterxml.jackson.databind.JsonNode value = plan.raw("version");
+        Object value = plan.raw("version");
         if (value == null) {
             throw new PlanValidationException("version", "is required; this runtime reads version " + RecoveryPlan.CURRENT_VERSION);
         }
-        if (!value.isIntegralNumber() || value.asLong() != RecoveryPlan.CURRENT_VERSION) {
+        if (!JsonTree.isIntegral(value) || ((Number) value).longValue() != RecoveryPlan.CURRENT_VERSION) {
             throw new PlanValidationException("version", "must be " + RecoveryPlan.CURRENT_VERSION + " (got "
                     + Fields.describe(value) + "); this runtime reads plan version " + RecoveryPlan.CURRENT_VERSION + " only");
         }
@@ -134,7 +124,7 @@ final class PlanParser {
         return value;
     }
 
-    private static DatabasePlan database(JsonNode node, String path, String defaultRegion) {
+    private static DatabasePlan database(Object node, String path, String defaultRegion) {
         Fields db = Fields.of(node, path);
         String region = region(db, "region", defaultRegion);
         String id = db.requiredMatching("dbInstanceIdentifier", DB_IDENTIFIER,
@@ -143,15 +133,16 @@ final class PlanParser {
         return new DatabasePlan(region, id, path);
     }
 
-    private static InstancePlan instances(JsonNode node, String path, String defaultRegion) {
+    private static InstancePlan instances(Object node, String path, String defaultRegion) {
         Fields group = Fields.of(node, path);
         String region = region(group, "region", defaultRegion);
         List<String> ids = group.list("instanceIds", (element, elementPath) -> {
-            if (element == null || !element.isTextual() || !INSTANCE_ID.matcher(element.asText()).matches()) {
+            String id = Fields.text(element);
+            if (id == null || !INSTANCE_ID.matcher(id).matches()) {
                 throw new PlanValidationException(elementPath, "must be an EC2 instance id, i- and 8 or 17 hex digits (got "
                         + Fields.describe(element) + ")");
             }
-            return element.asText();
+            return id;
         });
         if (ids.isEmpty()) {
             throw new PlanValidationException(group.child("instanceIds"), "must list at least one instance id");
@@ -160,7 +151,7 @@ final class PlanParser {
         return new InstancePlan(region, ids, path);
     }
 
-    private static FleetPlan fleet(JsonNode node, String path, String defaultRegion) {
+    private static FleetPlan fleet(Object node, String path, String defaultRegion) {
         Fields fleet = Fields.of(node, path);
         String region = region(fleet, "region", defaultRegion);
         String name = fleet.requiredMatching("autoScalingGroupName", ASG_NAME, "must be an Auto Scaling group name: 1-255 characters, no ':'");
@@ -192,16 +183,17 @@ final class PlanParser {
                     + ", recovery.desired " + recovery.desired() + "): the fleet could never become healthy");
         }
         List<String> targetGroups = fleet.list("targetGroupArns", (element, elementPath) -> {
-            if (element == null || !element.isTextual() || !TARGET_GROUP_ARN.matcher(element.asText()).matches()) {
+            String arn = Fields.text(element);
+            if (arn == null || !TARGET_GROUP_ARN.matcher(arn).matches()) {
                 throw new PlanValidationException(elementPath, "must be a target group ARN, arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id> (got "
                         + Fields.describe(element) + ")");
             }
-            String arnRegion = arnRegion(TARGET_GROUP_ARN, element.asText());
+            String arnRegion = arnRegion(TARGET_GROUP_ARN, arn);
             if (!arnRegion.equals(region)) {
                 throw new PlanValidationException(elementPath, "is in " + arnRegion + " but the fleet is in " + region
                         + ": a target group serves the Auto Scaling groups of its own Region");
             }
-            return element.asText();
+            return arn;
         });
         if (new HashSet<>(targetGroups).size() != targetGroups.size()) {
             throw new PlanValidationException(fleet.child("targetGroupArns"), "lists a target group twice");
@@ -224,7 +216,7 @@ final class PlanParser {
         return new Capacity(min, desired, max);
     }
 
-    private static ZonePlan zone(JsonNode node, String path) {
+    private static ZonePlan zone(Object node, String path) {
         Fields zone = Fields.of(node, path);
         String id = zone.requiredMatching("hostedZoneId", ZONE_ID, "must be a Route 53 hosted zone id such as Z0123456789ABC");
         List<RecordPlan> records = zone.list("records", PlanParser::record);
@@ -264,7 +256,7 @@ final class PlanParser {
         }
     }
 
-    private static RecordPlan record(JsonNode node, String path) {
+    private static RecordPlan record(Object node, String path) {
         Fields record = Fields.of(node, path);
         String routingName = record.requiredString("routing");
         Routing routing;
@@ -329,10 +321,11 @@ final class PlanParser {
     private static RecordTarget target(Fields target) {
         Fields aliasFields = target.optionalObject("alias");
         List<String> values = target.has("values") ? target.list("values", (element, path) -> {
-            if (element == null || !element.isTextual() || element.asText().isBlank()) {
+            String text = Fields.text(element);
+            if (text == null || text.isBlank()) {
                 throw new PlanValidationException(path, "must be a non-empty string (got " + Fields.describe(element) + ")");
             }
-            return element.asText();
+            return text;
         }) : null;
         target.raw("values");
         target.finish();
@@ -352,7 +345,7 @@ final class PlanParser {
         return new RecordTarget(null, new AliasTarget(dnsName, normalizeZoneId(zoneId), evaluate));
     }
 
-    private static SiteSwitchPlan siteSwitch(JsonNode node, String path, String defaultRegion) {
+    private static SiteSwitchPlan siteSwitch(Object node, String path, String defaultRegion) {
         Fields fields = Fields.of(node, path);
         String region = region(fields, "region", defaultRegion);
         String site = fields.requiredMatching("site", NAME, "must be 1-128 letters, digits, '.', '_' or '-'");
@@ -364,8 +357,10 @@ final class PlanParser {
         Map<String, String> dimensions = new LinkedHashMap<>();
         Fields dimensionFields = fields.optionalObject("dimensions");
         if (dimensionFields != null) {
-            JsonNode raw = fields.raw("dimensions");
-            raw.fieldNames().forEachRemaining(key -> dimensions.put(key, dimensionFields.requiredString(key)));
+            fields.raw("dimensions");
+            for (String key : dimensionFields.names()) {
+                dimensions.put(key, dimensionFields.requiredString(key));
+            }
             if (dimensions.size() > 30) {
                 throw new PlanValidationException(fields.child("dimensions"), "must have at most 30 dimensions (got " + dimensions.size() + ")");
             }
