@@ -31,6 +31,19 @@ public final class SynthSummary {
     public static void main(String[] args) {
         Path outdir = Path.of(args.length > 0 ? args[0] : "cdk.out");
         print(read(outdir), System.out);
+        Path drTable = outdir.resolve(ReferenceApp.SUMMARY_TABLE);
+        if (Files.isRegularFile(drTable)) {
+            System.out.println();
+            System.out.print(readString(drTable));
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable " + file, e);
+        }
     }
 
     public static List<StackLine> read(Path outdir) {

@@ -7,6 +7,7 @@ import io.github.drkit.multisite.FailoverMode;
 import io.github.drkit.multisite.MultiSiteWeightedDns;
 import io.github.drkit.multisite.MultiSiteWeightedDnsProps;
 import io.github.drkit.multisite.WeightedSite;
+import io.github.drkit.objectives.RecoveryObjectives;
 import java.time.Duration;
 import java.util.List;
 import software.amazon.awscdk.App;
@@ -27,6 +28,9 @@ public final class MultiSiteStacks {
     public static final String APPLICATION = "multi-site";
     /** The data center's public entry point (a documentation address; set yours with -c onPremisesIp=...). */
     public static final String DEFAULT_ON_PREMISES_IP = "198.51.100.10";
+    /** Multi-site: near zero, bounded by failure detection and DNS. */
+    public static final Duration RTO = Duration.ofMinutes(5);
+    public static final Duration RPO = Duration.ofMinutes(1);
 
     private MultiSiteStacks() {
     }
@@ -64,6 +68,8 @@ public final class MultiSiteStacks {
                     .ttl(Duration.ofSeconds(60))
                     .mode(FailoverMode.DATA_PLANE)
                     .build());
+            // What the business asked of this application; cdk synth fails if the design cannot meet it.
+            RecoveryObjectives.builder().rto(RTO).rpo(RPO).build().applyTo(this);
         }
 
         public MultiSiteWeightedDns getDns() {

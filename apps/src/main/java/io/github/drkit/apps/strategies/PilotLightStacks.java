@@ -9,6 +9,8 @@ import io.github.drkit.failover.HealthCheckOptions;
 import io.github.drkit.pilotlight.PilotLightCore;
 import io.github.drkit.pilotlight.PilotLightCoreProps;
 import io.github.drkit.pilotlight.ServerTier;
+import io.github.drkit.objectives.RecoveryObjectives;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
@@ -23,6 +25,9 @@ import software.constructs.Construct;
 public final class PilotLightStacks {
     public static final String APPLICATION = "pilot-light";
     public static final String PRIMARY_DATABASE = "drkit-pilot-light-primary";
+    /** Pilot light: tens of minutes to bring compute up around the running data tier. */
+    public static final Duration RTO = Duration.ofHours(1);
+    public static final Duration RPO = Duration.ofMinutes(15);
 
     private PilotLightStacks() {
     }
@@ -63,6 +68,8 @@ public final class PilotLightStacks {
                             .healthCheck(HealthCheckOptions.builder().https(false).build())
                             .build())
                     .build());
+            // What the business asked of this application; cdk synth fails if the design cannot meet it.
+            RecoveryObjectives.builder().rto(RTO).rpo(RPO).build().applyTo(this);
         }
 
         public PilotLightCore getCore() {

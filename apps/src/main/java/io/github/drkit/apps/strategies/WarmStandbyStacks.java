@@ -9,6 +9,7 @@ import io.github.drkit.failover.Endpoint;
 import io.github.drkit.failover.HealthCheckOptions;
 import io.github.drkit.standby.WarmStandbyFleet;
 import io.github.drkit.standby.WarmStandbyFleetProps;
+import io.github.drkit.objectives.RecoveryObjectives;
 import java.time.Duration;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
@@ -27,6 +28,9 @@ import software.constructs.Construct;
 public final class WarmStandbyStacks {
     public static final String APPLICATION = "warm-standby";
     public static final String PRIMARY_DATABASE = "drkit-warm-standby-primary";
+    /** Warm standby: minutes to scale a running fleet out and up. */
+    public static final Duration RTO = Duration.ofMinutes(30);
+    public static final Duration RPO = Duration.ofMinutes(5);
 
     private WarmStandbyStacks() {
     }
@@ -69,6 +73,8 @@ public final class WarmStandbyStacks {
                             .healthCheck(HealthCheckOptions.builder().https(false).interval(Duration.ofSeconds(10)).build())
                             .build())
                     .build());
+            // What the business asked of this application; cdk synth fails if the design cannot meet it.
+            RecoveryObjectives.builder().rto(RTO).rpo(RPO).build().applyTo(this);
         }
 
         public WarmStandbyFleet getFleet() {
