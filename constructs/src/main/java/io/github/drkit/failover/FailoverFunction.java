@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -170,6 +171,10 @@ public class FailoverFunction extends Construct {
                 .maxEventAge(Duration.hours(1))
                 .onFailure(new SnsDestination(notificationTopic))
                 .build();
+        // CDK warns on every SnapStart function that only published versions snap; this one is published,
+        // and callers reach it only through the alias on that version.
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "SnapStart applies to the published version behind the live alias");
 
         suppressFindings(role);
 

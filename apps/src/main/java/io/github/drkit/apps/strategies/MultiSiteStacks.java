@@ -45,8 +45,8 @@ public final class MultiSiteStacks {
         Stack dns = new DnsStack(app, "drkit-multi-site-dns", StackProps.builder().env(env.primary())
                 .description("drkit reference app: multi-site weighted records and failover").build(), zone,
                 ip == null ? DEFAULT_ON_PREMISES_IP : ip.toString(), east.getSiteRecordName(), west.getSiteRecordName());
-        dns.addDependency(east);
-        dns.addDependency(west);
+        dns.addStackDependency(east);
+        dns.addStackDependency(west);
     }
 
     /** The weighted records, their health checks, the detection chain and the failover function. */

@@ -39,7 +39,7 @@ public final class PilotLightStacks {
         Stack recovery = new RecoveryStack(app, "drkit-pilot-light-recovery", StackProps.builder().env(env.recovery())
                 .description("drkit reference app: pilot light, recovery Region").build(), env, zone);
         // Order only: the replica needs its source. No value crosses the Regions.
-        recovery.addDependency(primary);
+        recovery.addStackDependency(primary);
     }
 
     /** The recovery Region's side. */

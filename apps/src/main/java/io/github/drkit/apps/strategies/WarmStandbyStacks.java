@@ -41,7 +41,7 @@ public final class WarmStandbyStacks {
                 .description("drkit reference app: warm standby, primary site").build(), zone, "primary." + APPLICATION, PRIMARY_DATABASE);
         Stack recovery = new RecoveryStack(app, "drkit-warm-standby-recovery", StackProps.builder().env(env.recovery())
                 .description("drkit reference app: warm standby, recovery Region").build(), env, zone);
-        recovery.addDependency(primary);
+        recovery.addStackDependency(primary);
     }
 
     /** The recovery Region's side. */
