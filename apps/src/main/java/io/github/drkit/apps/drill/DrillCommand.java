@@ -21,14 +21,15 @@ import io.github.drkit.apps.ReferenceApp;
  *
  * <pre>
  * java -cp "apps/target/classes:$(cat apps/target/classpath.txt)" io.github.drkit.apps.drill.DrillCommand [--out DIR]
- *      [--fault service:Action[@region]=500|503|throttle[xN]]... [--stack-timeout SECONDS]
+ *      [--strategy NAME]... [--fault service:Action[@region]=500|503|throttle[xN]]... [--stack-timeout SECONDS]
  * </pre>
  *
  * Writes {@code DIR/report.json} and {@code DIR/report.svg} (default {@code cdk.out/drill}), prints the report
  * as tables, and exits 0 when every strategy passed, 1 when one failed, 2 on bad arguments.
  */
 public final class DrillCommand {
-    static final String USAGE = "usage: DrillCommand [--out DIR] [--fault service:Action[@region]=500|503|throttle[xN]]... [--stack-timeout SECONDS]";
+    static final String USAGE = "usage: DrillCommand [--out DIR] [--strategy NAME]... [--fault service:Action[@region]=500|503|throttle[xN]]... "
+            + "[--stack-timeout SECONDS]";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -39,7 +40,7 @@ public final class DrillCommand {
     }
 
     /** Parsed command-line options. */
-    record Options(Path out, List<Fault> faults, Duration stackTimeout) {
+    record Options(Path out, List<Fault> faults, Duration stackTimeout, List<String> strategies) {
     }
 
     public static void main(String[] args) {
@@ -63,6 +64,7 @@ public final class DrillCommand {
                 .outdir(options.out().resolve("assembly"))
                 .stackTimeout(options.stackTimeout());
         options.faults().forEach(builder::fault);
+        options.strategies().forEach(builder::strategy);
         DrillReport report = builder.build().run();
         write(report, options.out());
         ReportTable.print(report, out);
@@ -91,12 +93,14 @@ public final class DrillCommand {
     static Options parse(String[] args) {
         Path out = Path.of("cdk.out", "drill");
         List<Fault> faults = new ArrayList<>();
+        List<String> strategies = new ArrayList<>();
         Duration timeout = Duration.ofSeconds(120);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--fault" -> faults.add(Fault.parse(value(args, ++i, arg)));
+                case "--strategy" -> strategies.add(value(args, ++i, arg));
                 case "--stack-timeout" -> {
                     String v = value(args, ++i, arg);
                     try {
@@ -111,7 +115,7 @@ public final class DrillCommand {
                 default -> throw new IllegalArgumentException("DrillCommand: unknown argument '" + arg + "'");
             }
         }
-        return new Options(out, faults, timeout);
+        return new Options(out, faults, timeout, strategies);
     }
 
     private static String value(String[] args, int i, String flag) {

@@ -46,6 +46,7 @@ public final class DrillRunner {
     private final DrillListener listener;
     private final Prerequisite prerequisite;
     private final String prerequisiteAccount;
+    private final java.util.Set<String> strategies;
     private static final int MAX_SYNTH_ROUNDS = 3;
 
     private DrillRunner(Builder b) {
@@ -58,6 +59,7 @@ public final class DrillRunner {
         this.listener = b.listener;
         this.prerequisite = b.prerequisite;
         this.prerequisiteAccount = b.prerequisiteAccount;
+        this.strategies = java.util.Set.copyOf(b.strategies);
     }
 
     public static Builder builder() {
@@ -94,7 +96,15 @@ public final class DrillRunner {
                 }
                 App cdkApp = synth(proxy.endpoint(), prepared, lookups);
                 CloudAssembly assembly = CloudAssembly.read(outdir);
-                List<DrillTarget> targets = DrillTarget.discover(assembly);
+                List<DrillTarget> found = DrillTarget.discover(assembly);
+                List<DrillTarget> targets = strategies.isEmpty() ? found
+                        : found.stream().filter(t -> strategies.contains(t.name())).toList();
+                for (String wanted : strategies) {
+                    if (found.stream().noneMatch(t -> t.name().equals(wanted))) {
+                        throw new IllegalArgumentException("DrillCommand: --strategy must name a strategy of the app (got '" + wanted
+                                + "'; the app has " + found.stream().map(DrillTarget::name).toList() + ")");
+                    }
+                }
                 Set<String> covered = new LinkedHashSet<>();
                 targets.forEach(t -> t.stacks().forEach(s -> covered.add(s.artifactId())));
                 List<String> notDrilled = assembly.stacks().stream().filter(s -> !covered.contains(s.artifactId()))
@@ -191,8 +201,15 @@ public final class DrillRunner {
         private DrillListener listener = DrillListener.NONE;
         private Prerequisite prerequisite;
         private String prerequisiteAccount;
+        private final List<String> strategies = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Drills only this strategy (by name, e.g. {@code drkit-pilot-light}); repeatable. @default every strategy */
+        public Builder strategy(String name) {
+            this.strategies.add(Objects.requireNonNull(name));
+            return this;
         }
 
         /**

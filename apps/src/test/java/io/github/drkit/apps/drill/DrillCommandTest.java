@@ -20,7 +20,8 @@ class DrillCommandTest {
     @Test
     void parse_whenEveryOption_readsThem() {
         DrillCommand.Options o = DrillCommand.parse(new String[] {"--out", "x", "--fault", "ssm:GetParameter=503",
-                "--fault", "route53:ChangeResourceRecordSets=throttlex2", "--stack-timeout", "30"});
+                "--fault", "route53:ChangeResourceRecordSets=throttlex2", "--stack-timeout", "30", "--strategy", "drkit-pilot-light"});
+        assertEquals(java.util.List.of("drkit-pilot-light"), o.strategies());
         assertEquals(Path.of("x"), o.out());
         assertEquals(2, o.faults().size());
         assertEquals(Duration.ofSeconds(30), o.stackTimeout());
