@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
  *
  * <pre>
  * mvn -o -q -B test -pl lambda -Dtest=ArchiveCatalogBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dbench.sizes=10000,30000,100000
+ *     -Dbench.sizes=10000,30000,100000 [-Dbench.runs=3] [-Dbench.eventEvery=100]
  * </pre>
  *
  * <p>Each step grows the catalog: 1 object in 100 is written to S3 with tags and metadata and indexed from its
@@ -52,8 +52,10 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
 @ExtendWith(MotoServerExtension.class)
 class ArchiveCatalogBenchmark {
     private static final int THREADS = 4;
-    private static final int RUNS = 3;
-    private static final int EVENT_EVERY = 100;
+    /** Runs of each search; the median is reported. */
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    /** One object in this many goes through S3 and the event path (the emulator does a few a second). */
+    private static final int EVENT_EVERY = Integer.getInteger("bench.eventEvery", 100);
 
     /** The same run outside Maven, e.g. from a copied test classpath: starts its own moto_server. */
     public static void main(String[] args) throws Exception {
