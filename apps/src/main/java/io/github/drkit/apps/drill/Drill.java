@@ -224,6 +224,8 @@ public final class Drill {
                     + "same engine class the function's handler runs, in this process, against the same plan");
             notes.add("PromoteReadReplica leaves the replica's source in DescribeDBInstances: a promotion is verified from "
                     + "the successful PromoteReadReplica call, not from the database's state");
+            notes.add("site switches (CloudWatch metrics) may not read back from the emulator: a failover is then verified "
+                    + "from the successful PutMetricData call, and the normal position is not verified");
             notes.add("StartInstanceRefresh is not implemented: a vertical scale-up is verified on the launch template, not on "
                     + "replaced instances");
         }

@@ -413,8 +413,8 @@ public final class StackDeployer {
 
     /**
      * moto 5.2.1 skips AWS::Lambda::Alias in CloudFormation, so a {@code Ref} to an alias (an EventBridge
-     * target, a permission) resolves to nothing and fails the stack. The drill writes the alias ARN it would
-     * have: the function's ARN and the alias name.
+     * target, a permission) resolves to nothing and fails the stack. The drill points those references at the
+     * function itself ($LATEST), the only version the emulator has.
      */
     private static void replaceAliasReferences(ObjectNode template, AssemblyStack stack, List<String> adaptations) {
         Map<String, JsonNode> arns = new LinkedHashMap<>();
@@ -423,14 +423,22 @@ public final class StackDeployer {
             JsonNode props = r.getValue().path("Properties");
             String function = props.path("FunctionName").path("Ref").asText(null);
             if ("AWS::Lambda::Alias".equals(r.getValue().path("Type").asText()) && function != null && props.path("Name").isTextual()) {
-                ObjectNode join = JSON.createObjectNode();
-                join.putArray("Fn::Join").add(":").addArray()
-                        .add(JSON.createObjectNode().set("Fn::GetAtt", JSON.createArrayNode().add(function).add("Arn")))
-                        .add(props.path("Name").asText());
-                arns.put(r.getKey(), join);
+                // The alias does not exist in the emulator, so a qualified ARN would name nothing: the function's
+                // own ARN ($LATEST) stands in for it.
+                arns.put(r.getKey(), JSON.createObjectNode().set("Fn::GetAtt", JSON.createArrayNode().add(function).add("Arn")));
             }
         }
         if (!arns.isEmpty()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> r = it.next();
+                JsonNode qualifier = r.getValue().path("Properties").path("Qualifier");
+                if ("AWS::Lambda::EventInvokeConfig".equals(r.getValue().path("Type").asText())
+                        && arns.keySet().stream().anyMatch(alias -> qualifier.toString().contains("\"" + alias + "\""))) {
+                    ((ObjectNode) r.getValue().path("Properties")).put("Qualifier", "$LATEST");
+                    adaptations.add(r.getKey() + " (AWS::Lambda::EventInvokeConfig): qualifier $LATEST instead of the alias "
+                            + "(moto 5.2.1 does not create AWS::Lambda::Alias from a template)");
+                }
+            }
             replaceRefs(template.path("Resources"), arns, adaptations);
             replaceRefs(template.path("Outputs"), arns, adaptations);
         }
@@ -444,7 +452,7 @@ public final class StackDeployer {
                 String ref = value.path("Ref").asText(null);
                 if (ref != null && value.size() == 1 && replacements.containsKey(ref)) {
                     ((ObjectNode) node).set(field.getKey(), replacements.get(ref).deepCopy());
-                    adaptations.add("Ref " + ref + " (AWS::Lambda::Alias): written as the alias ARN, function ARN + ':' + alias name "
+                    adaptations.add("Ref " + ref + " (AWS::Lambda::Alias): written as the function's ARN, invoking $LATEST "
                             + "(moto 5.2.1 does not create AWS::Lambda::Alias from a template)");
                 } else {
                     replaceRefs(value, replacements, adaptations);

@@ -67,12 +67,12 @@ class StackDeployerAdaptTest {
     }
 
     @Test
-    void adapt_whenAliasReferenced_writesTheAliasArn() throws Exception {
+    void adapt_whenAliasReferenced_pointsAtTheFunctionItself() throws Exception {
         List<String> notes = new ArrayList<>();
         ObjectNode t = StackDeployer.adapt(stack("{\"Fn\":{\"Type\":\"AWS::Lambda::Function\",\"Properties\":{}},"
                 + "\"Live\":{\"Type\":\"AWS::Lambda::Alias\",\"Properties\":{\"FunctionName\":{\"Ref\":\"Fn\"},\"Name\":\"live\"}},"
                 + "\"Rule\":{\"Type\":\"AWS::Events::Rule\",\"Properties\":{\"Targets\":[{\"Arn\":{\"Ref\":\"Live\"},\"Id\":\"T\"}]}}}"), notes);
-        assertEquals("{\"Fn::Join\":[\":\",[{\"Fn::GetAtt\":[\"Fn\",\"Arn\"]},\"live\"]]}",
+        assertEquals("{\"Fn::GetAtt\":[\"Fn\",\"Arn\"]}",
                 t.path("Resources").path("Rule").path("Properties").path("Targets").get(0).path("Arn").toString());
         assertEquals(1, notes.size(), notes::toString);
     }
