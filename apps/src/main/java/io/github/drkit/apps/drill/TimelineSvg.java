@@ -84,14 +84,22 @@ public final class TimelineSvg {
             x = segment(out, x, y, t.millis(), scale, shades[i++ % shades.length], t.name() + " (budget): " + t.basis());
             key.append("  ·  ").append(t.name()).append(' ').append(Durations.millis(t.millis()));
         }
-        text(out, LABEL, y + ROW + 14, key.toString(), 10, "normal", "#444");
-        y += 16;
         if (objective > 0) {
             double ox = LABEL + (double) objective / scale * CHART;
             out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#b00020\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>%n",
                     ox, y - 4, ox, y + ROW + 4));
             text(out, (int) Math.min(ox + 4, WIDTH - 140), y - 6, "objective " + Durations.millis(objective), 10, "bold", "#b00020");
         }
+        // The key names each segment; it wraps so that it stays inside the picture.
+        String rest = key.toString();
+        int line = 0;
+        while (!rest.isEmpty() && line < 4) {
+            int cut = rest.length() <= 125 ? rest.length() : Math.max(rest.lastIndexOf("  ·  ", 125), 1);
+            text(out, LABEL, y + ROW + 14 + line * 13, rest.substring(0, cut).strip(), 10, "normal", "#444");
+            rest = rest.substring(cut).replaceFirst("^\\s*·\\s*", "");
+            line++;
+        }
+        y += 16 + (line - 1) * 13;
         y += ROW + 6;
         text(out, 20, y + 12, "verdict: " + rto.verdict(), 11, "normal", Boolean.FALSE.equals(rto.fits()) ? "#b00020" : "#17603a");
         return y + 16;
@@ -112,7 +120,9 @@ public final class TimelineSvg {
         for (int i = 0; i <= 4; i++) {
             double x = LABEL + CHART * i / 4.0;
             out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", x, y + 12, x, y + 18));
-            text(out, (int) x - (i == 4 ? 40 : i == 0 ? 0 : 15), y + 10, Durations.millis(total * i / 4), 9, "normal", "#888");
+            if (i > 0) { // the caption takes the place of the zero label
+                text(out, (int) x - (i == 4 ? 40 : 15), y + 10, Durations.millis(total * i / 4), 9, "normal", "#888");
+            }
         }
     }
 
