@@ -15,6 +15,7 @@ public final class ReferenceEnvironment {
     public static final String PLACEHOLDER_ACCOUNT = "111111111111";
     public static final String DEFAULT_PRIMARY_REGION = "us-east-1";
     public static final String DEFAULT_RECOVERY_REGION = "us-west-2";
+    public static final String ROUTE53_METRICS_REGION = "us-east-1";
 
     private final String account;
     private final String primaryRegion;
@@ -54,6 +55,11 @@ public final class ReferenceEnvironment {
 
     public Environment recovery() {
         return Environment.builder().account(account).region(recoveryRegion).build();
+    }
+
+    /** us-east-1: the one Region where Route 53 publishes health-check metrics to CloudWatch. */
+    public Environment route53Home() {
+        return Environment.builder().account(account).region(ROUTE53_METRICS_REGION).build();
     }
 
     private static String context(App app, String key) {

@@ -54,19 +54,19 @@ public final class RuntimeCode {
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("FailoverFunction: cannot write the runtime jar to " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("drkit: cannot write the runtime jar to " + target + ": " + e.getMessage(), e);
         }
     }
 
     private static byte[] read() {
         try (InputStream in = RuntimeCode.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("FailoverFunction: the runtime jar " + RESOURCE
+                throw new IllegalStateException("drkit: the runtime jar " + RESOURCE
                         + " is not on the classpath; build drkit-lambda before drkit-constructs (mvn -pl lambda,constructs package) or pass code");
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("FailoverFunction: cannot read " + RESOURCE + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("drkit: cannot read " + RESOURCE + ": " + e.getMessage(), e);
         }
     }
 

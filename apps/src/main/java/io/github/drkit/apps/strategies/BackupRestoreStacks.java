@@ -1,6 +1,8 @@
 package io.github.drkit.apps.strategies;
 
 import io.github.drkit.apps.ReferenceEnvironment;
+import io.github.drkit.archive.ArchiveCatalog;
+import io.github.drkit.archive.ArchiveCatalogProps;
 import io.github.drkit.archive.ArchiveReplication;
 import io.github.drkit.archive.GlacierLifecycle;
 import io.github.drkit.archive.GlacierLifecycleProps;
@@ -100,6 +102,8 @@ public final class BackupRestoreStacks {
                             .destinationKeyAlias(REPLICA_KEY_ALIAS)
                             .build())
                     .build());
+            // The archive's index: find one file among years of archives, restore it, read a part of it.
+            new ArchiveCatalog(this, "ArchiveCatalog", ArchiveCatalogProps.builder().archive(archive).build());
             // The backup vault (RPO 3 h, RTO 4 h) and the archive (RPO 15 min, RTO 12 h from Deep
             // Archive) must meet these, or cdk synth fails and says which term is too long.
             RecoveryObjectives.builder().rto(RTO).rpo(RPO).build().applyTo(this);

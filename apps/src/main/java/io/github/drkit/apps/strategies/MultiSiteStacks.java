@@ -42,7 +42,9 @@ public final class MultiSiteStacks {
                 .description("drkit reference app: multi-site, primary Region site").build(), zone, "east." + APPLICATION, null);
         LiveSiteStack west = new LiveSiteStack(app, "drkit-multi-site-recovery", StackProps.builder().env(env.recovery())
                 .description("drkit reference app: multi-site, recovery Region site").build(), zone, "west." + APPLICATION, null);
-        Stack dns = new DnsStack(app, "drkit-multi-site-dns", StackProps.builder().env(env.primary())
+        // Route 53 publishes health-check metrics only in us-east-1, so the detection chain lives there
+        // whatever the sites' Regions are.
+        Stack dns = new DnsStack(app, "drkit-multi-site-dns", StackProps.builder().env(env.route53Home())
                 .description("drkit reference app: multi-site weighted records and failover").build(), zone,
                 ip == null ? DEFAULT_ON_PREMISES_IP : ip.toString(), east.getSiteRecordName(), west.getSiteRecordName());
         dns.addStackDependency(east);
