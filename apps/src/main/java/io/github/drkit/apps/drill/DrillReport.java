@@ -10,7 +10,7 @@ import java.util.Map;
  * @param faults     the faults armed while failover ran, as given on the command line
  * @param contextLookups the synth-time lookups (e.g. availability zones) the drill answered from the emulator,
  *                       as {@code cdk synth} answers them from AWS
- * @param notDrilled stacks of the app that belong to no strategy (no failover function anchors them)
+ * @param notDrilled stacks of the app that were not drilled: no failover function anchors them, or --strategy left their strategy out
  * @param passed     true when every strategy's drill passed
  */
 public record DrillReport(String startedAt, String endedAt, long millis, String emulator, String assembly,

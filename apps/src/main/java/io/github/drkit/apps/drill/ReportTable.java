@@ -54,7 +54,7 @@ public final class ReportTable {
                 + " of " + report.strategies().size() + " strateg" + (report.strategies().size() == 1 ? "y" : "ies") + " in "
                 + Durations.millis(report.millis()));
         if (!report.notDrilled().isEmpty()) {
-            out.println("not drilled (no failover function): " + String.join(", ", report.notDrilled()));
+            out.println("not drilled (no failover function, or left out by --strategy): " + String.join(", ", report.notDrilled()));
         }
     }
 
