@@ -62,7 +62,7 @@ import java.util.Map;
  */
 public class GlacierLifecycle extends Construct implements RecoveryEstimator {
     /** S3 Replication Time Control: 99.99 % of objects within 15 minutes (S3 SLA). */
-    static final java.time.Duration RTC_BOUND = java.time.Duration.ofMinutes(15);
+    static final java.time.Duration RTC_BOUND = io.github.drkit.objectives.AwsFigures.S3_RTC_REPLICATION;
 
     private final GlacierLifecycleProps props;
     private final LifecyclePlan plan;

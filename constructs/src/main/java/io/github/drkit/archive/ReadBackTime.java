@@ -1,5 +1,6 @@
 package io.github.drkit.archive;
 
+import io.github.drkit.objectives.AwsFigures;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -35,20 +36,20 @@ public final class ReadBackTime {
         }
         if (tier == StorageTier.GLACIER_FLEXIBLE_RETRIEVAL) {
             return switch (option) {
-                case EXPEDITED -> new ReadBackTime(tier, option, Duration.ofMinutes(5),
+                case EXPEDITED -> new ReadBackTime(tier, option, AwsFigures.GLACIER_FLEXIBLE_EXPEDITED,
                         "Glacier Flexible Retrieval expedited restore: 1-5 minutes (without provisioned capacity, "
                                 + "expedited requests can be refused at peak demand)");
-                case STANDARD -> new ReadBackTime(tier, option, Duration.ofHours(5),
+                case STANDARD -> new ReadBackTime(tier, option, AwsFigures.GLACIER_FLEXIBLE_STANDARD,
                         "Glacier Flexible Retrieval standard restore: 3-5 hours");
-                case BULK -> new ReadBackTime(tier, option, Duration.ofHours(12),
+                case BULK -> new ReadBackTime(tier, option, AwsFigures.GLACIER_FLEXIBLE_BULK,
                         "Glacier Flexible Retrieval bulk restore: 5-12 hours");
             };
         }
         return switch (option) {
             case EXPEDITED -> throw new IllegalArgumentException(
                     "retrievalOption EXPEDITED is not available for DEEP_ARCHIVE (standard within 12 hours, bulk within 48 hours)");
-            case STANDARD -> new ReadBackTime(tier, option, Duration.ofHours(12), "Glacier Deep Archive standard restore: within 12 hours");
-            case BULK -> new ReadBackTime(tier, option, Duration.ofHours(48), "Glacier Deep Archive bulk restore: within 48 hours");
+            case STANDARD -> new ReadBackTime(tier, option, AwsFigures.DEEP_ARCHIVE_STANDARD, "Glacier Deep Archive standard restore: within 12 hours");
+            case BULK -> new ReadBackTime(tier, option, AwsFigures.DEEP_ARCHIVE_BULK, "Glacier Deep Archive bulk restore: within 48 hours");
         };
     }
 

@@ -3,15 +3,16 @@ package io.github.drkit.internal.topology;
 import io.github.drkit.failover.DatabaseOptions;
 import io.github.drkit.failover.HealthCheckOptions;
 import io.github.drkit.failover.RecoveryTimings;
+import io.github.drkit.objectives.AwsFigures;
 import io.github.drkit.objectives.EstimateTerm;
 import java.time.Duration;
 
 /** RTO and RPO terms shared by the topology constructs, each with the figure it rests on. */
 public final class Estimates {
     /** Route 53: record changes reach all authoritative servers within about 60 s. */
-    public static final Duration DNS_PROPAGATION = Duration.ofSeconds(60);
+    public static final Duration DNS_PROPAGATION = AwsFigures.ROUTE53_PROPAGATION;
     /** Route 53 gives alias records to load balancers a 60 s TTL; value records here use 60 s too. */
-    public static final Duration DNS_TTL = Duration.ofSeconds(60);
+    public static final Duration DNS_TTL = AwsFigures.ROUTE53_FAILOVER_TTL;
 
     private Estimates() {
     }
