@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.drkit.runtime.emulator.MotoLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,9 +42,9 @@ class MotoServerExtensionTest {
     }
 
     @Test
-    void findExecutable_whenMissing_failsWithInstallHint() {
+    void findOnPath_whenMissing_failsWithInstallHint() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> MotoServer.findExecutable("drkit-no-such-emulator"));
+                () -> MotoLauncher.findOnPath("drkit-no-such-emulator"));
         assertTrue(e.getMessage().contains("pip install 'moto[server]'"), e.getMessage());
         assertTrue(e.getMessage().contains("drkit-no-such-emulator"), e.getMessage());
     }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.github.drkit.apps.drill.DrillReport.StrategyDrill;
+import io.github.drkit.runtime.emulator.MotoLauncher;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;
@@ -79,7 +80,11 @@ public final class DrillRunner {
                 upstream = EmulatorEndpoint.of(System.getenv("AWS_ENDPOINT_URL")).uri();
                 description = "the emulator at AWS_ENDPOINT_URL " + upstream;
             } else {
-                launched = MotoLauncher.start();
+                try {
+                    launched = MotoLauncher.start();
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("DrillCommand: " + e.getMessage() + " (or set AWS_ENDPOINT_URL to a running emulator)", e);
+                }
                 upstream = launched.endpoint();
                 description = "moto_server started by the drill at " + upstream + " (pid " + launched.pid() + ")";
             }

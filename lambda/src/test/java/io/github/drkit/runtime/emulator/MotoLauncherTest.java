@@ -1,4 +1,4 @@
-package io.github.drkit.apps.drill;
+package io.github.drkit.runtime.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-/** The drill's own emulator: started on a free loopback port, answering, and gone after close. */
+/** The emulator launcher: started on a free loopback port, answering, and gone after close. */
 class MotoLauncherTest {
     @Test
     void start_whenInstalled_answersOnLoopbackAndStopsOnClose() throws Exception {

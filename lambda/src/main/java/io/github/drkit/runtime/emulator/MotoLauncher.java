@@ -1,4 +1,4 @@
-package io.github.drkit.apps.drill;
+package io.github.drkit.runtime.emulator;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts {@code moto_server} on a free loopback port for one drill and stops it after.
+ * Starts {@code moto_server}, the AWS API emulator, on a free loopback port and stops it after: for the DR
+ * drill and for the tests that run the runtime against a real AWS API.
  *
  * <p>The emulator runs with {@code VALIDATE_LAMBDA_S3=false}: CloudFormation templates name Lambda code
- * in the CDK asset bucket, and the drill would otherwise have to upload every asset before a function
+ * in the CDK asset bucket, and a drill would otherwise have to upload every asset before a function
  * can be created.
  */
 public final class MotoLauncher implements AutoCloseable {
@@ -54,7 +55,7 @@ public final class MotoLauncher implements AutoCloseable {
             launcher.awaitReady();
             return launcher;
         } catch (IOException e) {
-            throw new UncheckedIOException("DrillCommand: could not start moto_server", e);
+            throw new UncheckedIOException("could not start moto_server", e);
         }
     }
 
@@ -89,7 +90,7 @@ public final class MotoLauncher implements AutoCloseable {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("DrillCommand: moto_server exited with code " + process.exitValue()
+                throw new IllegalStateException("moto_server exited with code " + process.exitValue()
                         + "; its log: " + readLog());
             }
             try {
@@ -103,12 +104,18 @@ public final class MotoLauncher implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 close();
-                throw new IllegalStateException("DrillCommand: interrupted while waiting for moto_server", e);
+                throw new IllegalStateException("interrupted while waiting for moto_server", e);
             }
-            Sleep.quietly(POLL_INTERVAL);
+            try {
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException("interrupted while waiting for moto_server", e);
+            }
         }
         close();
-        throw new IllegalStateException("DrillCommand: moto_server did not answer on " + endpoint + " within "
+        throw new IllegalStateException("moto_server did not answer on " + endpoint + " within "
                 + STARTUP_TIMEOUT.toSeconds() + " s; its log: " + readLog());
     }
 
@@ -120,7 +127,8 @@ public final class MotoLauncher implements AutoCloseable {
         }
     }
 
-    static String findOnPath(String name) {
+    /** The executable's path; fails with the install hint when it is not on PATH. */
+    public static String findOnPath(String name) {
         String path = System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
@@ -130,15 +138,14 @@ public final class MotoLauncher implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("DrillCommand: " + name + " was not found on PATH and AWS_ENDPOINT_URL is not set. "
-                + "The drill needs an AWS emulator; install one with: " + INSTALL_HINT);
+        throw new IllegalStateException(name + " was not found on PATH; install the AWS API emulator with: " + INSTALL_HINT);
     }
 
-    static int freeLoopbackPort() {
+    private static int freeLoopbackPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("DrillCommand: no free loopback port", e);
+            throw new UncheckedIOException("no free loopback port", e);
         }
     }
 }
