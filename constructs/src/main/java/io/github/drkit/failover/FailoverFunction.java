@@ -126,11 +126,12 @@ public class FailoverFunction extends Construct {
         RetentionDays retention = props.getLogRetention() == null ? RetentionDays.ONE_YEAR : props.getLogRetention();
         this.logGroup = LogGroup.Builder.create(this, "Logs").retention(retention).removalPolicy(RemovalPolicy.RETAIN).build();
 
+        List<PolicyStatement> recovery = PlanPermissions.statements(Stack.of(this), plan);
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("drkit failover of " + plan.application() + ": may change only the resources in its plan")
                 .inlinePolicies(Map.of("Recovery", PolicyDocument.Builder.create()
-                        .statements(PlanPermissions.statements(Stack.of(this), plan)).build()))
+                        .statements(recovery).build()))
                 .build();
         // Instead of the AWSLambdaBasicExecutionRole managed policy (any log group): this log group only.
         role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("Logs").effect(Effect.ALLOW)
@@ -176,7 +177,7 @@ public class FailoverFunction extends Construct {
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "SnapStart applies to the published version behind the live alias");
 
-        suppressFindings(role);
+        suppressFindings(role, recovery);
 
         this.errorsAlarm = Alarm.Builder.create(this, "ErrorsAlarm")
                 .alarmDescription("drkit failover function of " + plan.application() + " failed: read its report in the logs")
@@ -193,12 +194,12 @@ public class FailoverFunction extends Construct {
      * The AWS Solutions findings this function carries by design, each with the reason; every
      * wildcard is named so that a new one is still reported.
      */
-    private void suppressFindings(Role role) {
+    private void suppressFindings(Role role, List<PolicyStatement> recovery) {
         NagFindings.suppress(function, "AwsSolutions-L1", "Java 21 is the LTS runtime the drkit-lambda handler is built and tested "
                 + "against with SnapStart; a runtime change is made deliberately and drilled, not taken on by a lint rule.", List.of());
         List<String> roleFindings = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        if (PlanPermissions.statements(Stack.of(this), plan).stream().anyMatch(st -> st.getResources().contains("*"))) {
+        if (recovery.stream().anyMatch(st -> st.getResources().contains("*"))) {
             roleFindings.add("Resource::*");
             reasons.add("'*' only for reads that AWS authorizes on no narrower resource (Auto Scaling, EC2 and ELBv2 Describe*, "
                     + "CloudWatch GetMetricStatistics) and for cloudwatch:PutMetricData, which has no resource-level permission and is "

@@ -28,9 +28,17 @@ public final class RuntimeCode {
     private RuntimeCode() {
     }
 
-    /** The embedded runtime as Lambda code. */
+    /**
+     * The embedded runtime as Lambda code. The jar is read, hashed and written once per JVM, however many
+     * functions an app holds; each call returns a new {@link Code}, since an asset binds to one stack.
+     */
     public static Code embedded() {
-        return Code.fromAsset(extract(Paths.get(System.getProperty("java.io.tmpdir"))).toString());
+        return Code.fromAsset(ExtractedJar.PATH.toString());
+    }
+
+    /** Extracted on first use only: a synth that passes its own code never reads the embedded jar. */
+    private static final class ExtractedJar {
+        static final Path PATH = extract(Paths.get(System.getProperty("java.io.tmpdir")));
     }
 
     /** Writes the embedded runtime under {@code dir} unless it is already there, and returns the jar's path. */

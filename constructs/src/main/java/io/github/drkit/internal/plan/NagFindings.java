@@ -1,10 +1,9 @@
 package io.github.drkit.internal.plan;
 
+import io.github.drkit.internal.protection.NagSuppression;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.CfnResource;
 import software.constructs.IConstruct;
 
 /**
@@ -16,25 +15,12 @@ public final class NagFindings {
     private NagFindings() {
     }
 
-    @SuppressWarnings("unchecked")
+    /** {@link NagSuppression#add}, with each {@code regex:/.../} finding turned into cdk-nag's regex form. */
     public static void suppress(IConstruct construct, String ruleId, String reason, List<String> findings) {
-        CfnResource resource = construct instanceof CfnResource c ? c : (CfnResource) construct.getNode().getDefaultChild();
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", ruleId);
-        entry.put("reason", reason);
-        if (!findings.isEmpty()) {
-            List<Object> appliesTo = new ArrayList<>();
-            for (String f : findings) {
-                appliesTo.add(f.startsWith("regex:") ? Map.of("regex", f.substring("regex:".length())) : f);
-            }
-            entry.put("applies_to", appliesTo);
+        List<Object> appliesTo = new ArrayList<>();
+        for (String f : findings) {
+            appliesTo.add(f.startsWith("regex:") ? Map.of("regex", f.substring("regex:".length())) : f);
         }
-        Object existing = resource.getMetadata("cdk_nag");
-        List<Object> rules = new ArrayList<>();
-        if (existing instanceof Map<?, ?> m && m.get("rules_to_suppress") instanceof List<?> l) {
-            rules.addAll(l);
-        }
-        rules.add(entry);
-        resource.addMetadata("cdk_nag", Map.of("rules_to_suppress", rules));
+        NagSuppression.add(construct, ruleId, reason, appliesTo);
     }
 }

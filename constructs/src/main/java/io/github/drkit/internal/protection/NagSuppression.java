@@ -18,6 +18,11 @@ public final class NagSuppression {
     private NagSuppression() {
     }
 
+    /** A finding pattern for {@code appliesTo}, in cdk-nag's "/pattern/flags" form. */
+    public static Map<String, String> regex(String pattern) {
+        return Map.of("regex", "/" + pattern + "/g");
+    }
+
     /**
      * @param construct a CloudFormation resource, or an L2 whose default child is one
      * @param ruleId    e.g. "AwsSolutions-IAM4"
@@ -25,11 +30,6 @@ public final class NagSuppression {
      * @param appliesTo the findings it covers, e.g. "Policy::arn:&lt;AWS::Partition&gt;:iam::aws:policy/...",
      *                  or {@link #regex} patterns; empty for the whole rule
      */
-    /** A finding pattern for {@code appliesTo}, in cdk-nag's "/pattern/flags" form. */
-    public static Map<String, String> regex(String pattern) {
-        return Map.of("regex", "/" + pattern + "/g");
-    }
-
     public static void add(IConstruct construct, String ruleId, String reason, List<?> appliesTo) {
         CfnResource resource = construct instanceof CfnResource c ? c : (CfnResource) construct.getNode().getDefaultChild();
         Map<String, Object> entry = new LinkedHashMap<>();
