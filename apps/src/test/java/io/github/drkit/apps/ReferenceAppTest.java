@@ -46,8 +46,9 @@ class ReferenceAppTest {
         ReferenceApp.define(app);
         app.synth();
 
-        assertTrue(SynthSummary.read(outdir).stream()
-                .anyMatch(l -> l.environment().equals("aws://222222222222/eu-central-1")));
+        List<SynthSummary.StackLine> lines = SynthSummary.read(outdir);
+        assertTrue(lines.stream().anyMatch(l -> l.environment().equals("aws://222222222222/eu-central-1")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.environment().equals("aws://222222222222/eu-west-1")), lines.toString());
     }
 
     @Test

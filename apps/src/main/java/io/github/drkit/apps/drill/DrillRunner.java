@@ -88,7 +88,8 @@ public final class DrillRunner {
                 upstream = launched.endpoint();
                 description = "moto_server started by the drill at " + upstream + " (pid " + launched.pid() + ")";
             }
-            boolean moto = isMoto(upstream);
+            // A moto the drill started itself needs no probe to say what it is.
+            boolean moto = launched != null || isMoto(upstream);
             java.nio.file.Path launchedLog = launched == null ? null : launched.log();
             try (FaultProxy proxy = FaultProxy.start(upstream)) {
                 List<String> lookups = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.github.drkit.apps.drill;
 
+import io.github.drkit.failover.FailoverFunction;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -26,9 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record DrillTarget(String name, AssemblyStack planStack, List<String> functions, List<AssemblyStack> stacks) {
     /** The environment variable holding the plan itself. */
-    public static final String PLAN_VARIABLE = "DRKIT_PLAN";
+    public static final String PLAN_VARIABLE = FailoverFunction.PLAN_VARIABLE;
     /** The environment variable naming the SSM parameter that holds the plan. */
-    public static final String PLAN_PARAMETER_VARIABLE = "DRKIT_PLAN_PARAMETER";
+    public static final String PLAN_PARAMETER_VARIABLE = FailoverFunction.PLAN_PARAMETER_VARIABLE;
 
     public DrillTarget {
         functions = List.copyOf(functions);

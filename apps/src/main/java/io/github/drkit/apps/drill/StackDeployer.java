@@ -66,6 +66,8 @@ public final class StackDeployer {
     private final DrillClients clients;
     private final Duration stackTimeout;
     private final Set<String> bootstrapped = ConcurrentHashMap.newKeySet();
+    /** bucket/key of every asset already uploaded: keys are content hashes, so one upload serves every stack. */
+    private final Set<String> published = ConcurrentHashMap.newKeySet();
 
     private final Path emulatorLog;
 
@@ -238,14 +240,21 @@ public final class StackDeployer {
             if (sourcePath.endsWith(".template.json")) {
                 continue; // the drill sends templates in the CreateStack call itself
             }
+            byte[] bytes = null;
             for (JsonNode destination : asset.path("destinations")) {
                 String region = destination.path("region").asText(stack.region());
                 String bucket = substitute(destination.path("bucketName").asText(), stack.account(), region);
                 String key = destination.path("objectKey").asText();
-                byte[] bytes = read(root.resolve(sourcePath), "zip".equals(asset.path("source").path("packaging").asText()));
+                if (!published.add(bucket + "/" + key)) {
+                    continue;
+                }
+                if (bytes == null) {
+                    bytes = read(root.resolve(sourcePath), "zip".equals(asset.path("source").path("packaging").asText()));
+                }
+                byte[] body = bytes;
                 S3Client s3 = clients.s3(region);
                 ensureBucket(s3, bucket, region);
-                s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+                s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(body));
             }
         }
     }
