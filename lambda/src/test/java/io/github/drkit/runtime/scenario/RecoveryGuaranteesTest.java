@@ -38,7 +38,6 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 /** Dry run, idempotence under concurrency, the health gate and force, retries, and a step that keeps failing. */
 @ExtendWith(MotoServerExtension.class)
 class RecoveryGuaranteesTest {
-    private MotoServer moto;
     private Emulator emulator;
     private RecordingInterceptor calls;
     private String zone;
@@ -47,7 +46,6 @@ class RecoveryGuaranteesTest {
 
     @BeforeEach
     void setUp(MotoServer moto) {
-        this.moto = moto;
         emulator = new Emulator(moto);
         calls = new RecordingInterceptor();
         fleet = emulator.fleet(RECOVERY, "web", 0, 0, 2, "t3.small", true);
