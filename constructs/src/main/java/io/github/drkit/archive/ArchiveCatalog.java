@@ -51,7 +51,7 @@ import software.constructs.Construct;
  * class, checksum, user metadata, tags, archived-at and restore status. A request function searches the table
  * (by key prefix, tag, metadata, time range, size, storage class; paged), starts restores with a tier and a
  * number of days, and hands out presigned GETs for a whole object or a byte range. The same operations run
- * from {@code java -jar drkit-lambda.jar archive ...}. docs/archive-catalog.md has the table design and the
+ * from {@code java -jar drkit-lambda-archive.jar archive ...}. docs/archive-catalog.md has the table design and the
  * point (hundreds of millions of objects) where S3 Inventory with Athena serves better.
  *
  * <pre>{@code
@@ -120,7 +120,7 @@ public class ArchiveCatalog extends Construct {
                     .projectionType(ProjectionType.ALL).build());
         }
 
-        Code code = props.code() != null ? props.code() : RuntimeCode.embedded();
+        Code code = props.code() != null ? props.code() : RuntimeCode.archiveEmbedded();
 
         // The indexer reads objects' metadata and tags and writes the base table: nothing else.
         Role indexerRole = role("IndexerRole", "drkit archive catalog indexer of " + getNode().getPath());

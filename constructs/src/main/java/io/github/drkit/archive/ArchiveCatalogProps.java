@@ -60,7 +60,7 @@ public final class ArchiveCatalogProps {
     public int memorySize() { return memorySize; }
     /** Retention of the functions' logs. @default ONE_YEAR */
     public RetentionDays logRetention() { return logRetention; }
-    /** The runtime code. @default the drkit-lambda jar embedded in drkit-constructs */
+    /** The runtime code. @default the drkit-lambda-archive jar embedded in drkit-constructs */
     public Code code() { return code; }
 
     public static final class Builder {

@@ -3,10 +3,10 @@ package io.github.drkit.lambda;
 import java.util.Map;
 
 import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.engine.InvalidRequestException;
 import io.github.drkit.runtime.plan.PlanValidationException;
 import io.github.drkit.runtime.plan.RecoveryPlan;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /**
  * Where the Lambda function finds its plan: inline in {@code DRKIT_PLAN}, or in the SSM parameter named by
@@ -33,8 +33,11 @@ final class PlanSource {
         }
         String json;
         try {
-            json = aws.ssm(null).getParameter(r -> r.name(parameter).withDecryption(true)).parameter().value();
-        } catch (ParameterNotFoundException e) {
+            json = aws.ssm().parameter(aws.defaultRegion().id(), parameter);
+        } catch (AwsServiceError e) {
+            if (!e.is("ParameterNotFound")) {
+                throw e;
+            }
             throw new PlanValidationException(PARAMETER, "SSM parameter '" + parameter + "' not found in " + aws.defaultRegion().id());
         }
         return RecoveryPlan.parse(json);

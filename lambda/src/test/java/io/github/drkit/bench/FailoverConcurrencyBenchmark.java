@@ -18,7 +18,7 @@ import io.github.drkit.runtime.engine.RecoveryRequest;
 import io.github.drkit.runtime.engine.Report;
 import io.github.drkit.runtime.plan.RecoveryPlan;
 import io.github.drkit.runtime.scenario.Emulator;
-import io.github.drkit.runtime.scenario.RecordingInterceptor;
+import io.github.drkit.runtime.scenario.RecordingHook;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
 import software.amazon.awssdk.services.route53.model.RRType;
@@ -71,9 +71,9 @@ class FailoverConcurrencyBenchmark {
 
         StringBuilder out = new StringBuilder();
         for (long latencyMs : new long[] {0, 50}) {
-            RecordingInterceptor calls = new RecordingInterceptor();
+            RecordingHook calls = new RecordingHook();
             try (AwsClients clients = latencyMs == 0 ? emulator.runtimeClients(calls)
-                    : emulator.runtimeClients(calls, new LatencyInterceptor(Duration.ofMillis(latencyMs)));
+                    : emulator.runtimeClients(calls, new LatencyHook(Duration.ofMillis(latencyMs)));
                  RecoveryEngine engine = RecoveryEngine.builder(clients).pollInterval(Duration.ofMillis(200)).build()) {
                 long[] singleMs = measure(engine, single, calls, 1);
                 long[] largeMs = measure(engine, large, calls, 2);
@@ -101,7 +101,7 @@ class FailoverConcurrencyBenchmark {
         return Duration.between(starts.get(0), starts.get(starts.size() - 1)).toMillis();
     }
 
-    private static long[] measure(RecoveryEngine engine, RecoveryPlan plan, RecordingInterceptor calls, int zones) {
+    private static long[] measure(RecoveryEngine engine, RecoveryPlan plan, RecordingHook calls, int zones) {
         long[] times = new long[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
             Report back = engine.run(plan, new RecoveryRequest(Action.FAILBACK, false, false));

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.plan.InvalidInputException;
 import io.github.drkit.runtime.scenario.Emulator;
-import io.github.drkit.runtime.scenario.RecordingInterceptor;
+import io.github.drkit.runtime.scenario.RecordingHook;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
@@ -42,7 +42,7 @@ class BadInputTest {
     private static final Map<String, Object> FAILOVER = Map.of("action", "failover");
 
     private Emulator emulator;
-    private RecordingInterceptor calls;
+    private RecordingHook calls;
     private AwsClients clients;
     private String zone;
     private String validPlan;
@@ -50,7 +50,7 @@ class BadInputTest {
     @BeforeEach
     void setUp(MotoServer moto) {
         emulator = new Emulator(moto);
-        calls = new RecordingInterceptor();
+        calls = new RecordingHook();
         clients = emulator.runtimeClients(calls);
         Emulator.Fleet fleet = emulator.fleet(RECOVERY, "web", 0, 0, 2, "t3.small", true);
         emulator.autoScaling(RECOVERY).createLaunchConfiguration(c -> c.launchConfigurationName("legacy")

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.drkit.runtime.engine.Action;
 import io.github.drkit.runtime.scenario.Emulator;
-import io.github.drkit.runtime.scenario.RecordingInterceptor;
+import io.github.drkit.runtime.scenario.RecordingHook;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
 import software.amazon.awssdk.services.route53.model.RRType;
@@ -42,7 +42,7 @@ class CliTest {
     Path dir;
     private MotoServer moto;
     private Emulator emulator;
-    private RecordingInterceptor calls;
+    private RecordingHook calls;
     private Path planFile;
     private String zone;
 
@@ -50,7 +50,7 @@ class CliTest {
     void setUp(MotoServer moto) throws IOException {
         this.moto = moto;
         emulator = new Emulator(moto);
-        calls = new RecordingInterceptor();
+        calls = new RecordingHook();
         Emulator.Fleet fleet = emulator.fleet(RECOVERY, "web", 0, 0, 2, "t3.small", true);
         zone = emulator.zone("example.com");
         emulator.upsert(zone,

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@code drkit-lambda.jar archive ...}: search, restore, status, fetch and backfill from a shell, for the day
+ * {@code drkit-lambda-archive.jar archive ...}: search, restore, status, fetch and backfill from a shell, for the day
  * the request Lambda is out of reach or a records manager prefers a terminal. Answers are JSON on stdout;
  * errors go to stderr with an exit code by reason: 2 bad request, 3 not found, 4 conflict, 5 not readable yet.
  */

@@ -8,63 +8,47 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.drkit.runtime.aws.api.AutoScalingApi;
+import io.github.drkit.runtime.aws.api.CloudWatchApi;
+import io.github.drkit.runtime.aws.api.Ec2Api;
+import io.github.drkit.runtime.aws.api.ElbApi;
+import io.github.drkit.runtime.aws.api.RdsApi;
+import io.github.drkit.runtime.aws.api.Route53Api;
+import io.github.drkit.runtime.aws.api.SnsApi;
+import io.github.drkit.runtime.aws.api.SsmApi;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.rds.RdsClient;
-import software.amazon.awssdk.services.route53.Route53Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The SDK clients the runtime uses, one per service and Region, built on first use and shared after.
+ * The AWS APIs the runtime calls, sharing one HTTP client, one credentials provider and one retry policy.
  *
- * <p>Every client uses the url-connection HTTP client (the lightest to start), one shared instance, and a
- * standard retry strategy: throttling and 5xx answers are retried with exponential backoff and jitter, and the
- * retry circuit breaker is off, because a failover must not give up early while a Region is struggling.
- * Without an explicit endpoint the SDK's own configuration applies, which honours {@code AWS_ENDPOINT_URL}
- * (and {@code AWS_ENDPOINT_URL_<SERVICE>}), so the same build runs against AWS or an emulator.
+ * <p>Calls go out over the url-connection HTTP client (the lightest to start). Throttling and 5xx answers are
+ * retried with exponential backoff and jitter, and there is no retry circuit breaker, because a failover must not
+ * give up early while a Region is struggling. Without an explicit endpoint, {@code AWS_ENDPOINT_URL_<SERVICE>} and
+ * {@code AWS_ENDPOINT_URL} are honoured, so the same build runs against AWS or an emulator.
  */
 public final class AwsClients implements AutoCloseable {
     private final Region defaultRegion;
-    private final URI endpoint;
-    private final AwsCredentialsProvider credentials;
-    private final List<ExecutionInterceptor> interceptors;
-    private final int maxAttempts;
-    private final Duration baseDelay;
-    private final Duration maxBackoff;
-    private final Duration attemptTimeout;
     private final SdkHttpClient http;
-    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private final AwsCredentialsProvider credentials;
+    private final boolean ownsCredentials;
+    private final AwsTransport transport;
+    private final Map<String, Object> apis = new ConcurrentHashMap<>();
 
     private AwsClients(Builder builder) {
         this.defaultRegion = Objects.requireNonNull(builder.region, "region");
-        this.endpoint = builder.endpoint;
-        this.credentials = builder.credentials;
-        this.interceptors = List.copyOf(builder.interceptors);
-        this.maxAttempts = builder.maxAttempts;
-        this.baseDelay = builder.baseDelay;
-        this.maxBackoff = builder.maxBackoff;
-        this.attemptTimeout = builder.attemptTimeout;
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(attemptTimeout)
+                .socketTimeout(builder.attemptTimeout)
                 .build();
+        this.ownsCredentials = builder.credentials == null;
+        this.credentials = ownsCredentials ? DefaultCredentialsProvider.builder().build() : builder.credentials;
+        this.transport = new AwsTransport(http, credentials, builder.endpoint, System.getenv(), builder.hooks,
+                builder.maxAttempts, builder.baseDelay, builder.maxBackoff);
     }
 
     public static Builder builder() {
@@ -87,96 +71,60 @@ public final class AwsClients implements AutoCloseable {
         return builder().region(region).build();
     }
 
-    /** The Region used for clients that are not tied to a plan Region (SSM for the plan parameter). */
+    /** The Region used for calls that are not tied to a plan Region (SSM for the plan parameter). */
     public Region defaultRegion() {
         return defaultRegion;
     }
 
-    public Ec2Client ec2(String region) {
-        return client("ec2", region, Ec2Client::builder);
+    public Ec2Api ec2() {
+        return api("ec2", () -> new Ec2Api(new QueryProtocol(transport, AwsService.EC2, "2016-11-15")));
     }
 
-    public AutoScalingClient autoScaling(String region) {
-        return client("autoscaling", region, AutoScalingClient::builder);
+    public AutoScalingApi autoScaling() {
+        return api("autoscaling", () -> new AutoScalingApi(new QueryProtocol(transport, AwsService.AUTO_SCALING, "2011-01-01")));
     }
 
-    public ElasticLoadBalancingV2Client elb(String region) {
-        return client("elbv2", region, ElasticLoadBalancingV2Client::builder);
+    public ElbApi elb() {
+        return api("elb", () -> new ElbApi(new QueryProtocol(transport, AwsService.ELASTIC_LOAD_BALANCING, "2015-12-01")));
     }
 
-    public RdsClient rds(String region) {
-        return client("rds", region, RdsClient::builder);
+    public RdsApi rds() {
+        return api("rds", () -> new RdsApi(new QueryProtocol(transport, AwsService.RDS, "2014-10-31")));
     }
 
-    public CloudWatchClient cloudWatch(String region) {
-        return client("cloudwatch", region, CloudWatchClient::builder);
+    public SnsApi sns() {
+        return api("sns", () -> new SnsApi(new QueryProtocol(transport, AwsService.SNS, "2010-03-31")));
     }
 
-    public SnsClient sns(String region) {
-        return client("sns", region, SnsClient::builder);
+    public CloudWatchApi cloudWatch() {
+        return api("cloudwatch", () -> new CloudWatchApi(new JsonProtocol(transport, AwsService.CLOUDWATCH, "GraniteServiceVersion20100801", "1.0")));
     }
 
-    public SsmClient ssm(String region) {
-        return client("ssm", region, SsmClient::builder);
+    public SsmApi ssm() {
+        return api("ssm", () -> new SsmApi(new JsonProtocol(transport, AwsService.SSM, "AmazonSSM", "1.1")));
     }
 
-    /** Route 53 is a global service: its control plane is signed for aws-global. */
-    public Route53Client route53() {
-        return client("route53", Region.AWS_GLOBAL.id(), Route53Client::builder);
+    /** Route 53, addressed in the default Region's partition. */
+    public Route53Api route53() {
+        return api("route53", () -> new Route53Api(new RestXmlProtocol(transport, AwsService.ROUTE53), defaultRegion.id()));
     }
 
     @SuppressWarnings("unchecked")
-    private <C extends SdkClient, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> C client(
-            String service, String region, java.util.function.Supplier<B> builder) {
-        String key = service + "/" + (region == null ? defaultRegion.id() : region);
-        return (C) clients.computeIfAbsent(key, k -> build(builder.get(), region == null ? defaultRegion : Region.of(region)));
-    }
-
-    private <C extends SdkClient, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> C build(B builder, Region region) {
-        builder.region(region)
-                .httpClient(http)
-                .overrideConfiguration(this::configure);
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        if (credentials != null) {
-            builder.credentialsProvider(credentials);
-        }
-        return builder.build();
-    }
-
-    private void configure(ClientOverrideConfiguration.Builder config) {
-        List<ExecutionInterceptor> all = new ArrayList<>();
-        all.add(new CallRecorder());
-        all.addAll(interceptors);
-        config.executionInterceptors(all)
-                .retryStrategy(retryStrategy())
-                .apiCallAttemptTimeout(attemptTimeout)
-                .apiCallTimeout(attemptTimeout.multipliedBy(maxAttempts).plus(maxBackoff.multipliedBy(maxAttempts)));
-    }
-
-    private RetryStrategy retryStrategy() {
-        BackoffStrategy backoff = BackoffStrategy.exponentialDelay(baseDelay, maxBackoff);
-        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(maxAttempts)
-                .backoffStrategy(backoff)
-                .throttlingBackoffStrategy(backoff)
-                .circuitBreakerEnabled(false)
-                // Route 53 answers a change to a zone that is still applying the previous one with this 400.
-                .retryOnException(AwsClients::priorRequestNotComplete)
-                .build();
-    }
-
-    private static boolean priorRequestNotComplete(Throwable failure) {
-        return failure instanceof AwsServiceException service && service.awsErrorDetails() != null
-                && "PriorRequestNotComplete".equals(service.awsErrorDetails().errorCode());
+    private <T> T api(String key, java.util.function.Supplier<T> factory) {
+        return (T) apis.computeIfAbsent(key, k -> factory.get());
     }
 
     @Override
     public void close() {
-        clients.values().forEach(SdkClient::close);
-        clients.clear();
+        apis.clear();
         http.close();
+        if (ownsCredentials && credentials instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close the credentials provider", e);
+            }
+        }
     }
 
     /** Builds {@link AwsClients}; only the Region is required. */
@@ -184,7 +132,7 @@ public final class AwsClients implements AutoCloseable {
         private Region region;
         private URI endpoint;
         private AwsCredentialsProvider credentials;
-        private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
+        private final List<CallHook> hooks = new ArrayList<>();
         private int maxAttempts = 6;
         private Duration baseDelay = Duration.ofMillis(200);
         private Duration maxBackoff = Duration.ofSeconds(10);
@@ -193,7 +141,7 @@ public final class AwsClients implements AutoCloseable {
         private Builder() {
         }
 
-        /** The default Region, for clients not tied to a plan resource. Required. */
+        /** The default Region, for calls not tied to a plan resource. Required. */
         public Builder region(Region region) {
             this.region = region;
             return this;
@@ -202,7 +150,7 @@ public final class AwsClients implements AutoCloseable {
         /**
          * Sends every call to this endpoint instead of AWS.
          *
-         * @default none: the SDK's endpoint resolution, which honours {@code AWS_ENDPOINT_URL}
+         * @default none: {@code AWS_ENDPOINT_URL_<SERVICE>}, then {@code AWS_ENDPOINT_URL}, then AWS's public endpoints
          */
         public Builder endpoint(URI endpoint) {
             this.endpoint = endpoint;
@@ -215,9 +163,9 @@ public final class AwsClients implements AutoCloseable {
             return this;
         }
 
-        /** Adds an interceptor to every client, after the runtime's own call recorder. */
-        public Builder addInterceptor(ExecutionInterceptor interceptor) {
-            this.interceptors.add(Objects.requireNonNull(interceptor));
+        /** Adds a hook that sees every attempt, in the order added. */
+        public Builder addHook(CallHook hook) {
+            this.hooks.add(Objects.requireNonNull(hook));
             return this;
         }
 

@@ -9,8 +9,7 @@ import io.github.drkit.runtime.plan.Capacity;
 import io.github.drkit.runtime.plan.FleetPlan;
 import io.github.drkit.runtime.plan.InstancePlan;
 import io.github.drkit.runtime.plan.RecoveryPlan;
-import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
-import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionResponse;
+import io.github.drkit.runtime.aws.api.AutoScalingGroup;
 
 /** Starts and stops instances, scales fleets out and in, and changes their instance type. */
 final class ComputeSteps {
@@ -34,9 +33,9 @@ final class ComputeSteps {
             steps.add(Step.change((start ? "start" : "stop") + " instances " + group.path() + " (" + group.region() + ")",
                     group.path(), changes, () -> {
                         if (start) {
-                            aws.ec2(group.region()).startInstances(r -> r.instanceIds(toChange));
+                            aws.ec2().startInstances(group.region(), toChange);
                         } else {
-                            aws.ec2(group.region()).stopInstances(r -> r.instanceIds(toChange));
+                            aws.ec2().stopInstances(group.region(), toChange);
                         }
                         return Step.Result.done(verb + " accepted for " + toChange.size() + " instance(s)");
                     }, "already " + (start ? "running" : "stopped")));
@@ -90,24 +89,14 @@ final class ComputeSteps {
         String version = null;
         String detail = "";
         if (newType != null) {
-            CreateLaunchTemplateVersionResponse created = aws.ec2(fleet.region()).createLaunchTemplateVersion(r -> r
-                    .launchTemplateId(live.launchTemplateId())
-                    .sourceVersion(String.valueOf(live.launchTemplateVersionNumber()))
-                    .versionDescription("drkit: instance type " + newType)
-                    .launchTemplateData(d -> d.instanceType(newType)));
-            long number = created.launchTemplateVersion().versionNumber();
+            long number = aws.ec2().createLaunchTemplateVersion(fleet.region(), live.launchTemplateId(),
+                    String.valueOf(live.launchTemplateVersionNumber()), "drkit: instance type " + newType, newType);
             // A group on $Latest follows the new version by itself; any other reference is moved to it.
             version = "$Latest".equals(live.launchTemplateVersion()) ? null : String.valueOf(number);
             detail = "launch template " + live.launchTemplateId() + " version " + number + " (" + newType + "); ";
         }
-        String templateVersion = version;
-        aws.autoScaling(fleet.region()).updateAutoScalingGroup(r -> {
-            r.autoScalingGroupName(fleet.autoScalingGroupName())
-                    .minSize(target.min()).desiredCapacity(target.desired()).maxSize(target.max());
-            if (templateVersion != null) {
-                r.launchTemplate(t -> t.launchTemplateId(live.launchTemplateId()).version(templateVersion));
-            }
-        });
+        aws.autoScaling().update(fleet.region(), fleet.autoScalingGroupName(), target.min(), target.desired(), target.max(),
+                live.launchTemplateId(), version);
         return Step.Result.done(detail + "capacity " + target);
     }
 

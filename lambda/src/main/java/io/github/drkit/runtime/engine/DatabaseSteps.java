@@ -7,10 +7,8 @@ import java.util.List;
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.plan.DatabasePlan;
 import io.github.drkit.runtime.plan.RecoveryPlan;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.rds.RdsClient;
-import software.amazon.awssdk.services.rds.model.DBInstance;
-import software.amazon.awssdk.services.rds.model.Tag;
+import io.github.drkit.runtime.aws.AwsServiceError;
+import io.github.drkit.runtime.aws.api.DbInstance;
 
 /** Promotes cross-Region read replicas on failover. Nothing on failback: a promoted database is never demoted. */
 final class DatabaseSteps {
@@ -37,24 +35,21 @@ final class DatabaseSteps {
     }
 
     /** A replica failover already asked to promote, still applying it. */
-    private static boolean promoting(DBInstance db) {
-        return db.tagList().stream().anyMatch(t -> Tags.PROMOTED.equals(t.key()));
+    private static boolean promoting(DbInstance db) {
+        return db.tags().containsKey(Tags.PROMOTED);
     }
 
     private Step.Result promote(DatabasePlan db) {
-        RdsClient rds = aws.rds(db.region());
-        DBInstance live = inspector.readDatabase(db);
+        DbInstance live = inspector.readDatabase(db);
         // Tag first: if promotion then fails half-way, the next run still knows it was asked for.
-        rds.addTagsToResource(r -> r.resourceName(live.dbInstanceArn())
-                .tags(Tag.builder().key(Tags.PROMOTED).value(Instant.now().toString()).build()));
+        aws.rds().addTag(db.region(), live.arn(), Tags.PROMOTED, Instant.now().toString());
         try {
-            DBInstance promoted = rds.promoteReadReplica(r -> r.dbInstanceIdentifier(db.dbInstanceIdentifier())).dbInstance();
-            return Step.Result.done("promotion started; status " + promoted.dbInstanceStatus()
-                    + "; the health gate waits until it is available");
-        } catch (AwsServiceException e) {
+            String status = aws.rds().promoteReadReplica(db.region(), db.dbInstanceIdentifier());
+            return Step.Result.done("promotion started; status " + status + "; the health gate waits until it is available");
+        } catch (AwsServiceError e) {
             // Another run (or a person) promoted it between our read and our call.
-            if (Inspector.isCode(e, "InvalidDBInstanceState", "InvalidDBInstanceStateFault")
-                    && inspector.readDatabase(db).readReplicaSourceDBInstanceIdentifier() == null) {
+            if (e.is("InvalidDBInstanceState", "InvalidDBInstanceStateFault")
+                    && inspector.readDatabase(db).readReplicaSource() == null) {
                 return Step.Result.noChange("already promoted by another run");
             }
             throw e;

@@ -3,14 +3,11 @@ package io.github.drkit.runtime.engine;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import io.github.drkit.runtime.plan.RecordPlan;
 import io.github.drkit.runtime.plan.RecordTarget;
 import io.github.drkit.runtime.plan.Routing;
-import software.amazon.awssdk.services.route53.model.AliasTarget;
-import software.amazon.awssdk.services.route53.model.ResourceRecord;
-import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import io.github.drkit.runtime.aws.api.RecordSet;
 
 /** Finding, comparing and rewriting Route 53 records. Pure functions: no AWS calls. */
 final class DnsRecords {
@@ -29,9 +26,9 @@ final class DnsRecords {
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 
-    static ResourceRecordSet find(List<ResourceRecordSet> live, RecordPlan record) {
-        for (ResourceRecordSet set : live) {
-            if (name(set.name()).equals(record.name()) && set.typeAsString().equals(record.type())
+    static RecordSet find(List<RecordSet> live, RecordPlan record) {
+        for (RecordSet set : live) {
+            if (name(set.name()).equals(record.name()) && set.type().equals(record.type())
                     && Objects.equals(set.setIdentifier(), record.setIdentifier())) {
                 return set;
             }
@@ -40,16 +37,16 @@ final class DnsRecords {
     }
 
     /** The live record's target as the report shows it: the values, or "alias" and the DNS name. */
-    static String describeTarget(ResourceRecordSet set) {
+    static String describeTarget(RecordSet set) {
         if (set.aliasTarget() != null) {
             return "alias " + host(set.aliasTarget().dnsName());
         }
-        return set.resourceRecords().stream().map(ResourceRecord::value).collect(Collectors.joining(","));
+        return String.join(",", set.values());
     }
 
-    static boolean pointsAt(ResourceRecordSet set, RecordTarget target) {
+    static boolean pointsAt(RecordSet set, RecordTarget target) {
         if (target.isAlias()) {
-            AliasTarget alias = set.aliasTarget();
+            RecordSet.AliasTarget alias = set.aliasTarget();
             return alias != null && host(alias.dnsName()).equals(host(target.alias().dnsName()))
                     && alias.hostedZoneId().equals(target.alias().hostedZoneId())
                     && (target.alias().evaluateTargetHealth() == null
@@ -58,7 +55,7 @@ final class DnsRecords {
         if (set.aliasTarget() != null) {
             return false;
         }
-        List<String> live = set.resourceRecords().stream().map(r -> value(r.value())).sorted().toList();
+        List<String> live = set.values().stream().map(DnsRecords::value).sorted().toList();
         List<String> wanted = target.values().stream().map(DnsRecords::value).sorted().toList();
         return live.equals(wanted);
     }
@@ -69,7 +66,7 @@ final class DnsRecords {
     }
 
     /** Where the record stands: weight or target against the plan's normal and failover settings. */
-    static Position position(RecordPlan record, ResourceRecordSet live) {
+    static Position position(RecordPlan record, RecordSet live) {
         boolean normal;
         boolean failedOver;
         if (record.routing() == Routing.WEIGHTED) {
@@ -86,12 +83,12 @@ final class DnsRecords {
         return normal ? Position.NORMAL : failedOver ? Position.FAILED_OVER : Position.OTHER;
     }
 
-    private static boolean ttlMatches(RecordPlan record, ResourceRecordSet live) {
+    private static boolean ttlMatches(RecordPlan record, RecordSet live) {
         return record.ttl() == null || live.aliasTarget() != null || Objects.equals(live.ttl(), record.ttl().longValue());
     }
 
     /** True when {@code live} already is what the action wants. */
-    static boolean isAt(RecordPlan record, ResourceRecordSet live, Action action) {
+    static boolean isAt(RecordPlan record, RecordSet live, Action action) {
         Position position = position(record, live);
         return position == Position.EITHER
                 || (action == Action.FAILOVER ? position == Position.FAILED_OVER : position == Position.NORMAL);
@@ -101,45 +98,24 @@ final class DnsRecords {
      * The record as the action wants it: the live record with only the weight changed (WEIGHTED), or with
      * the target changed and its routing, health check and set identifier kept (SIMPLE, FAILOVER).
      */
-    static ResourceRecordSet desired(RecordPlan record, ResourceRecordSet live, Action action) {
-        ResourceRecordSet.Builder builder = ResourceRecordSet.builder()
-                .name(live.name())
-                .type(live.typeAsString())
-                .setIdentifier(live.setIdentifier())
-                .healthCheckId(live.healthCheckId());
-        if (live.failover() != null) {
-            builder.failover(live.failoverAsString());
-        }
+    static RecordSet desired(RecordPlan record, RecordSet live, Action action) {
         if (record.routing() == Routing.WEIGHTED) {
-            builder.weight((long) (action == Action.FAILOVER ? record.failoverWeight() : record.normalWeight()));
-            copyTarget(builder, live);
-        } else {
-            builder.weight(live.weight());
-            RecordTarget target = action == Action.FAILOVER ? record.recovery() : record.normal();
-            if (target.isAlias()) {
-                boolean evaluate = target.alias().evaluateTargetHealth() != null
-                        ? target.alias().evaluateTargetHealth()
-                        : live.aliasTarget() != null && Boolean.TRUE.equals(live.aliasTarget().evaluateTargetHealth());
-                builder.aliasTarget(AliasTarget.builder().dnsName(target.alias().dnsName())
-                        .hostedZoneId(target.alias().hostedZoneId()).evaluateTargetHealth(evaluate).build());
-            } else {
-                long ttl = record.ttl() != null ? record.ttl() : live.aliasTarget() == null && live.ttl() != null ? live.ttl() : DEFAULT_TTL;
-                builder.ttl(ttl).resourceRecords(target.values().stream().map(v -> ResourceRecord.builder().value(v).build()).toList());
-            }
-        }
-        return builder.build();
-    }
-
-    private static void copyTarget(ResourceRecordSet.Builder builder, ResourceRecordSet live) {
-        if (live.aliasTarget() != null) {
+            RecordSet weighted = live.withWeight((long) (action == Action.FAILOVER ? record.failoverWeight() : record.normalWeight()));
             // An alias has no TTL; some servers answer one anyway, and sending it back would be refused.
-            builder.aliasTarget(live.aliasTarget());
-        } else {
-            builder.ttl(live.ttl()).resourceRecords(live.resourceRecords());
+            return live.aliasTarget() != null ? weighted.withAlias(live.aliasTarget()) : weighted;
         }
+        RecordTarget target = action == Action.FAILOVER ? record.recovery() : record.normal();
+        if (target.isAlias()) {
+            boolean evaluate = target.alias().evaluateTargetHealth() != null
+                    ? target.alias().evaluateTargetHealth()
+                    : live.aliasTarget() != null && live.aliasTarget().evaluateTargetHealth();
+            return live.withAlias(new RecordSet.AliasTarget(target.alias().dnsName(), target.alias().hostedZoneId(), evaluate));
+        }
+        long ttl = record.ttl() != null ? record.ttl() : live.aliasTarget() == null && live.ttl() != null ? live.ttl() : DEFAULT_TTL;
+        return live.withValues(ttl, target.values());
     }
 
-    static String key(ResourceRecordSet set) {
-        return name(set.name()) + " " + set.typeAsString() + (set.setIdentifier() == null ? "" : " [" + set.setIdentifier() + "]");
+    static String key(RecordSet set) {
+        return name(set.name()) + " " + set.type() + (set.setIdentifier() == null ? "" : " [" + set.setIdentifier() + "]");
     }
 }

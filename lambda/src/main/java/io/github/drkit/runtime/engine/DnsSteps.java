@@ -14,17 +14,11 @@ import io.github.drkit.runtime.plan.RecoveryPlan;
 import io.github.drkit.runtime.plan.Routing;
 import io.github.drkit.runtime.plan.SiteSwitchPlan;
 import io.github.drkit.runtime.plan.ZonePlan;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
-import software.amazon.awssdk.services.route53.model.Change;
-import software.amazon.awssdk.services.route53.model.ChangeAction;
-import software.amazon.awssdk.services.route53.model.ChangeInfo;
-import software.amazon.awssdk.services.route53.model.ChangeStatus;
-import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
-import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import io.github.drkit.runtime.aws.api.RecordSet;
+import io.github.drkit.runtime.aws.api.Route53Api;
 
 /**
- * Moves traffic: one {@code ChangeResourceRecordSets} batch per hosted zone (all or nothing), verified
+ * Moves traffic: one {@code ChangeRecordSets} batch per hosted zone (all or nothing), verified
  * afterwards, and the data-plane site switches. UPSERT only: a DELETE naming a set identifier is both
  * riskier and, on some emulators, wider than the one record.
  */
@@ -42,12 +36,12 @@ final class DnsSteps {
     List<Step> zones(RecoveryPlan plan, LiveState live, Action action) {
         List<Step> steps = new ArrayList<>();
         for (ZonePlan zone : plan.dns()) {
-            Map<RecordPlan, ResourceRecordSet> wanted = new LinkedHashMap<>();
+            Map<RecordPlan, RecordSet> wanted = new LinkedHashMap<>();
             List<String> changes = new ArrayList<>();
             for (RecordPlan record : zone.records()) {
-                ResourceRecordSet current = live.records().get(record.path());
+                RecordSet current = live.records().get(record.path());
                 if (!DnsRecords.isAt(record, current, action)) {
-                    ResourceRecordSet desired = DnsRecords.desired(record, current, action);
+                    RecordSet desired = DnsRecords.desired(record, current, action);
                     wanted.put(record, desired);
                     changes.add("UPSERT " + record.key() + ": " + (record.routing() == Routing.WEIGHTED
                             ? "weight " + current.weight() + " -> " + desired.weight()
@@ -61,18 +55,18 @@ final class DnsSteps {
         return steps;
     }
 
-    private static String describe(RecordPlan record, ResourceRecordSet set) {
+    private static String describe(RecordPlan record, RecordSet set) {
         return record.routing() == Routing.WEIGHTED ? "weight " + set.weight() : DnsRecords.describeTarget(set);
     }
 
     /** The guardrail: no change leaves every weighted record of a name at weight 0, counting records outside the plan. */
-    private static void checkWeights(ZonePlan zone, List<ResourceRecordSet> live, Map<RecordPlan, ResourceRecordSet> wanted) {
-        Map<String, ResourceRecordSet> after = new LinkedHashMap<>();
-        for (ResourceRecordSet set : live) {
+    private static void checkWeights(ZonePlan zone, List<RecordSet> live, Map<RecordPlan, RecordSet> wanted) {
+        Map<String, RecordSet> after = new LinkedHashMap<>();
+        for (RecordSet set : live) {
             after.put(DnsRecords.key(set), set);
         }
         Map<String, RecordPlan> touched = new HashMap<>();
-        for (Map.Entry<RecordPlan, ResourceRecordSet> change : wanted.entrySet()) {
+        for (Map.Entry<RecordPlan, RecordSet> change : wanted.entrySet()) {
             after.put(DnsRecords.key(change.getValue()), change.getValue());
             if (change.getKey().routing() == Routing.WEIGHTED) {
                 touched.put(change.getKey().name() + " " + change.getKey().type(), change.getKey());
@@ -80,7 +74,7 @@ final class DnsSteps {
         }
         for (Map.Entry<String, RecordPlan> group : touched.entrySet()) {
             boolean allZero = after.values().stream()
-                    .filter(s -> s.weight() != null && (DnsRecords.name(s.name()) + " " + s.typeAsString()).equals(group.getKey()))
+                    .filter(s -> s.weight() != null && (DnsRecords.name(s.name()) + " " + s.type()).equals(group.getKey()))
                     .allMatch(s -> s.weight() == 0);
             if (allZero) {
                 throw new PlanValidationException(group.getValue().path(), "the change would leave every weighted record of "
@@ -90,41 +84,35 @@ final class DnsSteps {
         }
     }
 
-    private Step.Result change(ZonePlan zone, Map<RecordPlan, ResourceRecordSet> wanted, Action action) {
-        List<Change> changes = wanted.values().stream()
-                .map(set -> Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(set).build()).toList();
-        ChangeInfo info = aws.route53().changeResourceRecordSets(r -> r.hostedZoneId(zone.hostedZoneId())
-                .changeBatch(b -> b.comment("drkit " + action.id()).changes(changes))).changeInfo();
-        boolean insync = awaitInsync(info);
+    private Step.Result change(ZonePlan zone, Map<RecordPlan, RecordSet> wanted, Action action) {
+        Route53Api.Change change = aws.route53().upsert(zone.hostedZoneId(), "drkit " + action.id(), List.copyOf(wanted.values()));
+        boolean insync = awaitInsync(change);
         List<String> mismatches = verify(zone, wanted, action);
         if (!mismatches.isEmpty()) {
             throw new IllegalStateException("verification failed after the change: " + String.join("; ", mismatches));
         }
-        return Step.Result.done(changes.size() + " record(s) changed in one batch (change " + info.id() + ", "
+        return Step.Result.done(wanted.size() + " record(s) changed in one batch (change " + change.id() + ", "
                 + (insync ? "INSYNC" : "still PENDING after " + syncTimeout.toSeconds() + " s; Route 53 applies it on its own") + "); verified");
     }
 
-    private boolean awaitInsync(ChangeInfo info) {
+    private boolean awaitInsync(Route53Api.Change submitted) {
         long deadline = System.nanoTime() + syncTimeout.toNanos();
-        ChangeInfo current = info;
-        while (current.status() != ChangeStatus.INSYNC) {
+        Route53Api.Change current = submitted;
+        while (!current.insync()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
             Sleep.of(pollInterval);
-            String id = current.id();
-            current = aws.route53().getChange(r -> r.id(id)).changeInfo();
+            current = aws.route53().change(current.id());
         }
         return true;
     }
 
-    private List<String> verify(ZonePlan zone, Map<RecordPlan, ResourceRecordSet> wanted, Action action) {
-        List<ResourceRecordSet> live = new ArrayList<>();
-        aws.route53().listResourceRecordSetsPaginator(r -> r.hostedZoneId(zone.hostedZoneId()))
-                .resourceRecordSets().stream().limit(30_000).forEach(live::add);
+    private List<String> verify(ZonePlan zone, Map<RecordPlan, RecordSet> wanted, Action action) {
+        List<RecordSet> live = Inspector.allRecords(aws.route53(), zone.hostedZoneId());
         List<String> mismatches = new ArrayList<>();
         for (RecordPlan record : wanted.keySet()) {
-            ResourceRecordSet now = DnsRecords.find(live, record);
+            RecordSet now = DnsRecords.find(live, record);
             if (now == null) {
                 mismatches.add(record.key() + " is gone");
             } else if (!DnsRecords.isAt(record, now, action)) {
@@ -143,13 +131,7 @@ final class DnsSteps {
                     : List.of("PutMetricData " + site.namespace() + "/" + site.metricName() + " " + site.dimensions() + " = " + value
                               + " (was " + (last == null ? "no data" : last) + ")");
             steps.add(Step.change("switch site " + site.site() + " (" + site.region() + ")", site.path(), changes, () -> {
-                MetricDatum datum = MetricDatum.builder()
-                        .metricName(site.metricName())
-                        .value(value)
-                        .dimensions(site.dimensions().entrySet().stream()
-                                .map(e -> Dimension.builder().name(e.getKey()).value(e.getValue()).build()).toList())
-                        .build();
-                aws.cloudWatch(site.region()).putMetricData(r -> r.namespace(site.namespace()).metricData(datum));
+                aws.cloudWatch().putMetric(site.region(), site.namespace(), site.metricName(), site.dimensions(), value);
                 return Step.Result.done("published " + value);
             }, "already " + value));
         }
@@ -164,7 +146,7 @@ final class DnsSteps {
         Map<String, String> checks = new LinkedHashMap<>();
         for (ZonePlan zone : plan.dns()) {
             for (RecordPlan record : zone.records()) {
-                ResourceRecordSet current = live.records().get(record.path());
+                RecordSet current = live.records().get(record.path());
                 boolean gainsTraffic = record.routing() == Routing.WEIGHTED
                         ? record.normalWeight() > 0 && (current.weight() == null || current.weight() < record.normalWeight())
                         : !DnsRecords.isAt(record, current, Action.FAILBACK);
@@ -181,10 +163,8 @@ final class DnsSteps {
             }
             List<String> failing = new ArrayList<>();
             checks.forEach((id, record) -> {
-                List<HealthCheckObservation> observations = aws.route53().getHealthCheckStatus(r -> r.healthCheckId(id))
-                        .healthCheckObservations();
-                long ok = observations.stream().filter(o -> o.statusReport() != null && o.statusReport().status() != null
-                        && o.statusReport().status().startsWith("Success")).count();
+                List<String> observations = aws.route53().healthCheckStatuses(id);
+                long ok = observations.stream().filter(status -> status.startsWith("Success")).count();
                 if (observations.isEmpty() || ok * 2 <= observations.size()) {
                     failing.add(record + ": health check " + id + " " + ok + "/" + observations.size() + " checkers report success");
                 }

@@ -1,9 +1,7 @@
 package io.github.drkit.runtime.engine;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,19 +22,12 @@ import io.github.drkit.runtime.plan.RecoveryPlan;
 import io.github.drkit.runtime.plan.SiteSwitchPlan;
 import io.github.drkit.runtime.plan.ZonePlan;
 import io.github.drkit.runtime.plan.Capacity;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
-import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
-import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.Statistic;
-import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
-import software.amazon.awssdk.services.rds.model.DBInstance;
-import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
-import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import io.github.drkit.runtime.aws.AwsServiceError;
+import io.github.drkit.runtime.aws.api.AutoScalingGroup;
+import io.github.drkit.runtime.aws.api.DbInstance;
+import io.github.drkit.runtime.aws.api.Ec2Api;
+import io.github.drkit.runtime.aws.api.RecordSet;
+import io.github.drkit.runtime.aws.api.Route53Api;
 
 /**
  * Reads the live state of every resource in a plan, all Regions and services at once. Doubles as the
@@ -57,10 +48,10 @@ final class Inspector {
     }
 
     LiveState read(RecoveryPlan plan, boolean checkTopic) {
-        Map<String, DBInstance> databases = new ConcurrentHashMap<>();
+        Map<String, DbInstance> databases = new ConcurrentHashMap<>();
         Map<String, Map<String, String>> instances = new ConcurrentHashMap<>();
         Map<String, LiveState.FleetLive> fleets = new ConcurrentHashMap<>();
-        Map<String, List<ResourceRecordSet>> zones = new ConcurrentHashMap<>();
+        Map<String, List<RecordSet>> zones = new ConcurrentHashMap<>();
         Map<String, Double> switches = new ConcurrentHashMap<>();
         List<Callable<Void>> reads = new ArrayList<>();
         for (DatabasePlan db : plan.databases()) {
@@ -89,10 +80,10 @@ final class Inspector {
         }
         parallel.all(reads);
 
-        Map<String, ResourceRecordSet> records = new HashMap<>();
+        Map<String, RecordSet> records = new HashMap<>();
         for (ZonePlan zone : plan.dns()) {
             for (RecordPlan record : zone.records()) {
-                ResourceRecordSet live = DnsRecords.find(zones.get(zone.path()), record);
+                RecordSet live = DnsRecords.find(zones.get(zone.path()), record);
                 if (live == null) {
                     throw new PlanValidationException(record.path(), "record " + record.key() + " not found in hosted zone "
                             + zone.hostedZoneId() + "; the runtime changes existing records, it does not create them");
@@ -120,12 +111,11 @@ final class Inspector {
         return fleets;
     }
 
-    DBInstance readDatabase(DatabasePlan db) {
+    DbInstance readDatabase(DatabasePlan db) {
         try {
-            return aws.rds(db.region()).describeDBInstances(r -> r.dbInstanceIdentifier(db.dbInstanceIdentifier()))
-                    .dbInstances().get(0);
-        } catch (AwsServiceException e) {
-            if (isCode(e, "DBInstanceNotFound", "DBInstanceNotFoundFault")) {
+            return aws.rds().describe(db.region(), db.dbInstanceIdentifier());
+        } catch (AwsServiceError e) {
+            if (e.is("DBInstanceNotFound", "DBInstanceNotFoundFault")) {
                 throw new PlanValidationException(db.path() + ".dbInstanceIdentifier", "DB instance '" + db.dbInstanceIdentifier()
                         + "' not found in " + db.region());
             }
@@ -134,11 +124,7 @@ final class Inspector {
     }
 
     Map<String, String> readInstances(InstancePlan group) {
-        Map<String, String> states = new LinkedHashMap<>();
-        // A filter, not InstanceIds: an unknown id then comes back missing instead of failing the whole call.
-        aws.ec2(group.region()).describeInstancesPaginator(r -> r.filters(Filter.builder().name("instance-id").values(group.instanceIds()).build()))
-                .reservations().forEach(reservation -> reservation.instances()
-                        .forEach(instance -> states.put(instance.instanceId(), instance.state().nameAsString())));
+        Map<String, String> states = aws.ec2().instanceStates(group.region(), group.instanceIds());
         for (int i = 0; i < group.instanceIds().size(); i++) {
             String id = group.instanceIds().get(i);
             if (!states.containsKey(id) || "terminated".equals(states.get(id))) {
@@ -163,9 +149,8 @@ final class Inspector {
     private List<LiveState.FleetLive> readFleetsHealth(List<FleetPlan> plans) {
         String region = plans.get(0).region();
         Map<String, AutoScalingGroup> groups = new HashMap<>();
-        aws.autoScaling(region).describeAutoScalingGroupsPaginator(r -> r.autoScalingGroupNames(
-                        plans.stream().map(FleetPlan::autoScalingGroupName).toList()))
-                .autoScalingGroups().forEach(g -> groups.put(g.autoScalingGroupName(), g));
+        aws.autoScaling().describe(region, plans.stream().map(FleetPlan::autoScalingGroupName).toList())
+                .forEach(g -> groups.put(g.name(), g));
         List<Callable<LiveState.FleetLive>> reads = new ArrayList<>();
         for (FleetPlan fleet : plans) {
             AutoScalingGroup group = groups.get(fleet.autoScalingGroupName());
@@ -189,7 +174,7 @@ final class Inspector {
 
     static int inService(AutoScalingGroup group) {
         return (int) group.instances().stream()
-                .filter(i -> "InService".equals(i.lifecycleStateAsString()) && "Healthy".equalsIgnoreCase(i.healthStatus()))
+                .filter(i -> "InService".equals(i.lifecycleState()) && "Healthy".equalsIgnoreCase(i.healthStatus()))
                 .count();
     }
 
@@ -197,13 +182,11 @@ final class Inspector {
     private int[] targetHealth(FleetPlan fleet, int index) {
         String arn = fleet.targetGroupArns().get(index);
         try {
-            List<TargetHealthDescription> targets = aws.elb(fleet.region()).describeTargetHealth(r -> r.targetGroupArn(arn))
-                    .targetHealthDescriptions();
-            int healthy = (int) targets.stream()
-                    .filter(t -> t.targetHealth() != null && t.targetHealth().state() == TargetHealthStateEnum.HEALTHY).count();
+            List<String> targets = aws.elb().targetStates(fleet.region(), arn);
+            int healthy = (int) targets.stream().filter("healthy"::equals).count();
             return new int[] {healthy, targets.size()};
-        } catch (AwsServiceException e) {
-            if (isCode(e, "TargetGroupNotFound")) {
+        } catch (AwsServiceError e) {
+            if (e.is("TargetGroupNotFound")) {
                 throw new PlanValidationException(fleet.path() + ".targetGroupArns[" + index + "]", "target group '" + arn
                         + "' not found in " + fleet.region());
             }
@@ -214,58 +197,50 @@ final class Inspector {
     private LiveState.FleetLive withLaunchTemplate(LiveState.FleetLive fleet) {
         FleetPlan plan = fleet.plan();
         AutoScalingGroup group = fleet.group();
-        LaunchTemplateSpecification spec = group.launchTemplate();
+        AutoScalingGroup.LaunchTemplateRef spec = group.launchTemplate();
         if (spec == null) {
-            String uses = group.mixedInstancesPolicy() != null ? "a mixed instances policy"
+            String uses = group.mixedInstancesPolicy() ? "a mixed instances policy"
                     : group.launchConfigurationName() != null ? "launch configuration '" + group.launchConfigurationName() + "'"
                     : "no launch template";
             throw new PlanValidationException(plan.path() + ".recoveryInstanceType", "Auto Scaling group '"
                     + plan.autoScalingGroupName() + "' uses " + uses + "; vertical scaling needs a launch template");
         }
         String version = spec.version() == null ? "$Default" : spec.version();
-        List<LaunchTemplateVersion> versions = aws.ec2(plan.region()).describeLaunchTemplateVersions(r -> {
-            if (spec.launchTemplateId() != null) {
-                r.launchTemplateId(spec.launchTemplateId());
-            } else {
-                r.launchTemplateName(spec.launchTemplateName());
-            }
-            r.versions(version);
-        }).launchTemplateVersions();
-        if (versions.isEmpty()) {
+        Ec2Api.LaunchTemplateVersion live = aws.ec2().launchTemplateVersion(plan.region(), spec.id(), spec.name(), version);
+        if (live == null) {
             throw new PlanValidationException(plan.path() + ".autoScalingGroupName", "launch template version " + version
                     + " of Auto Scaling group '" + plan.autoScalingGroupName() + "' not found");
         }
-        LaunchTemplateVersion live = versions.get(0);
-        String type = live.launchTemplateData() == null ? null : live.launchTemplateData().instanceTypeAsString();
+        String type = live.instanceType();
         return new LiveState.FleetLive(plan, group, live.launchTemplateId(), version, live.versionNumber(), type,
                 fleet.targetHealth(), fleet.healthy());
     }
 
-    private List<ResourceRecordSet> readZone(ZonePlan zone) {
-        List<ResourceRecordSet> records = new ArrayList<>();
+    private List<RecordSet> readZone(ZonePlan zone) {
         try {
-            ListResourceRecordSetsResponse page = aws.route53().listResourceRecordSets(r -> r.hostedZoneId(zone.hostedZoneId()));
-            records.addAll(page.resourceRecordSets());
-            int pages = 1;
-            while (Boolean.TRUE.equals(page.isTruncated())) {
-                if (++pages > MAX_RECORD_PAGES) {
-                    throw new IllegalStateException("hosted zone " + zone.hostedZoneId() + " has more than "
-                            + MAX_RECORD_PAGES + " pages of records; stopped listing");
-                }
-                ListResourceRecordSetsResponse previous = page;
-                page = aws.route53().listResourceRecordSets(r -> r.hostedZoneId(zone.hostedZoneId())
-                        .startRecordName(previous.nextRecordName())
-                        .startRecordType(previous.nextRecordTypeAsString())
-                        .startRecordIdentifier(previous.nextRecordIdentifier()));
-                records.addAll(page.resourceRecordSets());
-            }
-            return records;
-        } catch (AwsServiceException e) {
-            if (isCode(e, "NoSuchHostedZone")) {
+            return allRecords(aws.route53(), zone.hostedZoneId());
+        } catch (AwsServiceError e) {
+            if (e.is("NoSuchHostedZone")) {
                 throw new PlanValidationException(zone.path() + ".hostedZoneId", "hosted zone '" + zone.hostedZoneId() + "' not found");
             }
             throw e;
         }
+    }
+
+    /** Every record of a hosted zone, page by page. */
+    static List<RecordSet> allRecords(Route53Api route53, String hostedZoneId) {
+        List<RecordSet> records = new ArrayList<>();
+        Route53Api.Start start = null;
+        for (int pages = 1; pages <= MAX_RECORD_PAGES; pages++) {
+            Route53Api.RecordPage page = route53.records(hostedZoneId, start);
+            records.addAll(page.records());
+            start = page.next();
+            if (start == null) {
+                return records;
+            }
+        }
+        throw new IllegalStateException("hosted zone " + hostedZoneId + " has more than " + MAX_RECORD_PAGES
+                + " pages of records; stopped listing");
     }
 
     /**
@@ -275,49 +250,30 @@ final class Inspector {
     private java.util.Optional<Double> readSwitch(SiteSwitchPlan site) {
         try {
             return readSwitchValue(site);
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+        } catch (AwsServiceError e) {
             return java.util.Optional.empty();
         }
     }
 
     private java.util.Optional<Double> readSwitchValue(SiteSwitchPlan site) {
-        Instant now = Instant.now();
-        List<Datapoint> points = aws.cloudWatch(site.region()).getMetricStatistics(r -> r
-                .namespace(site.namespace())
-                .metricName(site.metricName())
-                .dimensions(site.dimensions().entrySet().stream()
-                        .map(e -> Dimension.builder().name(e.getKey()).value(e.getValue()).build()).toList())
-                .startTime(now.minus(Duration.ofMinutes(15)))
-                .endTime(now.plus(Duration.ofMinutes(1)))
-                .period(60)
-                .statistics(Statistic.MAXIMUM)).datapoints();
-        return points.stream().max(Comparator.comparing(Datapoint::timestamp)).map(Datapoint::maximum);
+        return aws.cloudWatch().latestMaximum(site.region(), site.namespace(), site.metricName(), site.dimensions(),
+                Duration.ofMinutes(15));
     }
 
     private void checkTopic(String arn) {
         String region = arn.split(":")[3];
         try {
-            aws.sns(region).getTopicAttributes(r -> r.topicArn(arn));
-        } catch (AwsServiceException e) {
-            if (isCode(e, "NotFound", "NotFoundException")) {
+            aws.sns().checkTopic(region, arn);
+        } catch (AwsServiceError e) {
+            if (e.is("NotFound", "NotFoundException")) {
                 throw new PlanValidationException("notificationTopicArn", "SNS topic '" + arn + "' not found");
             }
             throw e;
         }
     }
 
-    static boolean isCode(AwsServiceException e, String... codes) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        for (String candidate : codes) {
-            if (candidate.equals(code)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private StateReport report(RecoveryPlan plan, Map<String, DBInstance> databases, Map<String, Map<String, String>> instances,
-                               Map<String, LiveState.FleetLive> fleets, Map<String, ResourceRecordSet> records,
+    private StateReport report(RecoveryPlan plan, Map<String, DbInstance> databases, Map<String, Map<String, String>> instances,
+                               Map<String, LiveState.FleetLive> fleets, Map<String, RecordSet> records,
                                Map<String, Double> switches) {
         List<StateReport.DatabaseStatus> dbs = new ArrayList<>();
         for (DatabasePlan db : plan.databases()) {
@@ -338,7 +294,7 @@ final class Inspector {
         List<StateReport.RecordStatus> dns = new ArrayList<>();
         for (ZonePlan zone : plan.dns()) {
             for (RecordPlan record : zone.records()) {
-                ResourceRecordSet live = records.get(record.path());
+                RecordSet live = records.get(record.path());
                 dns.add(new StateReport.RecordStatus(record.path(), zone.hostedZoneId(), record.key(), live.weight(),
                         DnsRecords.describeTarget(live), live.healthCheckId(), DnsRecords.position(record, live)));
             }
@@ -354,12 +310,12 @@ final class Inspector {
         return StateReport.of(dbs, groups, fleetStatuses, dns, sites);
     }
 
-    static StateReport.DatabaseStatus databaseStatus(DatabasePlan db, DBInstance live) {
-        boolean tagged = live.tagList().stream().anyMatch(t -> Tags.PROMOTED.equals(t.key()));
-        String source = live.readReplicaSourceDBInstanceIdentifier();
+    static StateReport.DatabaseStatus databaseStatus(DatabasePlan db, DbInstance live) {
+        boolean tagged = live.tags().containsKey(Tags.PROMOTED);
+        String source = live.readReplicaSource();
         // A replica whose source is gone is promoted; so is one failover promoted and that is available again.
-        boolean promoted = source == null || (tagged && "available".equals(live.dbInstanceStatus()));
-        return new StateReport.DatabaseStatus(db.path(), db.region(), db.dbInstanceIdentifier(), live.dbInstanceStatus(),
+        boolean promoted = source == null || (tagged && "available".equals(live.status()));
+        return new StateReport.DatabaseStatus(db.path(), db.region(), db.dbInstanceIdentifier(), live.status(),
                 source, promoted, promoted ? Position.FAILED_OVER : Position.NORMAL);
     }
 
@@ -368,7 +324,7 @@ final class Inspector {
         AutoScalingGroup group = live.group();
         Capacity capacity = new Capacity(group.minSize(), group.desiredCapacity(), group.maxSize());
         Map<String, Integer> types = new TreeMap<>();
-        group.instances().stream().filter(i -> "InService".equals(i.lifecycleStateAsString()))
+        group.instances().stream().filter(i -> "InService".equals(i.lifecycleState()))
                 .forEach(i -> types.merge(Objects.requireNonNullElse(i.instanceType(), "unknown"), 1, Integer::sum));
         List<StateReport.TargetGroupStatus> targets = new ArrayList<>();
         live.targetHealth().forEach((arn, counts) -> targets.add(new StateReport.TargetGroupStatus(arn, counts[0], counts[1])));

@@ -6,19 +6,19 @@ import java.util.Map;
 import io.github.drkit.runtime.plan.FleetPlan;
 import io.github.drkit.runtime.plan.RecordPlan;
 import io.github.drkit.runtime.plan.ZonePlan;
-import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
-import software.amazon.awssdk.services.rds.model.DBInstance;
-import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import io.github.drkit.runtime.aws.api.AutoScalingGroup;
+import io.github.drkit.runtime.aws.api.DbInstance;
+import io.github.drkit.runtime.aws.api.RecordSet;
 
 /**
  * What the runtime read from AWS: the raw answers the planner needs to compute changes, and the
  * {@link StateReport} people read. Keys are plan paths ({@code fleets[0]}, {@code dns[0].records[1]}).
  */
-record LiveState(Map<String, DBInstance> databases,
+record LiveState(Map<String, DbInstance> databases,
                  Map<String, Map<String, String>> instanceStates,
                  Map<String, FleetLive> fleets,
-                 Map<String, List<ResourceRecordSet>> zones,
-                 Map<String, ResourceRecordSet> records,
+                 Map<String, List<RecordSet>> zones,
+                 Map<String, RecordSet> records,
                  Map<String, Double> switches,
                  StateReport report) {
 
@@ -34,7 +34,7 @@ record LiveState(Map<String, DBInstance> databases,
                      boolean healthy) {
     }
 
-    ResourceRecordSet record(ZonePlan zone, RecordPlan record) {
+    RecordSet record(ZonePlan zone, RecordPlan record) {
         return records.get(record.path());
     }
 }

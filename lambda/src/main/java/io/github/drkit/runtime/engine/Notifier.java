@@ -39,8 +39,8 @@ final class Notifier {
             String message = body;
             String subject = ("drkit " + plan.application() + ": " + report.action() + " " + report.outcome());
             String region = plan.notificationTopicArn().split(":")[3];
-            String id = log.bind(() -> aws.sns(region).publish(r -> r.topicArn(plan.notificationTopicArn())
-                    .subject(subject.length() > 100 ? subject.substring(0, 100) : subject).message(message)).messageId());
+            String id = log.bind(() -> aws.sns().publish(region, plan.notificationTopicArn(),
+                    subject.length() > 100 ? subject.substring(0, 100) : subject, message));
             outcome = StepReport.Outcome.DONE;
             detail = "published message " + id;
         } catch (RuntimeException e) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.testing.MotoServer;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import io.github.drkit.runtime.aws.CallHook;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -42,12 +42,12 @@ public final class Emulator implements AutoCloseable {
         this.moto = moto;
     }
 
-    /** Runtime clients against the emulator, fast retries, with the given interceptors. */
-    public AwsClients runtimeClients(ExecutionInterceptor... interceptors) {
+    /** Runtime clients against the emulator, fast retries, with the given hooks. */
+    public AwsClients runtimeClients(CallHook... hooks) {
         AwsClients.Builder builder = AwsClients.builder().region(Region.of(RECOVERY)).endpoint(moto.endpoint())
                 .credentials(moto.credentials()).backoff(Duration.ofMillis(10), Duration.ofMillis(50));
-        for (ExecutionInterceptor interceptor : interceptors) {
-            builder.addInterceptor(interceptor);
+        for (CallHook hook : hooks) {
+            builder.addHook(hook);
         }
         return builder.build();
     }
@@ -75,6 +75,11 @@ public final class Emulator implements AutoCloseable {
     public RdsClient rds(String region) {
         return client("rds" + region, () -> RdsClient.builder().endpointOverride(moto.endpoint()).region(Region.of(region))
                 .credentialsProvider(moto.credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
+    }
+
+    public software.amazon.awssdk.services.ssm.SsmClient ssm(String region) {
+        return client("ssm" + region, () -> software.amazon.awssdk.services.ssm.SsmClient.builder().endpointOverride(moto.endpoint())
+                .region(Region.of(region)).credentialsProvider(moto.credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
     }
 
     public CloudWatchClient cloudWatch(String region) {

@@ -1,75 +1,65 @@
 package io.github.drkit.runtime.scenario;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.SdkHttpResponse;
+import io.github.drkit.runtime.aws.AwsServiceError;
+import io.github.drkit.runtime.aws.CallHook;
 
 /**
- * Replaces the emulator's answer to one operation with an error, for the first {@code times} attempts:
- * how a test sees the runtime meet throttling and 5xx answers. The request still reaches the emulator (as a
- * request AWS processed but answered badly would), and the SDK's real retry logic handles the error.
+ * Answers one operation with an error for its first {@code times} attempts: how a test sees the runtime meet
+ * throttling and 5xx answers. Throttling is answered before the request is sent (a throttled request is not
+ * acted on); a 500 replaces the answer after the emulator acted on the request, as when a proxy loses the
+ * answer. The runtime's own retry logic handles both.
  */
-public final class FaultInjector implements ExecutionInterceptor {
-    private static final ExecutionAttribute<Boolean> THIS_ATTEMPT = new ExecutionAttribute<>("drkit.test.inject");
-
+public final class FaultInjector implements CallHook {
     private final String operation;
     private final int times;
+    private final boolean beforeSending;
     private final int status;
-    private final String body;
+    private final String code;
+    private final String message;
     private final AtomicInteger injected = new AtomicInteger();
 
-    private FaultInjector(String operation, int times, int status, String body) {
+    private FaultInjector(String operation, int times, boolean beforeSending, int status, String code, String message) {
         this.operation = operation;
         this.times = times;
+        this.beforeSending = beforeSending;
         this.status = status;
-        this.body = body;
+        this.code = code;
+        this.message = message;
     }
 
-    /** A query-protocol (Auto Scaling, EC2-style XML) throttling answer. */
+    /** A throttling answer ({@code 400 Throttling}). */
     public static FaultInjector throttling(String operation, int times) {
-        return new FaultInjector(operation, times, 400, "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
-                + "<Message>Rate exceeded</Message></Error><RequestId>drkit-test</RequestId></ErrorResponse>");
+        return new FaultInjector(operation, times, true, 400, "Throttling", "Rate exceeded");
     }
 
-    /** A 500 Internal Failure answer in Route 53's XML. */
+    /** A {@code 500 InternalFailure} answer, after the request was acted on. */
     public static FaultInjector serverError(String operation, int times) {
-        return new FaultInjector(operation, times, 500, "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code>"
-                + "<Message>We encountered an internal error</Message></Error><RequestId>drkit-test</RequestId></ErrorResponse>");
+        return new FaultInjector(operation, times, false, 500, "InternalFailure", "We encountered an internal error");
     }
 
     public int injected() {
         return injected.get();
     }
 
-    private boolean applies(ExecutionAttributes attributes) {
-        return operation.equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    @Override
+    public void beforeAttempt(Attempt attempt) {
+        if (beforeSending) {
+            inject(attempt);
+        }
     }
 
     @Override
-    public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-        if (applies(attributes) && injected.get() < times) {
-            attributes.putAttribute(THIS_ATTEMPT, true);
-            return context.httpResponse().toBuilder().statusCode(status).build();
+    public void afterAttempt(Attempt attempt) {
+        if (!beforeSending) {
+            inject(attempt);
         }
-        attributes.putAttribute(THIS_ATTEMPT, false);
-        return context.httpResponse();
     }
 
-    @Override
-    public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-        if (Boolean.TRUE.equals(attributes.getAttribute(THIS_ATTEMPT))) {
-            injected.incrementAndGet();
-            return Optional.of(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    private void inject(Attempt attempt) {
+        if (operation.equals(attempt.operation()) && injected.getAndUpdate(n -> n < times ? n + 1 : n) < times) {
+            throw new AwsServiceError(attempt.service(), attempt.operation(), status, code, message, "drkit-test");
         }
-        return context.responseBody();
     }
 }

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 @ExtendWith(MotoServerExtension.class)
 class MultiSiteScenarioTest {
     private Emulator emulator;
-    private RecordingInterceptor calls;
+    private RecordingHook calls;
     private AwsClients clients;
     private RecoveryEngine engine;
     private static final String SWITCH = """
@@ -47,7 +47,7 @@ class MultiSiteScenarioTest {
     @BeforeEach
     void setUp(MotoServer moto) {
         emulator = new Emulator(moto);
-        calls = new RecordingInterceptor();
+        calls = new RecordingHook();
         clients = emulator.runtimeClients(calls);
         engine = RecoveryEngine.builder(clients).pollInterval(Duration.ofMillis(100)).build();
         Emulator.Fleet fleet = emulator.fleet(RECOVERY, "shop-site", 2, 2, 4, "m5.large", true);

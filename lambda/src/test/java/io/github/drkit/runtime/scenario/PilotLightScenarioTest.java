@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.route53.model.RRType;
 @ExtendWith(MotoServerExtension.class)
 class PilotLightScenarioTest {
     private Emulator emulator;
-    private RecordingInterceptor calls;
+    private RecordingHook calls;
     private AwsClients clients;
     private RecoveryEngine engine;
     private RecoveryPlan plan;
@@ -47,7 +47,7 @@ class PilotLightScenarioTest {
     @BeforeEach
     void setUp(MotoServer moto) {
         emulator = new Emulator(moto);
-        calls = new RecordingInterceptor();
+        calls = new RecordingHook();
         clients = emulator.runtimeClients(calls);
         engine = RecoveryEngine.builder(clients).pollInterval(Duration.ofMillis(100)).build();
         String replica = emulator.replica("shop");

@@ -30,7 +30,7 @@ import io.github.drkit.runtime.plan.RecoveryPlan;
 import io.github.drkit.runtime.plan.ZonePlan;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import io.github.drkit.runtime.aws.CallHook;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 @ExtendWith(MotoServerExtension.class)
 class RecoveryGuaranteesTest {
     private Emulator emulator;
-    private RecordingInterceptor calls;
+    private RecordingHook calls;
     private String zone;
     private String planJson;
     private Emulator.Fleet fleet;
@@ -47,7 +47,7 @@ class RecoveryGuaranteesTest {
     @BeforeEach
     void setUp(MotoServer moto) {
         emulator = new Emulator(moto);
-        calls = new RecordingInterceptor();
+        calls = new RecordingHook();
         fleet = emulator.fleet(RECOVERY, "web", 0, 0, 2, "t3.small", true);
         zone = emulator.zone("example.com");
         emulator.upsert(zone,
@@ -75,8 +75,8 @@ class RecoveryGuaranteesTest {
         return RecoveryPlan.parse(planJson.formatted(targetGroupArn, zone, healthTimeout));
     }
 
-    private Report run(RecoveryPlan plan, RecoveryRequest request, ExecutionInterceptor... extra) {
-        ExecutionInterceptor[] all = new ExecutionInterceptor[extra.length + 1];
+    private Report run(RecoveryPlan plan, RecoveryRequest request, CallHook... extra) {
+        CallHook[] all = new CallHook[extra.length + 1];
         all[0] = calls;
         System.arraycopy(extra, 0, all, 1, extra.length);
         try (AwsClients clients = emulator.runtimeClients(all);

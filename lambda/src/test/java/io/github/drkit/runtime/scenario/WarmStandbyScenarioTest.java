@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 @ExtendWith(MotoServerExtension.class)
 class WarmStandbyScenarioTest {
     private Emulator emulator;
-    private RecordingInterceptor calls;
+    private RecordingHook calls;
     private AwsClients clients;
     private FailoverHandler handler;
     private String zone;
@@ -37,7 +37,7 @@ class WarmStandbyScenarioTest {
     @BeforeEach
     void setUp(MotoServer moto) {
         emulator = new Emulator(moto);
-        calls = new RecordingInterceptor();
+        calls = new RecordingHook();
         clients = emulator.runtimeClients(calls);
         Emulator.Fleet fleet = emulator.fleet(RECOVERY, "shop-web", 1, 1, 2, "t3.small", true);
         zone = emulator.zone("example.com");

@@ -4,18 +4,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import io.github.drkit.runtime.aws.CallHook;
 
-/** Records the name of every operation the runtime's clients attempt, so tests can prove nothing was changed. */
-public final class RecordingInterceptor implements ExecutionInterceptor {
+/** Records the name of every operation the runtime calls, so tests can prove nothing was changed. */
+public final class RecordingHook implements CallHook {
     private final List<String> operations = Collections.synchronizedList(new ArrayList<>());
 
     @Override
-    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    public void beforeAttempt(Attempt attempt) {
+        if (attempt.number() == 1) {
+            operations.add(attempt.operation());
+        }
     }
 
     public List<String> operations() {

@@ -2,23 +2,21 @@ package io.github.drkit.bench;
 
 import java.time.Duration;
 
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import io.github.drkit.runtime.aws.CallHook;
 
 /**
  * Adds a fixed delay to every HTTP attempt, standing in for the network round trip to an AWS endpoint
  * (tens of milliseconds) that a loopback emulator does not have. Blocking, like a real round trip.
  */
-final class LatencyInterceptor implements ExecutionInterceptor {
+final class LatencyHook implements CallHook {
     private final Duration delay;
 
-    LatencyInterceptor(Duration delay) {
+    LatencyHook(Duration delay) {
         this.delay = delay;
     }
 
     @Override
-    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    public void beforeAttempt(Attempt attempt) {
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {

@@ -1,0 +1,180 @@
+package io.github.drkit.runtime.aws;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+
+/**
+ * Sends one signed request to an AWS service and returns its answer, with the runtime's retry policy: throttling,
+ * 5xx and connection failures are retried with exponential backoff and full jitter, up to a fixed number of
+ * attempts; any other error is the service's answer and is returned at once. Every call, with its attempts and
+ * outcome, is recorded in the {@link CallLog} bound to the calling thread.
+ *
+ * <p>The runtime speaks the AWS wire protocols itself (see {@link QueryProtocol}, {@link JsonProtocol},
+ * {@link RestXmlProtocol}) for the few operations a recovery needs, instead of linking a whole AWS SDK service
+ * module per service: the EC2 module alone is larger than the whole deployment package is allowed to be, and a
+ * recovery function's cold start is paid in an outage. Signing, credentials and HTTP come from the AWS SDK's
+ * core modules.
+ */
+public final class AwsTransport {
+    private static final String USER_AGENT = "drkit-runtime/1 java/" + System.getProperty("java.version");
+
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
+    private final URI endpointOverride;
+    private final Map<String, String> environment;
+    private final List<CallHook> hooks;
+    private final int maxAttempts;
+    private final Duration baseDelay;
+    private final Duration maxBackoff;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+    AwsTransport(SdkHttpClient http, AwsCredentialsProvider credentials, URI endpointOverride, Map<String, String> environment,
+                 List<CallHook> hooks, int maxAttempts, Duration baseDelay, Duration maxBackoff) {
+        this.http = Objects.requireNonNull(http);
+        this.credentials = Objects.requireNonNull(credentials);
+        this.endpointOverride = endpointOverride;
+        this.environment = Map.copyOf(environment);
+        this.hooks = List.copyOf(hooks);
+        this.maxAttempts = maxAttempts;
+        this.baseDelay = baseDelay;
+        this.maxBackoff = maxBackoff;
+    }
+
+    /** A request before addressing and signing: the path (with its query string) relative to the endpoint. */
+    record Request(SdkHttpMethod method, String path, Map<String, List<String>> query, Map<String, String> headers, byte[] body) {
+    }
+
+    /** A successful answer. */
+    record Response(int status, byte[] body) {
+    }
+
+    /** Turns an error answer into the service's error, protocol by protocol. */
+    @FunctionalInterface
+    interface ErrorDecoder {
+        AwsServiceError decode(String service, String operation, int status, byte[] body);
+    }
+
+    /** The endpoint for {@code service} in {@code region}: the override, then the environment, then AWS's. */
+    URI endpoint(AwsService service, String region) {
+        if (endpointOverride != null) {
+            return endpointOverride;
+        }
+        String specific = environment.get("AWS_ENDPOINT_URL_" + service.endpointKey());
+        if (specific != null && !specific.isBlank()) {
+            return URI.create(specific.trim());
+        }
+        String general = environment.get("AWS_ENDPOINT_URL");
+        if (general != null && !general.isBlank()) {
+            return URI.create(general.trim());
+        }
+        return service.endpoint(region);
+    }
+
+    Response send(AwsService service, String region, String operation, Request request, ErrorDecoder errors) {
+        long started = System.nanoTime();
+        int attempt = 0;
+        int status = 0;
+        while (true) {
+            attempt++;
+            CallHook.Attempt current = new CallHook.Attempt(service.id(), operation, region, attempt);
+            try {
+                hooks.forEach(hook -> hook.beforeAttempt(current));
+                Response response = attempt(service, region, operation, request, errors);
+                hooks.forEach(hook -> hook.afterAttempt(current));
+                record(service, operation, region, attempt, response.status(), started, null);
+                return response;
+            } catch (AwsServiceError error) {
+                status = error.statusCode();
+                if (!error.retryable() || attempt >= maxAttempts) {
+                    record(service, operation, region, attempt, status, started, error.errorCode());
+                    throw error;
+                }
+            }
+            pause(attempt);
+        }
+    }
+
+    private Response attempt(AwsService service, String region, String operation, Request request, ErrorDecoder errors) {
+        SdkHttpFullRequest.Builder http = SdkHttpFullRequest.builder()
+                .method(request.method())
+                .uri(endpoint(service, region))
+                .encodedPath(join(endpoint(service, region).getRawPath(), request.path()))
+                .putHeader("User-Agent", USER_AGENT);
+        request.query().forEach(http::putRawQueryParameter);
+        request.headers().forEach(http::putHeader);
+        if (request.body() != null) {
+            http.putHeader("Content-Length", String.valueOf(request.body().length));
+        }
+        SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
+                .request(http.build())
+                .payload(request.body() == null ? null : ContentStreamProvider.fromByteArray(request.body()))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
+                .putProperty(AwsV4HttpSigner.REGION_NAME, service.signingRegion(region)));
+        HttpExecuteResponse answer;
+        byte[] body;
+        try {
+            answer = this.http.prepareRequest(HttpExecuteRequest.builder()
+                    .request(signed.request())
+                    .contentStreamProvider(signed.payload().orElse(null))
+                    .build()).call();
+            body = read(answer);
+        } catch (IOException | UncheckedIOException e) {
+            throw AwsServiceError.noAnswer(service.id(), operation, e);
+        }
+        int status = answer.httpResponse().statusCode();
+        if (status >= 200 && status < 300) {
+            return new Response(status, body);
+        }
+        throw errors.decode(service.id(), operation, status, body);
+    }
+
+    private static String join(String base, String path) {
+        String left = base == null || base.isEmpty() ? "" : base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return left + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    private static byte[] read(HttpExecuteResponse answer) throws IOException {
+        if (answer.responseBody().isEmpty()) {
+            return new byte[0];
+        }
+        try (InputStream in = answer.responseBody().get()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Full jitter: a random wait up to the exponential bound, so that concurrent retries spread out. */
+    private void pause(int attempt) {
+        long bound = Math.min(maxBackoff.toMillis(), baseDelay.toMillis() * (1L << Math.min(attempt - 1, 20)));
+        long wait = ThreadLocalRandom.current().nextLong(Math.max(1, bound) + 1);
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+
+    private static void record(AwsService service, String operation, String region, int attempts, int status, long started, String error) {
+        CallLog log = CallLog.current();
+        if (log != null) {
+            log.add(new AwsCall(service.id(), operation, region, attempts, status, (System.nanoTime() - started) / 1_000_000, error));
+        }
+    }
+}

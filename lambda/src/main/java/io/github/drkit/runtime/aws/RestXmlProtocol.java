@@ -1,0 +1,50 @@
+package io.github.drkit.runtime.aws;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awssdk.http.SdkHttpMethod;
+
+/**
+ * The AWS REST-XML protocol (Route 53): the operation is the method and path, input in the query string or an
+ * XML body, answers and errors ({@code ErrorResponse/Error/Code}) in XML.
+ */
+public final class RestXmlProtocol {
+    private final AwsTransport transport;
+    private final AwsService service;
+
+    public RestXmlProtocol(AwsTransport transport, AwsService service) {
+        this.transport = transport;
+        this.service = service;
+    }
+
+    public Xml get(String region, String operation, String path, Map<String, List<String>> query) {
+        return call(region, operation, new AwsTransport.Request(SdkHttpMethod.GET, path, query, Map.of(), null));
+    }
+
+    public Xml post(String region, String operation, String path, String xml) {
+        return call(region, operation, new AwsTransport.Request(SdkHttpMethod.POST, path, Map.of(),
+                Map.of("Content-Type", "application/xml"), xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Xml call(String region, String operation, AwsTransport.Request request) {
+        return Xml.parse(transport.send(service, region, operation, request, QueryProtocol::decodeError).body());
+    }
+
+    /** Escapes text for an XML element's content. */
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

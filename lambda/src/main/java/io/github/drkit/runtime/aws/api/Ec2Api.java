@@ -1,0 +1,78 @@
+package io.github.drkit.runtime.aws.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.drkit.runtime.aws.QueryProtocol;
+import io.github.drkit.runtime.aws.QueryProtocol.Params;
+import io.github.drkit.runtime.aws.Xml;
+
+/** The EC2 operations a recovery needs. */
+public final class Ec2Api {
+    private static final int MAX_PAGES = 100;
+
+    private final QueryProtocol query;
+
+    public Ec2Api(QueryProtocol query) {
+        this.query = query;
+    }
+
+    /**
+     * The state name ({@code running}, {@code stopped}, ...) of each instance that exists. Filters by id instead
+     * of naming the ids, so that an unknown id comes back missing instead of failing the whole call.
+     */
+    public Map<String, String> instanceStates(String region, List<String> instanceIds) {
+        Map<String, String> states = new LinkedHashMap<>();
+        String token = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Xml answer = query.call(region, "DescribeInstances", Params.of()
+                    .put("Filter.1.Name", "instance-id").list("Filter.1.Value", instanceIds).put("NextToken", token));
+            for (Xml instance : answer.all("reservationSet/item/instancesSet/item")) {
+                states.put(instance.text("instanceId"), instance.text("instanceState/name"));
+            }
+            token = answer.text("nextToken");
+            if (token == null || token.isEmpty()) {
+                return states;
+            }
+        }
+        throw new IllegalStateException("DescribeInstances returned more than " + MAX_PAGES + " pages; stopped listing");
+    }
+
+    public void startInstances(String region, List<String> instanceIds) {
+        query.call(region, "StartInstances", Params.of().list("InstanceId", instanceIds));
+    }
+
+    public void stopInstances(String region, List<String> instanceIds) {
+        query.call(region, "StopInstances", Params.of().list("InstanceId", instanceIds));
+    }
+
+    /**
+     * One version of a launch template, or null when there is no such version.
+     *
+     * @param templateId   the template's id; when null, {@code templateName} names it
+     * @param version      a number, {@code $Latest} or {@code $Default}
+     */
+    public LaunchTemplateVersion launchTemplateVersion(String region, String templateId, String templateName, String version) {
+        Xml answer = query.call(region, "DescribeLaunchTemplateVersions", Params.of()
+                .put(templateId != null ? "LaunchTemplateId" : "LaunchTemplateName", templateId != null ? templateId : templateName)
+                .put("LaunchTemplateVersion.1", version));
+        Xml item = answer.first("launchTemplateVersionSet/item");
+        return item == null ? null : new LaunchTemplateVersion(item.text("launchTemplateId"), item.number("versionNumber"),
+                item.text("launchTemplateData/instanceType"));
+    }
+
+    /** Creates a version of a template that differs from {@code sourceVersion} only in its instance type; returns its number. */
+    public long createLaunchTemplateVersion(String region, String templateId, String sourceVersion, String description, String instanceType) {
+        Xml answer = query.call(region, "CreateLaunchTemplateVersion", Params.of()
+                .put("LaunchTemplateId", templateId)
+                .put("SourceVersion", sourceVersion)
+                .put("VersionDescription", description)
+                .put("LaunchTemplateData.InstanceType", instanceType));
+        return answer.number("launchTemplateVersion/versionNumber");
+    }
+
+    /** @param instanceType null when the version does not set one */
+    public record LaunchTemplateVersion(String launchTemplateId, long versionNumber, String instanceType) {
+    }
+}

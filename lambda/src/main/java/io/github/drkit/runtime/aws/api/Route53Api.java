@@ -1,0 +1,141 @@
+package io.github.drkit.runtime.aws.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.drkit.runtime.aws.RestXmlProtocol;
+import io.github.drkit.runtime.aws.Xml;
+
+/**
+ * The Route 53 operations a recovery needs. Route 53 is global: every call goes to the partition's one
+ * endpoint, whatever the plan's Regions.
+ */
+public final class Route53Api {
+    private static final String API = "/2013-04-01";
+    private static final String NAMESPACE = "https://route53.amazonaws.com/doc/2013-04-01/";
+
+    private final RestXmlProtocol rest;
+    private final String region;
+
+    /** @param region any Region of the partition; it selects the endpoint and the signing Region */
+    public Route53Api(RestXmlProtocol rest, String region) {
+        this.rest = rest;
+        this.region = region;
+    }
+
+    /** One page of a zone's records, and where the next page starts (null when this is the last). */
+    public record RecordPage(List<RecordSet> records, Start next) {
+    }
+
+    /** Where a listing starts: a record name, type and set identifier. */
+    public record Start(String name, String type, String setIdentifier) {
+    }
+
+    /** A submitted change: {@code PENDING} until Route 53 has applied it everywhere, then {@code INSYNC}. */
+    public record Change(String id, String status) {
+        public boolean insync() {
+            return "INSYNC".equals(status);
+        }
+    }
+
+    /** A page of the zone's records from {@code start} (null: from the first); an unknown zone fails with {@code NoSuchHostedZone}. */
+    public RecordPage records(String hostedZoneId, Start start) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (start != null) {
+            query.put("name", List.of(start.name()));
+            query.put("type", List.of(start.type()));
+            if (start.setIdentifier() != null) {
+                query.put("identifier", List.of(start.setIdentifier()));
+            }
+        }
+        Xml answer = rest.get(region, "ListResourceRecordSets", API + "/hostedzone/" + zone(hostedZoneId) + "/rrset", query);
+        List<RecordSet> records = new ArrayList<>();
+        answer.all("ResourceRecordSets/ResourceRecordSet").forEach(r -> records.add(record(r)));
+        Start next = Boolean.TRUE.equals(answer.bool("IsTruncated"))
+                ? new Start(answer.text("NextRecordName"), answer.text("NextRecordType"), answer.text("NextRecordIdentifier"))
+                : null;
+        return new RecordPage(records, next);
+    }
+
+    private static RecordSet record(Xml r) {
+        Xml alias = r.first("AliasTarget");
+        return new RecordSet(r.text("Name"), r.text("Type"), r.text("SetIdentifier"), r.number("Weight"), r.text("Failover"),
+                r.text("HealthCheckId"), r.number("TTL"),
+                r.all("ResourceRecords/ResourceRecord").stream().map(v -> v.text("Value")).toList(),
+                alias == null ? null : new RecordSet.AliasTarget(alias.text("DNSName"), alias.text("HostedZoneId"),
+                        Boolean.TRUE.equals(alias.bool("EvaluateTargetHealth"))));
+    }
+
+    /** UPSERTs {@code records} in one batch: Route 53 applies all of them or none. */
+    public Change upsert(String hostedZoneId, String comment, List<RecordSet> records) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+                .append("<ChangeResourceRecordSetsRequest xmlns=\"").append(NAMESPACE).append("\"><ChangeBatch>");
+        element(xml, "Comment", comment);
+        xml.append("<Changes>");
+        for (RecordSet record : records) {
+            xml.append("<Change><Action>UPSERT</Action>");
+            write(xml, record);
+            xml.append("</Change>");
+        }
+        xml.append("</Changes></ChangeBatch></ChangeResourceRecordSetsRequest>");
+        Xml answer = rest.post(region, "ChangeResourceRecordSets", API + "/hostedzone/" + zone(hostedZoneId) + "/rrset/", xml.toString());
+        return change(answer.first("ChangeInfo"));
+    }
+
+    /** Elements in the order Route 53's schema defines them. */
+    private static void write(StringBuilder xml, RecordSet record) {
+        xml.append("<ResourceRecordSet>");
+        element(xml, "Name", record.name());
+        element(xml, "Type", record.type());
+        element(xml, "SetIdentifier", record.setIdentifier());
+        element(xml, "Weight", record.weight());
+        element(xml, "Failover", record.failover());
+        if (record.aliasTarget() == null) {
+            element(xml, "TTL", record.ttl());
+            xml.append("<ResourceRecords>");
+            for (String value : record.values()) {
+                xml.append("<ResourceRecord>");
+                element(xml, "Value", value);
+                xml.append("</ResourceRecord>");
+            }
+            xml.append("</ResourceRecords>");
+        } else {
+            xml.append("<AliasTarget>");
+            element(xml, "HostedZoneId", record.aliasTarget().hostedZoneId());
+            element(xml, "DNSName", record.aliasTarget().dnsName());
+            element(xml, "EvaluateTargetHealth", record.aliasTarget().evaluateTargetHealth());
+            xml.append("</AliasTarget>");
+        }
+        element(xml, "HealthCheckId", record.healthCheckId());
+        xml.append("</ResourceRecordSet>");
+    }
+
+    private static void element(StringBuilder xml, String name, Object value) {
+        if (value != null) {
+            xml.append('<').append(name).append('>').append(RestXmlProtocol.escape(String.valueOf(value))).append("</").append(name).append('>');
+        }
+    }
+
+    public Change change(String changeId) {
+        String id = changeId.substring(changeId.lastIndexOf('/') + 1);
+        return change(rest.get(region, "GetChange", API + "/change/" + id, Map.of()).first("ChangeInfo"));
+    }
+
+    private static Change change(Xml info) {
+        return new Change(info.text("Id"), info.text("Status"));
+    }
+
+    /** The status line each Route 53 health checker reports, e.g. {@code Success: HTTP Status Code 200, OK}; empty when it reported none. */
+    public List<String> healthCheckStatuses(String healthCheckId) {
+        return rest.get(region, "GetHealthCheckStatus", API + "/healthcheck/" + healthCheckId + "/status", Map.of())
+                .all("HealthCheckObservations/HealthCheckObservation").stream()
+                .map(o -> java.util.Objects.requireNonNullElse(o.text("StatusReport/Status"), ""))
+                .toList();
+    }
+
+    private static String zone(String hostedZoneId) {
+        return hostedZoneId.substring(hostedZoneId.lastIndexOf('/') + 1);
+    }
+}
