@@ -109,7 +109,7 @@ final class DnsSteps {
     }
 
     private List<String> verify(ZonePlan zone, Map<RecordPlan, RecordSet> wanted, Action action) {
-        List<RecordSet> live = Inspector.allRecords(aws.route53(), zone.hostedZoneId());
+        List<RecordSet> live = aws.route53().allRecords(zone.hostedZoneId());
         List<String> mismatches = new ArrayList<>();
         for (RecordPlan record : wanted.keySet()) {
             RecordSet now = DnsRecords.find(live, record);

@@ -27,7 +27,6 @@ import io.github.drkit.runtime.aws.api.AutoScalingGroup;
 import io.github.drkit.runtime.aws.api.DbInstance;
 import io.github.drkit.runtime.aws.api.Ec2Api;
 import io.github.drkit.runtime.aws.api.RecordSet;
-import io.github.drkit.runtime.aws.api.Route53Api;
 
 /**
  * Reads the live state of every resource in a plan, all Regions and services at once. Doubles as the
@@ -35,8 +34,6 @@ import io.github.drkit.runtime.aws.api.Route53Api;
  * the plan field, raised before any mutating call.
  */
 final class Inspector {
-    /** Bounds the listing of one hosted zone: 100 pages of 300 records. */
-    private static final int MAX_RECORD_PAGES = 100;
     private static final int ASG_NAMES_PER_CALL = 50;
 
     private final AwsClients aws;
@@ -218,29 +215,13 @@ final class Inspector {
 
     private List<RecordSet> readZone(ZonePlan zone) {
         try {
-            return allRecords(aws.route53(), zone.hostedZoneId());
+            return aws.route53().allRecords(zone.hostedZoneId());
         } catch (AwsServiceError e) {
             if (e.is("NoSuchHostedZone")) {
                 throw new PlanValidationException(zone.path() + ".hostedZoneId", "hosted zone '" + zone.hostedZoneId() + "' not found");
             }
             throw e;
         }
-    }
-
-    /** Every record of a hosted zone, page by page. */
-    static List<RecordSet> allRecords(Route53Api route53, String hostedZoneId) {
-        List<RecordSet> records = new ArrayList<>();
-        Route53Api.Start start = null;
-        for (int pages = 1; pages <= MAX_RECORD_PAGES; pages++) {
-            Route53Api.RecordPage page = route53.records(hostedZoneId, start);
-            records.addAll(page.records());
-            start = page.next();
-            if (start == null) {
-                return records;
-            }
-        }
-        throw new IllegalStateException("hosted zone " + hostedZoneId + " has more than " + MAX_RECORD_PAGES
-                + " pages of records; stopped listing");
     }
 
     /**

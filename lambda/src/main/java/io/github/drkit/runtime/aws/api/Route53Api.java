@@ -15,6 +15,8 @@ import io.github.drkit.runtime.aws.Xml;
 public final class Route53Api {
     private static final String API = "/2013-04-01";
     private static final String NAMESPACE = "https://route53.amazonaws.com/doc/2013-04-01/";
+    /** Bounds the listing of one hosted zone: 100 pages of 300 records. */
+    private static final int MAX_RECORD_PAGES = 100;
 
     private final RestXmlProtocol rest;
     private final String region;
@@ -57,6 +59,22 @@ public final class Route53Api {
                 ? new Start(answer.text("NextRecordName"), answer.text("NextRecordType"), answer.text("NextRecordIdentifier"))
                 : null;
         return new RecordPage(records, next);
+    }
+
+    /** Every record of a hosted zone, page by page. */
+    public List<RecordSet> allRecords(String hostedZoneId) {
+        List<RecordSet> records = new ArrayList<>();
+        Start start = null;
+        for (int pages = 1; pages <= MAX_RECORD_PAGES; pages++) {
+            RecordPage page = records(hostedZoneId, start);
+            records.addAll(page.records());
+            start = page.next();
+            if (start == null) {
+                return records;
+            }
+        }
+        throw new IllegalStateException("hosted zone " + hostedZoneId + " has more than " + MAX_RECORD_PAGES
+                + " pages of records; stopped listing");
     }
 
     private static RecordSet record(Xml r) {

@@ -1,0 +1,71 @@
+package io.github.drkit.runtime.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/** How each protocol's error answers become an {@link AwsServiceError}, and which of them are retried. */
+class ProtocolErrorsTest {
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void decodeError_whenQueryErrorResponse_takesCodeMessageAndRequestId() {
+        AwsServiceError error = QueryProtocol.decodeError("Rds", "DescribeDBInstances", 404, bytes("""
+                <ErrorResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><Error><Type>Sender</Type>
+                <Code>DBInstanceNotFound</Code><Message>DBInstance db-1 not found.</Message></Error>
+                <RequestId>5e2f</RequestId></ErrorResponse>"""));
+
+        assertTrue(error.is("DBInstanceNotFound"));
+        assertEquals("5e2f", error.requestId());
+        assertEquals("Rds DescribeDBInstances failed: DBInstanceNotFound (HTTP 404): DBInstance db-1 not found.", error.getMessage());
+        assertFalse(error.retryable());
+    }
+
+    @Test
+    void decodeError_whenEc2ErrorsList_takesTheFirstError() {
+        AwsServiceError error = QueryProtocol.decodeError("Ec2", "StartInstances", 503, bytes("""
+                <Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error>
+                </Errors><RequestID>ab12</RequestID></Response>"""));
+
+        assertEquals("RequestLimitExceeded", error.errorCode());
+        assertEquals("ab12", error.requestId());
+        assertTrue(error.retryable());
+    }
+
+    @Test
+    void decodeError_whenBodyIsNotXml_namesTheStatusAndQuotesTheBody() {
+        AwsServiceError error = QueryProtocol.decodeError("AutoScaling", "UpdateAutoScalingGroup", 502, bytes("Bad Gateway"));
+
+        assertEquals("HTTP502", error.errorCode());
+        assertTrue(error.getMessage().endsWith(": Bad Gateway"), error.getMessage());
+        assertTrue(error.retryable());
+    }
+
+    @Test
+    void decodeError_whenJsonTypeHasNamespace_keepsTheShortCode() {
+        AwsServiceError error = JsonProtocol.decodeError("Ssm", "GetParameter", 400,
+                bytes("{\"__type\": \"com.amazonaws.ssm#ParameterNotFound\", \"message\": \"no /drkit/plan\"}"));
+
+        assertTrue(error.is("ParameterNotFound"));
+        assertEquals("Ssm GetParameter failed: ParameterNotFound (HTTP 400): no /drkit/plan", error.getMessage());
+        assertFalse(error.retryable());
+    }
+
+    @Test
+    void retryable_whenThrottlingOr5xxOrNoAnswer_isTrue() {
+        assertTrue(new AwsServiceError("AutoScaling", "UpdateAutoScalingGroup", 400, "Throttling", "Rate exceeded", null).retryable());
+        assertTrue(new AwsServiceError("Route53", "ChangeResourceRecordSets", 400, "PriorRequestNotComplete", null, null).retryable());
+        assertTrue(new AwsServiceError("Ec2", "DescribeInstances", 503, "Unavailable", null, null).retryable());
+        assertTrue(new AwsServiceError("Sns", "Publish", 429, "TooManyRequests", null, null).retryable());
+        assertTrue(AwsServiceError.noAnswer("Ec2", "DescribeInstances", new java.net.ConnectException("refused")).retryable());
+        assertFalse(new AwsServiceError("Ec2", "StartInstances", 400, "IncorrectInstanceState", null, null).retryable());
+        assertFalse(new AwsServiceError("Ec2", "StartInstances", 403, "UnauthorizedOperation", null, null).retryable());
+    }
+}
