@@ -112,10 +112,11 @@ public final class AwsTransport {
     }
 
     private Response attempt(AwsService service, String region, String operation, Request request, ErrorDecoder errors) {
+        URI endpoint = endpoint(service, region);
         SdkHttpFullRequest.Builder http = SdkHttpFullRequest.builder()
                 .method(request.method())
-                .uri(endpoint(service, region))
-                .encodedPath(join(endpoint(service, region).getRawPath(), request.path()))
+                .uri(endpoint)
+                .encodedPath(join(endpoint.getRawPath(), request.path()))
                 .putHeader("User-Agent", USER_AGENT);
         request.query().forEach(http::putRawQueryParameter);
         request.headers().forEach(http::putHeader);

@@ -231,7 +231,7 @@ final class Inspector {
     private java.util.Optional<Double> readSwitch(SiteSwitchPlan site) {
         try {
             return readSwitchValue(site);
-        } catch (AwsServiceError e) {
+        } catch (RuntimeException unreadable) {
             return java.util.Optional.empty();
         }
     }
