@@ -28,8 +28,6 @@ import io.github.drkit.runtime.scenario.RecordingHook;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
-import software.amazon.awssdk.services.route53.model.RRType;
-import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
  * Bad input through the Lambda handler, against a live emulator account: each case gets an error naming
@@ -52,26 +50,13 @@ class BadInputTest {
         emulator = new Emulator(moto);
         calls = new RecordingHook();
         clients = emulator.runtimeClients(calls);
-        Emulator.Fleet fleet = emulator.fleet(RECOVERY, "web", 0, 0, 2, "t3.small", true);
+        Emulator.PilotLightSite site = emulator.pilotLightSite();
         emulator.autoScaling(RECOVERY).createLaunchConfiguration(c -> c.launchConfigurationName("legacy")
                 .imageId("ami-12c6146b").instanceType("t3.small"));
         emulator.autoScaling(RECOVERY).createAutoScalingGroup(g -> g.autoScalingGroupName("legacy").launchConfigurationName("legacy")
                 .minSize(0).maxSize(1).desiredCapacity(0).vpcZoneIdentifier(emulator.subnet(RECOVERY)));
-        zone = emulator.zone("example.com");
-        emulator.upsert(zone,
-                ResourceRecordSet.builder().name("app.example.com").type(RRType.A).setIdentifier("primary").weight(100L).ttl(60L)
-                        .resourceRecords(r -> r.value("192.0.2.10")).build(),
-                ResourceRecordSet.builder().name("app.example.com").type(RRType.A).setIdentifier("recovery").weight(0L).ttl(60L)
-                        .resourceRecords(r -> r.value("198.51.100.10")).build());
-        validPlan = """
-                {"version": 1, "application": "web", "strategy": "PILOT_LIGHT", "recoveryRegion": "us-west-2",
-                 "fleets": [{"autoScalingGroupName": "web", "standby": {"min": 0, "desired": 0, "max": 2},
-                             "recovery": {"min": 2, "desired": 4, "max": 8}, "targetGroupArns": ["%s"]}],
-                 "dns": [{"hostedZoneId": "%s", "records": [
-                   {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "primary", "normalWeight": 100, "failoverWeight": 0},
-                   {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "recovery", "normalWeight": 0, "failoverWeight": 100}]}],
-                 "healthTimeoutSeconds": 5}
-                """.formatted(fleet.targetGroupArn(), zone);
+        zone = site.zone();
+        validPlan = site.plan(5);
     }
 
     @AfterEach

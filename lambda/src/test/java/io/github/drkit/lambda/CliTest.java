@@ -30,8 +30,6 @@ import io.github.drkit.runtime.scenario.Emulator;
 import io.github.drkit.runtime.scenario.RecordingHook;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
-import software.amazon.awssdk.services.route53.model.RRType;
-import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /** The break-glass CLI: options, exit codes, the JSON report, and AWS_ENDPOINT_URL/AWS_REGION in a real process. */
 @ExtendWith(MotoServerExtension.class)
@@ -51,23 +49,10 @@ class CliTest {
         this.moto = moto;
         emulator = new Emulator(moto);
         calls = new RecordingHook();
-        Emulator.Fleet fleet = emulator.fleet(RECOVERY, "web", 0, 0, 2, "t3.small", true);
-        zone = emulator.zone("example.com");
-        emulator.upsert(zone,
-                ResourceRecordSet.builder().name("app.example.com").type(RRType.A).setIdentifier("primary").weight(100L).ttl(60L)
-                        .resourceRecords(r -> r.value("192.0.2.10")).build(),
-                ResourceRecordSet.builder().name("app.example.com").type(RRType.A).setIdentifier("recovery").weight(0L).ttl(60L)
-                        .resourceRecords(r -> r.value("198.51.100.10")).build());
+        Emulator.PilotLightSite site = emulator.pilotLightSite();
+        zone = site.zone();
         planFile = dir.resolve("plan.json");
-        Files.writeString(planFile, """
-                {"version": 1, "application": "web", "strategy": "PILOT_LIGHT", "recoveryRegion": "us-west-2",
-                 "fleets": [{"autoScalingGroupName": "web", "standby": {"min": 0, "desired": 0, "max": 2},
-                             "recovery": {"min": 2, "desired": 4, "max": 8}, "targetGroupArns": ["%s"]}],
-                 "dns": [{"hostedZoneId": "%s", "records": [
-                   {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "primary", "normalWeight": 100, "failoverWeight": 0},
-                   {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "recovery", "normalWeight": 0, "failoverWeight": 100}]}],
-                 "healthTimeoutSeconds": 10}
-                """.formatted(fleet.targetGroupArn(), zone));
+        Files.writeString(planFile, site.plan(10));
     }
 
     @AfterEach

@@ -23,8 +23,6 @@ import io.github.drkit.testing.LambdaRuntimeApi;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
-import software.amazon.awssdk.services.route53.model.RRType;
-import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
  * The handler exactly as Lambda runs it: the real Java runtime interface client (with its JNI part) in its
@@ -57,22 +55,9 @@ class RuntimeInterfaceClientTest {
     @Test
     void handleRequest_whenRunByRuntimeInterfaceClient_failsOverAndRejectsBadEvent(MotoServer moto) throws Exception {
         emulator = new Emulator(moto);
-        Emulator.Fleet fleet = emulator.fleet(RECOVERY, "web", 0, 0, 2, "t3.small", true);
-        String zone = emulator.zone("example.com");
-        emulator.upsert(zone,
-                ResourceRecordSet.builder().name("app.example.com").type(RRType.A).setIdentifier("primary").weight(100L).ttl(60L)
-                        .resourceRecords(r -> r.value("192.0.2.10")).build(),
-                ResourceRecordSet.builder().name("app.example.com").type(RRType.A).setIdentifier("recovery").weight(0L).ttl(60L)
-                        .resourceRecords(r -> r.value("198.51.100.10")).build());
-        String plan = """
-                {"version": 1, "application": "web", "strategy": "PILOT_LIGHT", "recoveryRegion": "us-west-2",
-                 "fleets": [{"autoScalingGroupName": "web", "standby": {"min": 0, "desired": 0, "max": 2},
-                             "recovery": {"min": 2, "desired": 4, "max": 8}, "targetGroupArns": ["%s"]}],
-                 "dns": [{"hostedZoneId": "%s", "records": [
-                   {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "primary", "normalWeight": 100, "failoverWeight": 0},
-                   {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "recovery", "normalWeight": 0, "failoverWeight": 100}]}],
-                 "healthTimeoutSeconds": 60}
-                """.formatted(fleet.targetGroupArn(), zone);
+        Emulator.PilotLightSite site = emulator.pilotLightSite();
+        String zone = site.zone();
+        String plan = site.plan(60);
         runtimeApi.invoke("{\"action\": \"failover\", \"dryRun\": false, \"force\": false}");
         runtimeApi.invoke("{\"action\": \"promote\"}");
 

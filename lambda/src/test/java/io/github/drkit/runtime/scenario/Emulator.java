@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -210,6 +211,43 @@ public final class Emulator implements AutoCloseable {
                 // closing test clients
             }
         });
+    }
+
+    /**
+     * The site most runtime tests start from: fleet {@code web} in the recovery Region at 0/0/2 behind a target
+     * group, and {@code app.example.com} weighted 100 to the primary record and 0 to the recovery record.
+     */
+    public PilotLightSite pilotLightSite() {
+        Fleet fleet = fleet(RECOVERY, "web", 0, 0, 2, "t3.small", true);
+        String zone = zone("example.com");
+        upsert(zone,
+                ResourceRecordSet.builder().name("app.example.com").type(RRType.A)
+                        .setIdentifier("primary").weight(100L).ttl(60L).resourceRecords(r -> r.value("192.0.2.10")).build(),
+                ResourceRecordSet.builder().name("app.example.com").type(RRType.A)
+                        .setIdentifier("recovery").weight(0L).ttl(60L).resourceRecords(r -> r.value("198.51.100.10")).build());
+        return new PilotLightSite(fleet, zone);
+    }
+
+    /** What {@link #pilotLightSite} created. */
+    public record PilotLightSite(Fleet fleet, String zone) {
+
+        /** Its plan: the fleet to 2/4/8 on failover, the weights to 0/100, waiting at most {@code healthTimeoutSeconds}. */
+        public String plan(int healthTimeoutSeconds) {
+            return plan(fleet.targetGroupArn(), healthTimeoutSeconds);
+        }
+
+        /** The same plan with another target group for the fleet. */
+        public String plan(String targetGroupArn, int healthTimeoutSeconds) {
+            return """
+                    {"version": 1, "application": "web", "strategy": "PILOT_LIGHT", "recoveryRegion": "us-west-2",
+                     "fleets": [{"autoScalingGroupName": "web", "standby": {"min": 0, "desired": 0, "max": 2},
+                                 "recovery": {"min": 2, "desired": 4, "max": 8}, "targetGroupArns": ["%s"]}],
+                     "dns": [{"hostedZoneId": "%s", "records": [
+                       {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "primary", "normalWeight": 100, "failoverWeight": 0},
+                       {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "recovery", "normalWeight": 0, "failoverWeight": 100}]}],
+                     "healthTimeoutSeconds": %d}
+                    """.formatted(targetGroupArn, zone, healthTimeoutSeconds);
+        }
     }
 
     /** What {@link #fleet} created. */

@@ -41,29 +41,16 @@ class RecoveryGuaranteesTest {
     private Emulator emulator;
     private RecordingHook calls;
     private String zone;
-    private String planJson;
+    private Emulator.PilotLightSite site;
     private Emulator.Fleet fleet;
 
     @BeforeEach
     void setUp(MotoServer moto) {
         emulator = new Emulator(moto);
         calls = new RecordingHook();
-        fleet = emulator.fleet(RECOVERY, "web", 0, 0, 2, "t3.small", true);
-        zone = emulator.zone("example.com");
-        emulator.upsert(zone,
-                ResourceRecordSet.builder().name("app.example.com").type(RRType.A).setIdentifier("primary").weight(100L).ttl(60L)
-                        .resourceRecords(r -> r.value("192.0.2.10")).build(),
-                ResourceRecordSet.builder().name("app.example.com").type(RRType.A).setIdentifier("recovery").weight(0L).ttl(60L)
-                        .resourceRecords(r -> r.value("198.51.100.10")).build());
-        planJson = """
-                {"version": 1, "application": "web", "strategy": "PILOT_LIGHT", "recoveryRegion": "us-west-2",
-                 "fleets": [{"autoScalingGroupName": "web", "standby": {"min": 0, "desired": 0, "max": 2},
-                             "recovery": {"min": 2, "desired": 4, "max": 8}, "targetGroupArns": ["%s"]}],
-                 "dns": [{"hostedZoneId": "%s", "records": [
-                   {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "primary", "normalWeight": 100, "failoverWeight": 0},
-                   {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "recovery", "normalWeight": 0, "failoverWeight": 100}]}],
-                 "healthTimeoutSeconds": %d}
-                """;
+        site = emulator.pilotLightSite();
+        fleet = site.fleet();
+        zone = site.zone();
     }
 
     @AfterEach
@@ -72,7 +59,7 @@ class RecoveryGuaranteesTest {
     }
 
     private RecoveryPlan plan(String targetGroupArn, int healthTimeout) {
-        return RecoveryPlan.parse(planJson.formatted(targetGroupArn, zone, healthTimeout));
+        return RecoveryPlan.parse(site.plan(targetGroupArn, healthTimeout));
     }
 
     private Report run(RecoveryPlan plan, RecoveryRequest request, CallHook... extra) {
