@@ -23,7 +23,6 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -38,7 +37,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * standard retry strategy: throttling and 5xx answers are retried with exponential backoff and jitter, and the
  * retry circuit breaker is off, because a failover must not give up early while a Region is struggling.
  * Without an explicit endpoint the SDK's own configuration applies, which honours {@code AWS_ENDPOINT_URL}
- * (and {@code AWS_ENDPOINT_URL_<SERVICE>}), so the same build runs against AWS or an emulator.
+ * (and {@code AWS_ENDPOINT_URL_<SERVICE>}), so the same build runs against AWS or an emulator. CloudWatch is the
+ * exception: {@link #metrics(String)} is a small JSON 1.0 client of the runtime's own, configured the same way.
  */
 public final class AwsClients implements AutoCloseable {
     private final Region defaultRegion;
@@ -51,6 +51,7 @@ public final class AwsClients implements AutoCloseable {
     private final Duration attemptTimeout;
     private final SdkHttpClient http;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, CloudWatchMetrics> metrics = new ConcurrentHashMap<>();
 
     private AwsClients(Builder builder) {
         this.defaultRegion = Objects.requireNonNull(builder.region, "region");
@@ -108,8 +109,20 @@ public final class AwsClients implements AutoCloseable {
         return client("rds", region, RdsClient::builder);
     }
 
-    public CloudWatchClient cloudWatch(String region) {
-        return client("cloudwatch", region, CloudWatchClient::builder);
+    /**
+     * CloudWatch metrics (publish a value, read statistics) for the site switches. Not the SDK's CloudWatch client,
+     * whose RPC v2 CBOR protocol emulators do not serve: {@link CloudWatchMetrics} says why. Same endpoint,
+     * credentials, HTTP client and retry settings as every other client here.
+     */
+    public CloudWatchMetrics metrics(String region) {
+        return metrics.computeIfAbsent(region == null ? defaultRegion.id() : region, r -> CloudWatchMetrics.builder()
+                .region(Region.of(r))
+                .endpoint(endpoint)
+                .credentials(credentials)
+                .httpClient(http)
+                .maxAttempts(maxAttempts)
+                .backoff(baseDelay, maxBackoff)
+                .build());
     }
 
     public SnsClient sns(String region) {
@@ -176,6 +189,8 @@ public final class AwsClients implements AutoCloseable {
     public void close() {
         clients.values().forEach(SdkClient::close);
         clients.clear();
+        metrics.values().forEach(CloudWatchMetrics::close);
+        metrics.clear();
         http.close();
     }
 

@@ -14,8 +14,6 @@ import io.github.drkit.runtime.plan.RecoveryPlan;
 import io.github.drkit.runtime.plan.Routing;
 import io.github.drkit.runtime.plan.SiteSwitchPlan;
 import io.github.drkit.runtime.plan.ZonePlan;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ChangeInfo;
@@ -143,13 +141,7 @@ final class DnsSteps {
                     : List.of("PutMetricData " + site.namespace() + "/" + site.metricName() + " " + site.dimensions() + " = " + value
                               + " (was " + (last == null ? "no data" : last) + ")");
             steps.add(Step.change("switch site " + site.site() + " (" + site.region() + ")", site.path(), changes, () -> {
-                MetricDatum datum = MetricDatum.builder()
-                        .metricName(site.metricName())
-                        .value(value)
-                        .dimensions(site.dimensions().entrySet().stream()
-                                .map(e -> Dimension.builder().name(e.getKey()).value(e.getValue()).build()).toList())
-                        .build();
-                aws.cloudWatch(site.region()).putMetricData(r -> r.namespace(site.namespace()).metricData(datum));
+                aws.metrics(site.region()).putMetricData(Inspector.metric(site), value);
                 return Step.Result.done("published " + value);
             }, "already " + value));
         }

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.aws.CloudWatchMetrics;
+import io.github.drkit.runtime.aws.CloudWatchMetricsException;
 import io.github.drkit.runtime.plan.DatabasePlan;
 import io.github.drkit.runtime.plan.FleetPlan;
 import io.github.drkit.runtime.plan.InstancePlan;
@@ -27,9 +29,6 @@ import io.github.drkit.runtime.plan.Capacity;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
-import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
@@ -270,28 +269,30 @@ final class Inspector {
 
     /**
      * The latest value of a site switch metric, empty when there is none or it cannot be read: the switch is
-     * written by failover whatever its last value, so an unreadable metric must not block a recovery.
+     * written by failover whatever its last value, so an unreadable metric must not block a recovery. A failed
+     * read (an AWS error after the retries, no answer, credentials that cannot be resolved) is swallowed here;
+     * the call, with its error, still appears among the read step's calls in the report.
      */
     private java.util.Optional<Double> readSwitch(SiteSwitchPlan site) {
         try {
             return readSwitchValue(site);
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+        } catch (CloudWatchMetricsException | software.amazon.awssdk.core.exception.SdkException e) {
             return java.util.Optional.empty();
         }
     }
 
     private java.util.Optional<Double> readSwitchValue(SiteSwitchPlan site) {
         Instant now = Instant.now();
-        List<Datapoint> points = aws.cloudWatch(site.region()).getMetricStatistics(r -> r
-                .namespace(site.namespace())
-                .metricName(site.metricName())
-                .dimensions(site.dimensions().entrySet().stream()
-                        .map(e -> Dimension.builder().name(e.getKey()).value(e.getValue()).build()).toList())
-                .startTime(now.minus(Duration.ofMinutes(15)))
-                .endTime(now.plus(Duration.ofMinutes(1)))
-                .period(60)
-                .statistics(Statistic.MAXIMUM)).datapoints();
-        return points.stream().max(Comparator.comparing(Datapoint::timestamp)).map(Datapoint::maximum);
+        List<CloudWatchMetrics.Datapoint> points = aws.metrics(site.region()).getMetricStatistics(metric(site),
+                now.minus(Duration.ofMinutes(15)), now.plus(Duration.ofMinutes(1)), Duration.ofMinutes(1),
+                CloudWatchMetrics.Statistic.MAXIMUM);
+        return points.stream().max(Comparator.comparing(CloudWatchMetrics.Datapoint::timestamp))
+                .map(CloudWatchMetrics.Datapoint::value);
+    }
+
+    /** The metric a site switch publishes. */
+    static CloudWatchMetrics.Metric metric(SiteSwitchPlan site) {
+        return new CloudWatchMetrics.Metric(site.namespace(), site.metricName(), site.dimensions());
     }
 
     private void checkTopic(String arn) {
