@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.github.drkit.runtime.aws.CloudWatchMetrics;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -15,7 +17,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -39,6 +40,7 @@ public final class DrillClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, CloudWatchMetrics> metrics = new ConcurrentHashMap<>();
 
     public DrillClients(URI endpoint, String account) {
         this.endpoint = endpoint;
@@ -95,8 +97,10 @@ public final class DrillClients implements AutoCloseable {
         return get("rds", region, r -> configure(RdsClient.builder(), r).build());
     }
 
-    public CloudWatchClient cloudWatch(String region) {
-        return get("cloudwatch", region, r -> configure(CloudWatchClient.builder(), r).build());
+    /** CloudWatch metrics through the runtime's own client: the SDK's speaks a protocol emulators do not serve. */
+    public CloudWatchMetrics metrics(String region) {
+        return metrics.computeIfAbsent(region, r -> CloudWatchMetrics.builder().region(Region.of(r)).endpoint(endpoint)
+                .credentials(credentials).httpClient(http).build());
     }
 
     public SnsClient sns(String region) {
@@ -124,6 +128,8 @@ public final class DrillClients implements AutoCloseable {
     public void close() {
         clients.values().forEach(SdkClient::close);
         clients.clear();
+        metrics.values().forEach(CloudWatchMetrics::close);
+        metrics.clear();
         http.close();
     }
 }
