@@ -1,16 +1,10 @@
 package io.github.drkit.runtime.aws;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,10 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -48,7 +38,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * sends every CloudWatch call in the Smithy RPC v2 CBOR protocol
  * ({@code POST /service/GraniteServiceVersion20100801/operation/PutMetricData}). CloudWatch serves three
  * protocols (its service model lists {@code awsJson1_0}, {@code awsQuery} and {@code rpcv2Cbor}), but emulators
- * serve the older two: moto_server answers the CBOR path with HTTP 404. The runtime's promise that one build runs
+ * serve only the first two: moto_server answers the CBOR path with HTTP 404. The runtime's promise that one build runs
  * against AWS or an emulator then breaks exactly at the site switch, and a multi-site failover cannot be
  * rehearsed. JSON 1.0 ({@code POST /}, {@code X-Amz-Target: GraniteServiceVersion20100801.<Operation>}) is a
  * protocol CloudWatch itself accepts, so against AWS nothing changes but the encoding.
@@ -68,7 +58,6 @@ public final class CloudWatchMetrics implements SdkAutoCloseable {
     /** The throttling codes the SDK's retry strategy treats as such, among those an AWS JSON service sends. */
     private static final Set<String> THROTTLING = Set.of("Throttling", "ThrottlingException", "ThrottledException",
             "RequestThrottledException", "TooManyRequestsException", "RequestLimitExceeded", "SlowDown");
-    private static final JsonFactory JSON = new JsonFactory();
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     private final Region region;
@@ -110,19 +99,7 @@ public final class CloudWatchMetrics implements SdkAutoCloseable {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("CloudWatchMetrics: value of " + metric + " must be a finite number (got " + value + ")");
         }
-        byte[] body = json(g -> {
-            g.writeStartObject();
-            g.writeStringField("Namespace", metric.namespace());
-            g.writeArrayFieldStart("MetricData");
-            g.writeStartObject();
-            g.writeStringField("MetricName", metric.name());
-            writeDimensions(g, metric);
-            g.writeNumberField("Value", value);
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-        });
-        call("PutMetricData", body, answer -> null);
+        call("PutMetricData", CloudWatchJson.putMetricData(metric, value), answer -> null);
     }
 
     /**
@@ -137,21 +114,8 @@ public final class CloudWatchMetrics implements SdkAutoCloseable {
         if (period == null || period.toSeconds() < 1 || period.toNanos() % 1_000_000_000L != 0) {
             throw new IllegalArgumentException("CloudWatchMetrics: period must be a whole number of seconds, at least 1 (got " + period + ")");
         }
-        byte[] body = json(g -> {
-            g.writeStartObject();
-            g.writeStringField("Namespace", metric.namespace());
-            g.writeStringField("MetricName", metric.name());
-            writeDimensions(g, metric);
-            // JSON 1.0 timestamps are epoch seconds.
-            g.writeNumberField("StartTime", BigDecimal.valueOf(start.toEpochMilli(), 3));
-            g.writeNumberField("EndTime", BigDecimal.valueOf(end.toEpochMilli(), 3));
-            g.writeNumberField("Period", period.toSeconds());
-            g.writeArrayFieldStart("Statistics");
-            g.writeString(statistic.id());
-            g.writeEndArray();
-            g.writeEndObject();
-        });
-        return call("GetMetricStatistics", body, answer -> datapoints(answer, statistic));
+        return call("GetMetricStatistics", CloudWatchJson.getMetricStatistics(metric, start, end, period, statistic),
+                answer -> CloudWatchJson.datapoints(answer, statistic));
     }
 
     @Override
@@ -190,15 +154,15 @@ public final class CloudWatchMetrics implements SdkAutoCloseable {
                         return reader.read(answer.body());
                     } catch (IOException | RuntimeException e) {
                         throw new CloudWatchMetricsException(operation, "MalformedResponse", "HTTP " + status
-                                + " with a body that is not the expected JSON: " + snippet(answer.body()), status, attempts, e);
+                                + " with a body that is not the expected JSON: " + CloudWatchJson.snippet(answer.body()), status, attempts, e);
                     }
                 }
-                String[] codeAndMessage = error(answer);
-                if (retryable(status, codeAndMessage[0]) && attempts < maxAttempts) {
+                CloudWatchJson.AwsError failure = CloudWatchJson.error(answer.response(), answer.body());
+                if (retryable(status, failure.code()) && attempts < maxAttempts) {
                     pause(attempts);
                     continue;
                 }
-                throw new CloudWatchMetricsException(operation, codeAndMessage[0], codeAndMessage[1], status, attempts, null);
+                throw new CloudWatchMetricsException(operation, failure.code(), failure.message(), status, attempts, null);
             }
         } catch (CloudWatchMetricsException e) {
             error = e.errorCode();
@@ -255,105 +219,6 @@ public final class CloudWatchMetrics implements SdkAutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to retry a CloudWatch call", e);
         }
-    }
-
-    /**
-     * The error code and message of a failed answer. CloudWatch is query-compatible: the
-     * {@code x-amzn-query-error} header carries the code the Query protocol and the documentation use
-     * ({@code InvalidParameterValue}); otherwise the body's {@code __type} names it, after any namespace.
-     */
-    static String[] error(Answer answer) {
-        String code = answer.response().firstMatchingHeader("x-amzn-query-error")
-                .map(h -> h.split(";", 2)[0].trim()).filter(c -> !c.isEmpty()).orElse(null);
-        String type = answer.response().firstMatchingHeader("x-amzn-ErrorType").orElse(null);
-        String message = null;
-        try (JsonParser p = JSON.createParser(answer.body())) {
-            if (p.nextToken() == JsonToken.START_OBJECT) {
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    JsonToken value = p.nextToken();
-                    if (value == JsonToken.VALUE_STRING && (field.equals("__type") || field.equals("code"))) {
-                        type = p.getText();
-                    } else if (value == JsonToken.VALUE_STRING && (field.equalsIgnoreCase("message"))) {
-                        message = p.getText();
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            }
-        } catch (IOException notJson) {
-            message = "HTTP " + answer.status() + ": " + snippet(answer.body());
-        }
-        if (code == null && type != null) {
-            String name = type.substring(type.lastIndexOf('#') + 1);
-            code = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
-        }
-        return new String[] {code == null || code.isEmpty() ? "Unknown" : code, message};
-    }
-
-    private static List<Datapoint> datapoints(byte[] body, Statistic statistic) throws IOException {
-        List<Datapoint> points = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("not a JSON object");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                if (p.nextToken() != JsonToken.START_ARRAY || !field.equals("Datapoints")) {
-                    p.skipChildren();
-                    continue;
-                }
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    Instant at = null;
-                    Double value = null;
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = p.currentName();
-                        JsonToken token = p.nextToken();
-                        if (name.equals("Timestamp")) {
-                            at = token.isNumeric() ? Instant.ofEpochMilli(Math.round(p.getDoubleValue() * 1000)) : Instant.parse(p.getText());
-                        } else if (name.equals(statistic.id()) && token.isNumeric()) {
-                            value = p.getDoubleValue();
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                    if (at != null && value != null) {
-                        points.add(new Datapoint(at, value));
-                    }
-                }
-            }
-        }
-        points.sort(Comparator.comparing(Datapoint::timestamp));
-        return List.copyOf(points);
-    }
-
-    private static void writeDimensions(JsonGenerator g, Metric metric) throws IOException {
-        if (metric.dimensions().isEmpty()) {
-            return;
-        }
-        g.writeArrayFieldStart("Dimensions");
-        for (Map.Entry<String, String> d : metric.dimensions().entrySet()) {
-            g.writeStartObject();
-            g.writeStringField("Name", d.getKey());
-            g.writeStringField("Value", d.getValue());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    private static byte[] json(JsonWriter writer) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            writer.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException("CloudWatch request could not be written", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static String snippet(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 
     /**
@@ -431,11 +296,6 @@ public final class CloudWatchMetrics implements SdkAutoCloseable {
         int status() {
             return response.statusCode();
         }
-    }
-
-    @FunctionalInterface
-    private interface JsonWriter {
-        void write(JsonGenerator g) throws IOException;
     }
 
     @FunctionalInterface

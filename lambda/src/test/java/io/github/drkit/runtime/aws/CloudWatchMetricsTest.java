@@ -160,6 +160,19 @@ class CloudWatchMetricsTest {
     }
 
     @Test
+    void putMetricData_whenAnswerIsNotAwsJson_throwsUnknownWithStatusAndBody(MotoServer moto) {
+        ScriptedProxy.Answer page = new ScriptedProxy.Answer(404, Map.of("Content-Type", "text/html"),
+                "<!doctype html>\n<title>404 Not Found</title>");
+        try (ScriptedProxy proxy = ScriptedProxy.start(moto.endpoint(), page);
+             CloudWatchMetrics metrics = client(proxy.endpoint(), moto).build()) {
+            CloudWatchMetricsException e = assertThrows(CloudWatchMetricsException.class, () -> metrics.putMetricData(PRIMARY, 0));
+
+            assertEquals(List.of("Unknown", "HTTP 404: <!doctype html> <title>404 Not Found</title>"), List.of(e.errorCode(), e.errorMessage()));
+            assertEquals(1, proxy.requests().size(), "a 404 is not retried");
+        }
+    }
+
+    @Test
     void putMetricData_whenNothingAnswers_throwsAfterEveryAttempt(MotoServer moto) throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
