@@ -18,8 +18,6 @@ java -cp "$classpath" io.github.drkit.apps.SynthSummary cdk.out
 
 echo
 echo "DR drill in a local emulator (report: cdk.out/drill/report.json, timeline: cdk.out/drill/report.svg)"
-# Multi-site is left out: its data-plane switch publishes a CloudWatch metric, and moto 5.2.1 does not
-# speak the protocol (RPC v2 CBOR) the AWS SDK for Java uses for CloudWatch. docs/drill.md has the details.
 # The drill synthesizes the app again in-process; cdk synth above already ran CloudFormation's validation.
 CDK_VALIDATION=false java -cp "$classpath" io.github.drkit.apps.drill.DrillCommand --out cdk.out/drill \
-  --strategy drkit-pilot-light --strategy drkit-warm-standby
+  --strategy drkit-pilot-light --strategy drkit-warm-standby --strategy drkit-multi-site

@@ -27,7 +27,8 @@ import software.constructs.Construct;
 /**
  * Small two-Region apps, one per strategy, that the drill tests deploy: a VPC-less Auto Scaling group from a
  * launch template in each Region, a hosted zone with weighted records and a health check on the primary's,
- * and a Lambda function whose {@code DRKIT_PLAN} holds the plan with the deployed names as tokens. Each
+ * and a Lambda function whose {@code DRKIT_PLAN} holds the plan with the deployed names as tokens (multi-site's
+ * also switches the primary off through a CloudWatch metric). Each
  * recovery stack carries a recovery estimate and an RTO objective, so that the drill has a budget.
  */
 final class DrillStacks {
@@ -96,6 +97,12 @@ final class DrillStacks {
                             "normalWeight", shape.primaryWeight(), "failoverWeight", 0),
                     Map.of("routing", "WEIGHTED", "name", record, "type", "A", "setIdentifier", "recovery",
                             "normalWeight", shape.recoveryWeight(), "failoverWeight", 100)))));
+            if (shape.strategy() == DrStrategy.MULTI_SITE) {
+                // The data-plane switch beside the weighted records: the primary's metric, as MultiSiteWeightedDns writes it.
+                plan.put("siteSwitches", List.of(Map.of("region", PRIMARY, "site", "primary", "namespace", "drkit",
+                        "metricName", "SiteEnabled", "dimensions", Map.of("Application", shape.name(), "Site", "primary"),
+                        "normalValue", 1, "failoverValue", 0)));
+            }
             plan.put("healthTimeoutSeconds", 60);
             Function.Builder.create(recovery, "FailoverFunction")
                     .runtime(Runtime.PYTHON_3_12)

@@ -1,57 +1,141 @@
 package io.github.drkit.drill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.drkit.apps.ReferenceApp;
+import io.github.drkit.apps.ReferenceEnvironment;
 import io.github.drkit.apps.drill.DrillCommand;
 import io.github.drkit.apps.drill.DrillReport;
 import io.github.drkit.apps.drill.DrillReport.StrategyDrill;
 import io.github.drkit.apps.drill.DrillRunner;
 import io.github.drkit.apps.drill.ReportTable;
+import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.runtime.plan.SiteSwitchPlan;
+import io.github.drkit.testing.CloudWatchQuery;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * The reference app's own stacks, drilled as the README's command drills them: pilot light and warm standby
- * deploy into moto (VPC, ALB, Auto Scaling, RDS read replica, Route 53, the failover function with its plan),
- * fail over and back through the recovery engine, and fit the budget's orchestration allowance.
+ * The reference app's own stacks, drilled as the README's command drills them: pilot light, warm standby and
+ * multi-site deploy into moto (VPC, ALB, Auto Scaling, RDS read replica, Route 53, the failover function with its
+ * plan), fail over and back through the recovery engine, and fit the budget's orchestration allowance. For
+ * multi-site the test reads the emulator itself after failover and after failback: the on-premises site's switch
+ * metric (through CloudWatch's Query protocol, not the runtime's client) and the weighted records.
  */
 @ExtendWith(MotoServerExtension.class)
 class ReferenceAppDrillTest {
+    private static final String ZONE = "drkit.example.com";
+
     @Test
-    void drill_whenReferencePilotLightAndWarmStandby_failOverAndBackWithinTheirBudget(MotoServer moto) {
+    void drill_whenReferenceStrategies_failOverAndBackWithinTheirBudget(MotoServer moto) {
         Path out = Path.of("target", "drill", "reference");
-        DrillReport report = DrillRunner.builder()
-                .app(ReferenceApp::define)
-                .outdir(out.resolve("assembly"))
-                .endpoint(moto.endpoint())
-                .prerequisite(io.github.drkit.apps.ReferenceEnvironment.PLACEHOLDER_ACCOUNT, clients -> {
-                    String id = clients.route53().createHostedZone(b -> b.name("drkit.example.com").callerReference("reference-drill"))
-                            .hostedZone().id().replace("/hostedzone/", "");
-                    return java.util.Map.of("hostedZoneId", id, "zoneName", "drkit.example.com");
-                })
-                .context("account", io.github.drkit.apps.ReferenceEnvironment.PLACEHOLDER_ACCOUNT)
-                .strategy("drkit-pilot-light")
-                .strategy("drkit-warm-standby")
-                .build()
-                .run();
+        // The drill keeps the app's resources in the app's account: read them with that account's key.
+        AwsCredentialsProvider account = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(ReferenceEnvironment.PLACEHOLDER_ACCOUNT, "reference-drill"));
+        AtomicReference<String> zoneId = new AtomicReference<>();
+        List<String> observed = Collections.synchronizedList(new ArrayList<>());
+        DrillReport report;
+        try (Route53Client route53 = Route53Client.builder().region(Region.US_EAST_1).endpointOverride(moto.endpoint())
+                .credentialsProvider(account).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            report = DrillRunner.builder()
+                    .app(ReferenceApp::define)
+                    .outdir(out.resolve("assembly"))
+                    .endpoint(moto.endpoint())
+                    .prerequisite(ReferenceEnvironment.PLACEHOLDER_ACCOUNT, clients -> {
+                        String id = clients.route53().createHostedZone(b -> b.name(ZONE).callerReference("reference-drill"))
+                                .hostedZone().id().replace("/hostedzone/", "");
+                        zoneId.set(id);
+                        return Map.of("hostedZoneId", id, "zoneName", ZONE);
+                    })
+                    .context("account", ReferenceEnvironment.PLACEHOLDER_ACCOUNT)
+                    .strategy("drkit-pilot-light")
+                    .strategy("drkit-warm-standby")
+                    .strategy("drkit-multi-site")
+                    .listener((target, step, plan) -> {
+                        if (target.equals("drkit-multi-site") && (step.equals("failover") || step.equals("failback"))) {
+                            observed.add(step + ": " + multiSite(moto, account, route53, zoneId.get(), plan));
+                        }
+                    })
+                    .build()
+                    .run();
+        }
         DrillCommand.write(report, out);
         ReportTable.print(report, System.out);
 
-        assertEquals(List.of("drkit-pilot-light", "drkit-warm-standby"), report.strategies().stream().map(StrategyDrill::name).toList());
+        Map<String, StrategyDrill> drills = new TreeMap<>();
+        report.strategies().forEach(d -> drills.put(d.name(), d));
+        assertEquals(List.of("drkit-multi-site", "drkit-pilot-light", "drkit-warm-standby"), List.copyOf(drills.keySet()));
         for (StrategyDrill drill : report.strategies()) {
             assertTrue(drill.passed(), () -> drill.name() + ": " + drill.error() + "\n" + StrategyDrillTest.failed(drill));
             assertEquals(Boolean.TRUE, drill.rto().fits(), drill.rto().verdict());
+            assertTrue(drill.rto().measuredOrchestrationMillis() > 0, "orchestration measured");
             assertTrue(drill.rto().orchestration().stream().anyMatch(t -> t.name().contains("orchestration")),
                     "the reference budget carries its own orchestration allowance: " + drill.rto().orchestration());
-            assertTrue(drill.allChecks().size() >= 20, () -> "checks: " + drill.allChecks());
         }
+        for (String name : List.of("drkit-pilot-light", "drkit-warm-standby")) {
+            assertTrue(drills.get(name).allChecks().size() >= 20, () -> "checks: " + drills.get(name).allChecks());
+        }
+
+        // Data-plane multi-site: the on-premises site is switched off and on again, and no record moves.
+        StrategyDrill multiSite = drills.get("drkit-multi-site");
+        assertEquals(List.of(
+                "failover: switch onprem (us-east-1) = 0.0, weights east=25 onprem=50 west=25",
+                "failback: switch onprem (us-east-1) = 1.0, weights east=25 onprem=50 west=25"), observed);
+        assertEquals("switched-off sites", multiSite.from());
+        assertEquals(List.of("site switch drkit/SiteEnabled {Application=multi-site, Site=onprem} (us-east-1) latest value: 0.0",
+                        "site switch drkit/SiteEnabled {Application=multi-site, Site=onprem} (us-east-1) latest value: 1.0"),
+                multiSite.steps().stream().filter(s -> s.name().equals("verify failover") || s.name().equals("verify failback"))
+                        .flatMap(s -> s.checks().stream()).map(c -> c.subject() + ": " + c.actual()).toList());
+        for (String run : List.of("failover", "failback")) {
+            Map<String, Integer> calls = multiSite.steps().stream().filter(s -> s.name().equals(run)).findFirst().orElseThrow().calls();
+            assertEquals(1, calls.getOrDefault("monitoring:PutMetricData", 0), run + " publishes the switch once: " + calls);
+            assertFalse(calls.containsKey("route53:ChangeResourceRecordSets"), run + " needs no Route 53 control plane: " + calls);
+        }
+        assertTrue(multiSite.steps().stream().filter(s -> s.name().equals("inject disaster")).findFirst().orElseThrow()
+                .checks().stream().anyMatch(c -> c.subject().startsWith("primary health check") && c.passed()),
+                "the on-premises site's endpoint health check fails");
+        assertTrue(multiSite.rto().physical().stream().anyMatch(t -> t.name().equals("switch alarm and health check")),
+                "the switch alarm, which moto does not create, comes from the budget: " + multiSite.rto().physical());
+    }
+
+    /** The switch value of each site the plan switches, and the weight of each record of the zone. */
+    private static String multiSite(MotoServer moto, AwsCredentialsProvider account, Route53Client route53, String zoneId,
+                                    RecoveryPlan plan) {
+        StringBuilder s = new StringBuilder();
+        for (SiteSwitchPlan site : plan.siteSwitches()) {
+            s.append("switch ").append(site.site()).append(" (").append(site.region()).append(") = ")
+                    .append(CloudWatchQuery.latestMaximum(moto.endpoint(), account, site.region(), site.namespace(), site.metricName(),
+                            site.dimensions()).map(String::valueOf).orElse("no data"))
+                    .append(", ");
+        }
+        Map<String, Long> weights = new TreeMap<>();
+        for (ResourceRecordSet r : route53.listResourceRecordSets(b -> b.hostedZoneId(zoneId)).resourceRecordSets()) {
+            if (r.setIdentifier() != null && r.name().startsWith("multi-site.")) {
+                weights.put(r.setIdentifier(), r.weight());
+            }
+        }
+        s.append("weights");
+        weights.forEach((site, weight) -> s.append(' ').append(site).append('=').append(weight));
+        return s.toString();
     }
 }

@@ -21,9 +21,15 @@ import io.github.drkit.apps.drill.DrillReport.StrategyDrill;
 import io.github.drkit.apps.drill.DrillRunner;
 import io.github.drkit.apps.drill.ReportTable;
 import io.github.drkit.runtime.plan.FleetPlan;
+import io.github.drkit.objectives.DrStrategy;
 import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.runtime.plan.SiteSwitchPlan;
+import io.github.drkit.testing.CloudWatchQuery;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -49,7 +55,7 @@ class StrategyDrillTest {
     }
 
     @Test
-    void drill_whenMultiSite_shiftsAllWeightToRecoveryThenBack(MotoServer moto) throws Exception {
+    void drill_whenMultiSite_shiftsAllWeightToRecoveryAndSwitchesThePrimaryThenBack(MotoServer moto) throws Exception {
         drill(moto, DrillStacks.MULTI_SITE);
     }
 
@@ -72,7 +78,7 @@ class StrategyDrillTest {
                     .endpoint(moto.endpoint())
                     .listener((target, step, plan) -> {
                         if (step.equals("failover") || step.equals("failback")) {
-                            observed.add(step + ": " + state(plan, asg, primaryAsg, route53));
+                            observed.add(step + ": " + state(plan, asg, primaryAsg, route53) + switches(moto, plan));
                         }
                     })
                     .build()
@@ -88,12 +94,13 @@ class StrategyDrillTest {
             // What the test read from the emulator itself, right after the engine ran.
             int[] r = shape.recovery();
             int[] s = shape.standby();
+            boolean switched = shape.strategy() == DrStrategy.MULTI_SITE;
             assertEquals(List.of(
                     "failover: recovery fleet " + r[0] + "/" + r[1] + "/" + r[2] + " in service " + r[1]
-                            + ", primary fleet 0, weights primary=0 recovery=100",
+                            + ", primary fleet 0, weights primary=0 recovery=100" + (switched ? ", switch primary=0.0" : ""),
                     "failback: recovery fleet " + s[0] + "/" + s[1] + "/" + s[2] + " in service " + s[1]
                             + ", primary fleet " + shape.primaryDesired() + ", weights primary=" + shape.primaryWeight()
-                            + " recovery=" + shape.recoveryWeight()), observed);
+                            + " recovery=" + shape.recoveryWeight() + (switched ? ", switch primary=1.0" : "")), observed);
 
             // Orchestration is measured and fits the allowance the budget leaves it.
             DrillReport.RtoComparison rto = drill.rto();
@@ -137,6 +144,17 @@ class StrategyDrillTest {
         }
         return "recovery fleet " + g.minSize() + "/" + g.desiredCapacity() + "/" + g.maxSize() + " in service " + inService
                 + ", primary fleet " + primaryDesired + ", weights primary=" + weights.get("primary") + " recovery=" + weights.get("recovery");
+    }
+
+    /** Each site switch's value as moto holds it, read through CloudWatch's Query protocol. */
+    private static String switches(MotoServer moto, RecoveryPlan plan) {
+        AwsCredentialsProvider account = StaticCredentialsProvider.create(AwsBasicCredentials.create(DrillStacks.ACCOUNT, "drill"));
+        StringBuilder s = new StringBuilder();
+        for (SiteSwitchPlan site : plan.siteSwitches()) {
+            s.append(", switch ").append(site.site()).append('=').append(CloudWatchQuery.latestMaximum(moto.endpoint(), account,
+                    site.region(), site.namespace(), site.metricName(), site.dimensions()).map(String::valueOf).orElse("no data"));
+        }
+        return s.toString();
     }
 
     static String failed(StrategyDrill drill) {

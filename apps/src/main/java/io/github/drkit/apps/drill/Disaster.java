@@ -7,9 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.github.drkit.runtime.plan.RecordPlan;
 import io.github.drkit.runtime.plan.RecoveryPlan;
 import io.github.drkit.runtime.plan.Routing;
+import io.github.drkit.runtime.plan.SiteSwitchPlan;
 import io.github.drkit.runtime.plan.ZonePlan;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
@@ -19,12 +22,17 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * The disaster the drill injects: the primary site stops answering. Its Auto Scaling groups lose every
  * instance, its instances stop, and its Route 53 health checks fail (inverted, the usual game-day way to
  * fail a health check without touching the endpoint). {@link #repair()} puts the site back before failback.
+ *
+ * <p>A plan that switches sites off through the data plane (multi-site) and names no primary Region fails over
+ * from those sites, which need not be in any Region (a data center): the disaster is then their endpoint
+ * health checks failing, and no Region's fleet is touched.
  */
 public final class Disaster {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final DrillClients clients;
     private final String primaryRegion;
+    private final List<String> switchedSites;
     private final List<FleetCapacity> fleets = new ArrayList<>();
     private final List<String> stoppedInstances = new ArrayList<>();
     private final List<String> invertedHealthChecks = new ArrayList<>();
@@ -35,15 +43,22 @@ public final class Disaster {
     private record FleetCapacity(String name, int min, int desired, int max) {
     }
 
-    private Disaster(DrillClients clients, String primaryRegion) {
+    private Disaster(DrillClients clients, String primaryRegion, List<String> switchedSites) {
         this.clients = clients;
         this.primaryRegion = primaryRegion;
+        this.switchedSites = switchedSites;
     }
 
-    /** The Region the plan fails over from: the plan's primary Region, else the target's other Region. */
+    /**
+     * The Region the plan fails over from: the plan's primary Region, else none when the plan switches sites off
+     * (they fail over, wherever they are), else the target's other Region.
+     */
     public static String primaryRegion(RecoveryPlan plan, DrillTarget target) {
         if (plan.primaryRegion() != null) {
             return plan.primaryRegion();
+        }
+        if (!plan.siteSwitches().isEmpty()) {
+            return null;
         }
         return target.regions().stream().filter(r -> !r.equals(plan.recoveryRegion())).findFirst()
                 .orElseThrow(() -> new DrillException("the plan of " + target.name() + " names no primaryRegion and every stack "
@@ -52,19 +67,31 @@ public final class Disaster {
 
     /** Fails the primary site of a deployed target. */
     public static Disaster inject(DrillClients clients, RecoveryPlan plan, DrillTarget target, List<DeployedStack> deployed) {
-        Disaster d = new Disaster(clients, primaryRegion(plan, target));
-        d.failFleets(deployed);
-        d.stopInstances(deployed);
+        Disaster d = new Disaster(clients, primaryRegion(plan, target), switchedSites(plan));
+        if (d.primaryRegion != null) {
+            d.failFleets(deployed);
+            d.stopInstances(deployed);
+        }
         d.failHealthChecks(plan, deployed);
         if (d.actions.isEmpty()) {
-            throw new DrillException("the primary site of " + target.name() + " in " + d.primaryRegion + " has no Auto Scaling group, "
+            throw new DrillException("the primary site of " + target.name() + " (" + d.site() + ") has no Auto Scaling group, "
                     + "instance or health check the drill could fail");
         }
         return d;
     }
 
+    /** The Region the plan fails over from; null when the plan fails over from the sites it switches off. */
     public String primaryRegion() {
         return primaryRegion;
+    }
+
+    /** What fails, for the report: the primary Region, or the sites the plan switches off. */
+    public String site() {
+        return primaryRegion != null ? primaryRegion : "site" + (switchedSites.size() == 1 ? " " : "s ") + String.join(", ", switchedSites);
+    }
+
+    private static List<String> switchedSites(RecoveryPlan plan) {
+        return plan.siteSwitches().stream().map(SiteSwitchPlan::site).distinct().toList();
     }
 
     /** What was done to the primary site, one line each. */
@@ -80,9 +107,8 @@ public final class Disaster {
     /** Brings the primary site back: capacity as before, instances started, health checks passing. */
     public List<String> repair() {
         List<String> done = new ArrayList<>();
-        AutoScalingClient asg = clients.autoScaling(primaryRegion);
         for (FleetCapacity f : fleets) {
-            asg.updateAutoScalingGroup(b -> b.autoScalingGroupName(f.name()).minSize(f.min()).maxSize(f.max()).desiredCapacity(f.desired()));
+            clients.autoScaling(primaryRegion).updateAutoScalingGroup(b -> b.autoScalingGroupName(f.name()).minSize(f.min()).maxSize(f.max()).desiredCapacity(f.desired()));
             done.add("restored " + f.name() + " (" + primaryRegion + ") to min " + f.min() + ", desired " + f.desired() + ", max " + f.max());
         }
         if (!stoppedInstances.isEmpty()) {
@@ -141,7 +167,7 @@ public final class Disaster {
     /**
      * The health checks of the primary site: those on the records that carry traffic in normal operation
      * (weighted records whose normal weight is above their failover weight, and failover-routing records),
-     * and those defined by the primary Region's stacks.
+     * those defined by the primary Region's stacks, and the endpoint checks of the sites the plan switches off.
      */
     private void failHealthChecks(RecoveryPlan plan, List<DeployedStack> deployed) {
         Set<String> ids = new LinkedHashSet<>();
@@ -160,6 +186,7 @@ public final class Disaster {
             if (stack.stack().region().equals(primaryRegion)) {
                 ids.addAll(stack.physicalIdsOfType("AWS::Route53::HealthCheck"));
             }
+            ids.addAll(endpointChecksOfSites(stack, switchedSites));
         }
         for (String id : ids) {
             clients.route53().updateHealthCheck(b -> b.healthCheckId(id).inverted(true));
@@ -168,6 +195,52 @@ public final class Disaster {
             Boolean inverted = clients.route53().getHealthCheck(b -> b.healthCheckId(id)).healthCheck().healthCheckConfig().inverted();
             checks.add(Check.of("primary health check " + id + " inverted", true, Boolean.TRUE.equals(inverted)));
         }
+    }
+
+    /**
+     * The endpoint health checks guarding a site's records in one stack's template: the records whose set
+     * identifier is the site's name, their health check, and, for a calculated check, its children that probe an
+     * endpoint. The switch's own check (on a CloudWatch alarm) is left alone: failover, not the disaster, moves it.
+     */
+    static List<String> endpointChecksOfSites(DeployedStack stack, List<String> sites) {
+        Set<String> ids = new LinkedHashSet<>();
+        JsonNode resources = stack.stack().resources();
+        resources.properties().forEach(resource -> {
+            JsonNode properties = resource.getValue().path("Properties");
+            if ("AWS::Route53::RecordSet".equals(resource.getValue().path("Type").asText())
+                    && sites.contains(properties.path("SetIdentifier").asText())) {
+                addEndpointChecks(stack, logicalId(properties.path("HealthCheckId")), ids);
+            }
+        });
+        return List.copyOf(ids);
+    }
+
+    private static void addEndpointChecks(DeployedStack stack, String logicalId, Set<String> ids) {
+        if (logicalId == null) {
+            return;
+        }
+        JsonNode config = stack.stack().resources().path(logicalId).path("Properties").path("HealthCheckConfig");
+        switch (config.path("Type").asText()) {
+            case "CALCULATED" -> config.path("ChildHealthChecks").forEach(child -> addEndpointChecks(stack, logicalId(child), ids));
+            case "CLOUDWATCH_METRIC", "RECOVERY_CONTROL", "" -> { }
+            default -> {
+                String id = stack.physicalIds().get(logicalId);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        }
+    }
+
+    /** The logical id a template value refers to: {@code {"Ref": id}} or {@code {"Fn::GetAtt": [id, attribute]}}. */
+    private static String logicalId(JsonNode reference) {
+        if (reference.has("Ref")) {
+            return reference.get("Ref").asText();
+        }
+        if (reference.has("Fn::GetAtt") && reference.get("Fn::GetAtt").isArray()) {
+            return reference.get("Fn::GetAtt").get(0).asText();
+        }
+        return null;
     }
 
     private static AutoScalingGroup group(AutoScalingClient asg, String name) {

@@ -86,7 +86,7 @@ public final class Drill {
                     verifier.verify(plan, StateVerifier.Position.NORMAL)));
             Disaster disaster = run.step("inject disaster", "disaster", () -> {
                 Disaster d = Disaster.inject(clients, plan, target, deployed);
-                return new Outcome<>(d, "primary site " + d.primaryRegion() + " stops answering: " + String.join("; ", d.actions()), d.checks());
+                return new Outcome<>(d, "primary site " + d.site() + " stops answering: " + String.join("; ", d.actions()), d.checks());
             });
             run.events.add("disaster: " + String.join("; ", disaster.actions()));
             try (AwsClients aws = engineClients(plan); RecoveryEngine engine = RecoveryEngine.builder(aws).build()) {
@@ -122,7 +122,7 @@ public final class Drill {
                 Report back = run.engineStep("failback", engine, plan, Action.FAILBACK, false);
                 failbackMillis += back.millis();
                 run.events.add("failback " + back.outcome() + ": " + back.message());
-                run.step("verify failback", "verify", () -> new Outcome<>(null, "standby capacity, traffic on " + disaster.primaryRegion(),
+                run.step("verify failback", "verify", () -> new Outcome<>(null, "standby capacity, traffic on " + disaster.site(),
                         verifier.verify(plan, StateVerifier.Position.NORMAL)));
             }
         } catch (StepFailed e) {
@@ -224,8 +224,9 @@ public final class Drill {
                     + "same engine class the function's handler runs, in this process, against the same plan");
             notes.add("PromoteReadReplica leaves the replica's source in DescribeDBInstances: a promotion is verified from "
                     + "the successful PromoteReadReplica call, not from the database's state");
-            notes.add("site switches (CloudWatch metrics) may not read back from the emulator: a failover is then verified "
-                    + "from the successful PutMetricData call, and the normal position is not verified");
+            notes.add("CloudWatch alarms are not created from templates and health checks are not evaluated: a site switch is "
+                    + "verified on the metric value the emulator holds after failover and after failback; the switch alarm and "
+                    + "the health check that turn the value into a Route 53 answer come from the budget");
             notes.add("StartInstanceRefresh is not implemented: a vertical scale-up is verified on the launch template, not on "
                     + "replaced instances");
         }

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.aws.api.CloudWatchApi;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -15,7 +18,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -39,10 +41,12 @@ public final class DrillClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private final AwsClients runtimeClients;
 
     public DrillClients(URI endpoint, String account) {
         this.endpoint = endpoint;
         this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(account, "drkit-drill"));
+        this.runtimeClients = AwsClients.builder().region(GLOBAL).endpoint(endpoint).credentials(credentials).build();
     }
 
     public URI endpoint() {
@@ -95,8 +99,9 @@ public final class DrillClients implements AutoCloseable {
         return get("rds", region, r -> configure(RdsClient.builder(), r).build());
     }
 
-    public CloudWatchClient cloudWatch(String region) {
-        return get("cloudwatch", region, r -> configure(CloudWatchClient.builder(), r).build());
+    /** CloudWatch metrics through the runtime's own calls: the SDK's client speaks a protocol emulators do not serve. */
+    public CloudWatchApi cloudWatch() {
+        return runtimeClients.cloudWatch();
     }
 
     public SnsClient sns(String region) {
@@ -124,6 +129,7 @@ public final class DrillClients implements AutoCloseable {
     public void close() {
         clients.values().forEach(SdkClient::close);
         clients.clear();
+        runtimeClients.close();
         http.close();
     }
 }

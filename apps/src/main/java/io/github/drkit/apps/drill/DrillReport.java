@@ -30,6 +30,7 @@ public record DrillReport(String startedAt, String endedAt, long millis, String 
      *                       (when there is one)
      * @param events         what happened, in order, in plain words: injected faults, failed runs, retries
      * @param limitations    what the emulator could not represent, and what the drill changed so it could deploy
+     * @param primaryRegion  the Region failover moves away from; null for a plan that only switches sites off
      */
     public record StrategyDrill(String name, String application, String strategy, String primaryRegion,
                                 String recoveryRegion, List<String> stacks, String planSource, List<StepRecord> steps,
@@ -39,6 +40,14 @@ public record DrillReport(String startedAt, String endedAt, long millis, String 
             stacks = List.copyOf(stacks);
             steps = List.copyOf(steps);
             events = List.copyOf(events);
+        }
+
+        /**
+         * Where failover moves traffic away from, for headings: the primary Region; "switched-off sites" for a plan
+         * that names none and switches sites off instead (they need not be in a Region); "?" when no plan was read.
+         */
+        public String from() {
+            return primaryRegion != null ? primaryRegion : application != null ? "switched-off sites" : "?";
         }
 
         /** The checks of every step, failed or not. */

@@ -218,7 +218,10 @@ public final class FaultProxy implements AutoCloseable {
         String contentType;
         String body;
         if (exchange.getRequestHeaders().getFirst("X-Amz-Target") != null) {
-            contentType = "application/x-amz-json-1.1";
+            // AWS JSON 1.0 (CloudWatch, DynamoDB) or 1.1 (SSM and most others): answered in the version asked.
+            String asked = exchange.getRequestHeaders().getFirst("Content-Type");
+            contentType = asked != null && asked.startsWith("application/x-amz-json-1.0") ? "application/x-amz-json-1.0"
+                    : "application/x-amz-json-1.1";
             body = "{\"__type\":\"" + kind.code() + "\",\"message\":\"" + kind.message() + "\"}";
         } else if (service.equals("ec2")) {
             contentType = "text/xml";

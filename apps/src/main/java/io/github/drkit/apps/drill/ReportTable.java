@@ -22,7 +22,7 @@ public final class ReportTable {
         }
         for (StrategyDrill s : report.strategies()) {
             out.println();
-            out.println("== " + s.name() + "  " + nz(s.strategy()) + "  " + nz(s.primaryRegion()) + " -> " + nz(s.recoveryRegion())
+            out.println("== " + s.name() + "  " + nz(s.strategy()) + "  " + s.from() + " -> " + nz(s.recoveryRegion())
                     + "  " + (s.passed() ? "PASSED" : "FAILED"));
             out.printf("%-52s %-13s %9s %10s  %-7s %s%n", "STEP", "KIND", "AT", "TOOK", "RESULT", "CALLS");
             for (StepRecord step : s.steps()) {

@@ -42,7 +42,7 @@ public final class TimelineSvg {
     }
 
     private static int strategy(StringBuilder out, StrategyDrill s, int y) {
-        text(out, 20, y, s.name() + "  ·  " + nz(s.strategy()) + "  ·  " + nz(s.primaryRegion()) + " → " + nz(s.recoveryRegion())
+        text(out, 20, y, s.name() + "  ·  " + nz(s.strategy()) + "  ·  " + s.from() + " → " + nz(s.recoveryRegion())
                 + "  ·  " + (s.passed() ? "PASSED" : "FAILED"), 14, "bold", s.passed() ? "#17603a" : "#b00020");
         y += 12;
         List<StepRecord> steps = s.steps();

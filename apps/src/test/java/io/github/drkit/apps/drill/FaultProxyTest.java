@@ -93,6 +93,20 @@ class FaultProxyTest {
     }
 
     @Test
+    void forward_whenFaultOnAJson10Service_answersInJson10() throws Exception {
+        proxy.arm(List.of(Fault.parse("monitoring:PutMetricData=503")));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(proxy.endpoint().resolve("/"))
+                .header("Authorization", String.format(AUTH, "us-east-1", "monitoring"))
+                .header("X-Amz-Target", "GraniteServiceVersion20100801.PutMetricData")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Namespace\":\"drkit\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, r.statusCode());
+        assertEquals("application/x-amz-json-1.0", r.headers().firstValue("Content-Type").orElse(null));
+        assertEquals("{\"__type\":\"ServiceUnavailable\",\"message\":\"Service is unavailable. Please try again.\"}", r.body());
+        assertEquals("monitoring:PutMetricData", proxy.calls().get(0).operation());
+    }
+
+    @Test
     void disarm_whenArmed_letsEveryCallThrough() throws Exception {
         proxy.arm(List.of(Fault.parse("autoscaling:UpdateAutoScalingGroup=500x5")));
         proxy.disarm();

@@ -13,7 +13,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -81,11 +80,6 @@ public final class Emulator implements AutoCloseable {
     public software.amazon.awssdk.services.ssm.SsmClient ssm(String region) {
         return client("ssm" + region, () -> software.amazon.awssdk.services.ssm.SsmClient.builder().endpointOverride(moto.endpoint())
                 .region(Region.of(region)).credentialsProvider(moto.credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
-    }
-
-    public CloudWatchClient cloudWatch(String region) {
-        return client("cw" + region, () -> CloudWatchClient.builder().endpointOverride(moto.endpoint()).region(Region.of(region))
-                .credentialsProvider(moto.credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
     }
 
     public SnsClient sns(String region) {

@@ -1,24 +1,32 @@
 package io.github.drkit.runtime.scenario;
 
+import static io.github.drkit.runtime.scenario.Emulator.PRIMARY;
 import static io.github.drkit.runtime.scenario.Emulator.RECOVERY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.github.drkit.runtime.aws.AwsCall;
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.engine.Action;
+import io.github.drkit.runtime.engine.Position;
 import io.github.drkit.runtime.engine.RecoveryEngine;
 import io.github.drkit.runtime.engine.RecoveryRequest;
 import io.github.drkit.runtime.engine.Report;
+import io.github.drkit.runtime.engine.StateReport;
+import io.github.drkit.runtime.engine.StepReport;
 import io.github.drkit.runtime.engine.SystemState;
 import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.testing.CloudWatchQuery;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
@@ -27,10 +35,11 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
  * Multi-site: both Regions serve traffic at 50/50. Failover moves all weight to the recovery site, scales it
- * to carry the whole load and flips the primary's site switch metric; failback restores the split.
+ * to carry the whole load and flips the primary's site switch metric; failback restores the split and the switch.
  */
 @ExtendWith(MotoServerExtension.class)
 class MultiSiteScenarioTest {
+    private MotoServer moto;
     private Emulator emulator;
     private RecordingHook calls;
     private AwsClients clients;
@@ -46,6 +55,7 @@ class MultiSiteScenarioTest {
 
     @BeforeEach
     void setUp(MotoServer moto) {
+        this.moto = moto;
         emulator = new Emulator(moto);
         calls = new RecordingHook();
         clients = emulator.runtimeClients(calls);
@@ -104,10 +114,41 @@ class MultiSiteScenarioTest {
     }
 
     /**
-     * Site switches are CloudWatch metrics. The SDK's CloudWatch client speaks Smithy RPCv2 CBOR, which
-     * moto 5.2.1 does not serve (HTTP 404), so against the emulator the switch is checked as a dry run: the
-     * exact metric change is listed, nothing is changed, and an unreadable metric does not block the read.
+     * The data-plane switch against the emulator: failover publishes the failover value, a second failover reads
+     * it back and publishes nothing, failback publishes the normal value. The test reads what moto holds
+     * through CloudWatch's Query protocol, not through the runtime's JSON 1.0 client.
      */
+    @Test
+    void failoverThenFailback_whenSiteSwitch_publishesFailoverThenNormalValue() {
+        Report failover = engine.run(planWithSwitch, new RecoveryRequest(Action.FAILOVER, false, false));
+
+        assertEquals(Report.RunOutcome.SUCCEEDED, failover.outcome(), failover.message());
+        assertEquals(Optional.of(0.0), switchValue());
+        StepReport switched = step(failover, "switch site primary (us-east-1)");
+        assertEquals(StepReport.Outcome.DONE, switched.outcome(), switched.toString());
+        assertEquals(List.of("PutMetricData drkit/SiteEnabled {Application=shop, Site=primary} = 0.0 (was no data)"), switched.changes());
+        assertEquals(List.of("CloudWatch PutMetricData us-east-1 200"), switched.calls().stream()
+                .map(c -> c.service() + " " + c.operation() + " " + c.region() + " " + c.httpStatus()).toList());
+        assertEquals(List.of(new StateReport.SiteSwitchStatus("siteSwitches[0]", PRIMARY, "primary", 0.0, Position.FAILED_OVER)),
+                failover.stateAfter().siteSwitches());
+        assertEquals(SystemState.FAILED_OVER, failover.stateAfter().state());
+
+        Report again = engine.run(planWithSwitch, new RecoveryRequest(Action.FAILOVER, false, false));
+
+        assertEquals(Report.RunOutcome.ALREADY_DONE, again.outcome(), again.message());
+        assertTrue(again.steps().stream().flatMap(s -> s.calls().stream()).noneMatch(AwsCall::mutating),
+                "the switch was read back as failed over, so nothing is published again: " + again.steps());
+
+        Report failback = engine.run(planWithSwitch, new RecoveryRequest(Action.FAILBACK, false, false));
+
+        assertEquals(Report.RunOutcome.SUCCEEDED, failback.outcome(), failback.message());
+        assertEquals(Optional.of(1.0), switchValue());
+        assertEquals(List.of("PutMetricData drkit/SiteEnabled {Application=shop, Site=primary} = 1.0 (was 0.0)"),
+                step(failback, "switch site primary (us-east-1)").changes());
+        assertEquals(Position.NORMAL, failback.stateAfter().siteSwitches().get(0).position());
+        assertEquals(SystemState.NORMAL, failback.stateAfter().state());
+    }
+
     @Test
     void failover_whenSiteSwitchAndDryRun_listsMetricChangeAndChangesNothing() {
         Report dryRun = engine.run(planWithSwitch, new RecoveryRequest(Action.FAILOVER, true, false));
@@ -116,6 +157,21 @@ class MultiSiteScenarioTest {
         assertTrue(dryRun.steps().stream().anyMatch(s -> s.changes().contains(
                 "PutMetricData drkit/SiteEnabled {Application=shop, Site=primary} = 0.0 (was no data)")), dryRun.steps().toString());
         assertTrue(calls.mutating().isEmpty(), "a dry run changed something: " + calls.mutating());
+        // The switch's client is not an SDK client: its calls are checked in the report.
+        assertTrue(dryRun.steps().stream().flatMap(s -> s.calls().stream()).noneMatch(AwsCall::mutating), dryRun.steps().toString());
+        assertTrue(dryRun.steps().stream().flatMap(s -> s.calls().stream()).anyMatch(c -> c.operation().equals("GetMetricStatistics")),
+                "the switch was read: " + dryRun.steps());
+        assertEquals(Optional.empty(), switchValue());
         assertEquals(50L, emulator.record(zone, "shop.example.com.", "us-east-1").weight());
+    }
+
+    private Optional<Double> switchValue() {
+        return CloudWatchQuery.latestMaximum(moto.endpoint(), moto.credentials(), PRIMARY, "drkit", "SiteEnabled",
+                Map.of("Application", "shop", "Site", "primary"));
+    }
+
+    private static StepReport step(Report report, String name) {
+        return report.steps().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no step '" + name + "' in " + report.steps()));
     }
 }
