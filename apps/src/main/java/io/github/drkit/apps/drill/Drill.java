@@ -171,7 +171,7 @@ public final class Drill {
     }
 
     private AwsClients engineClients(RecoveryPlan plan) {
-        // The engine builds its clients as the Lambda does (same retries, timeouts, call recorder); only
+        // The engine builds its clients as the Lambda does (same retries, timeouts, call log); only
         // the endpoint and the credentials are the drill's.
         return AwsClients.builder().region(Region.of(plan.recoveryRegion()))
                 .endpoint(proxy.endpoint()).credentials(clients.credentials()).build();

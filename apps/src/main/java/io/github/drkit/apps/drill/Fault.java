@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * <p>Written {@code service:Action[@region]=kind[xN]}, e.g. {@code route53:ChangeResourceRecordSets=503x3}
  * (the next three calls answer HTTP 503) or {@code autoscaling:UpdateAutoScalingGroup@us-west-2=throttle}
  * (the next call is throttled). Kinds: {@code 500}, {@code 503}, {@code throttle}. N defaults to 1;
- * the SDK retries a failed call up to two more times, so N of 3 or more makes the call itself fail.
+ * the runtime makes up to 6 attempts per call, so N of 6 or more makes the call itself fail.
  *
  * @param service  the SigV4 signing name, e.g. {@code route53}, {@code autoscaling}, {@code ssm}
  * @param action   the API operation, e.g. {@code ChangeResourceRecordSets}

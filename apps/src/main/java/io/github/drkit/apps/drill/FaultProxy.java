@@ -132,26 +132,27 @@ public final class FaultProxy implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            String service = "?";
-            String region = "?";
-            if (auth != null) {
-                Matcher m = CREDENTIAL.matcher(auth);
-                if (m.find()) {
-                    region = m.group(1);
-                    service = m.group(2);
-                }
-            }
+            Scope scope = Scope.of(exchange.getRequestHeaders().getFirst("Authorization"));
+            String service = scope.service();
+            String region = scope.region();
             String action = operation(exchange, body, service);
             Fault fault = take(service, action, region);
-            int status;
-            if (fault != null) {
-                status = answerFault(exchange, fault, service);
-            } else {
-                status = forward(exchange, body);
-            }
-            record(new ApiCall(start, service, region, action, status,
+            // Recorded before the answer is sent: a caller that has its answer finds the call in calls().
+            java.util.function.IntConsumer recorder = status -> record(new ApiCall(start, service, region, action, status,
                     Duration.between(start, Instant.now()).toMillis(), fault == null ? null : fault.kind().code()));
+            if (fault != null) {
+                answerFault(exchange, fault, service, recorder);
+            } else {
+                forward(exchange, body, recorder);
+            }
+        }
+    }
+
+    /** The Region and service a request is signed for, from its SigV4 credential scope; "?" when unsigned. */
+    private record Scope(String region, String service) {
+        static Scope of(String authorization) {
+            Matcher m = authorization == null ? null : CREDENTIAL.matcher(authorization);
+            return m != null && m.find() ? new Scope(m.group(1), m.group(2)) : new Scope("?", "?");
         }
     }
 
@@ -172,7 +173,7 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private int forward(HttpExchange exchange, byte[] body) throws IOException {
+    private void forward(HttpExchange exchange, byte[] body, java.util.function.IntConsumer recorder) throws IOException {
         URI target = upstream.resolve(exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
@@ -192,9 +193,10 @@ public final class FaultProxy implements AutoCloseable {
             throw new IOException("interrupted while forwarding to the emulator", e);
         } catch (IOException e) {
             byte[] message = ("the emulator at " + upstream + " did not answer: " + e.getMessage()).getBytes(StandardCharsets.UTF_8);
+            recorder.accept(502);
             exchange.sendResponseHeaders(502, message.length);
             exchange.getResponseBody().write(message);
-            return 502;
+            return;
         }
         response.headers().map().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
@@ -203,17 +205,18 @@ public final class FaultProxy implements AutoCloseable {
         });
         byte[] payload = response.body();
         boolean noBody = exchange.getRequestMethod().equals("HEAD") || response.statusCode() == 204 || response.statusCode() == 304;
+        recorder.accept(response.statusCode());
         exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : payload.length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(payload);
             }
         }
-        return response.statusCode();
     }
 
     /** Answers in the error shape of the service's protocol, so that the SDK reads the code as AWS sends it. */
-    private static int answerFault(HttpExchange exchange, Fault fault, String service) throws IOException {
+    private static void answerFault(HttpExchange exchange, Fault fault, String service, java.util.function.IntConsumer recorder)
+            throws IOException {
         Fault.Kind kind = fault.kind();
         String contentType;
         String body;
@@ -236,9 +239,9 @@ public final class FaultProxy implements AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("x-amzn-RequestId", "drkit-drill-fault");
+        recorder.accept(kind.status());
         exchange.sendResponseHeaders(kind.status(), bytes.length);
         exchange.getResponseBody().write(bytes);
-        return kind.status();
     }
 
     /** The API operation of a request, for the three wire protocols the drill's services use. */

@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The AWS calls made on behalf of one step. {@link CallRecorder} appends to the log bound to the calling
- * thread; SDK sync clients run interceptors on the caller's thread, so concurrent steps keep separate logs.
+ * The AWS calls made on behalf of one step. {@link AwsTransport} appends to the log bound to the calling
+ * thread; calls run on the caller's thread, so concurrent steps keep separate logs.
  */
 public final class CallLog {
     private static final ThreadLocal<CallLog> CURRENT = new ThreadLocal<>();
