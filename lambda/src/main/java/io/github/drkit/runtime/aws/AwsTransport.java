@@ -57,7 +57,7 @@ public final class AwsTransport {
         this.maxBackoff = maxBackoff;
     }
 
-    /** A request before addressing and signing: the path (with its query string) relative to the endpoint. */
+    /** A request before addressing and signing: the path relative to the endpoint, and raw (unencoded) query parameters. */
     record Request(SdkHttpMethod method, String path, Map<String, List<String>> query, Map<String, String> headers, byte[] body) {
     }
 
@@ -90,7 +90,6 @@ public final class AwsTransport {
     Response send(AwsService service, String region, String operation, Request request, ErrorDecoder errors) {
         long started = System.nanoTime();
         int attempt = 0;
-        int status = 0;
         while (true) {
             attempt++;
             CallHook.Attempt current = new CallHook.Attempt(service.id(), operation, region, attempt);
@@ -101,9 +100,8 @@ public final class AwsTransport {
                 record(service, operation, region, attempt, response.status(), started, null);
                 return response;
             } catch (AwsServiceError error) {
-                status = error.statusCode();
                 if (!error.retryable() || attempt >= maxAttempts) {
-                    record(service, operation, region, attempt, status, started, error.errorCode());
+                    record(service, operation, region, attempt, error.statusCode(), started, error.errorCode());
                     throw error;
                 }
             }
