@@ -62,9 +62,14 @@ public final class Ec2Api {
                 item.text("launchTemplateData/instanceType"));
     }
 
-    /** Creates a version of a template that differs from {@code sourceVersion} only in its instance type; returns its number. */
+    /**
+     * Creates a version of a template that differs from {@code sourceVersion} only in its instance type; returns its
+     * number. One client token for every attempt: a retry after a lost answer returns the version the first attempt
+     * made instead of making a second.
+     */
     public long createLaunchTemplateVersion(String region, String templateId, String sourceVersion, String description, String instanceType) {
         Xml answer = query.call(region, "CreateLaunchTemplateVersion", Params.of()
+                .put("ClientToken", java.util.UUID.randomUUID().toString())
                 .put("LaunchTemplateId", templateId)
                 .put("SourceVersion", sourceVersion)
                 .put("VersionDescription", description)
