@@ -97,11 +97,11 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public CloudWatchApi cloudWatch() {
-        return api("cloudwatch", () -> new CloudWatchApi(new JsonProtocol(transport, AwsService.CLOUDWATCH, "GraniteServiceVersion20100801", "1.0")));
+        return api("cloudwatch", () -> new CloudWatchApi(new JsonProtocol(transport, AwsService.CLOUDWATCH, "GraniteServiceVersion20100801", "1.0", true)));
     }
 
     public SsmApi ssm() {
-        return api("ssm", () -> new SsmApi(new JsonProtocol(transport, AwsService.SSM, "AmazonSSM", "1.1")));
+        return api("ssm", () -> new SsmApi(new JsonProtocol(transport, AwsService.SSM, "AmazonSSM", "1.1", false)));
     }
 
     /** Route 53, addressed in the default Region's partition. */

@@ -3,12 +3,15 @@ package io.github.drkit.runtime.aws;
 import java.net.URI;
 import java.util.Locale;
 
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
+
 /**
  * The AWS services the recovery runtime calls, with what it takes to address and sign a request to each.
  *
  * <p>{@link #id()} is the name the report and the call log show, the same the AWS SDK uses for the service.
- * The endpoint follows the public partition's pattern ({@code https://<prefix>.<region>.amazonaws.com}, with
- * {@code .amazonaws.com.cn} in the China Regions); {@code AWS_ENDPOINT_URL_<KEY>} and then
+ * The endpoint is {@code https://<prefix>.<region>.<partition's DNS suffix>} (the SDK's partition metadata names
+ * the suffix: {@code amazonaws.com}, {@code amazonaws.com.cn}, ...); {@code AWS_ENDPOINT_URL_<KEY>} and then
  * {@code AWS_ENDPOINT_URL} override it, as they do for the AWS SDKs and CLI.
  */
 public enum AwsService {
@@ -54,16 +57,29 @@ public enum AwsService {
 
     /** The Region a request for {@code region} is signed for: the partition's home Region for a global service. */
     String signingRegion(String region) {
-        if (!isGlobal()) {
-            return region;
-        }
-        return region.startsWith("cn-") ? "cn-northwest-1" : "us-east-1";
+        return isGlobal() ? GlobalEndpoint.of(region).signingRegion() : region;
     }
 
     /** The service's public endpoint for {@code region}. */
     URI endpoint(String region) {
-        String suffix = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-        String host = isGlobal() ? endpointPrefix + "." + suffix : endpointPrefix + "." + region.toLowerCase(Locale.ROOT) + "." + suffix;
-        return URI.create("https://" + host);
+        if (isGlobal()) {
+            return URI.create("https://" + GlobalEndpoint.of(region).host());
+        }
+        String suffix = PartitionMetadata.of(Region.of(region)).dnsSuffix();
+        return URI.create("https://" + endpointPrefix + "." + region.toLowerCase(Locale.ROOT) + "." + suffix);
+    }
+
+    /** Route 53's one endpoint per partition, and the Region its calls are signed for. */
+    private record GlobalEndpoint(String host, String signingRegion) {
+        static GlobalEndpoint of(String region) {
+            String partition = PartitionMetadata.of(Region.of(region)).id();
+            return switch (partition) {
+                case "aws" -> new GlobalEndpoint("route53.amazonaws.com", "us-east-1");
+                case "aws-cn" -> new GlobalEndpoint("route53.amazonaws.com.cn", "cn-northwest-1");
+                case "aws-us-gov" -> new GlobalEndpoint("route53.us-gov.amazonaws.com", "us-gov-west-1");
+                default -> throw new IllegalStateException("no Route 53 endpoint is known for partition " + partition + " (Region "
+                        + region + "); set AWS_ENDPOINT_URL_ROUTE_53");
+            };
+        }
     }
 }

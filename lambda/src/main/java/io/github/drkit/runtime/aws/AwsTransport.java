@@ -68,10 +68,14 @@ public final class AwsTransport {
     /** Turns an error answer into the service's error, protocol by protocol. */
     @FunctionalInterface
     interface ErrorDecoder {
-        AwsServiceError decode(String service, String operation, int status, byte[] body);
+        AwsServiceError decode(String service, String operation, int status, Map<String, List<String>> headers, byte[] body);
     }
 
-    /** The endpoint for {@code service} in {@code region}: the override, then the environment, then AWS's. */
+    /**
+     * The endpoint for {@code service} in {@code region}: the override, then the environment, then AWS's. FIPS and
+     * dual-stack endpoints are not derived: with {@code AWS_USE_FIPS_ENDPOINT} or {@code AWS_USE_DUALSTACK_ENDPOINT}
+     * set, a call without an explicit endpoint fails before it is sent rather than go to a standard endpoint.
+     */
     URI endpoint(AwsService service, String region) {
         if (endpointOverride != null) {
             return endpointOverride;
@@ -83,6 +87,12 @@ public final class AwsTransport {
         String general = environment.get("AWS_ENDPOINT_URL");
         if (general != null && !general.isBlank()) {
             return URI.create(general.trim());
+        }
+        for (String variable : List.of("AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT")) {
+            if ("true".equalsIgnoreCase(String.valueOf(environment.get(variable)).trim())) {
+                throw new IllegalStateException(variable + " is true, and the runtime does not derive those endpoints; set "
+                        + "AWS_ENDPOINT_URL_" + service.endpointKey() + " to the " + service.id() + " endpoint to use in " + region);
+            }
         }
         return service.endpoint(region);
     }
@@ -141,7 +151,7 @@ public final class AwsTransport {
         if (status >= 200 && status < 300) {
             return new Response(status, body);
         }
-        throw errors.decode(service.id(), operation, status, body);
+        throw errors.decode(service.id(), operation, status, answer.httpResponse().headers(), body);
     }
 
     private static String join(String base, String path) {

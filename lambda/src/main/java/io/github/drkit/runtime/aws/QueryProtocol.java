@@ -43,7 +43,7 @@ public final class QueryProtocol {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    static AwsServiceError decodeError(String service, String operation, int status, byte[] body) {
+    static AwsServiceError decodeError(String service, String operation, int status, Map<String, List<String>> headers, byte[] body) {
         try {
             Xml root = Xml.parse(body);
             Xml error = root.find("Error");

@@ -18,7 +18,7 @@ import io.github.drkit.runtime.aws.api.RecordSet;
 import io.github.drkit.runtime.aws.api.Route53Api;
 
 /**
- * Moves traffic: one {@code ChangeRecordSets} batch per hosted zone (all or nothing), verified
+ * Moves traffic: one {@code ChangeResourceRecordSets} batch per hosted zone (all or nothing), verified
  * afterwards, and the data-plane site switches. UPSERT only: a DELETE naming a set identifier is both
  * riskier and, on some emulators, wider than the one record.
  */

@@ -47,6 +47,27 @@ class AwsTransportTest {
     }
 
     @Test
+    void endpoint_whenGovCloud_usesThatPartitionsEndpoints() {
+        AwsTransport aws = transport(null, Map.of(), 1);
+
+        assertEquals(URI.create("https://route53.us-gov.amazonaws.com"), aws.endpoint(AwsService.ROUTE53, "us-gov-west-1"));
+        assertEquals("us-gov-west-1", AwsService.ROUTE53.signingRegion("us-gov-east-1"));
+        assertEquals(URI.create("https://ec2.us-gov-east-1.amazonaws.com"), aws.endpoint(AwsService.EC2, "us-gov-east-1"));
+    }
+
+    @Test
+    void endpoint_whenFipsAskedWithoutAnEndpoint_failsBeforeSending() {
+        AwsTransport aws = transport(null, Map.of("AWS_USE_FIPS_ENDPOINT", "true"), 1);
+
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> aws.endpoint(AwsService.RDS, "us-east-1"));
+
+        assertEquals("AWS_USE_FIPS_ENDPOINT is true, and the runtime does not derive those endpoints; set AWS_ENDPOINT_URL_RDS"
+                + " to the Rds endpoint to use in us-east-1", error.getMessage());
+        assertEquals(URI.create("https://rds-fips.us-east-1.amazonaws.com"), transport(null, Map.of("AWS_USE_FIPS_ENDPOINT", "true",
+                "AWS_ENDPOINT_URL_RDS", "https://rds-fips.us-east-1.amazonaws.com"), 1).endpoint(AwsService.RDS, "us-east-1"));
+    }
+
+    @Test
     void endpoint_whenServiceVariableAndGeneralVariableSet_prefersTheServiceOne() {
         AwsTransport aws = transport(null, Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4566",
                 "AWS_ENDPOINT_URL_ROUTE_53", "http://127.0.0.1:5000"), 1);

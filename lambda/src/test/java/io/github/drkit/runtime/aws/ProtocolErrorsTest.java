@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,7 @@ class ProtocolErrorsTest {
 
     @Test
     void decodeError_whenQueryErrorResponse_takesCodeMessageAndRequestId() {
-        AwsServiceError error = QueryProtocol.decodeError("Rds", "DescribeDBInstances", 404, bytes("""
+        AwsServiceError error = QueryProtocol.decodeError("Rds", "DescribeDBInstances", 404, Map.of(), bytes("""
                 <ErrorResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><Error><Type>Sender</Type>
                 <Code>DBInstanceNotFound</Code><Message>DBInstance db-1 not found.</Message></Error>
                 <RequestId>5e2f</RequestId></ErrorResponse>"""));
@@ -30,7 +32,7 @@ class ProtocolErrorsTest {
 
     @Test
     void decodeError_whenEc2ErrorsList_takesTheFirstError() {
-        AwsServiceError error = QueryProtocol.decodeError("Ec2", "StartInstances", 503, bytes("""
+        AwsServiceError error = QueryProtocol.decodeError("Ec2", "StartInstances", 503, Map.of(), bytes("""
                 <Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error>
                 </Errors><RequestID>ab12</RequestID></Response>"""));
 
@@ -41,7 +43,7 @@ class ProtocolErrorsTest {
 
     @Test
     void decodeError_whenBodyIsNotXml_namesTheStatusAndQuotesTheBody() {
-        AwsServiceError error = QueryProtocol.decodeError("AutoScaling", "UpdateAutoScalingGroup", 502, bytes("Bad Gateway"));
+        AwsServiceError error = QueryProtocol.decodeError("AutoScaling", "UpdateAutoScalingGroup", 502, Map.of(), bytes("Bad Gateway"));
 
         assertEquals("HTTP502", error.errorCode());
         assertTrue(error.getMessage().endsWith(": Bad Gateway"), error.getMessage());
@@ -50,12 +52,35 @@ class ProtocolErrorsTest {
 
     @Test
     void decodeError_whenJsonTypeHasNamespace_keepsTheShortCode() {
-        AwsServiceError error = JsonProtocol.decodeError("Ssm", "GetParameter", 400,
+        AwsServiceError error = JsonProtocol.decodeError("Ssm", "GetParameter", 400, Map.of(),
                 bytes("{\"__type\": \"com.amazonaws.ssm#ParameterNotFound\", \"message\": \"no /drkit/plan\"}"));
 
         assertTrue(error.is("ParameterNotFound"));
         assertEquals("Ssm GetParameter failed: ParameterNotFound (HTTP 400): no /drkit/plan", error.getMessage());
         assertFalse(error.retryable());
+    }
+
+    @Test
+    void decodeError_whenQueryCompatibleHeaderPresent_prefersTheQueryCode() {
+        AwsServiceError error = JsonProtocol.decodeError("CloudWatch", "PutMetricData", 400,
+                Map.of("x-amzn-query-error", List.of("Throttling;Sender"), "x-amzn-RequestId", List.of("r-1")),
+                bytes("{\"__type\": \"com.amazonaws.cloudwatch#ThrottlingException\", \"message\": \"Rate exceeded\"}"));
+
+        assertEquals("Throttling", error.errorCode());
+        assertEquals("r-1", error.requestId());
+        assertTrue(error.retryable());
+    }
+
+    @Test
+    void decodeError_whenTypeCarriesAnAddressOrOnlyTheHeaderHasIt_keepsTheCode() {
+        AwsServiceError suffixed = JsonProtocol.decodeError("Ssm", "GetParameter", 400, Map.of(),
+                bytes("{\"__type\": \"ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.availability/\"}"));
+        AwsServiceError headerOnly = JsonProtocol.decodeError("Ssm", "GetParameter", 400,
+                Map.of("X-Amzn-ErrorType", List.of("ParameterNotFound:http://internal.amazon.com/")), bytes(""));
+
+        assertEquals("ThrottlingException", suffixed.errorCode());
+        assertTrue(suffixed.retryable());
+        assertEquals("ParameterNotFound", headerOnly.errorCode());
     }
 
     @Test

@@ -43,6 +43,7 @@ class WireRetriesTest {
             ScriptedProxy.Request first = proxy.requests().get(0);
             assertEquals("GraniteServiceVersion20100801.PutMetricData", first.header("X-Amz-Target"));
             assertEquals("application/x-amz-json-1.0", first.header("Content-Type"));
+            assertEquals("true", first.header("x-amzn-query-mode"));
             assertTrue(first.header("Authorization").matches("AWS4-HMAC-SHA256 Credential=\\w+/\\d{8}/us-east-1/monitoring/aws4_request, "
                     + "SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}"), first.header("Authorization"));
             assertEquals(Optional.of(0.0), aws.cloudWatch().latestMaximum(PRIMARY, "drkit/switch", "SiteUp", SITE, Duration.ofMinutes(15)));
@@ -59,7 +60,7 @@ class WireRetriesTest {
                     () -> aws.cloudWatch().putMetric(PRIMARY, "drkit/switch", "SiteUp", SITE, 1.0));
 
             assertEquals(400, error.statusCode());
-            assertTrue(error.is("ThrottlingException"), error.getMessage());
+            assertTrue(error.is("Throttling"), error.getMessage());
             assertEquals(3, proxy.requests().size());
         }
     }
