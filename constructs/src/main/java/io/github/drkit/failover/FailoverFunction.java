@@ -91,7 +91,7 @@ public class FailoverFunction extends Construct {
         int concurrency = props.getReservedConcurrency() == null ? 1
                 : Checks.range(owner, "reservedConcurrency", props.getReservedConcurrency(), 1, 1000);
 
-        this.notificationTopic = props.getNotificationTopic() != null ? props.getNotificationTopic() : Topics.encrypted(this, "drkit failover");
+        this.notificationTopic = Topics.givenOrEncrypted(this, props.getNotificationTopic(), "drkit failover");
         this.plan = given.notificationTopicArn() == null ? given.withNotificationTopicArn(notificationTopic.getTopicArn()) : given;
 
         Map<String, Object> json = plan.toJson();

@@ -41,6 +41,11 @@ public final class RecoveryTimings {
         return builder().build();
     }
 
+    /** {@code given}, or {@link #defaults()} when it is null. */
+    public static RecoveryTimings orDefaults(RecoveryTimings given) {
+        return given != null ? given : defaults();
+    }
+
     public Duration decisionTime() {
         return decisionTime;
     }

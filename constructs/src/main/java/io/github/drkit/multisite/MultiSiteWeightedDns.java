@@ -110,7 +110,7 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
                     + ttl.toSeconds() + " s)");
         }
         this.healthCheck = props.getHealthCheck() != null ? props.getHealthCheck() : HealthCheckOptions.defaults();
-        this.timings = props.getTimings() != null ? props.getTimings() : RecoveryTimings.defaults();
+        this.timings = RecoveryTimings.orDefaults(props.getTimings());
         this.mode = props.getMode() != null ? props.getMode() : FailoverMode.CONTROL_PLANE;
         this.automatic = props.getAutomaticFailover() == null || props.getAutomaticFailover();
         this.dataReplicationLag = props.getDataReplicationLag() == null ? null
@@ -123,7 +123,7 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
                     + "); deploy this construct there or set automaticFailover(false) and invoke failover on command");
         }
         String application = props.getApplicationName() != null ? props.getApplicationName() : id;
-        this.topic = props.getNotificationTopic() != null ? props.getNotificationTopic() : Topics.encrypted(this, "drkit " + application);
+        this.topic = Topics.givenOrEncrypted(this, props.getNotificationTopic(), "drkit " + application);
 
         List<PlanDnsRecord> planRecords = new ArrayList<>();
         List<PlanSiteSwitch> switches = new ArrayList<>();

@@ -18,7 +18,6 @@ import io.github.drkit.internal.topology.ServerFleet;
 import io.github.drkit.internal.topology.SiteLoadBalancer;
 import io.github.drkit.internal.topology.Topics;
 import io.github.drkit.objectives.DrStrategy;
-import io.github.drkit.objectives.EstimateTerm;
 import io.github.drkit.objectives.RecoveryEstimate;
 import io.github.drkit.objectives.RecoveryEstimator;
 import java.util.ArrayList;
@@ -71,20 +70,17 @@ public class PilotLightCore extends Construct implements RecoveryEstimator {
                 throw new IllegalArgumentException(owner + ": tier names must be unique (got " + t.name() + " twice)");
             }
         }
-        this.timings = props.getTimings() != null ? props.getTimings() : RecoveryTimings.defaults();
+        this.timings = RecoveryTimings.orDefaults(props.getTimings());
         String region = Stack.of(this).getRegion();
         String primaryRegion = props.getPrimaryRegion();
-        if (primaryRegion != null && !Checks.isToken(region) && primaryRegion.equals(region)) {
-            throw new IllegalArgumentException(owner + ": primaryRegion must differ from the stack's Region, which is the recovery Region (got "
-                    + primaryRegion + " for both)");
-        }
+        Checks.primaryRegionDiffers(owner, region, primaryRegion);
         String application = props.getApplicationName() != null ? props.getApplicationName() : id;
 
-        this.topic = props.getNotificationTopic() != null ? props.getNotificationTopic() : Topics.encrypted(this, "drkit " + application);
+        this.topic = Topics.givenOrEncrypted(this, props.getNotificationTopic(), "drkit " + application);
         ServerTier front = tiers.get(0);
         this.site = new SiteLoadBalancer(this, props.getVpc(), front.port(), front.healthCheckPath(), props.getCertificate(),
                 props.getAccessLogBucket());
-        Duration grace = Duration.seconds(timings.instanceBootTime().plus(timings.appWarmUpTime()).toSeconds());
+        Duration grace = Estimates.launchGrace(timings);
         List<PlanFleet> planFleets = new ArrayList<>();
         ServerFleet frontFleet = null;
         for (ServerTier tier : tiers) {
@@ -138,20 +134,10 @@ public class PilotLightCore extends Construct implements RecoveryEstimator {
     @Override
     public RecoveryEstimate recoveryEstimate() {
         String p = "PilotLightCore.";
-        List<EstimateTerm> rto = List.of(
-                Estimates.detection(dnsOptions.healthCheck(), p + "dns.healthCheck (interval, failureThreshold)"),
-                Estimates.decision(timings, p + "timings.decisionTime"),
-                Estimates.orchestration(timings, p + "timings.orchestrationTime"),
-                Estimates.promotion(database, p + "database.promotionTime"),
-                Estimates.boot(timings, p + "timings.instanceBootTime"),
-                Estimates.warmUp(timings, p + "timings.appWarmUpTime"),
-                Estimates.targetHealth(),
-                Estimates.dnsPropagation(),
-                Estimates.dnsTtl(Estimates.DNS_TTL));
         return RecoveryEstimate.builder()
                 .source(getNode().getPath())
                 .strategy(DrStrategy.PILOT_LIGHT)
-                .rtoTerms(rto)
+                .rtoTerms(Estimates.serverRecovery(dnsOptions.healthCheck(), timings, database, p))
                 .rpoTerms(List.of(Estimates.replicationLag(database, p + "database.expectedReplicationLag")))
                 .build();
     }

@@ -77,20 +77,17 @@ public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
                     + "); leave it unset to scale out only");
         }
         this.database = props.getDatabase();
-        this.timings = props.getTimings() != null ? props.getTimings() : RecoveryTimings.defaults();
+        this.timings = RecoveryTimings.orDefaults(props.getTimings());
         String region = Stack.of(this).getRegion();
         String primaryRegion = props.getPrimaryRegion();
-        if (primaryRegion != null && !Checks.isToken(region) && primaryRegion.equals(region)) {
-            throw new IllegalArgumentException(owner + ": primaryRegion must differ from the stack's Region, which is the recovery Region (got "
-                    + primaryRegion + " for both)");
-        }
+        Checks.primaryRegionDiffers(owner, region, primaryRegion);
         String application = props.getApplicationName() != null ? props.getApplicationName() : id;
 
-        this.topic = props.getNotificationTopic() != null ? props.getNotificationTopic() : Topics.encrypted(this, "drkit " + application);
+        this.topic = Topics.givenOrEncrypted(this, props.getNotificationTopic(), "drkit " + application);
         this.site = new SiteLoadBalancer(this, props.getVpc(), props.getPort(), props.getHealthCheckPath(), props.getCertificate(),
                 props.getAccessLogBucket());
         IMachineImage image = props.getMachineImage() != null ? props.getMachineImage() : MachineImage.latestAmazonLinux2023();
-        Duration grace = Duration.seconds(timings.instanceBootTime().plus(timings.appWarmUpTime()).toSeconds());
+        Duration grace = Estimates.launchGrace(timings);
         this.fleet = new ServerFleet(new Construct(this, "Fleet"), props.getVpc(), type, image, props.getUserData(), standby, grace, topic, true);
         fleet.group().attachToApplicationTargetGroup(site.targetGroup());
         fleet.securityGroup().getConnections().allowFrom(site.securityGroup(), Port.tcp(props.getPort()), "Load balancer to the fleet");
@@ -131,19 +128,7 @@ public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
     @Override
     public RecoveryEstimate recoveryEstimate() {
         String p = "WarmStandbyFleet.";
-        List<EstimateTerm> rto = new ArrayList<>();
-        rto.add(Estimates.detection(dnsOptions.healthCheck(), p + "dns.healthCheck (interval, failureThreshold)"));
-        rto.add(Estimates.decision(timings, p + "timings.decisionTime"));
-        rto.add(Estimates.orchestration(timings, p + "timings.orchestrationTime"));
-        if (database != null) {
-            rto.add(Estimates.promotion(database, p + "database.promotionTime"));
-        }
-        // Scaling out launches new instances; failover waits for recovery min of them to be healthy.
-        rto.add(Estimates.boot(timings, p + "timings.instanceBootTime"));
-        rto.add(Estimates.warmUp(timings, p + "timings.appWarmUpTime"));
-        rto.add(Estimates.targetHealth());
-        rto.add(Estimates.dnsPropagation());
-        rto.add(Estimates.dnsTtl(Estimates.DNS_TTL));
+        List<EstimateTerm> rto = Estimates.serverRecovery(dnsOptions.healthCheck(), timings, database, p);
         List<EstimateTerm> rpo = database != null
                 ? List.of(Estimates.replicationLag(database, p + "database.expectedReplicationLag"))
                 : List.of(EstimateTerm.of("replication lag", java.time.Duration.ZERO,

@@ -58,6 +58,14 @@ public final class Checks {
         return value;
     }
 
+    /** The primary Region, when given, must not be the stack's Region: the stack is the recovery site. */
+    public static void primaryRegionDiffers(String owner, String stackRegion, String primaryRegion) {
+        if (primaryRegion != null && !isToken(stackRegion) && primaryRegion.equals(stackRegion)) {
+            throw new IllegalArgumentException(owner + ": primaryRegion must differ from the stack's Region, which is the recovery Region (got "
+                    + primaryRegion + " for both)");
+        }
+    }
+
     public static boolean isToken(Object value) {
         return value != null && Token.isUnresolved(value);
     }

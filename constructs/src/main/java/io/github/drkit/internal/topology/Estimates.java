@@ -6,6 +6,8 @@ import io.github.drkit.failover.RecoveryTimings;
 import io.github.drkit.objectives.AwsFigures;
 import io.github.drkit.objectives.EstimateTerm;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** RTO and RPO terms shared by the topology constructs, each with the figure it rests on. */
 public final class Estimates {
@@ -57,6 +59,36 @@ public final class Estimates {
 
     public static EstimateTerm dnsTtl(Duration ttl) {
         return EstimateTerm.of("DNS TTL", ttl, "resolvers may cache the old answer for one TTL of " + ttl.toSeconds() + " s", null);
+    }
+
+    /**
+     * The RTO terms of a recovery that starts servers behind a load balancer and then moves DNS: detection,
+     * decision, orchestration, promotion (with a data tier), boot, warm-up, target health, propagation and TTL.
+     *
+     * @param database null without a data tier
+     * @param prefix   the construct's name and a dot, for each term's property path
+     */
+    public static List<EstimateTerm> serverRecovery(HealthCheckOptions healthCheck, RecoveryTimings timings, DatabaseOptions database,
+                                                    String prefix) {
+        List<EstimateTerm> terms = new ArrayList<>();
+        terms.add(detection(healthCheck, prefix + "dns.healthCheck (interval, failureThreshold)"));
+        terms.add(decision(timings, prefix + "timings.decisionTime"));
+        terms.add(orchestration(timings, prefix + "timings.orchestrationTime"));
+        if (database != null) {
+            terms.add(promotion(database, prefix + "database.promotionTime"));
+        }
+        // New instances launch; failover waits for the recovery minimum of them to be healthy.
+        terms.add(boot(timings, prefix + "timings.instanceBootTime"));
+        terms.add(warmUp(timings, prefix + "timings.appWarmUpTime"));
+        terms.add(targetHealth());
+        terms.add(dnsPropagation());
+        terms.add(dnsTtl(DNS_TTL));
+        return List.copyOf(terms);
+    }
+
+    /** How long Auto Scaling waits before it counts a new instance's health: boot plus warm-up. */
+    public static software.amazon.awscdk.Duration launchGrace(RecoveryTimings timings) {
+        return software.amazon.awscdk.Duration.seconds(timings.instanceBootTime().plus(timings.appWarmUpTime()).toSeconds());
     }
 
     public static EstimateTerm replicationLag(DatabaseOptions d, String prop) {

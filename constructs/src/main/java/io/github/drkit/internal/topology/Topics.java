@@ -18,6 +18,11 @@ public final class Topics {
     private Topics() {
     }
 
+    /** {@code given}, or a new encrypted topic named {@code displayName} when none is given. */
+    public static ITopic givenOrEncrypted(Construct scope, ITopic given, String displayName) {
+        return given != null ? given : encrypted(scope, displayName);
+    }
+
     public static ITopic encrypted(Construct scope, String displayName) {
         // A customer managed key: CloudWatch alarms and Auto Scaling cannot publish to a topic
         // encrypted with the AWS managed SNS key, whose policy cannot be changed.

@@ -1,5 +1,6 @@
 package io.github.drkit.runtime.aws;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -31,6 +32,12 @@ public final class AwsServiceError extends RuntimeException {
         this.statusCode = statusCode;
         this.errorCode = errorCode;
         this.requestId = requestId;
+    }
+
+    /** An error answer the protocol cannot read (a proxy's or load balancer's page): named by its status, its start quoted. */
+    static AwsServiceError unreadable(String service, String operation, int status, byte[] body) {
+        return new AwsServiceError(service, operation, status, "HTTP" + status,
+                new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8), null);
     }
 
     /** A request that got no answer: the connection failed or timed out. */

@@ -1,7 +1,6 @@
 package io.github.drkit.runtime.aws;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +85,7 @@ public final class JsonProtocol {
                 : error != null && error.hasNonNull("__type") ? error.get("__type").asText()
                 : header(headers, "x-amzn-errortype");
         if (type == null) {
-            return new AwsServiceError(service, operation, status, "HTTP" + status,
-                    new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8), null);
+            return AwsServiceError.unreadable(service, operation, status, body);
         }
         // "com.amazonaws.ssm#ParameterNotFound" and "ParameterNotFound:http://internal.amazon.com/..." both name ParameterNotFound.
         String code = type.substring(type.lastIndexOf('#') + 1);

@@ -54,8 +54,7 @@ public final class QueryProtocol {
         } catch (IllegalArgumentException notXml) {
             // Fall through: a proxy or load balancer answered, not the service.
         }
-        return new AwsServiceError(service, operation, status, "HTTP" + status,
-                new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8), null);
+        return AwsServiceError.unreadable(service, operation, status, body);
     }
 
     /** Query parameters, flattened the way the Query protocol expects: {@code Name.1}, {@code Struct.Member}. */
