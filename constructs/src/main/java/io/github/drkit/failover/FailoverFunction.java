@@ -52,9 +52,9 @@ import software.constructs.IConstruct;
  */
 public class FailoverFunction extends Construct {
     /** Environment variable that holds the plan JSON. */
-    public static final String PLAN_VARIABLE = "DRKIT_PLAN";
+    public static final String PLAN_VARIABLE = io.github.drkit.plan.PlanEnvironment.PLAN;
     /** Environment variable that names the SSM parameter holding the plan JSON. */
-    public static final String PLAN_PARAMETER_VARIABLE = "DRKIT_PLAN_PARAMETER";
+    public static final String PLAN_PARAMETER_VARIABLE = io.github.drkit.plan.PlanEnvironment.PLAN_PARAMETER;
     /** Lambda's limit for all environment variables together. */
     static final int ENVIRONMENT_LIMIT = 4096;
     /** A standard SSM parameter holds 4 KB; an advanced one 8 KB. */

@@ -5,16 +5,16 @@ import java.util.Map;
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.engine.InvalidRequestException;
-import io.github.drkit.runtime.plan.PlanValidationException;
-import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.plan.PlanValidationException;
+import io.github.drkit.plan.RecoveryPlan;
 
 /**
  * Where the Lambda function finds its plan: inline in {@code DRKIT_PLAN}, or in the SSM parameter named by
  * {@code DRKIT_PLAN_PARAMETER} (for plans above the 4 KB environment limit), read in the function's Region.
  */
 final class PlanSource {
-    static final String INLINE = "DRKIT_PLAN";
-    static final String PARAMETER = "DRKIT_PLAN_PARAMETER";
+    static final String INLINE = io.github.drkit.plan.PlanEnvironment.PLAN;
+    static final String PARAMETER = io.github.drkit.plan.PlanEnvironment.PLAN_PARAMETER;
 
     private PlanSource() {
     }

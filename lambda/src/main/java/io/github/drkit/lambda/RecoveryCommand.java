@@ -17,8 +17,8 @@ import io.github.drkit.runtime.engine.RecoveryEngine;
 import io.github.drkit.runtime.engine.RecoveryRequest;
 import io.github.drkit.runtime.engine.Report;
 import io.github.drkit.runtime.engine.ReportJson;
-import io.github.drkit.runtime.plan.InvalidInputException;
-import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.plan.InvalidInputException;
+import io.github.drkit.plan.RecoveryPlan;
 
 /** {@code status|failover|failback --plan FILE [--dry-run] [--force]}: the engine's JSON report on stdout. */
 final class RecoveryCommand {

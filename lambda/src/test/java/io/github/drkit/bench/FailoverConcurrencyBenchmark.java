@@ -16,7 +16,7 @@ import io.github.drkit.runtime.engine.Action;
 import io.github.drkit.runtime.engine.RecoveryEngine;
 import io.github.drkit.runtime.engine.RecoveryRequest;
 import io.github.drkit.runtime.engine.Report;
-import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.runtime.scenario.Emulator;
 import io.github.drkit.runtime.scenario.RecordingHook;
 import io.github.drkit.testing.MotoServer;

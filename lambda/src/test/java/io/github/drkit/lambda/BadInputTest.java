@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.drkit.runtime.aws.AwsClients;
-import io.github.drkit.runtime.plan.InvalidInputException;
+import io.github.drkit.plan.InvalidInputException;
 import io.github.drkit.runtime.scenario.Emulator;
 import io.github.drkit.runtime.scenario.RecordingHook;
 import io.github.drkit.testing.MotoServer;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.drkit.runtime.plan.FleetPlan;
-import io.github.drkit.runtime.plan.RecordPlan;
-import io.github.drkit.runtime.plan.RecoveryPlan;
-import io.github.drkit.runtime.plan.Routing;
-import io.github.drkit.runtime.plan.ZonePlan;
+import io.github.drkit.plan.FleetPlan;
+import io.github.drkit.plan.RecordPlan;
+import io.github.drkit.plan.RecoveryPlan;
+import io.github.drkit.plan.Routing;
+import io.github.drkit.plan.ZonePlan;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 

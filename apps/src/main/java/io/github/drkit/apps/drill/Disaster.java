@@ -9,11 +9,11 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.drkit.runtime.plan.RecordPlan;
-import io.github.drkit.runtime.plan.RecoveryPlan;
-import io.github.drkit.runtime.plan.Routing;
-import io.github.drkit.runtime.plan.SiteSwitchPlan;
-import io.github.drkit.runtime.plan.ZonePlan;
+import io.github.drkit.plan.RecordPlan;
+import io.github.drkit.plan.RecoveryPlan;
+import io.github.drkit.plan.Routing;
+import io.github.drkit.plan.SiteSwitchPlan;
+import io.github.drkit.plan.ZonePlan;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;

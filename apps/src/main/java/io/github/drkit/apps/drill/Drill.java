@@ -20,7 +20,7 @@ import io.github.drkit.runtime.engine.RecoveryEngine;
 import io.github.drkit.runtime.engine.RecoveryRequest;
 import io.github.drkit.runtime.engine.Report;
 import io.github.drkit.runtime.engine.ReportJson;
-import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.plan.RecoveryPlan;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
 
@@ -264,7 +264,7 @@ public final class Drill {
             Outcome<T> outcome;
             try {
                 outcome = work.get();
-            } catch (DrillException | AwsServiceException | io.github.drkit.runtime.plan.InvalidInputException e) {
+            } catch (DrillException | AwsServiceException | io.github.drkit.plan.InvalidInputException e) {
                 record(name, kind, start, mark, "FAILED", e.getMessage(), List.of(), null);
                 throw new StepFailed("'" + name + "' failed: " + e.getMessage());
             } catch (RuntimeException e) {

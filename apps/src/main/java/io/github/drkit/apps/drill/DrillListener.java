@@ -1,6 +1,6 @@
 package io.github.drkit.apps.drill;
 
-import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.plan.RecoveryPlan;
 
 /**
  * Told after each step of a strategy's drill that went through, while the stacks are still deployed: a test

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.drkit.runtime.plan.FleetPlan;
-import io.github.drkit.runtime.plan.InstancePlan;
-import io.github.drkit.runtime.plan.DatabasePlan;
-import io.github.drkit.runtime.plan.RecordPlan;
-import io.github.drkit.runtime.plan.RecoveryPlan;
-import io.github.drkit.runtime.plan.ZonePlan;
+import io.github.drkit.plan.FleetPlan;
+import io.github.drkit.plan.InstancePlan;
+import io.github.drkit.plan.DatabasePlan;
+import io.github.drkit.plan.RecordPlan;
+import io.github.drkit.plan.RecoveryPlan;
+import io.github.drkit.plan.ZonePlan;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 

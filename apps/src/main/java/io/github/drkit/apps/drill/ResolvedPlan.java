@@ -2,7 +2,7 @@ package io.github.drkit.apps.drill;
 
 import java.util.List;
 
-import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.plan.RecoveryPlan;
 
 /**
  * The recovery plan as the deployed failover function holds it, with every name in it resolved to a

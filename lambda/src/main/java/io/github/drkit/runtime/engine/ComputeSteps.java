@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.drkit.runtime.aws.AwsClients;
-import io.github.drkit.runtime.plan.Capacity;
-import io.github.drkit.runtime.plan.FleetPlan;
-import io.github.drkit.runtime.plan.InstancePlan;
-import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.plan.Capacity;
+import io.github.drkit.plan.FleetPlan;
+import io.github.drkit.plan.InstancePlan;
+import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.runtime.aws.api.AutoScalingGroup;
 
 /** Starts and stops instances, scales fleets out and in, and changes their instance type. */

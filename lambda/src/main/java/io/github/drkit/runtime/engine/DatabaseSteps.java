@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.drkit.runtime.aws.AwsClients;
-import io.github.drkit.runtime.plan.DatabasePlan;
-import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.plan.DatabasePlan;
+import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.aws.api.DbInstance;
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import io.github.drkit.runtime.plan.RecordPlan;
-import io.github.drkit.runtime.plan.RecordTarget;
-import io.github.drkit.runtime.plan.Routing;
+import io.github.drkit.plan.RecordPlan;
+import io.github.drkit.plan.RecordTarget;
+import io.github.drkit.plan.Routing;
 import io.github.drkit.runtime.aws.api.RecordSet;
 
 /** Finding, comparing and rewriting Route 53 records. Pure functions: no AWS calls. */

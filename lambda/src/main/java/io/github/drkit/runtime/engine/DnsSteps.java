@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.drkit.runtime.aws.AwsClients;
-import io.github.drkit.runtime.plan.PlanValidationException;
-import io.github.drkit.runtime.plan.RecordPlan;
-import io.github.drkit.runtime.plan.RecoveryPlan;
-import io.github.drkit.runtime.plan.Routing;
-import io.github.drkit.runtime.plan.SiteSwitchPlan;
-import io.github.drkit.runtime.plan.ZonePlan;
+import io.github.drkit.plan.PlanValidationException;
+import io.github.drkit.plan.RecordPlan;
+import io.github.drkit.plan.RecoveryPlan;
+import io.github.drkit.plan.Routing;
+import io.github.drkit.plan.SiteSwitchPlan;
+import io.github.drkit.plan.ZonePlan;
 import io.github.drkit.runtime.aws.api.RecordSet;
 import io.github.drkit.runtime.aws.api.Route53Api;
 

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.github.drkit.runtime.plan.DatabasePlan;
-import io.github.drkit.runtime.plan.FleetPlan;
-import io.github.drkit.runtime.plan.InstancePlan;
-import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.plan.DatabasePlan;
+import io.github.drkit.plan.FleetPlan;
+import io.github.drkit.plan.InstancePlan;
+import io.github.drkit.plan.RecoveryPlan;
 
 /**
  * Failover's gate before traffic moves: every fleet has {@code minHealthy} InService instances and healthy

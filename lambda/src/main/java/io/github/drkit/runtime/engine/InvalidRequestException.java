@@ -1,6 +1,6 @@
 package io.github.drkit.runtime.engine;
 
-import io.github.drkit.runtime.plan.InvalidInputException;
+import io.github.drkit.plan.InvalidInputException;
 
 /** A request the runtime refuses before any mutating call: an unknown action, a mistyped option. */
 public final class InvalidRequestException extends InvalidInputException {

@@ -3,9 +3,9 @@ package io.github.drkit.runtime.engine;
 import java.util.List;
 import java.util.Map;
 
-import io.github.drkit.runtime.plan.FleetPlan;
-import io.github.drkit.runtime.plan.RecordPlan;
-import io.github.drkit.runtime.plan.ZonePlan;
+import io.github.drkit.plan.FleetPlan;
+import io.github.drkit.plan.RecordPlan;
+import io.github.drkit.plan.ZonePlan;
 import io.github.drkit.runtime.aws.api.AutoScalingGroup;
 import io.github.drkit.runtime.aws.api.DbInstance;
 import io.github.drkit.runtime.aws.api.RecordSet;

@@ -8,7 +8,7 @@ import java.util.List;
 
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.CallLog;
-import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.plan.RecoveryPlan;
 
 /** Sends the report of every failover and failback (not status, not dry runs) to the plan's SNS topic. */
 final class Notifier {

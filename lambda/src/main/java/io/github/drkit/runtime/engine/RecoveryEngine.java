@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import io.github.drkit.runtime.aws.AwsCall;
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.CallLog;
-import io.github.drkit.runtime.plan.InvalidInputException;
-import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.plan.InvalidInputException;
+import io.github.drkit.plan.RecoveryPlan;
 
 /**
  * Carries out status, failover and failback for one plan. The handler and the CLI are thin adapters over it.

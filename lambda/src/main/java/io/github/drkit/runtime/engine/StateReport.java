@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.drkit.runtime.plan.Capacity;
+import io.github.drkit.plan.Capacity;
 
 /**
  * Capacity, health and DNS as they are, resource by resource, and the state they add up to.

@@ -25,7 +25,7 @@ import io.github.drkit.runtime.engine.Report;
 import io.github.drkit.runtime.engine.StateReport;
 import io.github.drkit.runtime.engine.StepReport;
 import io.github.drkit.runtime.engine.SystemState;
-import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.testing.CloudWatchQuery;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;

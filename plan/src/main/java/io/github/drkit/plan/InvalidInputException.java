@@ -1,4 +1,4 @@
-package io.github.drkit.runtime.plan;
+package io.github.drkit.plan;
 
 /**
  * Input the runtime refuses before it makes any mutating call: a malformed or wrong-version plan, a plan

@@ -1,4 +1,4 @@
-package io.github.drkit.runtime.plan;
+package io.github.drkit.plan;
 
 /**
  * A recovery plan the runtime will not act on: malformed JSON, a wrong version, a missing or invalid field,

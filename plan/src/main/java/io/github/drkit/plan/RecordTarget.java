@@ -1,4 +1,4 @@
-package io.github.drkit.runtime.plan;
+package io.github.drkit.plan;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.github.drkit.runtime.plan;
+package io.github.drkit.plan;
 
 import java.util.List;
 
@@ -37,7 +37,7 @@ public record RecoveryPlan(int version, String application, Strategy strategy, S
      * @throws PlanValidationException naming the first offending field, its value and the rule
      */
     public static RecoveryPlan parse(String json) {
-        return PlanParser.parse(json);
+        return PlanReader.strict().read(json);
     }
 
     /** Every Region the plan touches, recovery Region first. */

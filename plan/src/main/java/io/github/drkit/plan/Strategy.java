@@ -1,4 +1,4 @@
-package io.github.drkit.runtime.plan;
+package io.github.drkit.plan;
 
 /** The DR strategy a plan was written for; the runtime reports it, the steps follow from the plan's content. */
 public enum Strategy {

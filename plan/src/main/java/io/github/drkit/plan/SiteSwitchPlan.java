@@ -1,4 +1,4 @@
-package io.github.drkit.runtime.plan;
+package io.github.drkit.plan;
 
 import java.util.Map;
 
@@ -8,6 +8,13 @@ import java.util.Map;
  */
 public record SiteSwitchPlan(String region, String site, String namespace, String metricName,
                              Map<String, String> dimensions, double normalValue, double failoverValue, String path) {
+    /** A site switch written by a construct, before it has a place in a plan. */
+    public SiteSwitchPlan(String region, String site, String namespace, String metricName, Map<String, String> dimensions,
+                          double normalValue, double failoverValue) {
+        this(region, site, namespace, metricName, dimensions, normalValue, failoverValue, null);
+    }
+
+
     public SiteSwitchPlan {
         // Sorted, so reports and change lists read the same on every run.
         dimensions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dimensions));

@@ -1,4 +1,4 @@
-package io.github.drkit.runtime.plan;
+package io.github.drkit.plan;
 
 /** How a record moves traffic on failover. */
 public enum Routing {

@@ -1,4 +1,4 @@
-package io.github.drkit.runtime.plan;
+package io.github.drkit.plan;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,15 +7,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import software.amazon.awssdk.regions.Region;
 
-/** Turns plan JSON into a {@link RecoveryPlan}, or fails on the first field it cannot accept. */
-final class PlanParser {
+/**
+ * Turns a plan (JSON text, or the tree of maps and lists {@link PlanWriter} makes) into a {@link RecoveryPlan},
+ * or fails on the first field it cannot accept. Every field rule and cross-field rule of the plan is here or in
+ * the model types it calls, once: the constructs check what they write with the same reader the runtime reads
+ * with, so the two cannot disagree.
+ *
+ * <p>A construct writes values that exist only at deploy time (CDK tokens); {@link Builder#unresolved} tells
+ * the reader which strings are such placeholders, and their format checks wait for the deployed values.
+ */
+public final class PlanReader {
+    private static final PlanReader STRICT = builder().build();
+
     private static final Pattern REGION = Pattern.compile("[a-z]{2,3}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern DB_IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,62}");
@@ -31,10 +41,27 @@ final class PlanParser {
     private static final Pattern NAMESPACE = Pattern.compile("[^:].{0,254}");
     private static final Set<String> RECORD_TYPES = Set.of("A", "AAAA", "CNAME", "MX", "TXT", "SRV", "NS", "PTR", "SPF", "CAA", "NAPTR", "DS", "HTTPS", "SVCB", "TLSA", "SSHFP");
 
-    private PlanParser() {
+    private final Predicate<String> unresolved;
+
+    private PlanReader(Builder builder) {
+        this.unresolved = builder.unresolved;
     }
 
-    static RecoveryPlan parse(String json) {
+    /** A reader that accepts only resolved values: the runtime's. */
+    public static PlanReader strict() {
+        return STRICT;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads and checks a plan given as JSON text.
+     *
+     * @throws PlanValidationException naming the first offending field, its value and the rule
+     */
+    public RecoveryPlan read(String json) {
         if (json == null || json.isBlank()) {
             throw new PlanValidationException("", "the plan is empty; expected a JSON object with \"version\": " + RecoveryPlan.CURRENT_VERSION);
         }
@@ -47,7 +74,17 @@ final class PlanParser {
         } catch (java.io.IOException e) {
             throw new PlanValidationException("", "the plan could not be read: " + e.getMessage());
         }
-        Fields plan = Fields.of(root, "");
+        return read(root);
+    }
+
+    /**
+     * Reads and checks a plan given as a tree of maps, lists, strings, numbers and booleans, as
+     * {@link PlanWriter#toTree(RecoveryPlan)} writes it.
+     *
+     * @throws PlanValidationException naming the first offending field, its value and the rule
+     */
+    public RecoveryPlan read(Object root) {
+        Fields plan = fields(root, "");
         // The version comes first: a plan from a newer writer must fail on its version, not on a field it added.
         int version = version(plan);
         plan.raw("$schema");
@@ -59,18 +96,18 @@ final class PlanParser {
         if (recoveryRegion == null) {
             throw new PlanValidationException("recoveryRegion", "is required");
         }
-        if (recoveryRegion.equals(primaryRegion)) {
+        if (recoveryRegion.equals(primaryRegion) && !isUnresolved(recoveryRegion)) {
             throw new PlanValidationException("recoveryRegion", "must differ from primaryRegion (both are '" + recoveryRegion + "')");
         }
         List<DatabasePlan> databases = plan.list("databases", (node, path) -> database(node, path, recoveryRegion));
         List<InstancePlan> instances = plan.list("instances", (node, path) -> instances(node, path, recoveryRegion));
         List<FleetPlan> fleets = plan.list("fleets", (node, path) -> fleet(node, path, recoveryRegion));
-        List<ZonePlan> dns = plan.list("dns", PlanParser::zone);
+        List<ZonePlan> dns = plan.list("dns", this::zone);
         List<SiteSwitchPlan> switches = plan.list("siteSwitches", (node, path) -> siteSwitch(node, path, recoveryRegion));
         Integer timeout = plan.optionalInt("healthTimeoutSeconds", 0, 3600);
         String topic = plan.optionalMatching("notificationTopicArn", TOPIC_ARN,
                 "must be an SNS topic ARN, arn:aws:sns:<region>:<account>:<name>");
-        if (topic != null) {
+        if (topic != null && !isUnresolved(topic)) {
             knownRegion("notificationTopicArn", arnRegion(TOPIC_ARN, topic));
         }
         plan.finish();
@@ -85,19 +122,20 @@ final class PlanParser {
                 fleets, dns, switches, timeout == null ? RecoveryPlan.DEFAULT_HEALTH_TIMEOUT_SECONDS : timeout, topic);
     }
 
-    private static int version(Fields plan) {
+    private int version(Fields plan) {
         Object value = plan.raw("version");
         if (value == null) {
             throw new PlanValidationException("version", "is required; this runtime reads version " + RecoveryPlan.CURRENT_VERSION);
         }
-        if (!JsonTree.isIntegral(value) || ((Number) value).longValue() != RecoveryPlan.CURRENT_VERSION) {
+        // Compared exactly: a version beyond 64 bits must not wrap around to a version this reader knows.
+        if (!JsonTree.isIntegral(value) || !new java.math.BigInteger(value.toString()).equals(java.math.BigInteger.valueOf(RecoveryPlan.CURRENT_VERSION))) {
             throw new PlanValidationException("version", "must be " + RecoveryPlan.CURRENT_VERSION + " (got "
                     + Fields.describe(value) + "); this runtime reads plan version " + RecoveryPlan.CURRENT_VERSION + " only");
         }
         return RecoveryPlan.CURRENT_VERSION;
     }
 
-    private static Strategy strategy(Fields plan) {
+    private Strategy strategy(Fields plan) {
         String value = plan.requiredString("strategy");
         try {
             return Strategy.valueOf(value);
@@ -106,7 +144,7 @@ final class PlanParser {
         }
     }
 
-    private static String region(Fields fields, String name, String fallback) {
+    private String region(Fields fields, String name, String fallback) {
         String value = fields.optionalString(name);
         if (value == null) {
             return fallback;
@@ -114,18 +152,21 @@ final class PlanParser {
         return knownRegion(fields.child(name), value);
     }
 
-    private static String knownRegion(String field, String value) {
+    private String knownRegion(String field, String value) {
+        if (isUnresolved(value)) {
+            return value;
+        }
         if (!REGION.matcher(value).matches()) {
             throw new PlanValidationException(field, "must be an AWS Region code such as us-west-2 (got '" + value + "')");
         }
-        if (!Region.regions().contains(Region.of(value))) {
+        if (!Regions.isKnown(value)) {
             throw new PlanValidationException(field, "'" + value + "' is not an AWS Region this runtime knows");
         }
         return value;
     }
 
-    private static DatabasePlan database(Object node, String path, String defaultRegion) {
-        Fields db = Fields.of(node, path);
+    private DatabasePlan database(Object node, String path, String defaultRegion) {
+        Fields db = fields(node, path);
         String region = region(db, "region", defaultRegion);
         String id = db.requiredMatching("dbInstanceIdentifier", DB_IDENTIFIER,
                 "must be an RDS DB instance identifier: 1-63 letters, digits or '-', starting with a letter");
@@ -133,12 +174,12 @@ final class PlanParser {
         return new DatabasePlan(region, id, path);
     }
 
-    private static InstancePlan instances(Object node, String path, String defaultRegion) {
-        Fields group = Fields.of(node, path);
+    private InstancePlan instances(Object node, String path, String defaultRegion) {
+        Fields group = fields(node, path);
         String region = region(group, "region", defaultRegion);
         List<String> ids = group.list("instanceIds", (element, elementPath) -> {
             String id = Fields.text(element);
-            if (id == null || !INSTANCE_ID.matcher(id).matches()) {
+            if (id == null || !isUnresolved(id) && !INSTANCE_ID.matcher(id).matches()) {
                 throw new PlanValidationException(elementPath, "must be an EC2 instance id, i- and 8 or 17 hex digits (got "
                         + Fields.describe(element) + ")");
             }
@@ -151,21 +192,13 @@ final class PlanParser {
         return new InstancePlan(region, ids, path);
     }
 
-    private static FleetPlan fleet(Object node, String path, String defaultRegion) {
-        Fields fleet = Fields.of(node, path);
+    private FleetPlan fleet(Object node, String path, String defaultRegion) {
+        Fields fleet = fields(node, path);
         String region = region(fleet, "region", defaultRegion);
         String name = fleet.requiredMatching("autoScalingGroupName", ASG_NAME, "must be an Auto Scaling group name: 1-255 characters, no ':'");
         Capacity standby = capacity(fleet.requiredObject("standby"));
         Capacity recovery = capacity(fleet.requiredObject("recovery"));
-        String[] parts = {"min", "desired", "max"};
-        int[] s = {standby.min(), standby.desired(), standby.max()};
-        int[] r = {recovery.min(), recovery.desired(), recovery.max()};
-        for (int i = 0; i < parts.length; i++) {
-            if (r[i] < s[i]) {
-                throw new PlanValidationException(fleet.child("recovery." + parts[i]), "must be at least standby." + parts[i]
-                        + " (got " + r[i] + ", standby " + s[i] + "): failover never shrinks a fleet");
-            }
-        }
+        FleetPlan.requireRecoveryNotBelowStandby(standby, recovery, fleet.path());
         String standbyType = fleet.optionalMatching("standbyInstanceType", INSTANCE_TYPE, "must be an EC2 instance type such as t3.small");
         String recoveryType = fleet.optionalMatching("recoveryInstanceType", INSTANCE_TYPE, "must be an EC2 instance type such as m5.large");
         if (recoveryType != null && standbyType == null) {
@@ -176,14 +209,13 @@ final class PlanParser {
             throw new PlanValidationException(fleet.child("recoveryInstanceType"),
                     "is required when standbyInstanceType is set (got only standbyInstanceType '" + standbyType + "')");
         }
-        Integer minHealthy = fleet.optionalInt("minHealthy", 0, 100_000);
-        int healthy = minHealthy == null ? recovery.min() : minHealthy;
-        if (healthy > recovery.desired()) {
-            throw new PlanValidationException(fleet.child("minHealthy"), "must be at most recovery.desired (got " + healthy
-                    + ", recovery.desired " + recovery.desired() + "): the fleet could never become healthy");
-        }
+        Integer minHealthy = fleet.optionalInt("minHealthy", 0, Capacity.LIMIT);
+        int healthy = FleetPlan.minHealthy(minHealthy, recovery, fleet.path());
         List<String> targetGroups = fleet.list("targetGroupArns", (element, elementPath) -> {
             String arn = Fields.text(element);
+            if (isUnresolved(arn) || isUnresolved(region)) {
+                return arn;
+            }
             if (arn == null || !TARGET_GROUP_ARN.matcher(arn).matches()) {
                 throw new PlanValidationException(elementPath, "must be a target group ARN, arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id> (got "
                         + Fields.describe(element) + ")");
@@ -202,24 +234,18 @@ final class PlanParser {
         return new FleetPlan(region, name, standby, recovery, standbyType, recoveryType, healthy, targetGroups, path);
     }
 
-    private static Capacity capacity(Fields fields) {
-        int min = fields.requiredInt("min", 0, 10_000);
-        int desired = fields.requiredInt("desired", 0, 10_000);
-        int max = fields.requiredInt("max", 0, 10_000);
+    private Capacity capacity(Fields fields) {
+        int min = fields.requiredInt("min", 0, Capacity.LIMIT);
+        int desired = fields.requiredInt("desired", 0, Capacity.LIMIT);
+        int max = fields.requiredInt("max", 0, Capacity.LIMIT);
         fields.finish();
-        if (min > desired) {
-            throw new PlanValidationException(fields.child("min"), "must be at most desired (got " + min + ", desired " + desired + ")");
-        }
-        if (desired > max) {
-            throw new PlanValidationException(fields.child("desired"), "must be at most max (got " + desired + ", max " + max + ")");
-        }
-        return new Capacity(min, desired, max);
+        return Capacity.of(min, desired, max, fields.path());
     }
 
-    private static ZonePlan zone(Object node, String path) {
-        Fields zone = Fields.of(node, path);
+    private ZonePlan zone(Object node, String path) {
+        Fields zone = fields(node, path);
         String id = zone.requiredMatching("hostedZoneId", ZONE_ID, "must be a Route 53 hosted zone id such as Z0123456789ABC");
-        List<RecordPlan> records = zone.list("records", PlanParser::record);
+        List<RecordPlan> records = zone.list("records", this::record);
         if (records.isEmpty()) {
             throw new PlanValidationException(zone.child("records"), "must list at least one record");
         }
@@ -236,7 +262,7 @@ final class PlanParser {
     }
 
     /** Every weighted name keeps some weight in both states: all-zero means "split evenly", never "off". */
-    private static void checkWeights(List<RecordPlan> records) {
+    private void checkWeights(List<RecordPlan> records) {
         Map<String, List<RecordPlan>> groups = new LinkedHashMap<>();
         for (RecordPlan record : records) {
             if (record.routing() == Routing.WEIGHTED) {
@@ -256,8 +282,8 @@ final class PlanParser {
         }
     }
 
-    private static RecordPlan record(Object node, String path) {
-        Fields record = Fields.of(node, path);
+    private RecordPlan record(Object node, String path) {
+        Fields record = fields(node, path);
         String routingName = record.requiredString("routing");
         Routing routing;
         try {
@@ -318,7 +344,7 @@ final class PlanParser {
         return new RecordPlan(routing, name, type, setIdentifier, normalWeight, failoverWeight, ttl, normal, recovery, path);
     }
 
-    private static RecordTarget target(Fields target) {
+    private RecordTarget target(Fields target) {
         Fields aliasFields = target.optionalObject("alias");
         List<String> values = target.has("values") ? target.list("values", (element, path) -> {
             String text = Fields.text(element);
@@ -345,8 +371,8 @@ final class PlanParser {
         return new RecordTarget(null, new AliasTarget(dnsName, normalizeZoneId(zoneId), evaluate));
     }
 
-    private static SiteSwitchPlan siteSwitch(Object node, String path, String defaultRegion) {
-        Fields fields = Fields.of(node, path);
+    private SiteSwitchPlan siteSwitch(Object node, String path, String defaultRegion) {
+        Fields fields = fields(node, path);
         String region = region(fields, "region", defaultRegion);
         String site = fields.requiredMatching("site", NAME, "must be 1-128 letters, digits, '.', '_' or '-'");
         String namespace = fields.requiredMatching("namespace", NAMESPACE, "must be a CloudWatch namespace: 1-255 characters, not starting with ':'");
@@ -374,24 +400,24 @@ final class PlanParser {
         return new SiteSwitchPlan(region, site, namespace, metricName, dimensions, normalValue, failoverValue, path);
     }
 
-    private static void require(Fields record, String name, Object value, String routing) {
+    private void require(Fields record, String name, Object value, String routing) {
         if (value == null) {
             throw new PlanValidationException(record.child(name), "is required for " + routing + " routing");
         }
     }
 
-    private static void forbid(Fields record, String name, Object value, String routing, String why) {
+    private void forbid(Fields record, String name, Object value, String routing, String why) {
         if (value != null) {
             throw new PlanValidationException(record.child(name), "must not be set for " + routing + " routing: " + why);
         }
     }
 
-    private static void forbidWeights(Fields record, Integer normalWeight, Integer failoverWeight, String routing) {
+    private void forbidWeights(Fields record, Integer normalWeight, Integer failoverWeight, String routing) {
         forbid(record, "normalWeight", normalWeight, routing, "weights belong to WEIGHTED records");
         forbid(record, "failoverWeight", failoverWeight, routing, "weights belong to WEIGHTED records");
     }
 
-    private static <T> void unique(List<T> items, java.util.function.Function<T, String> key,
+    private <T> void unique(List<T> items, java.util.function.Function<T, String> key,
                                    java.util.function.Function<T, String> path, String field, String what) {
         Map<String, String> seen = new HashMap<>();
         for (T item : items) {
@@ -402,7 +428,7 @@ final class PlanParser {
         }
     }
 
-    private static void uniqueInstances(List<InstancePlan> groups) {
+    private void uniqueInstances(List<InstancePlan> groups) {
         Map<String, String> seen = new HashMap<>();
         for (InstancePlan group : groups) {
             for (int i = 0; i < group.instanceIds().size(); i++) {
@@ -416,7 +442,7 @@ final class PlanParser {
         }
     }
 
-    private static String arnRegion(Pattern pattern, String arn) {
+    private String arnRegion(Pattern pattern, String arn) {
         java.util.regex.Matcher matcher = pattern.matcher(arn);
         if (!matcher.matches()) {
             throw new IllegalStateException(arn);
@@ -425,7 +451,10 @@ final class PlanParser {
     }
 
     /** Route 53 answers with lower-case, fully qualified names and escapes '*' as \052. */
-    static String normalizeName(String name) {
+    String normalizeName(String name) {
+        if (isUnresolved(name)) {
+            return name;
+        }
         String lower = name.toLowerCase(java.util.Locale.ROOT).replace("\\052", "*");
         return lower.endsWith(".") ? lower : lower + ".";
     }
@@ -434,8 +463,37 @@ final class PlanParser {
         return id.startsWith("/hostedzone/") ? id.substring("/hostedzone/".length()) : id;
     }
 
+    private Fields fields(Object node, String path) {
+        return Fields.of(node, path, unresolved);
+    }
+
+    private boolean isUnresolved(String value) {
+        return value != null && unresolved.test(value);
+    }
+
     private static String names(Enum<?>[] values) {
         return java.util.Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
     }
 
+
+    public static final class Builder {
+        private Predicate<String> unresolved = value -> false;
+
+        private Builder() {
+        }
+
+        /**
+         * Which strings are placeholders for values known only at deploy time; their format is not checked.
+         *
+         * @default none: every value is checked
+         */
+        public Builder unresolved(Predicate<String> v) {
+            this.unresolved = java.util.Objects.requireNonNull(v, "unresolved");
+            return this;
+        }
+
+        public PlanReader build() {
+            return new PlanReader(this);
+        }
+    }
 }

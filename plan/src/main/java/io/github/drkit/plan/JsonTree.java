@@ -1,4 +1,4 @@
-package io.github.drkit.runtime.plan;
+package io.github.drkit.plan;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -71,7 +71,9 @@ final class JsonTree {
                 return parser.getNumberValue();
             }
             case VALUE_NUMBER_FLOAT -> {
-                return parser.getDoubleValue();
+                // A number beyond double's range (1e400) stays exact, so the rule that refuses it can show it.
+                double value = parser.getDoubleValue();
+                return Double.isFinite(value) ? (Object) value : parser.getDecimalValue();
             }
             case VALUE_TRUE -> {
                 return Boolean.TRUE;

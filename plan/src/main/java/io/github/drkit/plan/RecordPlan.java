@@ -1,4 +1,4 @@
-package io.github.drkit.runtime.plan;
+package io.github.drkit.plan;
 
 /**
  * One DNS record the runtime changes. Which fields are set depends on {@link #routing()}:
@@ -12,6 +12,12 @@ package io.github.drkit.runtime.plan;
 public record RecordPlan(Routing routing, String name, String type, String setIdentifier,
                          Integer normalWeight, Integer failoverWeight, Integer ttl,
                          RecordTarget normal, RecordTarget recovery, String path) {
+    /** A record written by a construct, before it has a place in a plan. */
+    public RecordPlan(Routing routing, String name, String type, String setIdentifier, Integer normalWeight,
+                      Integer failoverWeight, Integer ttl, RecordTarget normal, RecordTarget recovery) {
+        this(routing, name, type, setIdentifier, normalWeight, failoverWeight, ttl, normal, recovery, null);
+    }
+
 
     /** The record's identity inside its zone, as Route 53 keys it. */
     public String key() {

@@ -1,4 +1,4 @@
-package io.github.drkit.runtime.plan;
+package io.github.drkit.plan;
 
 import java.util.ArrayList;
 import java.util.Map;
@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 
 /**
@@ -13,21 +14,31 @@ import java.util.function.BiFunction;
  * the rest: a misspelt optional field ("heathTimeoutSeconds") must not be silently ignored in a DR plan.
  */
 final class Fields {
+    private static final double MAX_METRIC = Math.pow(2, 360);
+    private static final double MIN_METRIC = Math.pow(2, -360);
+
     private final Map<String, Object> node;
     private final String path;
+    private final Predicate<String> unresolved;
     private final Set<String> read = new LinkedHashSet<>();
 
-    private Fields(Map<String, Object> node, String path) {
+    private Fields(Map<String, Object> node, String path, Predicate<String> unresolved) {
         this.node = node;
         this.path = path;
+        this.unresolved = unresolved;
     }
 
     @SuppressWarnings("unchecked")
-    static Fields of(Object node, String path) {
+    static Fields of(Object node, String path, Predicate<String> unresolved) {
         if (!(node instanceof Map)) {
             throw new PlanValidationException(path, "must be a JSON object (got " + describe(node) + ")");
         }
-        return new Fields((Map<String, Object>) node, path);
+        return new Fields((Map<String, Object>) node, path, unresolved);
+    }
+
+    /** True for a value that is resolved only later (a deploy-time token): its format cannot be checked yet. */
+    boolean isUnresolved(String value) {
+        return value != null && unresolved.test(value);
     }
 
     /** The object's field names, in document order. */
@@ -48,10 +59,17 @@ final class Fields {
         return value != null && value != JsonTree.NULL;
     }
 
+    /**
+     * The field's value, or null when it is absent. An explicit JSON {@code null} is refused, as the schema
+     * refuses it: a plan that says "null" for a field means something, and no reading of it is safe.
+     */
     Object raw(String name) {
         read.add(name);
         Object value = node.get(name);
-        return value == null || value == JsonTree.NULL ? null : value;
+        if (value == JsonTree.NULL) {
+            throw new PlanValidationException(child(name), "must not be null; leave the field out to take its default");
+        }
+        return value;
     }
 
     String requiredString(String name) {
@@ -78,7 +96,7 @@ final class Fields {
 
     String optionalMatching(String name, java.util.regex.Pattern pattern, String rule) {
         String value = optionalString(name);
-        if (value != null && !pattern.matcher(value).matches()) {
+        if (value != null && !isUnresolved(value) && !pattern.matcher(value).matches()) {
             throw new PlanValidationException(child(name), rule + " (got '" + value + "')");
         }
         return value;
@@ -86,7 +104,7 @@ final class Fields {
 
     String requiredMatching(String name, java.util.regex.Pattern pattern, String rule) {
         String value = requiredString(name);
-        if (!pattern.matcher(value).matches()) {
+        if (!isUnresolved(value) && !pattern.matcher(value).matches()) {
             throw new PlanValidationException(child(name), rule + " (got '" + value + "')");
         }
         return value;
@@ -126,7 +144,14 @@ final class Fields {
         if (!(value instanceof Number number)) {
             throw new PlanValidationException(child(name), "must be a number (got " + describe(value) + ")");
         }
-        return number.doubleValue();
+        double result = number.doubleValue();
+        // CloudWatch stores values from 2^-360 to 2^360 in magnitude (and 0); beyond that PutMetricData fails,
+        // and a JSON number such as 1e400 would otherwise arrive as Infinity.
+        if (!Double.isFinite(result) || Math.abs(result) > MAX_METRIC || (result != 0 && Math.abs(result) < MIN_METRIC)) {
+            throw new PlanValidationException(child(name), "must be 0 or a number whose magnitude is from 2^-360 to 2^360, as CloudWatch stores it (got "
+                    + describe(value) + ")");
+        }
+        return result;
     }
 
     Boolean optionalBoolean(String name) {
@@ -145,12 +170,12 @@ final class Fields {
         if (value == null) {
             throw new PlanValidationException(child(name), "is required");
         }
-        return Fields.of(value, child(name));
+        return Fields.of(value, child(name), unresolved);
     }
 
     Fields optionalObject(String name) {
         Object value = raw(name);
-        return value == null ? null : Fields.of(value, child(name));
+        return value == null ? null : Fields.of(value, child(name), unresolved);
     }
 
     /** Maps each element of an optional array; an absent array is empty. */
@@ -191,6 +216,9 @@ final class Fields {
         }
         if (value instanceof List) {
             return "an array";
+        }
+        if (value instanceof java.math.BigDecimal decimal) {
+            return decimal.toString();
         }
         return value.toString();
     }
