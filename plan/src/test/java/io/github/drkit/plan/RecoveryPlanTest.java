@@ -196,7 +196,17 @@ class RecoveryPlanTest {
                         "siteSwitches[0].namespace: must not start with 'AWS/'"),
                 Arguments.of("bad topic ARN", edit(p -> p.put("notificationTopicArn", "shop-dr")),
                         "notificationTopicArn: must be an SNS topic ARN"),
-                Arguments.of("fleets not an array", edit(p -> p.put("fleets", "web")), "fleets: must be an array (got 'web')"));
+                Arguments.of("fleets not an array", edit(p -> p.put("fleets", "web")), "fleets: must be an array (got 'web')"),
+                Arguments.of("null for an optional field", edit(p -> p.putNull("healthTimeoutSeconds")),
+                        "healthTimeoutSeconds: must not be null; leave the field out to take its default"),
+                Arguments.of("null for a nested optional field", edit(p -> { fleet(p).putNull("minHealthy"); return p; }),
+                        "fleets[0].minHealthy: must not be null"),
+                Arguments.of("metric value beyond double", documentedPlan().replace("\"failoverValue\": 0", "\"failoverValue\": 1e400"),
+                        "siteSwitches[0].failoverValue: must be 0 or a number whose magnitude is from 2^-360 to 2^360, as CloudWatch stores it (got 1E+400)"),
+                Arguments.of("metric value beyond CloudWatch", edit(p -> { ((ObjectNode) p.get("siteSwitches").get(0)).put("failoverValue", 1e300); return p; }),
+                        "siteSwitches[0].failoverValue: must be 0 or a number whose magnitude is from 2^-360 to 2^360"),
+                Arguments.of("version beyond 64 bits", documentedPlan().replaceFirst("\"version\": 1", "\"version\": 18446744073709551617"),
+                        "version: must be 1 (got 18446744073709551617)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -64,8 +64,7 @@ final class ComputeSteps {
         Capacity current = new Capacity(group.minSize(), group.desiredCapacity(), group.maxSize());
         Capacity target = action == Action.FAILOVER
                 // Failover never shrinks: a fleet already larger (scaled by its own policies) stays larger.
-                ? new Capacity(Math.max(current.min(), fleet.recovery().min()), Math.max(current.desired(), fleet.recovery().desired()),
-                        Math.max(current.max(), fleet.recovery().max()))
+                ? current.atLeast(fleet.recovery())
                 : fleet.standby();
         String wantedType = !fleet.scalesVertically() ? null
                 : action == Action.FAILOVER ? fleet.recoveryInstanceType() : fleet.standbyInstanceType();
