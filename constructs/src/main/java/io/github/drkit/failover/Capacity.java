@@ -1,53 +1,60 @@
 package io.github.drkit.failover;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.github.drkit.internal.plan.PlanRules;
 
-/** Auto Scaling capacity: minimum, desired and maximum instance counts. */
+/**
+ * Auto Scaling capacity: minimum, desired and maximum instance counts. A construct-side name for the plan model's
+ * {@link io.github.drkit.plan.Capacity}, which holds the rules ({@code 0 <= min <= desired <= max <= 10000}) and
+ * travels unchanged to the runtime.
+ */
 public final class Capacity {
-    private final int min;
-    private final int desired;
-    private final int max;
+    private final io.github.drkit.plan.Capacity plan;
 
-    private Capacity(int min, int desired, int max) {
-        this.min = min;
-        this.desired = desired;
-        this.max = max;
+    private Capacity(io.github.drkit.plan.Capacity plan) {
+        this.plan = plan;
     }
 
     /**
-     * @throws IllegalArgumentException unless {@code 0 <= min <= desired <= max}
+     * @throws IllegalArgumentException unless {@code 0 <= min <= desired <= max <= 10000}
      */
     public static Capacity of(int min, int desired, int max) {
-        if (min < 0 || desired < min || max < desired) {
-            throw new IllegalArgumentException("Capacity: must satisfy 0 <= min <= desired <= max (got min " + min
-                    + ", desired " + desired + ", max " + max + ")");
-        }
-        return new Capacity(min, desired, max);
+        return new Capacity(PlanRules.check("Capacity", () -> io.github.drkit.plan.Capacity.of(min, desired, max, "")));
+    }
+
+    /** The same capacity as the plan model writes it and the runtime reads it. */
+    public io.github.drkit.plan.Capacity toPlan() {
+        return plan;
     }
 
     public int min() {
-        return min;
+        return plan.min();
     }
 
     public int desired() {
-        return desired;
+        return plan.desired();
     }
 
     public int max() {
-        return max;
+        return plan.max();
     }
 
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("min", min);
-        m.put("desired", desired);
-        m.put("max", max);
-        return m;
+    /** True when no count is below the other's: a fleet only grows from {@code other} to this capacity. */
+    public boolean covers(Capacity other) {
+        return plan.covers(other.plan);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Capacity other && plan.equals(other.plan);
+    }
+
+    @Override
+    public int hashCode() {
+        return plan.hashCode();
     }
 
     @Override
     public String toString() {
-        return "min " + min + ", desired " + desired + ", max " + max;
+        return plan.toString();
     }
 }

@@ -1,21 +1,23 @@
 package io.github.drkit.failover;
 
 import io.github.drkit.internal.plan.Checks;
+import io.github.drkit.internal.plan.PlanRules;
+import io.github.drkit.plan.PlanWriter;
+import io.github.drkit.plan.RecoveryPlan;
+import io.github.drkit.plan.Strategy;
 import io.github.drkit.objectives.DrStrategy;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * The recovery plan (version 1, see docs/recovery-plan.md) a topology construct writes for its
+ * The recovery plan (see docs/recovery-plan.md) a topology construct writes for its
  * {@link FailoverFunction}. Values may be CDK tokens (ASG names, zone ids, ARNs); the function renders
  * the plan with {@code Stack.toJsonString} so that they resolve at deploy time.
  */
 public final class FailoverPlan {
     /** The plan version this library writes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = RecoveryPlan.CURRENT_VERSION;
     /** The runtime's default wait for health. */
     public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(600);
 
@@ -52,6 +54,8 @@ public final class FailoverPlan {
             throw new IllegalArgumentException(owner + ": plan for " + application
                     + " changes nothing; it needs at least one of databases, instances, fleets, dns or siteSwitches");
         }
+        // The whole plan through the runtime's reader: cross-item rules (unique resources, Regions) apply here.
+        PlanRules.check(owner, () -> PlanRules.reader().read(toJson()));
     }
 
     public static Builder builder() {
@@ -113,32 +117,17 @@ public final class FailoverPlan {
         return notificationTopicArn;
     }
 
-    /** The plan as JSON-shaped maps and lists, field names as in the contract; values may be tokens. */
-    public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", VERSION);
-        m.put("application", application);
-        m.put("strategy", strategy.name());
-        if (primaryRegion != null) {
-            m.put("primaryRegion", primaryRegion);
-        }
-        m.put("recoveryRegion", recoveryRegion);
-        putList(m, "databases", databases.stream().map(PlanDatabase::toJson).collect(Collectors.toList()));
-        putList(m, "instances", instances.stream().map(PlanInstances::toJson).collect(Collectors.toList()));
-        putList(m, "fleets", fleets.stream().map(PlanFleet::toJson).collect(Collectors.toList()));
-        putList(m, "dns", dns.stream().map(PlanDnsZone::toJson).collect(Collectors.toList()));
-        putList(m, "siteSwitches", siteSwitches.stream().map(PlanSiteSwitch::toJson).collect(Collectors.toList()));
-        m.put("healthTimeoutSeconds", healthTimeout.toSeconds());
-        if (notificationTopicArn != null) {
-            m.put("notificationTopicArn", notificationTopicArn);
-        }
-        return m;
+    /** The plan in the model both halves share; values may be tokens. */
+    public RecoveryPlan toPlan() {
+        return new RecoveryPlan(RecoveryPlan.CURRENT_VERSION, application, Strategy.valueOf(strategy.name()), primaryRegion, recoveryRegion,
+                databases.stream().map(PlanDatabase::toPlan).toList(), instances.stream().map(PlanInstances::toPlan).toList(),
+                fleets.stream().map(PlanFleet::toPlan).toList(), dns.stream().map(PlanDnsZone::toPlan).toList(),
+                siteSwitches.stream().map(PlanSiteSwitch::toPlan).toList(), (int) healthTimeout.toSeconds(), notificationTopicArn);
     }
 
-    private static void putList(Map<String, Object> m, String key, List<Map<String, Object>> list) {
-        if (!list.isEmpty()) {
-            m.put(key, list);
-        }
+    /** The plan as JSON-shaped maps and lists, written by the plan model's writer; values may be tokens. */
+    public Map<String, Object> toJson() {
+        return PlanWriter.toTree(toPlan());
     }
 
     public static final class Builder {

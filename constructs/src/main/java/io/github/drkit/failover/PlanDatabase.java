@@ -1,8 +1,8 @@
 package io.github.drkit.failover;
 
 import io.github.drkit.internal.plan.Checks;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.github.drkit.internal.plan.PlanRules;
+import io.github.drkit.plan.DatabasePlan;
 
 /** An RDS cross-Region read replica that failover promotes (it is never demoted on failback). */
 public final class PlanDatabase {
@@ -12,6 +12,7 @@ public final class PlanDatabase {
     private PlanDatabase(String region, String dbInstanceIdentifier) {
         this.region = Checks.required("PlanDatabase", "region", region);
         this.dbInstanceIdentifier = Checks.required("PlanDatabase", "dbInstanceIdentifier", dbInstanceIdentifier);
+        PlanRules.check("PlanDatabase", () -> PlanRules.reader().check(toPlan()));
     }
 
     public static PlanDatabase of(String region, String dbInstanceIdentifier) {
@@ -26,10 +27,8 @@ public final class PlanDatabase {
         return dbInstanceIdentifier;
     }
 
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("region", region);
-        m.put("dbInstanceIdentifier", dbInstanceIdentifier);
-        return m;
+    /** The database as the plan carries it. */
+    public DatabasePlan toPlan() {
+        return new DatabasePlan(region, dbInstanceIdentifier);
     }
 }

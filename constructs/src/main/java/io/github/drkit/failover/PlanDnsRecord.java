@@ -1,8 +1,7 @@
 package io.github.drkit.failover;
 
 import io.github.drkit.internal.plan.Checks;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.github.drkit.plan.RecordPlan;
 
 /**
  * One record failover changes. {@code WEIGHTED}: only its weight changes. {@code SIMPLE}: its target
@@ -40,9 +39,8 @@ public final class PlanDnsRecord {
     }
 
     public static PlanDnsRecord weighted(String name, String type, String setIdentifier, int normalWeight, int failoverWeight) {
+        // Weights (0-255) and the other record rules are the plan model's, checked with the zone (PlanDnsZone).
         Checks.required("PlanDnsRecord", "setIdentifier", setIdentifier);
-        Checks.range("PlanDnsRecord", "normalWeight of " + setIdentifier, normalWeight, 0, 255);
-        Checks.range("PlanDnsRecord", "failoverWeight of " + setIdentifier, failoverWeight, 0, 255);
         return new PlanDnsRecord(Routing.WEIGHTED, name, type, setIdentifier, normalWeight, failoverWeight, null, null, null);
     }
 
@@ -89,25 +87,9 @@ public final class PlanDnsRecord {
         return failoverWeight;
     }
 
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("routing", routing.name());
-        m.put("name", name);
-        m.put("type", type);
-        if (setIdentifier != null) {
-            m.put("setIdentifier", setIdentifier);
-        }
-        if (normalWeight != null) {
-            m.put("normalWeight", normalWeight);
-            m.put("failoverWeight", failoverWeight);
-        }
-        if (ttl != null) {
-            m.put("ttl", ttl);
-        }
-        if (normal != null) {
-            m.put("normal", normal.toJson());
-            m.put("recovery", recovery.toJson());
-        }
-        return m;
+    /** The record as the plan carries it. */
+    public RecordPlan toPlan() {
+        return new RecordPlan(io.github.drkit.plan.Routing.valueOf(routing.name()), name, type, setIdentifier, normalWeight, failoverWeight,
+                ttl, normal == null ? null : normal.toPlan(), recovery == null ? null : recovery.toPlan());
     }
 }

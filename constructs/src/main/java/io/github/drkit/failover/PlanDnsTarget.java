@@ -1,9 +1,9 @@
 package io.github.drkit.failover;
 
 import io.github.drkit.internal.plan.Checks;
-import java.util.LinkedHashMap;
+import io.github.drkit.plan.AliasTarget;
+import io.github.drkit.plan.RecordTarget;
 import java.util.List;
-import java.util.Map;
 
 /** What a SIMPLE or FAILOVER record points at: literal values, or an alias (load balancer, another record). */
 public final class PlanDnsTarget {
@@ -42,16 +42,8 @@ public final class PlanDnsTarget {
         return aliasHostedZoneId;
     }
 
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (values != null) {
-            m.put("values", values);
-        } else {
-            Map<String, Object> alias = new LinkedHashMap<>();
-            alias.put("dnsName", aliasDnsName);
-            alias.put("hostedZoneId", aliasHostedZoneId);
-            m.put("alias", alias);
-        }
-        return m;
+    /** The target as the plan carries it. */
+    public RecordTarget toPlan() {
+        return values != null ? new RecordTarget(values, null) : new RecordTarget(null, new AliasTarget(aliasDnsName, aliasHostedZoneId, null));
     }
 }

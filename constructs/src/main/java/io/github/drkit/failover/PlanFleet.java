@@ -1,9 +1,9 @@
 package io.github.drkit.failover;
 
 import io.github.drkit.internal.plan.Checks;
-import java.util.LinkedHashMap;
+import io.github.drkit.internal.plan.PlanRules;
+import io.github.drkit.plan.FleetPlan;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An Auto Scaling group that failover scales from its standby to its recovery capacity, and
@@ -22,6 +22,7 @@ public final class PlanFleet {
     private final List<String> targetGroupArns;
     private final String launchTemplateId;
     private final String instanceRoleArn;
+    private final FleetPlan plan;
 
     private PlanFleet(Builder b) {
         String owner = "PlanFleet";
@@ -35,17 +36,8 @@ public final class PlanFleet {
         this.targetGroupArns = b.targetGroupArns == null ? List.of() : List.copyOf(b.targetGroupArns);
         this.launchTemplateId = b.launchTemplateId;
         this.instanceRoleArn = b.instanceRoleArn;
-        if (recovery.min() < standby.min() || recovery.desired() < standby.desired() || recovery.max() < standby.max()) {
-            throw new IllegalArgumentException(owner + ": recovery capacity (" + recovery + ") must not be below standby capacity ("
-                    + standby + ") for " + autoScalingGroupName);
-        }
-        if (minHealthy != null && (minHealthy < 1 || minHealthy > recovery.max())) {
-            throw new IllegalArgumentException(owner + ": minHealthy must be from 1 to recovery max " + recovery.max() + " (got " + minHealthy + ")");
-        }
-        if ((standbyInstanceType == null) != (recoveryInstanceType == null)) {
-            throw new IllegalArgumentException(owner + ": standbyInstanceType and recoveryInstanceType go together (got "
-                    + standbyInstanceType + " and " + recoveryInstanceType + ")");
-        }
+        // The plan's rules (capacity, minHealthy, instance types, target groups) are the model's, checked here early.
+        this.plan = PlanRules.check(owner, () -> PlanRules.reader().check(toPlanUnchecked()));
         if (recoveryInstanceType != null && launchTemplateId == null) {
             throw new IllegalArgumentException(owner + ": launchTemplateId is required for vertical scaling to " + recoveryInstanceType);
         }
@@ -102,23 +94,17 @@ public final class PlanFleet {
         return recoveryInstanceType != null && !recoveryInstanceType.equals(standbyInstanceType);
     }
 
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("region", region);
-        m.put("autoScalingGroupName", autoScalingGroupName);
-        m.put("standby", standby.toJson());
-        m.put("recovery", recovery.toJson());
-        if (standbyInstanceType != null) {
-            m.put("standbyInstanceType", standbyInstanceType);
-            m.put("recoveryInstanceType", recoveryInstanceType);
-        }
-        if (minHealthy != null) {
-            m.put("minHealthy", minHealthy);
-        }
-        if (!targetGroupArns.isEmpty()) {
-            m.put("targetGroupArns", targetGroupArns);
-        }
-        return m;
+    /** The fleet as the plan carries it, {@code minHealthy} defaulted by the model's rule. */
+    public FleetPlan toPlan() {
+        return plan;
+    }
+
+    private FleetPlan toPlanUnchecked() {
+        io.github.drkit.plan.Capacity recoveryCapacity = recovery.toPlan();
+        // Written as given; the reader applies the default and the range check of minHealthy.
+        int healthy = minHealthy == null ? recoveryCapacity.min() : minHealthy;
+        return new FleetPlan(region, autoScalingGroupName, standby.toPlan(), recoveryCapacity, standbyInstanceType,
+                recoveryInstanceType, healthy, targetGroupArns);
     }
 
     public static final class Builder {
@@ -166,6 +152,11 @@ public final class PlanFleet {
             return this;
         }
 
+        /**
+         * @param v InService instances (and healthy targets per target group) required before traffic moves; from 0 to
+         *          the recovery capacity's desired count
+         * @default the recovery capacity's min
+         */
         public Builder minHealthy(Integer v) {
             this.minHealthy = v;
             return this;

@@ -1,9 +1,9 @@
 package io.github.drkit.failover;
 
 import io.github.drkit.internal.plan.Checks;
-import java.util.LinkedHashMap;
+import io.github.drkit.internal.plan.PlanRules;
+import io.github.drkit.plan.InstancePlan;
 import java.util.List;
-import java.util.Map;
 
 /** Stopped EC2 instances that failover starts and failback stops again. */
 public final class PlanInstances {
@@ -13,11 +13,7 @@ public final class PlanInstances {
     private PlanInstances(String region, List<String> instanceIds) {
         this.region = Checks.required("PlanInstances", "region", region);
         this.instanceIds = List.copyOf(Checks.notEmpty("PlanInstances", "instanceIds", instanceIds));
-        for (String id : this.instanceIds) {
-            if (!Checks.isToken(id) && !id.matches("i-[0-9a-f]{8,17}")) {
-                throw new IllegalArgumentException("PlanInstances: instanceIds must be EC2 instance ids like i-0123456789abcdef0 (got " + id + ")");
-            }
-        }
+        PlanRules.check("PlanInstances", () -> PlanRules.reader().check(toPlan()));
     }
 
     public static PlanInstances of(String region, List<String> instanceIds) {
@@ -32,10 +28,8 @@ public final class PlanInstances {
         return instanceIds;
     }
 
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("region", region);
-        m.put("instanceIds", instanceIds);
-        return m;
+    /** The instances as the plan carries them. */
+    public InstancePlan toPlan() {
+        return new InstancePlan(region, instanceIds);
     }
 }

@@ -1,7 +1,8 @@
 package io.github.drkit.failover;
 
 import io.github.drkit.internal.plan.Checks;
-import java.util.LinkedHashMap;
+import io.github.drkit.internal.plan.PlanRules;
+import io.github.drkit.plan.SiteSwitchPlan;
 import java.util.Map;
 
 /**
@@ -27,12 +28,7 @@ public final class PlanSiteSwitch {
         this.dimensions = Map.copyOf(Checks.required(owner, "dimensions", dimensions));
         this.normalValue = normalValue;
         this.failoverValue = failoverValue;
-        if (namespace.startsWith("AWS/")) {
-            throw new IllegalArgumentException(owner + ": namespace must not start with AWS/ (got " + namespace + ")");
-        }
-        if (normalValue == failoverValue) {
-            throw new IllegalArgumentException(owner + ": normalValue and failoverValue of site " + site + " must differ (both " + normalValue + ")");
-        }
+        PlanRules.check(owner, () -> PlanRules.reader().check(toPlan()));
     }
 
     public static PlanSiteSwitch of(String region, String site, String namespace, String metricName, Map<String, String> dimensions,
@@ -68,20 +64,8 @@ public final class PlanSiteSwitch {
         return failoverValue;
     }
 
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("region", region);
-        m.put("site", site);
-        m.put("namespace", namespace);
-        m.put("metricName", metricName);
-        m.put("dimensions", new LinkedHashMap<>(new java.util.TreeMap<>(dimensions)));
-        m.put("normalValue", number(normalValue));
-        m.put("failoverValue", number(failoverValue));
-        return m;
-    }
-
-    /** Whole numbers are written without a fraction, as the plan contract shows them. */
-    private static Number number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Number) (long) v : (Number) v;
+    /** The switch as the plan carries it. */
+    public SiteSwitchPlan toPlan() {
+        return new SiteSwitchPlan(region, site, namespace, metricName, dimensions, normalValue, failoverValue);
     }
 }

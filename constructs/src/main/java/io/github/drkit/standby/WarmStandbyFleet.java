@@ -8,6 +8,8 @@ import io.github.drkit.failover.FailoverFunctionProps;
 import io.github.drkit.failover.FailoverPlan;
 import io.github.drkit.failover.PlanDatabase;
 import io.github.drkit.failover.PlanFleet;
+import io.github.drkit.internal.plan.PlanRules;
+import io.github.drkit.plan.FleetPlan;
 import io.github.drkit.failover.RecoveryTimings;
 import io.github.drkit.internal.plan.Checks;
 import io.github.drkit.internal.topology.DnsSwitch;
@@ -65,9 +67,7 @@ public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
         if (standby.min() < 1) {
             throw new IllegalArgumentException(owner + ": standbyCapacity min must be at least 1, a warm standby always runs (got " + standby.min() + ")");
         }
-        if (recovery.min() < standby.min() || recovery.desired() < standby.desired() || recovery.max() < standby.max()) {
-            throw new IllegalArgumentException(owner + ": recoveryCapacity (" + recovery + ") must not be below standbyCapacity (" + standby + ")");
-        }
+        PlanRules.require(owner, () -> FleetPlan.requireRecoveryNotBelowStandby(standby.toPlan(), recovery.toPlan(), ""));
         int cpu = props.getTargetCpuUtilization() == null ? 60 : Checks.range(owner, "targetCpuUtilization", props.getTargetCpuUtilization(), 10, 90);
         Checks.range(owner, "port", props.getPort(), 1, 65535);
         InstanceType type = props.getInstanceType() != null ? props.getInstanceType() : InstanceType.of(InstanceClass.T3, InstanceSize.SMALL);

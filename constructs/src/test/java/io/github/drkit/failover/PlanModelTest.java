@@ -44,39 +44,43 @@ class PlanModelTest {
         assertEquals(Map.of("routing", "FAILOVER", "name", "www.example.com.", "type", "A", "setIdentifier", "primary",
                 "normal", Map.of("alias", Map.of("dnsName", "primary-alb.us-east-1.elb.amazonaws.com.", "hostedZoneId", "Z35SXDOTRQ7X7K")),
                 "recovery", Map.of("alias", Map.of("dnsName", "recovery-alb.us-west-2.elb.amazonaws.com.", "hostedZoneId", "Z1H1FL5HABSF5"))),
-                r.toJson());
+                io.github.drkit.plan.PlanWriter.record(r.toPlan()));
     }
 
     @Test
     void validation_whenBadInput_namesFieldValueAndRule() {
-        assertMessage("Capacity: must satisfy 0 <= min <= desired <= max (got min 2, desired 1, max 4)", () -> Capacity.of(2, 1, 4));
-        assertMessage("PlanDnsRecord: failoverWeight of recovery must be a whole number from 0 to 255 (got 256)",
-                () -> PlanDnsRecord.weighted("a.example.com", "A", "recovery", 0, 256));
+        assertMessage("Capacity: min: must be at most desired (got 2, desired 1)", () -> Capacity.of(2, 1, 4));
+        assertMessage("Capacity: max: must be between 0 and 10000 (got 10001)", () -> Capacity.of(0, 0, 10_001));
+        assertMessage("PlanDnsZone: records[0].failoverWeight: must be between 0 and 255 (got 256)",
+                () -> PlanDnsZone.of("Z1", List.of(PlanDnsRecord.weighted("a.example.com", "A", "recovery", 0, 256))));
         assertMessage("PlanDnsRecord: ttl of a.example.com. must be a whole number from 0 to 60 (got 300)",
                 () -> PlanDnsRecord.simple("a.example.com", "CNAME", 300, PlanDnsTarget.values(List.of("x")), PlanDnsTarget.values(List.of("y"))));
-        assertMessage("PlanDnsZone: weighted records app.example.com. A would all have weight 0 after failover; at least one failoverWeight must be above 0",
+        assertMessage("PlanDnsZone: records[0].failoverWeight: every weighted record of app.example.com. A has failoverWeight 0; at least one must carry traffic after failover",
                 () -> PlanDnsZone.of("Z1", List.of(PlanDnsRecord.weighted("app.example.com", "A", "p", 100, 0),
                         PlanDnsRecord.weighted("app.example.com", "A", "r", 0, 0))));
-        assertMessage("PlanDnsZone: weighted records app.example.com. A all have normalWeight 0; at least one must be above 0",
+        assertMessage("PlanDnsZone: records[0].normalWeight: every weighted record of app.example.com. A has normalWeight 0; at least one must carry traffic",
                 () -> PlanDnsZone.of("Z1", List.of(PlanDnsRecord.weighted("app.example.com", "A", "p", 0, 100),
                         PlanDnsRecord.weighted("app.example.com", "A", "r", 0, 0))));
-        assertMessage("PlanDnsZone: setIdentifier p is used twice in app.example.com. A",
+        assertMessage("PlanDnsZone: records[1]: names the same record as records[0] (app.example.com. A [p])",
                 () -> PlanDnsZone.of("Z1", List.of(PlanDnsRecord.weighted("app.example.com", "A", "p", 100, 0),
                         PlanDnsRecord.weighted("app.example.com", "A", "p", 0, 100))));
-        assertMessage("PlanInstances: instanceIds must be EC2 instance ids like i-0123456789abcdef0 (got web-1)",
+        assertMessage("PlanInstances: instanceIds[0]: must be an EC2 instance id, i- and 8 or 17 hex digits (got 'web-1')",
                 () -> PlanInstances.of("us-west-2", List.of("web-1")));
-        assertMessage("PlanSiteSwitch: namespace must not start with AWS/ (got AWS/EC2)",
+        assertMessage("PlanSiteSwitch: namespace: must not start with 'AWS/' (got 'AWS/EC2'): that prefix is reserved for AWS metrics",
                 () -> PlanSiteSwitch.of("us-east-1", "a", "AWS/EC2", "m", Map.of(), 1, 0));
-        assertMessage("PlanSiteSwitch: normalValue and failoverValue of site a must differ (both 1.0)",
+        assertMessage("PlanSiteSwitch: failoverValue: must differ from normalValue (both are 1.0)",
                 () -> PlanSiteSwitch.of("us-east-1", "a", "drkit", "m", Map.of(), 1, 1));
-        assertMessage("PlanFleet: recovery capacity (min 0, desired 0, max 1) must not be below standby capacity (min 1, desired 1, max 2) for app",
+        assertMessage("PlanFleet: recovery.min: must be at least standby.min (got 0, standby 1): failover never shrinks a fleet",
                 () -> PlanFleet.builder().region("us-west-2").autoScalingGroupName("app").standby(Capacity.of(1, 1, 2)).recovery(Capacity.of(0, 0, 1)).build());
-        assertMessage("PlanFleet: minHealthy must be from 1 to recovery max 4 (got 5)",
-                () -> PlanFleet.builder().region("us-west-2").autoScalingGroupName("app").standby(Capacity.of(0, 0, 0)).recovery(Capacity.of(2, 2, 4)).minHealthy(5).build());
+        // The runtime's rule, now the only one: minHealthy above recovery.desired could never be met.
+        assertMessage("PlanFleet: minHealthy: must be at most recovery.desired (got 3, recovery.desired 2): the fleet could never become healthy",
+                () -> PlanFleet.builder().region("us-west-2").autoScalingGroupName("app").standby(Capacity.of(0, 0, 0)).recovery(Capacity.of(2, 2, 4)).minHealthy(3).build());
+        assertMessage("PlanFleet: region: must be an AWS Region code such as us-west-2 (got 'west')",
+                () -> PlanFleet.builder().region("west").autoScalingGroupName("app").standby(Capacity.of(0, 0, 0)).recovery(Capacity.of(2, 2, 4)).build());
         assertMessage("PlanFleet: launchTemplateId is required for vertical scaling to m5.large",
                 () -> PlanFleet.builder().region("us-west-2").autoScalingGroupName("app").standby(Capacity.of(0, 0, 0)).recovery(Capacity.of(2, 2, 4))
                         .standbyInstanceType("t3.small").recoveryInstanceType("m5.large").build());
-        assertMessage("PlanFleet: standbyInstanceType and recoveryInstanceType go together (got null and m5.large)",
+        assertMessage("PlanFleet: standbyInstanceType: is required when recoveryInstanceType is set: failback needs the type to return to",
                 () -> PlanFleet.builder().region("us-west-2").autoScalingGroupName("app").standby(Capacity.of(0, 0, 0)).recovery(Capacity.of(2, 2, 4))
                         .recoveryInstanceType("m5.large").build());
         assertMessage("FailoverPlan: plan for shop changes nothing; it needs at least one of databases, instances, fleets, dns or siteSwitches",

@@ -102,7 +102,7 @@ class WarmStandbyFleetTest {
         Stack stack = Fixtures.recoveryStack();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WarmStandbyFleet(stack, "Shop",
                 props(stack).standbyCapacity(Capacity.of(2, 2, 4)).recoveryCapacity(Capacity.of(1, 2, 4)).build()));
-        assertEquals("WarmStandbyFleet: recoveryCapacity (min 1, desired 2, max 4) must not be below standbyCapacity (min 2, desired 2, max 4)",
+        assertEquals("WarmStandbyFleet: recovery.min: must be at least standby.min (got 1, standby 2): failover never shrinks a fleet",
                 e.getMessage());
     }
 

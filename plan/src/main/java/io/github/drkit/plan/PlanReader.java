@@ -122,6 +122,36 @@ public final class PlanReader {
                 fleets, dns, switches, timeout == null ? RecoveryPlan.DEFAULT_HEALTH_TIMEOUT_SECONDS : timeout, topic);
     }
 
+    /**
+     * Checks one database on its own, as a construct helper does before the plan around it exists.
+     *
+     * @return the database as the plan will carry it
+     * @throws PlanValidationException naming the offending field relative to the database
+     */
+    public DatabasePlan check(DatabasePlan database) {
+        return database(PlanWriter.database(database), "", null);
+    }
+
+    /** Checks one group of instances on its own; see {@link #check(DatabasePlan)}. */
+    public InstancePlan check(InstancePlan instances) {
+        return instances(PlanWriter.instances(instances), "", null);
+    }
+
+    /** Checks one fleet on its own; see {@link #check(DatabasePlan)}. */
+    public FleetPlan check(FleetPlan fleet) {
+        return fleet(PlanWriter.fleet(fleet), "", null);
+    }
+
+    /** Checks one hosted zone and its records on their own; see {@link #check(DatabasePlan)}. */
+    public ZonePlan check(ZonePlan zone) {
+        return zone(PlanWriter.zone(zone), "");
+    }
+
+    /** Checks one site switch on its own; see {@link #check(DatabasePlan)}. */
+    public SiteSwitchPlan check(SiteSwitchPlan siteSwitch) {
+        return siteSwitch(PlanWriter.siteSwitch(siteSwitch), "", null);
+    }
+
     private int version(Fields plan) {
         Object value = plan.raw("version");
         if (value == null) {

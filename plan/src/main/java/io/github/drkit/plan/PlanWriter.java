@@ -58,21 +58,23 @@ public final class PlanWriter {
         return m;
     }
 
-    static Map<String, Object> database(DatabasePlan database) {
+    // One writer per part of the plan, public so a part can be checked or shown on its own.
+
+    public static Map<String, Object> database(DatabasePlan database) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("region", database.region());
         m.put("dbInstanceIdentifier", database.dbInstanceIdentifier());
         return m;
     }
 
-    static Map<String, Object> instances(InstancePlan instances) {
+    public static Map<String, Object> instances(InstancePlan instances) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("region", instances.region());
         m.put("instanceIds", new ArrayList<>(instances.instanceIds()));
         return m;
     }
 
-    static Map<String, Object> fleet(FleetPlan fleet) {
+    public static Map<String, Object> fleet(FleetPlan fleet) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("region", fleet.region());
         m.put("autoScalingGroupName", fleet.autoScalingGroupName());
@@ -87,7 +89,7 @@ public final class PlanWriter {
         return m;
     }
 
-    static Map<String, Object> capacity(Capacity capacity) {
+    public static Map<String, Object> capacity(Capacity capacity) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("min", capacity.min());
         m.put("desired", capacity.desired());
@@ -95,14 +97,14 @@ public final class PlanWriter {
         return m;
     }
 
-    static Map<String, Object> zone(ZonePlan zone) {
+    public static Map<String, Object> zone(ZonePlan zone) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hostedZoneId", zone.hostedZoneId());
         m.put("records", zone.records().stream().map(PlanWriter::record).toList());
         return m;
     }
 
-    static Map<String, Object> record(RecordPlan record) {
+    public static Map<String, Object> record(RecordPlan record) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("routing", record.routing().name());
         m.put("name", record.name());
@@ -120,7 +122,7 @@ public final class PlanWriter {
         return m;
     }
 
-    static Map<String, Object> target(RecordTarget target) {
+    public static Map<String, Object> target(RecordTarget target) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (target.isAlias()) {
             Map<String, Object> alias = new LinkedHashMap<>();
@@ -134,7 +136,7 @@ public final class PlanWriter {
         return m;
     }
 
-    static Map<String, Object> siteSwitch(SiteSwitchPlan siteSwitch) {
+    public static Map<String, Object> siteSwitch(SiteSwitchPlan siteSwitch) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("region", siteSwitch.region());
         m.put("site", siteSwitch.site());
