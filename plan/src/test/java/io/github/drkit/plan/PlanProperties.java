@@ -1,0 +1,101 @@
+package io.github.drkit.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.Function;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * For every kind of plan part: a plan the writer writes and the reader accepts reads back equal and conforms to the
+ * schema; a plan the reader refuses is refused at a field inside the generated part.
+ */
+class PlanProperties {
+
+    @Provide
+    Arbitrary<PlanInputs.FleetInput> fleets() {
+        return PlanInputs.fleets();
+    }
+
+    @Provide
+    Arbitrary<PlanInputs.ZoneInput> zones() {
+        return PlanInputs.zones();
+    }
+
+    @Provide
+    Arbitrary<PlanInputs.SiteSwitchInput> siteSwitches() {
+        return PlanInputs.siteSwitches();
+    }
+
+    @Provide
+    Arbitrary<PlanInputs.InstancesInput> instanceGroups() {
+        return PlanInputs.instanceGroups();
+    }
+
+    @Provide
+    Arbitrary<PlanInputs.DatabaseInput> databases() {
+        return PlanInputs.databases();
+    }
+
+    @Property(tries = 1000, generation = GenerationMode.RANDOMIZED)
+    void fleet_whenWrittenAndRead_roundTripsOrNamesAFieldOfTheFleet(@ForAll("fleets") PlanInputs.FleetInput fleet) {
+        check(PlanInputs.plan(List.of(), List.of(), List.of(fleet.toPlan()), List.of(), List.of()), "fleets[0]");
+        coverage();
+    }
+
+    @Property(tries = 1000, generation = GenerationMode.RANDOMIZED)
+    void zone_whenWrittenAndRead_roundTripsOrNamesAFieldOfTheZone(@ForAll("zones") PlanInputs.ZoneInput zone) {
+        check(PlanInputs.plan(List.of(), List.of(), List.of(), List.of(zone.toPlan()), List.of()), "dns[0]");
+        coverage();
+    }
+
+    @Property(tries = 1000, generation = GenerationMode.RANDOMIZED)
+    void siteSwitch_whenWrittenAndRead_roundTripsOrNamesAFieldOfTheSwitch(@ForAll("siteSwitches") PlanInputs.SiteSwitchInput siteSwitch) {
+        check(PlanInputs.plan(List.of(), List.of(), List.of(), List.of(), List.of(siteSwitch.toPlan())), "siteSwitches[0]");
+        coverage();
+    }
+
+    @Property(tries = 1000, generation = GenerationMode.RANDOMIZED)
+    void instances_whenWrittenAndRead_roundTripOrNameAFieldOfTheGroup(@ForAll("instanceGroups") PlanInputs.InstancesInput group) {
+        check(PlanInputs.plan(List.of(), List.of(group.toPlan()), List.of(), List.of(), List.of()), "instances[0]");
+        coverage();
+    }
+
+    @Property(tries = 1000, generation = GenerationMode.RANDOMIZED)
+    void database_whenWrittenAndRead_roundTripsOrNamesAFieldOfTheDatabase(@ForAll("databases") PlanInputs.DatabaseInput database) {
+        check(PlanInputs.plan(List.of(database.toPlan()), List.of(), List.of(), List.of(), List.of()), "databases[0]");
+        coverage();
+    }
+
+    /** Both outcomes must be well represented, or the property proves little about one of them. */
+    private static void coverage() {
+        Statistics.coverage(c -> {
+            c.check("accepted").percentage(p -> p >= 20);
+            c.check("refused").percentage(p -> p >= 10);
+        });
+    }
+
+    private static void check(RecoveryPlan written, String part) {
+        String json = PlanWriter.toJson(written);
+        RecoveryPlan read;
+        try {
+            read = RecoveryPlan.parse(json);
+        } catch (PlanValidationException e) {
+            assertTrue(e.field().startsWith(part), () -> "refused outside " + part + ": " + e.getMessage());
+            Statistics.collect("refused");
+            return;
+        }
+        Statistics.collect("accepted");
+        assertEquals(PlanWriter.toTree(written), PlanWriter.toTree(read), json);
+        assertEquals(List.of(), PlanSchema.errors(json), () -> "the reader accepts what the schema refuses: " + json);
+        Function<RecoveryPlan, String> again = p -> PlanWriter.toJson(RecoveryPlan.parse(PlanWriter.toJson(p)));
+        assertEquals(json, again.apply(read), "reading is idempotent");
+    }
+}
