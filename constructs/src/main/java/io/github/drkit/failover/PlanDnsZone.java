@@ -17,7 +17,7 @@ public final class PlanDnsZone {
 
     private PlanDnsZone(String hostedZoneId, List<PlanDnsRecord> records) {
         this.hostedZoneId = Checks.required("PlanDnsZone", "hostedZoneId", hostedZoneId);
-        this.records = List.copyOf(Checks.notEmpty("PlanDnsZone", "records", records));
+        this.records = List.copyOf(Checks.required("PlanDnsZone", "records", records));
         // Record and weighted-set rules (no set left all at 0, set identifiers unique) are the plan model's.
         PlanRules.check("PlanDnsZone", () -> PlanRules.reader().check(toPlan()));
     }

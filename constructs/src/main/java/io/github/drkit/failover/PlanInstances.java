@@ -12,7 +12,7 @@ public final class PlanInstances {
 
     private PlanInstances(String region, List<String> instanceIds) {
         this.region = Checks.required("PlanInstances", "region", region);
-        this.instanceIds = List.copyOf(Checks.notEmpty("PlanInstances", "instanceIds", instanceIds));
+        this.instanceIds = List.copyOf(Checks.required("PlanInstances", "instanceIds", instanceIds));
         PlanRules.check("PlanInstances", () -> PlanRules.reader().check(toPlan()));
     }
 

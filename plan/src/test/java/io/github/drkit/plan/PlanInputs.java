@@ -9,9 +9,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * Generated inputs for each kind of plan part, as a construct receives them (counts, names, weights, values), with
- * the edge values of every rule: the bounds themselves, one past them, malformed names, Regions that do not exist,
- * duplicates. Shared by the plan module's properties and the constructs' contract properties, so both halves are fed
+ * Generated inputs for each kind of plan part, as a construct receives them (counts, names, weights, values): valid
+ * inputs at the edges of every rule (the bounds themselves), and inputs with one value past one rule (one past a
+ * bound, a malformed name, a Region that does not exist, a duplicate). Shared by the plan module's properties and the constructs' contract properties, so both halves are fed
  * the same inputs.
  */
 public final class PlanInputs {
@@ -77,110 +77,191 @@ public final class PlanInputs {
                 instances, fleets, dns, siteSwitches, RecoveryPlan.DEFAULT_HEALTH_TIMEOUT_SECONDS, null);
     }
 
-    /** Mostly valid values, one time in {@code 1 + odds} an edge value past a rule. */
-    static <T> Arbitrary<T> mostly(Arbitrary<T> valid, Arbitrary<T> invalid, int odds) {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(odds, valid), net.jqwik.api.Tuple.of(1, invalid));
+    /**
+     * A valid input, or (two times in five) a valid input with exactly one value past exactly one rule: a single
+     * refused value is what both halves must refuse at the same field path.
+     */
+    @SafeVarargs
+    static <T> Arbitrary<T> validOrOneBroken(Arbitrary<T> valid, java.util.function.UnaryOperator<T>... mutations) {
+        Arbitrary<T> broken = valid.flatMap(v -> Arbitraries.of(List.of(mutations)).map(m -> m.apply(v)));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, valid), net.jqwik.api.Tuple.of(2, broken));
     }
 
     static Arbitrary<String> regions() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(30, Arbitraries.just(RECOVERY_REGION)),
-                net.jqwik.api.Tuple.of(5, Arbitraries.of(List.copyOf(Regions.all()))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("us-moon-1", "west", "US-WEST-2")));
+                net.jqwik.api.Tuple.of(6, Arbitraries.just(RECOVERY_REGION)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(List.copyOf(Regions.all()))));
     }
 
-    /** A count around the capacity rules' edges: 0, the limit and one past each end, or small ordinary values. */
-    static Arbitrary<Integer> count() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(40, Arbitraries.integers().between(0, 6)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(-1, Capacity.LIMIT, Capacity.LIMIT + 1)));
+    private static String targetGroup(String region) {
+        return "arn:aws:elasticloadbalancing:" + region + ":111111111111:targetgroup/web/0123456789abcdef";
     }
 
-    static Arbitrary<int[]> capacity() {
-        // Mostly ordered (min <= desired <= max), sometimes not: both halves must refuse the same count.
-        Arbitrary<int[]> ordered = count().list().ofSize(3).map(l -> l.stream().sorted().mapToInt(Integer::intValue).toArray());
-        Arbitrary<int[]> any = count().list().ofSize(3).map(l -> l.stream().mapToInt(Integer::intValue).toArray());
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(20, ordered), net.jqwik.api.Tuple.of(1, any));
+    private static FleetInput withRecovery(FleetInput f, int[] recovery) {
+        return new FleetInput(f.region(), f.autoScalingGroupName(), f.standby(), recovery, f.standbyInstanceType(), f.recoveryInstanceType(),
+                f.minHealthy(), f.targetGroupArns());
     }
 
+    private static FleetInput withStandby(FleetInput f, int[] standby) {
+        return new FleetInput(f.region(), f.autoScalingGroupName(), standby, f.recovery(), f.standbyInstanceType(), f.recoveryInstanceType(),
+                f.minHealthy(), f.targetGroupArns());
+    }
+
+    private static FleetInput withTypes(FleetInput f, String standbyType, String recoveryType) {
+        return new FleetInput(f.region(), f.autoScalingGroupName(), f.standby(), f.recovery(), standbyType, recoveryType, f.minHealthy(),
+                f.targetGroupArns());
+    }
+
+    private static FleetInput withTargetGroups(FleetInput f, List<String> arns) {
+        return new FleetInput(f.region(), f.autoScalingGroupName(), f.standby(), f.recovery(), f.standbyInstanceType(),
+                f.recoveryInstanceType(), f.minHealthy(), arns);
+    }
+
+    private static FleetInput withRegion(FleetInput f, String region) {
+        return new FleetInput(region, f.autoScalingGroupName(), f.standby(), f.recovery(), f.standbyInstanceType(), f.recoveryInstanceType(),
+                f.minHealthy(), List.of());
+    }
+
+    private static FleetInput withName(FleetInput f, String name) {
+        return new FleetInput(f.region(), name, f.standby(), f.recovery(), f.standbyInstanceType(), f.recoveryInstanceType(), f.minHealthy(),
+                f.targetGroupArns());
+    }
+
+    /** A fleet as WarmStandbyFleet or PilotLightCore hands it to PlanFleet; edge values: 0, the limit, 255-character names. */
     public static Arbitrary<FleetInput> fleets() {
         Arbitrary<String> names = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(30, Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(20)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("a".repeat(255), "a".repeat(256), "web:1", " web")));
-        Arbitrary<String[]> types = mostly(Arbitraries.of(new String[] {null, null}, new String[] {"t3.small", "m5.large"}),
-                Arbitraries.of(new String[] {null, "m5.large"}, new String[] {"t3.small", null}, new String[] {"t3.small", "M5"}), 15);
-        Arbitrary<List<String>> targetGroups = mostly(Arbitraries.of(List.<String>of(),
-                List.of("arn:aws:elasticloadbalancing:us-west-2:111111111111:targetgroup/web/0123456789abcdef")), Arbitraries.of(
-                List.of("arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/web/0123456789abcdef"),
-                List.of("arn:aws:elasticloadbalancing:us-west-2:111111111111:targetgroup/web/0123456789abcdef",
-                        "arn:aws:elasticloadbalancing:us-west-2:111111111111:targetgroup/web/0123456789abcdef"),
-                List.of("web-targets")), 15);
-        Arbitrary<int[]> standby = capacity();
-        Arbitrary<Integer> step = mostly(Arbitraries.integers().between(0, 4), Arbitraries.just(-1), 30);
-        Arbitrary<int[]> growth = step.list().ofSize(3).map(l -> l.stream().mapToInt(Integer::intValue).toArray());
-        Arbitrary<Integer> minHealthyChoice = mostly(Arbitraries.of(-2, 0, 1, 3), Arbitraries.of(-1, 2), 10);
-        return Combinators.combine(regions(), names, standby, growth, types, minHealthyChoice, targetGroups)
-                .as((region, name, s, g, type, healthy, tgs) -> {
-                    // Recovery grows from standby by -1..4 per count: mostly larger, sometimes one below (refused).
-                    int[] r = {s[0] + g[0], s[1] + g[1], s[2] + g[2]};
+                net.jqwik.api.Tuple.of(8, Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(20)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just("a".repeat(255))));
+        Arbitrary<int[]> standby = Arbitraries.integers().between(0, 6).list().ofSize(3)
+                .map(l -> l.stream().sorted().mapToInt(Integer::intValue).toArray());
+        Arbitrary<int[]> growth = Arbitraries.integers().between(0, 4).list().ofSize(3)
+                .map(l -> l.stream().sorted().mapToInt(Integer::intValue).toArray());
+        Arbitrary<Boolean> atLimit = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, Arbitraries.just(false)), net.jqwik.api.Tuple.of(1, Arbitraries.just(true)));
+        Arbitrary<Integer> healthyChoice = Arbitraries.of(0, 1, 2, 3);
+        Arbitrary<Boolean> vertical = Arbitraries.of(false, true);
+        Arbitrary<Boolean> balanced = Arbitraries.of(false, true);
+        Arbitrary<FleetInput> valid = Combinators.combine(regions(), names, standby, growth, atLimit, healthyChoice, vertical, balanced)
+                .as((region, name, s, g, limit, healthy, v, lb) -> {
+                    int[] r = {s[0] + g[0], s[1] + g[1], limit ? Capacity.LIMIT : s[2] + g[2]};
                     Integer minHealthy = switch (healthy) {
-                        case -2 -> null;
-                        case -1 -> r[1] + 1;      // one past recovery.desired: the case the two halves used to disagree on
-                        case 0 -> 0;
-                        case 1 -> r[1];           // the edge itself
-                        case 2 -> r[2];           // recovery.max, accepted by the constructs before there was one rule
+                        case 0 -> null;
+                        case 1 -> 0;
+                        case 2 -> r[1];         // the edge of the one minHealthy rule: recovery.desired
                         default -> r[0];
                     };
-                    return new FleetInput(region, name, s, r, type[0], type[1], minHealthy, tgs);
+                    return new FleetInput(region, name, s, r, v ? "t3.small" : null, v ? "m5.large" : null, minHealthy,
+                            lb ? List.of(targetGroup(region)) : List.of());
+                });
+        return validOrOneBroken(valid,
+                f -> withRegion(f, "us-moon-1"),
+                f -> withRegion(f, "west"),
+                f -> withName(f, "a".repeat(256)),
+                f -> withName(f, "web:1"),
+                f -> withStandby(f, new int[] {-1, f.standby()[1], f.standby()[2]}),
+                f -> withRecovery(f, new int[] {f.recovery()[0], f.recovery()[1], Capacity.LIMIT + 1}),
+                f -> withStandby(f, new int[] {f.standby()[1] + 1, f.standby()[1], Math.max(f.standby()[2], f.standby()[1] + 1)}),
+                f -> withRecovery(f, new int[] {f.recovery()[0], f.recovery()[2] + 1, f.recovery()[2]}),
+                // Recovery below standby: the standby grows one past the recovery capacity on every count.
+                f -> withStandby(f, new int[] {f.recovery()[0] + 1, f.recovery()[1] + 1, f.recovery()[2] + 1}),
+                // One past recovery.desired; up to recovery.max the constructs once accepted it and the runtime did not.
+                f -> new FleetInput(f.region(), f.autoScalingGroupName(), f.standby(), f.recovery(), f.standbyInstanceType(),
+                        f.recoveryInstanceType(), f.recovery()[1] + 1, f.targetGroupArns()),
+                f -> withTypes(f, null, "m5.large"),
+                f -> withTypes(f, "t3.small", null),
+                f -> withTypes(f, "t3.small", "M5"),
+                f -> withTargetGroups(f, List.of(targetGroup(f.region().equals("us-east-1") ? "us-west-2" : "us-east-1"))),
+                f -> withTargetGroups(f, List.of("web-targets")),
+                f -> withTargetGroups(f, List.of(targetGroup(f.region()), targetGroup(f.region()))));
+    }
+
+    private static ZoneInput withRecord(ZoneInput z, int index, java.util.function.UnaryOperator<WeightedInput> change) {
+        List<WeightedInput> records = new java.util.ArrayList<>(z.records());
+        records.set(index, change.apply(records.get(index)));
+        return new ZoneInput(z.hostedZoneId(), records);
+    }
+
+    private static ZoneInput withWeights(ZoneInput z, boolean normal) {
+        return new ZoneInput(z.hostedZoneId(), z.records().stream().map(r -> normal
+                ? new WeightedInput(r.name(), r.setIdentifier(), 0, r.failoverWeight())
+                : new WeightedInput(r.name(), r.setIdentifier(), r.normalWeight(), 0)).toList());
+    }
+
+    /** A weighted set as MultiSiteWeightedDns or DnsSwitch hands it to PlanDnsZone; edge values: weights 0 and 255, 128-character ids. */
+    public static Arbitrary<ZoneInput> zones() {
+        Arbitrary<Integer> weight = Arbitraries.of(0, 1, 50, 100, 255);
+        Arbitrary<List<WeightedInput>> records = Combinators.combine(weight, weight).as((n, f) -> new int[] {n, f}).list().ofMinSize(1).ofMaxSize(3)
+                .map(weights -> {
+                    List<WeightedInput> out = new java.util.ArrayList<>();
+                    for (int i = 0; i < weights.size(); i++) {
+                        int[] w = weights.get(i);
+                        String id = i == 2 ? "x".repeat(128) : "site-" + i;
+                        // The first record carries traffic before failover and the last after it: a valid weighted set.
+                        out.add(new WeightedInput("app.example.com.", id, i == 0 ? Math.max(1, w[0]) : w[0],
+                                i == weights.size() - 1 ? Math.max(1, w[1]) : w[1]));
+                    }
+                    return out;
+                });
+        Arbitrary<ZoneInput> valid = Combinators.combine(Arbitraries.of("Z0123456789ABC", "Z1"), records).as(ZoneInput::new);
+        return validOrOneBroken(valid,
+                z -> new ZoneInput("zone-1", z.records()),
+                z -> withRecord(z, 0, r -> new WeightedInput(r.name(), r.setIdentifier(), 256, r.failoverWeight())),
+                z -> withRecord(z, z.records().size() - 1, r -> new WeightedInput(r.name(), r.setIdentifier(), r.normalWeight(), -1)),
+                z -> withRecord(z, 0, r -> new WeightedInput(r.name(), "x".repeat(129), r.normalWeight(), r.failoverWeight())),
+                z -> withWeights(z, true),
+                z -> withWeights(z, false),
+                z -> {
+                    List<WeightedInput> records2 = new java.util.ArrayList<>(z.records());
+                    WeightedInput first = records2.get(0);
+                    records2.add(new WeightedInput(first.name(), first.setIdentifier(), 1, 1));
+                    return new ZoneInput(z.hostedZoneId(), records2);
                 });
     }
 
-    public static Arbitrary<ZoneInput> zones() {
-        Arbitrary<Integer> weight = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.just(0)),
-                net.jqwik.api.Tuple.of(40, Arbitraries.of(1, 50, 100, 255)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(-1, 256)));
-        Arbitrary<WeightedInput> record = Combinators.combine(Arbitraries.of("app.example.com.", "www.example.com."),
-                        mostly(Arbitraries.of("primary", "recovery", "dc", "x".repeat(128)), Arbitraries.just("x".repeat(129)), 30), weight, weight)
-                .as(WeightedInput::new);
-        return Combinators.combine(mostly(Arbitraries.of("Z0123456789ABC", "Z1"), Arbitraries.just("zone-1"), 20), record.list().ofMinSize(1).ofMaxSize(3).map(PlanInputs::mostlyDistinct))
-                .as(ZoneInput::new);
+    private static SiteSwitchInput withValues(SiteSwitchInput s, double normal, double failover) {
+        return new SiteSwitchInput(s.region(), s.site(), s.namespace(), s.metricName(), s.dimensions(), normal, failover);
     }
 
-    /** Set identifiers made distinct except for one record in eight, which keeps the duplicate the rule refuses. */
-    private static List<WeightedInput> mostlyDistinct(List<WeightedInput> records) {
-        List<WeightedInput> out = new java.util.ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            WeightedInput r = records.get(i);
-            boolean keep = Math.floorMod(r.hashCode(), 8) == 0 || r.setIdentifier().length() > 128;
-            out.add(keep ? r : new WeightedInput(r.name(), r.setIdentifier() + "-" + i, r.normalWeight(), r.failoverWeight()));
-        }
-        return out;
-    }
-
+    /** A site switch as MultiSiteWeightedDns hands it to PlanSiteSwitch; edge values: 0, 2^360, 2^-360, 30 dimensions. */
     public static Arbitrary<SiteSwitchInput> siteSwitches() {
-        Arbitrary<Double> value = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(30, Arbitraries.of(0.0, 1.0, -1.0, 0.5, 100.0)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(Math.pow(2, 360), -Math.pow(2, 360), 1e300, Math.pow(2, -360), 1e-300)));
-        Arbitrary<Map<String, String>> dimensions = mostly(Arbitraries.of(Map.of(), Map.of("Application", "shop", "Site", "onprem"),
-                dimensionsOf(30)), Arbitraries.just(dimensionsOf(31)), 20);
-        return Combinators.combine(regions(), mostly(Arbitraries.of("onprem", "dc-1"), Arbitraries.just("-dc"), 20),
-                        mostly(Arbitraries.of("drkit", "Custom/Site"), Arbitraries.of("AWS/EC2", ":x"), 20),
-                        mostly(Arbitraries.of("SiteHealthy", "x".repeat(255)), Arbitraries.just("x".repeat(256)), 20), dimensions, value, value)
-                .as(SiteSwitchInput::new);
+        Arbitrary<double[]> values = Arbitraries.of(new double[] {1, 0}, new double[] {0, 1}, new double[] {-1, 0.5},
+                new double[] {Math.pow(2, 360), -Math.pow(2, 360)}, new double[] {Math.pow(2, -360), 0}, new double[] {100, 1e-100});
+        Arbitrary<Map<String, String>> dimensions = Arbitraries.of(Map.of(), Map.of("Application", "shop", "Site", "onprem"), dimensionsOf(30));
+        Arbitrary<SiteSwitchInput> valid = Combinators.combine(regions(), Arbitraries.of("onprem", "dc-1"), Arbitraries.of("drkit", "Custom/Site"),
+                        Arbitraries.of("SiteHealthy", "x".repeat(255)), dimensions, values)
+                .as((region, site, namespace, metric, dims, v) -> new SiteSwitchInput(region, site, namespace, metric, dims, v[0], v[1]));
+        return validOrOneBroken(valid,
+                s -> new SiteSwitchInput("us-moon-1", s.site(), s.namespace(), s.metricName(), s.dimensions(), s.normalValue(), s.failoverValue()),
+                s -> new SiteSwitchInput(s.region(), "-dc", s.namespace(), s.metricName(), s.dimensions(), s.normalValue(), s.failoverValue()),
+                s -> new SiteSwitchInput(s.region(), s.site(), "AWS/EC2", s.metricName(), s.dimensions(), s.normalValue(), s.failoverValue()),
+                s -> new SiteSwitchInput(s.region(), s.site(), ":x", s.metricName(), s.dimensions(), s.normalValue(), s.failoverValue()),
+                s -> new SiteSwitchInput(s.region(), s.site(), s.namespace(), "x".repeat(256), s.dimensions(), s.normalValue(), s.failoverValue()),
+                s -> new SiteSwitchInput(s.region(), s.site(), s.namespace(), s.metricName(), dimensionsOf(31), s.normalValue(), s.failoverValue()),
+                s -> withValues(s, s.normalValue(), s.normalValue()),
+                s -> withValues(s, s.normalValue(), s.normalValue() == 1e300 ? 1 : 1e300),
+                s -> withValues(s, s.failoverValue() == -1e-300 ? 1 : -1e-300, s.failoverValue()));
     }
 
+    /** Stopped instances as PilotLightCore hands them to PlanInstances; edge values: 8- and 17-digit ids. */
     public static Arbitrary<InstancesInput> instanceGroups() {
-        Arbitrary<String> id = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(40, Arbitraries.of("i-0123456789abcdef0", "i-01234567", "i-0fedcba9876543210", "i-89abcdef")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("i-0123456789", "web-1", "i-0123456789ABCDEF0")));
-        return Combinators.combine(regions(), mostly(id.list().ofMinSize(1).ofMaxSize(3).uniqueElements(),
-                Arbitraries.of(List.of(), List.of("i-01234567", "i-01234567")), 15)).as(InstancesInput::new);
+        Arbitrary<String> id = Arbitraries.of("i-0123456789abcdef0", "i-01234567", "i-0fedcba9876543210", "i-89abcdef");
+        Arbitrary<InstancesInput> valid = Combinators.combine(regions(), id.list().ofMinSize(1).ofMaxSize(3).uniqueElements()).as(InstancesInput::new);
+        return validOrOneBroken(valid,
+                i -> new InstancesInput("us-moon-1", i.instanceIds()),
+                i -> new InstancesInput(i.region(), List.of()),
+                i -> new InstancesInput(i.region(), List.of("i-0123456789")),
+                i -> new InstancesInput(i.region(), List.of("web-1")),
+                i -> new InstancesInput(i.region(), List.of("i-0123456789ABCDEF0")),
+                i -> new InstancesInput(i.region(), List.of(i.instanceIds().get(0), i.instanceIds().get(0))));
     }
 
+    /** A replica as PilotLightCore or WarmStandbyFleet hands it to PlanDatabase; edge values: 1 and 63 characters. */
     public static Arbitrary<DatabaseInput> databases() {
-        return Combinators.combine(regions(), mostly(Arbitraries.of("shop-replica", "a", "a".repeat(63)), Arbitraries.of("a".repeat(64), "1shop", "shop_replica"), 15))
-                .as(DatabaseInput::new);
+        Arbitrary<DatabaseInput> valid = Combinators.combine(regions(), Arbitraries.of("shop-replica", "a", "a".repeat(63))).as(DatabaseInput::new);
+        return validOrOneBroken(valid,
+                d -> new DatabaseInput("us-moon-1", d.dbInstanceIdentifier()),
+                d -> new DatabaseInput(d.region(), "a".repeat(64)),
+                d -> new DatabaseInput(d.region(), "1shop"),
+                d -> new DatabaseInput(d.region(), "shop_replica"));
     }
 
     private static Map<String, String> dimensionsOf(int count) {
