@@ -17,6 +17,7 @@ import io.github.drkit.pilotlight.PilotLightCore;
 import io.github.drkit.pilotlight.PilotLightCoreProps;
 import io.github.drkit.pilotlight.ServerTier;
 import io.github.drkit.plan.FleetPlan;
+import io.github.drkit.plan.PlanSchema;
 import io.github.drkit.plan.RecordPlan;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.plan.Routing;
@@ -38,12 +39,13 @@ import software.amazon.awscdk.services.route53.HostedZoneAttributes;
 /**
  * The plan round trip: every plan the constructs synthesize, taken out of the template (the
  * DRKIT_PLAN variable or the SSM parameter it names), with its CloudFormation tokens replaced by
- * realistic values, must load in the runtime's own parser. Constructs and runtime cannot drift.
+ * realistic values, must conform to docs/recovery-plan.schema.json and load in the runtime's reader (drkit-plan's).
  */
 class PlanContractTest {
     private static final String ACCOUNT = "111111111111";
     private static Map<String, RecoveryPlan> referencePlans;
     private static final Map<String, Integer> resolvedSizes = new LinkedHashMap<>();
+    private static final Map<String, String> referenceTexts = new LinkedHashMap<>();
     private static App referenceApp;
 
     @BeforeAll
@@ -51,6 +53,16 @@ class PlanContractTest {
         referenceApp = new App();
         ReferenceApp.define(referenceApp);
         referencePlans = plans(referenceApp);
+        referenceTexts.putAll(lastTexts);
+    }
+
+    /** Every plan of the reference app (the app in apps/) conforms to docs/recovery-plan.schema.json. */
+    @Test
+    void schema_whenReferenceApp_acceptsEveryPlan() {
+        assertEquals(referencePlans.keySet(), referenceTexts.keySet());
+        for (Map.Entry<String, String> plan : referenceTexts.entrySet()) {
+            assertEquals(List.of(), PlanSchema.errors(plan.getValue()), () -> plan.getKey() + ": " + plan.getValue());
+        }
     }
 
     /** The storage decision rests on the size estimate made before tokens resolve: it must not be short. */
@@ -183,10 +195,14 @@ class PlanContractTest {
                 .orElseThrow(() -> new AssertionError("no " + strategy + " plan in the reference app: " + referencePlans.keySet()));
     }
 
-    /** Every failover plan of the app, by "stack/function logical id", parsed by the runtime. */
+    /** The plan texts {@link #plans} found last, by the same keys. */
+    private static final Map<String, String> lastTexts = new LinkedHashMap<>();
+
+    /** Every failover plan of the app, by "stack/function logical id", checked against the schema and parsed by the runtime. */
     @SuppressWarnings("unchecked")
     static Map<String, RecoveryPlan> plans(App app) {
         Map<String, RecoveryPlan> out = new LinkedHashMap<>();
+        lastTexts.clear();
         for (CloudFormationStackArtifact artifact : app.synth().getStacks()) {
             Map<String, Object> template = (Map<String, Object>) artifact.getTemplate();
             Map<String, Object> resources = (Map<String, Object>) template.getOrDefault("Resources", Map.of());
@@ -200,10 +216,10 @@ class PlanContractTest {
                 Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) props.getOrDefault("Environment", Map.of()))
                         .getOrDefault("Variables", Map.of());
                 Object json = null;
-                if (variables.containsKey("DRKIT_PLAN")) {
-                    json = variables.get("DRKIT_PLAN");
-                } else if (variables.containsKey("DRKIT_PLAN_PARAMETER")) {
-                    String parameter = (String) ((Map<String, Object>) variables.get("DRKIT_PLAN_PARAMETER")).get("Ref");
+                if (variables.containsKey(io.github.drkit.plan.PlanEnvironment.PLAN)) {
+                    json = variables.get(io.github.drkit.plan.PlanEnvironment.PLAN);
+                } else if (variables.containsKey(io.github.drkit.plan.PlanEnvironment.PLAN_PARAMETER)) {
+                    String parameter = (String) ((Map<String, Object>) variables.get(io.github.drkit.plan.PlanEnvironment.PLAN_PARAMETER)).get("Ref");
                     json = ((Map<String, Object>) ((Map<String, Object>) resources.get(parameter)).get("Properties")).get("Value");
                 }
                 if (json == null) {
@@ -212,6 +228,8 @@ class PlanContractTest {
                 String text = String.valueOf(values.resolve(json));
                 String path = artifact.getStackName() + "/" + e.getKey();
                 resolvedSizes.put(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+                lastTexts.put(path, text);
+                assertEquals(List.of(), PlanSchema.errors(text), () -> "plan of " + path + " does not conform to the schema:\n" + text);
                 try {
                     out.put(path, RecoveryPlan.parse(text));
                 } catch (RuntimeException ex) {
