@@ -21,7 +21,7 @@ class RequiredInputTest {
         return Stream.of(
                 Arguments.of("PlanDatabase: region is required", (Executable) () -> PlanDatabase.of(null, "db")),
                 Arguments.of("PlanDatabase: dbInstanceIdentifier is required", (Executable) () -> PlanDatabase.of("us-west-2", " ")),
-                Arguments.of("PlanInstances: instanceIds must not be empty", (Executable) () -> PlanInstances.of("us-west-2", List.of())),
+                Arguments.of("PlanInstances: instanceIds: must list at least one instance id", (Executable) () -> PlanInstances.of("us-west-2", List.of())),
                 Arguments.of("PlanFleet: region is required", (Executable) () -> PlanFleet.builder().autoScalingGroupName("a").standby(C).recovery(C).build()),
                 Arguments.of("PlanFleet: autoScalingGroupName is required", (Executable) () -> PlanFleet.builder().region("us-west-2").standby(C).recovery(C).build()),
                 Arguments.of("PlanFleet: standby is required", (Executable) () -> PlanFleet.builder().region("us-west-2").autoScalingGroupName("a").recovery(C).build()),
@@ -33,7 +33,7 @@ class RequiredInputTest {
                 Arguments.of("PlanDnsRecord: recovery is required",
                         (Executable) () -> PlanDnsRecord.simple("a.example.com", "CNAME", 60, PlanDnsTarget.values(List.of("x")), null)),
                 Arguments.of("PlanDnsZone: hostedZoneId is required", (Executable) () -> PlanDnsZone.of(null, List.of())),
-                Arguments.of("PlanDnsZone: records must not be empty", (Executable) () -> PlanDnsZone.of("Z1", List.of())),
+                Arguments.of("PlanDnsZone: records: must list at least one record", (Executable) () -> PlanDnsZone.of("Z1", List.of())),
                 Arguments.of("PlanSiteSwitch: metricName is required",
                         (Executable) () -> PlanSiteSwitch.of("us-east-1", "a", "drkit", null, Map.of(), 1, 0)),
                 Arguments.of("FailoverPlan: application is required",
