@@ -122,6 +122,11 @@ class PlanContractProperties {
     }
 
     @Provide
+    Arbitrary<PlanInputs.TargetZoneInput> targetZones() {
+        return PlanInputs.targetZones();
+    }
+
+    @Provide
     Arbitrary<PlanInputs.SiteSwitchInput> siteSwitches() {
         return PlanInputs.siteSwitches();
     }
@@ -155,6 +160,22 @@ class PlanContractProperties {
         agree(() -> {
             List<PlanDnsRecord> records = in.records().stream()
                     .map(r -> PlanDnsRecord.weighted(r.name(), "A", r.setIdentifier(), r.normalWeight(), r.failoverWeight())).toList();
+            PlanDnsZone zone = at("dns[0]", () -> PlanDnsZone.of(in.hostedZoneId(), records));
+            return at("", () -> frame().dns(List.of(zone)).build());
+        }, PlanInputs.plan(List.of(), List.of(), List.of(), List.of(in.toPlan()), List.of()));
+        coverage();
+    }
+
+    private static PlanDnsTarget target(io.github.drkit.plan.RecordTarget target) {
+        return target.isAlias() ? PlanDnsTarget.alias(target.alias().dnsName(), target.alias().hostedZoneId()) : PlanDnsTarget.values(target.values());
+    }
+
+    @Property(tries = 1000, generation = GenerationMode.RANDOMIZED)
+    void targetRecords_whenBothHalvesRead_theyAgree(@ForAll("targetZones") PlanInputs.TargetZoneInput in) {
+        agree(() -> {
+            List<PlanDnsRecord> records = in.records().stream().map(r -> at("", () -> r.routing() == io.github.drkit.plan.Routing.FAILOVER
+                    ? PlanDnsRecord.failover(r.name(), r.type(), r.setIdentifier(), r.ttl(), target(r.normal()), target(r.recovery()))
+                    : PlanDnsRecord.simple(r.name(), r.type(), r.ttl(), target(r.normal()), target(r.recovery())))).toList();
             PlanDnsZone zone = at("dns[0]", () -> PlanDnsZone.of(in.hostedZoneId(), records));
             return at("", () -> frame().dns(List.of(zone)).build());
         }, PlanInputs.plan(List.of(), List.of(), List.of(), List.of(in.toPlan()), List.of()));

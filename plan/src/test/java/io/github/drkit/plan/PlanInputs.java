@@ -51,6 +51,13 @@ public final class PlanInputs {
         }
     }
 
+    /** SIMPLE and FAILOVER records with value or alias targets, as DnsSwitch hands them to PlanDnsZone. */
+    public record TargetZoneInput(String hostedZoneId, List<RecordPlan> records) {
+        public ZonePlan toPlan() {
+            return new ZonePlan(hostedZoneId, records);
+        }
+    }
+
     public record SiteSwitchInput(String region, String site, String namespace, String metricName, Map<String, String> dimensions,
                                   double normalValue, double failoverValue) {
         public SiteSwitchPlan toPlan() {
@@ -214,6 +221,55 @@ public final class PlanInputs {
                     WeightedInput first = records2.get(0);
                     records2.add(new WeightedInput(first.name(), first.setIdentifier(), 1, 1));
                     return new ZoneInput(z.hostedZoneId(), records2);
+                });
+    }
+
+    private static final RecordTarget PRIMARY_ALIAS = new RecordTarget(null,
+            new AliasTarget("primary-alb.us-east-1.elb.amazonaws.com.", "Z35SXDOTRQ7X7K", null));
+    private static final RecordTarget RECOVERY_ALIAS = new RecordTarget(null,
+            new AliasTarget("recovery-alb.us-west-2.elb.amazonaws.com.", "Z1H1FL5HABSF5", null));
+
+    private static RecordPlan targetRecord(String name, boolean failover, boolean alias, boolean cname, int ttlChoice) {
+        String type = alias ? "A" : cname ? "CNAME" : "A";
+        RecordTarget normal = alias ? PRIMARY_ALIAS : new RecordTarget(cname ? List.of("app.primary.example.com") : List.of("203.0.113.10"), null);
+        RecordTarget recovery = alias ? RECOVERY_ALIAS
+                : new RecordTarget(cname ? List.of("app.recovery.example.com") : List.of("198.51.100.10", "198.51.100.11"), null);
+        Integer ttl = alias ? null : ttlChoice == 0 ? null : ttlChoice == 1 ? 0 : 60;
+        return new RecordPlan(failover ? Routing.FAILOVER : Routing.SIMPLE, name, type, failover ? "primary" : null, null, null, ttl, normal,
+                recovery);
+    }
+
+    private static TargetZoneInput withTargetRecord(TargetZoneInput z, java.util.function.UnaryOperator<RecordPlan> change) {
+        List<RecordPlan> records = new java.util.ArrayList<>(z.records());
+        records.set(records.size() - 1, change.apply(records.get(records.size() - 1)));
+        return new TargetZoneInput(z.hostedZoneId(), records);
+    }
+
+    private static RecordPlan with(RecordPlan r, String type, Integer ttl, RecordTarget normal, RecordTarget recovery) {
+        return new RecordPlan(r.routing(), r.name(), type, r.setIdentifier(), r.normalWeight(), r.failoverWeight(), ttl, normal, recovery);
+    }
+
+    /** Edge values: TTL 0 and 60 (the constructs' limit for failover records), one and two values, alias targets. */
+    public static Arbitrary<TargetZoneInput> targetZones() {
+        Arbitrary<RecordPlan> first = Combinators.combine(Arbitraries.of(false, true), Arbitraries.of(false, true), Arbitraries.of(false, true),
+                Arbitraries.of(0, 1, 2)).as((failover, alias, cname, ttl) -> targetRecord("www.example.com.", failover, alias, cname, ttl));
+        Arbitrary<RecordPlan> second = Combinators.combine(Arbitraries.of(false, true), Arbitraries.of(false, true), Arbitraries.of(false, true),
+                Arbitraries.of(0, 1, 2)).as((failover, alias, cname, ttl) -> targetRecord("api.example.com.", failover, alias, cname, ttl));
+        Arbitrary<List<RecordPlan>> records = Arbitraries.oneOf(first.map(List::of), Combinators.combine(first, second).as(List::of));
+        Arbitrary<TargetZoneInput> valid = Combinators.combine(Arbitraries.of("Z0123456789ABC", "Z1"), records).as(TargetZoneInput::new);
+        return validOrOneBroken(valid,
+                // Past the constructs' own limit for a failover record (60 s), inside the plan's: only the constructs refuse.
+                z -> withTargetRecord(z, r -> r.normal().isAlias() ? r : with(r, r.type(), 61, r.normal(), r.recovery())),
+                z -> withTargetRecord(z, r -> with(r, "CNAME", r.ttl(), new RecordTarget(List.of("a.example.com", "b.example.com"), null),
+                        new RecordTarget(List.of("c.example.com"), null))),
+                z -> withTargetRecord(z, r -> with(r, "MX", null, PRIMARY_ALIAS, RECOVERY_ALIAS)),
+                z -> withTargetRecord(z, r -> with(r, "A", 30, PRIMARY_ALIAS, RECOVERY_ALIAS)),
+                z -> withTargetRecord(z, r -> with(r, "A", null, new RecordTarget(null,
+                        new AliasTarget("primary-alb.us-east-1.elb.amazonaws.com.", "bad-zone", null)), RECOVERY_ALIAS)),
+                z -> {
+                    List<RecordPlan> records2 = new java.util.ArrayList<>(z.records());
+                    records2.add(z.records().get(0));
+                    return new TargetZoneInput(z.hostedZoneId(), records2);
                 });
     }
 

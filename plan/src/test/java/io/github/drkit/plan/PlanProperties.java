@@ -30,6 +30,11 @@ class PlanProperties {
     }
 
     @Provide
+    Arbitrary<PlanInputs.TargetZoneInput> targetZones() {
+        return PlanInputs.targetZones();
+    }
+
+    @Provide
     Arbitrary<PlanInputs.SiteSwitchInput> siteSwitches() {
         return PlanInputs.siteSwitches();
     }
@@ -52,6 +57,12 @@ class PlanProperties {
 
     @Property(tries = 1000, generation = GenerationMode.RANDOMIZED)
     void zone_whenWrittenAndRead_roundTripsOrNamesAFieldOfTheZone(@ForAll("zones") PlanInputs.ZoneInput zone) {
+        check(PlanInputs.plan(List.of(), List.of(), List.of(), List.of(zone.toPlan()), List.of()), "dns[0]");
+        coverage();
+    }
+
+    @Property(tries = 1000, generation = GenerationMode.RANDOMIZED)
+    void targetRecords_whenWrittenAndRead_roundTripOrNameAFieldOfTheZone(@ForAll("targetZones") PlanInputs.TargetZoneInput zone) {
         check(PlanInputs.plan(List.of(), List.of(), List.of(), List.of(zone.toPlan()), List.of()), "dns[0]");
         coverage();
     }
