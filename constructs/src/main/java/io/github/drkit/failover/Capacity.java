@@ -38,11 +38,6 @@ public final class Capacity {
         return plan.max();
     }
 
-    /** True when no count is below the other's: a fleet only grows from {@code other} to this capacity. */
-    public boolean covers(Capacity other) {
-        return plan.covers(other.plan);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Capacity other && plan.equals(other.plan);

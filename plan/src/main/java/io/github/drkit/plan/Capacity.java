@@ -31,11 +31,6 @@ public record Capacity(int min, int desired, int max) {
         return new Capacity(min, desired, max);
     }
 
-    /** True when no count of this capacity is below the other's: the fleet only grows from {@code other} to this. */
-    public boolean covers(Capacity other) {
-        return min >= other.min && desired >= other.desired && max >= other.max;
-    }
-
     /** The larger of each count: what failover sets so that it never shrinks a fleet someone already scaled out. */
     public Capacity atLeast(Capacity other) {
         return new Capacity(Math.max(min, other.min), Math.max(desired, other.desired), Math.max(max, other.max));
