@@ -25,6 +25,7 @@ import io.github.drkit.runtime.aws.api.DbInstance;
 import io.github.drkit.runtime.aws.api.Ec2Api;
 import io.github.drkit.runtime.aws.api.RecordSet;
 import io.github.drkit.runtime.aws.api.Route53Api;
+import io.github.drkit.runtime.aws.api.UpdateAutoScalingGroupRequest;
 import io.github.drkit.runtime.scenario.Emulator;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
@@ -135,7 +136,8 @@ class WireApisTest {
         Emulator.Fleet fleet = emulator.fleet(RECOVERY, "wire-asg", 0, 0, 2, "t3.small", false);
         long version = aws.ec2().createLaunchTemplateVersion(RECOVERY, fleet.launchTemplateId(), "1", "drkit test", "m5.large");
 
-        aws.autoScaling().update(RECOVERY, "wire-asg", 1, 2, 4, fleet.launchTemplateId(), String.valueOf(version));
+        aws.autoScaling().update(UpdateAutoScalingGroupRequest.builder().region(RECOVERY).groupName("wire-asg")
+                .minSize(1).desiredCapacity(2).maxSize(4).launchTemplate(fleet.launchTemplateId(), String.valueOf(version)).build());
         AutoScalingGroup group = aws.autoScaling().describe(RECOVERY, List.of("wire-asg", "missing-asg")).get(0);
 
         assertEquals(List.of(1, 2, 4), List.of(group.minSize(), group.desiredCapacity(), group.maxSize()));
