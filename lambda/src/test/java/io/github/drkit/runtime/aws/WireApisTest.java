@@ -98,6 +98,44 @@ class WireApisTest {
     }
 
     @Test
+    void route53_whenRecordsWithLatencyGeolocationAndMultivalueRoutingRewritten_keepTheirRouting() {
+        String zone = emulator.zone("routing.example.com");
+        emulator.upsert(zone,
+                ResourceRecordSet.builder().name("lat.routing.example.com").type(RRType.A).setIdentifier("oregon").region("us-west-2")
+                        .ttl(60L).resourceRecords(r -> r.value("192.0.2.1")).build(),
+                ResourceRecordSet.builder().name("geo.routing.example.com").type(RRType.A).setIdentifier("us-wa")
+                        .geoLocation(g -> g.countryCode("US").subdivisionCode("WA")).ttl(60L).resourceRecords(r -> r.value("192.0.2.2")).build(),
+                ResourceRecordSet.builder().name("multi.routing.example.com").type(RRType.A).setIdentifier("one").multiValueAnswer(true)
+                        .ttl(60L).resourceRecords(r -> r.value("192.0.2.3")).build());
+        List<RecordSet> routed = aws.route53().allRecords(zone).stream().filter(r -> r.setIdentifier() != null).toList();
+
+        aws.route53().upsert(zone, "drkit test", routed.stream().map(r -> r.withValues(60, List.of("198.51.100.9"))).toList());
+
+        assertEquals(3, routed.size(), routed.toString());
+        ResourceRecordSet latency = emulator.record(zone, "lat.routing.example.com.", "oregon");
+        assertEquals("us-west-2", latency.regionAsString());
+        assertEquals("198.51.100.9", latency.resourceRecords().get(0).value());
+        ResourceRecordSet geo = emulator.record(zone, "geo.routing.example.com.", "us-wa");
+        assertEquals(List.of("US", "WA"), List.of(geo.geoLocation().countryCode(), geo.geoLocation().subdivisionCode()));
+        assertEquals("198.51.100.9", geo.resourceRecords().get(0).value());
+        ResourceRecordSet multi = emulator.record(zone, "multi.routing.example.com.", "one");
+        assertTrue(multi.multiValueAnswer());
+        assertEquals("198.51.100.9", multi.resourceRecords().get(0).value());
+    }
+
+    @Test
+    void route53_whenRecordBelongsToATrafficPolicyInstance_refusesToUpsertItNamingIt() {
+        RecordSet managed = new RecordSet("tp.example.com.", "A", null, null, null, null, 60L, List.of("192.0.2.1"), null,
+                new RecordSet.Routing(null, null, null, null, null, "12345678-abcd-abcd-abcd-123456789012"));
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> aws.route53().upsert("Z0000000000000000000", "drkit test", List.of(managed)));
+
+        assertEquals("record tp.example.com. A was created by traffic policy instance 12345678-abcd-abcd-abcd-123456789012; Route 53"
+                + " changes it only through that instance, so a plan must not UPSERT it", error.getMessage());
+    }
+
+    @Test
     void route53_whenZoneUnknown_failsWithNoSuchHostedZone() {
         AwsServiceError error = assertThrows(AwsServiceError.class, () -> aws.route53().allRecords("Z0000000000000000000"));
 
