@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * Sends one signed request to an AWS service and returns its answer, with the runtime's retry policy: throttling,
@@ -37,8 +38,7 @@ public final class AwsTransport {
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
-    private final URI endpointOverride;
-    private final Map<String, String> environment;
+    private final EndpointResolver endpoints;
     private final List<CallHook> hooks;
     private final int maxAttempts;
     private final Duration baseDelay;
@@ -49,8 +49,7 @@ public final class AwsTransport {
                  List<CallHook> hooks, int maxAttempts, Duration baseDelay, Duration maxBackoff) {
         this.http = Objects.requireNonNull(http);
         this.credentials = Objects.requireNonNull(credentials);
-        this.endpointOverride = endpointOverride;
-        this.environment = Map.copyOf(environment);
+        this.endpoints = new EndpointResolver(endpointOverride, environment, ProfileFile::defaultProfileFile);
         this.hooks = List.copyOf(hooks);
         this.maxAttempts = maxAttempts;
         this.baseDelay = baseDelay;
@@ -71,30 +70,9 @@ public final class AwsTransport {
         AwsServiceError decode(String service, String operation, int status, Map<String, List<String>> headers, byte[] body);
     }
 
-    /**
-     * The endpoint for {@code service} in {@code region}: the override, then the environment, then AWS's. FIPS and
-     * dual-stack endpoints are not derived: with {@code AWS_USE_FIPS_ENDPOINT} or {@code AWS_USE_DUALSTACK_ENDPOINT}
-     * set, a call without an explicit endpoint fails before it is sent rather than go to a standard endpoint.
-     */
+    /** The endpoint for {@code service} in {@code region}; see {@link EndpointResolver}. */
     URI endpoint(AwsService service, String region) {
-        if (endpointOverride != null) {
-            return endpointOverride;
-        }
-        String specific = environment.get("AWS_ENDPOINT_URL_" + service.endpointKey());
-        if (specific != null && !specific.isBlank()) {
-            return URI.create(specific.trim());
-        }
-        String general = environment.get("AWS_ENDPOINT_URL");
-        if (general != null && !general.isBlank()) {
-            return URI.create(general.trim());
-        }
-        for (String variable : List.of("AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT")) {
-            if ("true".equalsIgnoreCase(String.valueOf(environment.get(variable)).trim())) {
-                throw new IllegalStateException(variable + " is true, and the runtime does not derive those endpoints; set "
-                        + "AWS_ENDPOINT_URL_" + service.endpointKey() + " to the " + service.id() + " endpoint to use in " + region);
-            }
-        }
-        return service.endpoint(region);
+        return endpoints.endpoint(service, region);
     }
 
     Response send(AwsService service, String region, String operation, Request request, ErrorDecoder errors) {
