@@ -25,6 +25,7 @@ public final class AwsServiceError extends RuntimeException {
     private final String errorCode;
     private final String requestId;
     private final List<String> messages;
+    private transient boolean clockCorrected;
 
     public AwsServiceError(String service, String operation, int statusCode, String errorCode, String message, String requestId) {
         this(service, operation, statusCode, errorCode, message == null || message.isBlank() ? List.<String>of() : List.of(message),
@@ -86,6 +87,15 @@ public final class AwsServiceError extends RuntimeException {
     /** The service's messages, in the order it gave them; empty when it gave none. */
     public List<String> messages() {
         return messages;
+    }
+
+    /** Marks a refused signature after which the signing clock was corrected: worth one more attempt at once. */
+    void markClockCorrected() {
+        clockCorrected = true;
+    }
+
+    boolean clockCorrected() {
+        return clockCorrected;
     }
 
     /** True when the error code is one of {@code codes}. */

@@ -44,6 +44,7 @@ public final class AwsTransport {
     private final Duration baseDelay;
     private final Duration maxBackoff;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final ClockSkew clock = new ClockSkew(java.time.Clock.systemUTC());
 
     AwsTransport(SdkHttpClient http, AwsCredentialsProvider credentials, URI endpointOverride, Map<String, String> environment,
                  List<CallHook> hooks, int maxAttempts, Duration baseDelay, Duration maxBackoff) {
@@ -78,6 +79,7 @@ public final class AwsTransport {
     Response send(AwsService service, String region, String operation, Request request, ErrorDecoder errors) {
         long started = System.nanoTime();
         int attempt = 0;
+        boolean skewRetried = false;
         while (true) {
             attempt++;
             CallHook.Attempt current = new CallHook.Attempt(service.id(), operation, region, attempt);
@@ -88,6 +90,10 @@ public final class AwsTransport {
                 record(service, operation, region, attempt, response.status(), started, null);
                 return response;
             } catch (AwsServiceError error) {
+                if (error.clockCorrected() && !skewRetried) {
+                    skewRetried = true;
+                    continue;
+                }
                 if (!error.retryable() || attempt >= maxAttempts) {
                     record(service, operation, region, attempt, error.statusCode(), started, error.errorCode());
                     throw error;
@@ -113,7 +119,8 @@ public final class AwsTransport {
                 .request(http.build())
                 .payload(request.body() == null ? null : ContentStreamProvider.fromByteArray(request.body()))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, service.signingRegion(region)));
+                .putProperty(AwsV4HttpSigner.REGION_NAME, service.signingRegion(region))
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock.signingClock()));
         HttpExecuteResponse answer;
         byte[] body;
         try {
@@ -129,7 +136,11 @@ public final class AwsTransport {
         if (status >= 200 && status < 300) {
             return new Response(status, body);
         }
-        throw errors.decode(service.id(), operation, status, answer.httpResponse().headers(), body);
+        AwsServiceError error = errors.decode(service.id(), operation, status, answer.httpResponse().headers(), body);
+        if (clock.correct(error, answer.httpResponse().headers())) {
+            error.markClockCorrected();
+        }
+        throw error;
     }
 
     private static String join(String base, String path) {
