@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -115,18 +117,27 @@ public final class AwsTransport {
         if (request.body() != null) {
             http.putHeader("Content-Length", String.valueOf(request.body().length));
         }
-        SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
-                .request(http.build())
-                .payload(request.body() == null ? null : ContentStreamProvider.fromByteArray(request.body()))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, service.signingRegion(region))
-                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock.signingClock()));
+        ContentStreamProvider unsignedPayload = request.body() == null ? null : ContentStreamProvider.fromByteArray(request.body());
+        SdkHttpFullRequest unsigned = http.build();
+        SdkHttpRequest outgoing = unsigned;
+        ContentStreamProvider payload = unsignedPayload;
+        // Anonymous: the call proves itself otherwise (STS's AssumeRoleWithWebIdentity carries a token) and is sent unsigned.
+        if (!(credentials instanceof AnonymousCredentialsProvider)) {
+            SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
+                    .request(unsigned)
+                    .payload(unsignedPayload)
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, service.signingRegion(region))
+                    .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock.signingClock()));
+            outgoing = signed.request();
+            payload = signed.payload().orElse(null);
+        }
         HttpExecuteResponse answer;
         byte[] body;
         try {
             answer = this.http.prepareRequest(HttpExecuteRequest.builder()
-                    .request(signed.request())
-                    .contentStreamProvider(signed.payload().orElse(null))
+                    .request(outgoing)
+                    .contentStreamProvider(payload)
                     .build()).call();
             body = read(answer);
         } catch (IOException | UncheckedIOException e) {

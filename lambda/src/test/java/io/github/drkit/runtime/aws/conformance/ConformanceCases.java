@@ -14,6 +14,7 @@ import io.github.drkit.runtime.aws.api.DbInstance;
 import io.github.drkit.runtime.aws.api.Ec2Api;
 import io.github.drkit.runtime.aws.api.RecordSet;
 import io.github.drkit.runtime.aws.api.Route53Api;
+import io.github.drkit.runtime.aws.api.StsApi;
 import io.github.drkit.runtime.aws.api.UpdateAutoScalingGroupRequest;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -277,6 +278,29 @@ final class ConformanceCases {
                             return newest.map(Datapoint::maximum);
                         },
                         Set.of("StartTime", "EndTime")),
+                // STS: unsigned, the token is the proof
+                new ConformanceCase("StsApi.assumeRoleWithWebIdentity", CannedAnswer.xml(200, """
+                        <AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                          <AssumeRoleWithWebIdentityResult>
+                            <SubjectFromWebIdentityToken>system:serviceaccount:dr:drkit</SubjectFromWebIdentityToken>
+                            <Audience>sts.amazonaws.com</Audience>
+                            <AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/drkit-failover/ci-run</Arn>
+                              <AssumedRoleId>AROACLKWSDQRAOEXAMPLE:ci-run</AssumedRoleId></AssumedRoleUser>
+                            <Credentials><SessionToken>AQoDYXdzEE0a8ANXXXXXXXXNO1ewxE5TijQyp+IEXAMPLE</SessionToken>
+                              <SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey>
+                              <Expiration>2026-12-04T04:40:00Z</Expiration><AccessKeyId>ASIAIOSFODNN7EXAMPLE</AccessKeyId></Credentials>
+                            <Provider>oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE</Provider>
+                          </AssumeRoleWithWebIdentityResult>
+                          <ResponseMetadata><RequestId>ad4156e9-bce1-11e2-82e6-6b6efEXAMPLE</RequestId></ResponseMetadata>
+                        </AssumeRoleWithWebIdentityResponse>"""),
+                        aws -> aws.sts().assumeRoleWithWebIdentity(REGION, "arn:aws:iam::123456789012:role/drkit-failover", "ci-run",
+                                "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2lnbmF0dXJl", 3600),
+                        sdk -> {
+                            var c = sdk.sts.assumeRoleWithWebIdentity(r -> r.roleArn("arn:aws:iam::123456789012:role/drkit-failover")
+                                    .roleSessionName("ci-run").webIdentityToken("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2lnbmF0dXJl")
+                                    .durationSeconds(3600)).credentials();
+                            return new StsApi.RoleCredentials(c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), c.expiration());
+                        }),
                 // Route 53
                 new ConformanceCase("Route53Api.records", CannedAnswer.xml(200, recordsAnswer(true)),
                         aws -> aws.route53().records("Z0123456789ABCDEFGHIJ", new Route53Api.Start("app.example.com.", "A", "primary")),
