@@ -41,7 +41,8 @@ class WebIdentityCredentialsTest {
                      .environment(Map.of("AWS_WEB_IDENTITY_TOKEN_FILE", token.toString(), "AWS_ROLE_ARN", ROLE,
                              "AWS_ROLE_SESSION_NAME", "ci-run")).build()) {
 
-            String plan = aws.ssm().parameter("us-west-2", "/drkit/ci/plan");
+            CallLog log = new CallLog();
+            String plan = log.bind(() -> aws.ssm().parameter("us-west-2", "/drkit/ci/plan"));
             aws.ssm().parameter("us-west-2", "/drkit/ci/plan");
 
             assertEquals("{\"version\": 1}", plan);
@@ -51,6 +52,10 @@ class WebIdentityCredentialsTest {
             String signedWith = requests.get(1).header("Authorization");
             assertTrue(signedWith.contains("Credential=ASIA") && signedWith.contains("/us-west-2/ssm/aws4_request"), signedWith);
             assertTrue(requests.get(1).header("X-Amz-Security-Token") != null, "a session token goes with temporary keys");
+            AwsCall assume = log.calls().get(0);
+            assertEquals(List.of("Sts", "AssumeRoleWithWebIdentity", "us-west-2"), List.of(assume.service(), assume.operation(), assume.region()));
+            assertEquals(false, assume.mutating(), "assuming a role changes nothing");
+            assertEquals("GetParameter", log.calls().get(1).operation());
         }
     }
 
