@@ -44,6 +44,8 @@ class WireConformanceTest {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
     private static final String FACADES = "io.github.drkit.runtime.aws.api";
 
+    private static final Set<String> UNMODELED = Set.of("Ec2 InvalidInstanceID.NotFound", "Rds AccessDenied");
+
     private static CapturingServer server;
     private static AwsClients aws;
     private static SdkClients sdk;
@@ -103,6 +105,10 @@ class WireConformanceTest {
         AwsServiceException oracle = assertThrows(AwsServiceException.class, () -> error.sdk().accept(sdk));
 
         assertEquals(error.code(), oracle.awsErrorDetails().errorCode(), "the SDK's code");
+        // A code the service model declares for the operation comes back as its modeled exception, a subclass of the
+        // service's base exception; EC2's model declares no errors, and RDS's none for access.
+        boolean modeled = oracle.getClass().getSuperclass() != AwsServiceException.class;
+        assertEquals(!UNMODELED.contains(error.name()), modeled, error.name() + " read by the SDK as " + oracle.getClass().getSimpleName());
         assertEquals(oracle.awsErrorDetails().errorCode(), runtime.errorCode(), runtime.getMessage());
         assertEquals(oracle.requestId(), runtime.requestId(), "request id");
         assertEquals(oracle.statusCode(), runtime.statusCode(), "HTTP status");
