@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -61,15 +62,15 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * Web identity credentials when the environment names a token file and a role (a CI job, a Kubernetes pod),
-     * otherwise the SDK's default chain (environment keys, profile, container and instance roles). The web identity
+     * Web identity credentials when the environment or the profile names a token file and a role (a CI job, a
+     * Kubernetes pod) and no keys are in the environment, otherwise the SDK's default chain (environment keys, profile, container and instance roles). The web identity
      * exchange goes over the unsigned transport, with the same endpoint rules and retries.
      */
     private AwsCredentialsProvider defaultCredentials(Builder builder) {
-        if (WebIdentityCredentials.configured(builder.environment)) {
-            return WebIdentityCredentials.fromEnvironment(sts(), defaultRegion.id(), builder.environment, java.time.Clock.systemUTC());
-        }
-        return DefaultCredentialsProvider.builder().build();
+        return WebIdentityCredentials.select(sts(), defaultRegion.id(), builder.environment, ProfileFile::defaultProfileFile,
+                        java.time.Clock.systemUTC())
+                .<AwsCredentialsProvider>map(c -> c)
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
     }
 
     public static Builder builder() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -70,6 +74,42 @@ class WebIdentityCredentialsTest {
             assertTrue(error.getMessage().startsWith("AWS_WEB_IDENTITY_TOKEN_FILE names " + missing + ", which cannot be read"),
                     error.getMessage());
         }
+    }
+
+    @Test
+    void select_whenProfileNamesTokenFileAndRole_assumesTheRole(MotoServer moto, @TempDir Path dir) throws IOException {
+        Path token = Files.writeString(dir.resolve("token"), "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwb2QifQ.c2ln");
+        ProfileFile config = profile("[profile pod]\nweb_identity_token_file = " + token + "\nrole_arn = " + ROLE
+                + "\nrole_session_name = pod-run\n");
+        try (AwsClients aws = AwsClients.builder().region(Region.US_WEST_2).endpoint(moto.endpoint()).credentials(moto.credentials()).build()) {
+
+            AwsCredentials credentials = WebIdentityCredentials.select(aws.sts(), "us-west-2", Map.of("AWS_PROFILE", "pod"), () -> config,
+                    Clock.systemUTC()).orElseThrow().resolveCredentials();
+
+            assertTrue(credentials.accessKeyId().startsWith("ASIA"), credentials.accessKeyId());
+            assertTrue(credentials instanceof AwsSessionCredentials session && !session.sessionToken().isEmpty());
+        }
+    }
+
+    @Test
+    void select_whenKeysInTheEnvironment_leavesItToTheDefaultChainAsTheSdkDoes() {
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret",
+                "AWS_WEB_IDENTITY_TOKEN_FILE", "/var/run/token", "AWS_ROLE_ARN", ROLE);
+
+        assertTrue(WebIdentityCredentials.select(null, "us-west-2", env, () -> profile(""), Clock.systemUTC()).isEmpty());
+    }
+
+    @Test
+    void select_whenProfileAssumesFromAnotherProfileOrHasNoRole_isNotWebIdentity() {
+        ProfileFile chained = profile("[default]\nweb_identity_token_file = /var/run/token\nrole_arn = " + ROLE + "\nsource_profile = base\n");
+        ProfileFile noRole = profile("[default]\nweb_identity_token_file = /var/run/token\n");
+
+        assertTrue(WebIdentityCredentials.select(null, "us-west-2", Map.of(), () -> chained, Clock.systemUTC()).isEmpty());
+        assertTrue(WebIdentityCredentials.select(null, "us-west-2", Map.of(), () -> noRole, Clock.systemUTC()).isEmpty());
+    }
+
+    private static ProfileFile profile(String content) {
+        return ProfileFile.builder().content(content).type(ProfileFile.Type.CONFIGURATION).build();
     }
 
     @Test
