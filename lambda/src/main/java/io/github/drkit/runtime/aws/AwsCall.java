@@ -10,8 +10,12 @@ package io.github.drkit.runtime.aws;
 public record AwsCall(String service, String operation, String region, int attempts, int httpStatus,
                       long millis, String error) {
 
-    /** True for calls that change something; the read-only prefixes are the AWS naming convention. */
+    /**
+     * True for calls that change something; the read-only prefixes are the AWS naming convention, and assuming a
+     * role (web identity credentials, fetched while a step runs) changes nothing either.
+     */
     public boolean mutating() {
-        return !(operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get"));
+        return !(operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
+                || operation.startsWith("AssumeRole"));
     }
 }

@@ -16,9 +16,12 @@ import io.github.drkit.runtime.aws.api.RdsApi;
 import io.github.drkit.runtime.aws.api.Route53Api;
 import io.github.drkit.runtime.aws.api.SnsApi;
 import io.github.drkit.runtime.aws.api.SsmApi;
+import io.github.drkit.runtime.aws.api.StsApi;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -29,7 +32,10 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * <p>Calls go out over the url-connection HTTP client (the lightest to start). Throttling and 5xx answers are
  * retried with exponential backoff and jitter, and there is no retry circuit breaker, because a failover must not
  * give up early while a Region is struggling. Without an explicit endpoint, {@code AWS_ENDPOINT_URL_<SERVICE>} and
- * {@code AWS_ENDPOINT_URL} are honoured, so the same build runs against AWS or an emulator.
+ * {@code AWS_ENDPOINT_URL} are honoured (and the profile's {@code endpoint_url}; see {@link EndpointResolver}), so the
+ * same build runs against AWS or an emulator. Without explicit credentials, a web identity token
+ * ({@code AWS_WEB_IDENTITY_TOKEN_FILE} and {@code AWS_ROLE_ARN}) is exchanged for the role's credentials, and
+ * otherwise the SDK's default chain is used.
  */
 public final class AwsClients implements AutoCloseable {
     private final Region defaultRegion;
@@ -37,6 +43,8 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final boolean ownsCredentials;
     private final AwsTransport transport;
+    /** For the calls that are not signed: STS's AssumeRoleWithWebIdentity. */
+    private final AwsTransport unsigned;
     private final Map<String, Object> apis = new ConcurrentHashMap<>();
 
     private AwsClients(Builder builder) {
@@ -45,10 +53,24 @@ public final class AwsClients implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(builder.attemptTimeout)
                 .build();
+        this.unsigned = new AwsTransport(http, AnonymousCredentialsProvider.create(), builder.endpoint, builder.environment,
+                builder.hooks, builder.maxAttempts, builder.baseDelay, builder.maxBackoff);
         this.ownsCredentials = builder.credentials == null;
-        this.credentials = ownsCredentials ? DefaultCredentialsProvider.builder().build() : builder.credentials;
-        this.transport = new AwsTransport(http, credentials, builder.endpoint, System.getenv(), builder.hooks,
+        this.credentials = ownsCredentials ? defaultCredentials(builder) : builder.credentials;
+        this.transport = new AwsTransport(http, credentials, builder.endpoint, builder.environment, builder.hooks,
                 builder.maxAttempts, builder.baseDelay, builder.maxBackoff);
+    }
+
+    /**
+     * Web identity credentials when the environment or the profile names a token file and a role (a CI job, a
+     * Kubernetes pod) and no keys are in the environment, otherwise the SDK's default chain (environment keys, profile, container and instance roles). The web identity
+     * exchange goes over the unsigned transport, with the same endpoint rules and retries.
+     */
+    private AwsCredentialsProvider defaultCredentials(Builder builder) {
+        return WebIdentityCredentials.select(sts(), defaultRegion.id(), builder.environment, ProfileFile::defaultProfileFile,
+                        java.time.Clock.systemUTC())
+                .<AwsCredentialsProvider>map(c -> c)
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
     }
 
     public static Builder builder() {
@@ -104,6 +126,11 @@ public final class AwsClients implements AutoCloseable {
         return api("ssm", () -> new SsmApi(new JsonProtocol(transport, AwsService.SSM, "AmazonSSM", "1.1", false)));
     }
 
+    /** STS, for web identity credentials; its one operation is sent unsigned. */
+    public StsApi sts() {
+        return api("sts", () -> new StsApi(new QueryProtocol(unsigned, AwsService.STS, "2011-06-15")));
+    }
+
     /** Route 53, addressed in the default Region's partition. */
     public Route53Api route53() {
         return api("route53", () -> new Route53Api(new RestXmlProtocol(transport, AwsService.ROUTE53), defaultRegion.id()));
@@ -137,6 +164,7 @@ public final class AwsClients implements AutoCloseable {
         private Duration baseDelay = Duration.ofMillis(200);
         private Duration maxBackoff = Duration.ofSeconds(10);
         private Duration attemptTimeout = Duration.ofSeconds(30);
+        private Map<String, String> environment = System.getenv();
 
         private Builder() {
         }
@@ -188,6 +216,16 @@ public final class AwsClients implements AutoCloseable {
         /** @default 30 s per HTTP attempt */
         public Builder attemptTimeout(Duration attemptTimeout) {
             this.attemptTimeout = Objects.requireNonNull(attemptTimeout);
+            return this;
+        }
+
+        /**
+         * The environment variables endpoints and credentials are read from.
+         *
+         * @default the process's environment
+         */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
             return this;
         }
 

@@ -1,40 +1,49 @@
 package io.github.drkit.runtime.aws;
 
 import java.net.URI;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 
+import software.amazon.awssdk.regions.EndpointTag;
+import software.amazon.awssdk.regions.PartitionEndpointKey;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.ServiceEndpointKey;
+import software.amazon.awssdk.regions.ServiceMetadata;
 
 /**
  * The AWS services the recovery runtime calls, with what it takes to address and sign a request to each.
  *
  * <p>{@link #id()} is the name the report and the call log show, the same the AWS SDK uses for the service.
- * The endpoint is {@code https://<prefix>.<region>.<partition's DNS suffix>} (the SDK's partition metadata names
- * the suffix: {@code amazonaws.com}, {@code amazonaws.com.cn}, ...); {@code AWS_ENDPOINT_URL_<KEY>} and then
- * {@code AWS_ENDPOINT_URL} override it, as they do for the AWS SDKs and CLI.
+ * Endpoints come from the AWS SDK's own endpoint metadata (the {@code regions} module), standard, FIPS and
+ * dual-stack, in every partition; {@link EndpointResolver} decides which one a call uses.
  */
 public enum AwsService {
-    EC2("Ec2", "ec2", "ec2", "EC2"),
-    AUTO_SCALING("AutoScaling", "autoscaling", "autoscaling", "AUTO_SCALING"),
-    ELASTIC_LOAD_BALANCING("ElasticLoadBalancingV2", "elasticloadbalancing", "elasticloadbalancing", "ELASTIC_LOAD_BALANCING_V2"),
-    RDS("Rds", "rds", "rds", "RDS"),
-    SNS("Sns", "sns", "sns", "SNS"),
-    SSM("Ssm", "ssm", "ssm", "SSM"),
-    CLOUDWATCH("CloudWatch", "monitoring", "monitoring", "CLOUDWATCH"),
+    EC2("Ec2", "ec2", "ec2", "EC2", "ec2"),
+    AUTO_SCALING("AutoScaling", "autoscaling", "autoscaling", "AUTO_SCALING", "auto_scaling"),
+    ELASTIC_LOAD_BALANCING("ElasticLoadBalancingV2", "elasticloadbalancing", "elasticloadbalancing", "ELASTIC_LOAD_BALANCING_V2",
+            "elastic_load_balancing_v2"),
+    RDS("Rds", "rds", "rds", "RDS", "rds"),
+    SNS("Sns", "sns", "sns", "SNS", "sns"),
+    SSM("Ssm", "ssm", "ssm", "SSM", "ssm"),
+    CLOUDWATCH("CloudWatch", "monitoring", "monitoring", "CLOUDWATCH", "cloudwatch"),
     /** Global: one endpoint per partition, signed for its home Region. */
-    ROUTE53("Route53", "route53", "route53", "ROUTE_53");
+    ROUTE53("Route53", "route53", "route53", "ROUTE_53", "route_53"),
+    /** Only for web identity credentials: AssumeRoleWithWebIdentity, in the Region of the process. */
+    STS("Sts", "sts", "sts", "STS", "sts");
 
     private final String id;
     private final String endpointPrefix;
     private final String signingName;
     private final String endpointKey;
+    private final String profileKey;
 
-    AwsService(String id, String endpointPrefix, String signingName, String endpointKey) {
+    AwsService(String id, String endpointPrefix, String signingName, String endpointKey, String profileKey) {
         this.id = id;
         this.endpointPrefix = endpointPrefix;
         this.signingName = signingName;
         this.endpointKey = endpointKey;
+        this.profileKey = profileKey;
     }
 
     /** The service's name in the report, e.g. {@code Ec2}. */
@@ -51,35 +60,62 @@ public enum AwsService {
         return endpointKey;
     }
 
+    /** The service's key in a shared config file's {@code [services ...]} section, e.g. {@code route_53}. */
+    String profileKey() {
+        return profileKey;
+    }
+
     boolean isGlobal() {
         return this == ROUTE53;
     }
 
     /** The Region a request for {@code region} is signed for: the partition's home Region for a global service. */
     String signingRegion(String region) {
-        return isGlobal() ? GlobalEndpoint.of(region).signingRegion() : region;
+        return isGlobal() ? GlobalEndpoints.route53SigningRegion(region) : region;
     }
 
     /** The service's public endpoint for {@code region}. */
     URI endpoint(String region) {
-        if (isGlobal()) {
-            return URI.create("https://" + GlobalEndpoint.of(region).host());
-        }
-        String suffix = PartitionMetadata.of(Region.of(region)).dnsSuffix();
-        return URI.create("https://" + endpointPrefix + "." + region.toLowerCase(Locale.ROOT) + "." + suffix);
+        return endpoint(region, false, false);
     }
 
-    /** Route 53's one endpoint per partition, and the Region its calls are signed for. */
-    private record GlobalEndpoint(String host, String signingRegion) {
-        static GlobalEndpoint of(String region) {
-            String partition = PartitionMetadata.of(Region.of(region)).id();
-            return switch (partition) {
-                case "aws" -> new GlobalEndpoint("route53.amazonaws.com", "us-east-1");
-                case "aws-cn" -> new GlobalEndpoint("route53.amazonaws.com.cn", "cn-northwest-1");
-                case "aws-us-gov" -> new GlobalEndpoint("route53.us-gov.amazonaws.com", "us-gov-west-1");
-                default -> throw new IllegalStateException("no Route 53 endpoint is known for partition " + partition + " (Region "
-                        + region + "); set AWS_ENDPOINT_URL_ROUTE_53");
-            };
+    /**
+     * The service's public endpoint for {@code region}, FIPS and dual-stack as the SDK's endpoint metadata names them.
+     * Where that metadata and the SDK's endpoint rules (what the SDK's clients use) disagree, the rules win; the
+     * exceptions are listed in {@link #ruleException}.
+     */
+    URI endpoint(String region, boolean fips, boolean dualStack) {
+        if (isGlobal()) {
+            return GlobalEndpoints.route53(region, fips, dualStack);
         }
+        Region target = Region.of(region);
+        String exception = ruleException(target, fips, dualStack);
+        if (exception != null) {
+            return URI.create("https://" + exception);
+        }
+        List<EndpointTag> tags = new ArrayList<>();
+        if (fips) {
+            tags.add(EndpointTag.FIPS);
+        }
+        if (dualStack) {
+            tags.add(EndpointTag.DUALSTACK);
+        }
+        return URI.create("https://" + ServiceMetadata.of(endpointPrefix).endpointFor(ServiceEndpointKey.builder().region(target).tags(tags).build()));
+    }
+
+    /**
+     * Hosts where the SDK's endpoint rules differ from its endpoints metadata (SDK 2.57): RDS FIPS in the ISO
+     * partitions follows the partition's FIPS pattern, and CloudWatch FIPS dual-stack in GovCloud is its dual-stack
+     * endpoint. Null when the metadata is right.
+     */
+    private String ruleException(Region region, boolean fips, boolean dualStack) {
+        PartitionMetadata partition = PartitionMetadata.of(region);
+        if (this == RDS && fips && !dualStack && (partition.id().equals("aws-iso") || partition.id().equals("aws-iso-b"))) {
+            return "rds-fips." + region.id() + "." + partition.dnsSuffix();
+        }
+        if (this == CLOUDWATCH && fips && dualStack && partition.id().equals("aws-us-gov")) {
+            return "monitoring." + region.id() + "." + partition.dnsSuffix(PartitionEndpointKey.builder().tags(EndpointTag.DUALSTACK).build());
+        }
+        return null;
     }
 }

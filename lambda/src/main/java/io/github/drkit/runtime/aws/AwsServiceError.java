@@ -1,6 +1,7 @@
 package io.github.drkit.runtime.aws;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,15 +24,29 @@ public final class AwsServiceError extends RuntimeException {
     private final int statusCode;
     private final String errorCode;
     private final String requestId;
+    private final List<String> messages;
+    private transient boolean clockCorrected;
 
     public AwsServiceError(String service, String operation, int statusCode, String errorCode, String message, String requestId) {
+        this(service, operation, statusCode, errorCode, message == null || message.isBlank() ? List.<String>of() : List.of(message),
+                requestId);
+    }
+
+    /** An error that carries several messages, as Route 53's {@code InvalidChangeBatch} does: one per refused change. */
+    public static AwsServiceError withMessages(String service, String operation, int statusCode, String errorCode, List<String> messages,
+                                               String requestId) {
+        return new AwsServiceError(service, operation, statusCode, errorCode, messages, requestId);
+    }
+
+    private AwsServiceError(String service, String operation, int statusCode, String errorCode, List<String> messages, String requestId) {
         super(service + " " + operation + " failed: " + errorCode + (statusCode > 0 ? " (HTTP " + statusCode + ")" : "")
-                + (message == null || message.isBlank() ? "" : ": " + message));
+                + (messages.isEmpty() ? "" : ": " + String.join("; ", messages)));
         this.service = service;
         this.operation = operation;
         this.statusCode = statusCode;
         this.errorCode = errorCode;
         this.requestId = requestId;
+        this.messages = List.copyOf(messages);
     }
 
     /** An error answer the protocol cannot read (a proxy's or load balancer's page): named by its status, its start quoted. */
@@ -67,6 +82,20 @@ public final class AwsServiceError extends RuntimeException {
 
     public String requestId() {
         return requestId;
+    }
+
+    /** The service's messages, in the order it gave them; empty when it gave none. */
+    public List<String> messages() {
+        return messages;
+    }
+
+    /** Marks a refused signature after which the signing clock was corrected: worth one more attempt at once. */
+    void markClockCorrected() {
+        clockCorrected = true;
+    }
+
+    boolean clockCorrected() {
+        return clockCorrected;
     }
 
     /** True when the error code is one of {@code codes}. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -17,8 +18,10 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * Sends one signed request to an AWS service and returns its answer, with the runtime's retry policy: throttling,
@@ -37,20 +40,19 @@ public final class AwsTransport {
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
-    private final URI endpointOverride;
-    private final Map<String, String> environment;
+    private final EndpointResolver endpoints;
     private final List<CallHook> hooks;
     private final int maxAttempts;
     private final Duration baseDelay;
     private final Duration maxBackoff;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final ClockSkew clock = new ClockSkew(java.time.Clock.systemUTC());
 
     AwsTransport(SdkHttpClient http, AwsCredentialsProvider credentials, URI endpointOverride, Map<String, String> environment,
                  List<CallHook> hooks, int maxAttempts, Duration baseDelay, Duration maxBackoff) {
         this.http = Objects.requireNonNull(http);
         this.credentials = Objects.requireNonNull(credentials);
-        this.endpointOverride = endpointOverride;
-        this.environment = Map.copyOf(environment);
+        this.endpoints = new EndpointResolver(endpointOverride, environment, ProfileFile::defaultProfileFile);
         this.hooks = List.copyOf(hooks);
         this.maxAttempts = maxAttempts;
         this.baseDelay = baseDelay;
@@ -71,35 +73,15 @@ public final class AwsTransport {
         AwsServiceError decode(String service, String operation, int status, Map<String, List<String>> headers, byte[] body);
     }
 
-    /**
-     * The endpoint for {@code service} in {@code region}: the override, then the environment, then AWS's. FIPS and
-     * dual-stack endpoints are not derived: with {@code AWS_USE_FIPS_ENDPOINT} or {@code AWS_USE_DUALSTACK_ENDPOINT}
-     * set, a call without an explicit endpoint fails before it is sent rather than go to a standard endpoint.
-     */
+    /** The endpoint for {@code service} in {@code region}; see {@link EndpointResolver}. */
     URI endpoint(AwsService service, String region) {
-        if (endpointOverride != null) {
-            return endpointOverride;
-        }
-        String specific = environment.get("AWS_ENDPOINT_URL_" + service.endpointKey());
-        if (specific != null && !specific.isBlank()) {
-            return URI.create(specific.trim());
-        }
-        String general = environment.get("AWS_ENDPOINT_URL");
-        if (general != null && !general.isBlank()) {
-            return URI.create(general.trim());
-        }
-        for (String variable : List.of("AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT")) {
-            if ("true".equalsIgnoreCase(String.valueOf(environment.get(variable)).trim())) {
-                throw new IllegalStateException(variable + " is true, and the runtime does not derive those endpoints; set "
-                        + "AWS_ENDPOINT_URL_" + service.endpointKey() + " to the " + service.id() + " endpoint to use in " + region);
-            }
-        }
-        return service.endpoint(region);
+        return endpoints.endpoint(service, region);
     }
 
     Response send(AwsService service, String region, String operation, Request request, ErrorDecoder errors) {
         long started = System.nanoTime();
         int attempt = 0;
+        boolean skewRetried = false;
         while (true) {
             attempt++;
             CallHook.Attempt current = new CallHook.Attempt(service.id(), operation, region, attempt);
@@ -110,6 +92,10 @@ public final class AwsTransport {
                 record(service, operation, region, attempt, response.status(), started, null);
                 return response;
             } catch (AwsServiceError error) {
+                if (error.clockCorrected() && !skewRetried) {
+                    skewRetried = true;
+                    continue;
+                }
                 if (!error.retryable() || attempt >= maxAttempts) {
                     record(service, operation, region, attempt, error.statusCode(), started, error.errorCode());
                     throw error;
@@ -131,17 +117,27 @@ public final class AwsTransport {
         if (request.body() != null) {
             http.putHeader("Content-Length", String.valueOf(request.body().length));
         }
-        SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
-                .request(http.build())
-                .payload(request.body() == null ? null : ContentStreamProvider.fromByteArray(request.body()))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, service.signingRegion(region)));
+        ContentStreamProvider unsignedPayload = request.body() == null ? null : ContentStreamProvider.fromByteArray(request.body());
+        SdkHttpFullRequest unsigned = http.build();
+        SdkHttpRequest outgoing = unsigned;
+        ContentStreamProvider payload = unsignedPayload;
+        // Anonymous: the call proves itself otherwise (STS's AssumeRoleWithWebIdentity carries a token) and is sent unsigned.
+        if (!(credentials instanceof AnonymousCredentialsProvider)) {
+            SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
+                    .request(unsigned)
+                    .payload(unsignedPayload)
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, service.signingRegion(region))
+                    .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock.signingClock()));
+            outgoing = signed.request();
+            payload = signed.payload().orElse(null);
+        }
         HttpExecuteResponse answer;
         byte[] body;
         try {
             answer = this.http.prepareRequest(HttpExecuteRequest.builder()
-                    .request(signed.request())
-                    .contentStreamProvider(signed.payload().orElse(null))
+                    .request(outgoing)
+                    .contentStreamProvider(payload)
                     .build()).call();
             body = read(answer);
         } catch (IOException | UncheckedIOException e) {
@@ -151,7 +147,11 @@ public final class AwsTransport {
         if (status >= 200 && status < 300) {
             return new Response(status, body);
         }
-        throw errors.decode(service.id(), operation, status, answer.httpResponse().headers(), body);
+        AwsServiceError error = errors.decode(service.id(), operation, status, answer.httpResponse().headers(), body);
+        if (clock.correct(error, answer.httpResponse().headers())) {
+            error.markClockCorrected();
+        }
+        throw error;
     }
 
     private static String join(String base, String path) {

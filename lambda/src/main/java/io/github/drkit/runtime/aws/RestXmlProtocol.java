@@ -29,7 +29,24 @@ public final class RestXmlProtocol {
     }
 
     private Xml call(String region, String operation, AwsTransport.Request request) {
-        return Xml.parse(transport.send(service, region, operation, request, QueryProtocol::decodeError).body());
+        return Xml.parse(transport.send(service, region, operation, request, RestXmlProtocol::decodeError).body());
+    }
+
+    /**
+     * Route 53's errors: {@code ErrorResponse/Error/Code} as in the Query protocol, except {@code InvalidChangeBatch},
+     * whose root element is the code and which lists one {@code Messages/Message} per refused change.
+     */
+    static AwsServiceError decodeError(String service, String operation, int status, Map<String, List<String>> headers, byte[] body) {
+        try {
+            Xml root = Xml.parse(body);
+            if (!"ErrorResponse".equals(root.name()) && root.first("Messages") != null) {
+                List<String> messages = root.all("Messages/Message").stream().map(Xml::text).toList();
+                return AwsServiceError.withMessages(service, operation, status, root.name(), messages, root.text("RequestId"));
+            }
+        } catch (IllegalArgumentException notXml) {
+            // Decoded below as a proxy's answer.
+        }
+        return QueryProtocol.decodeError(service, operation, status, headers, body);
     }
 
     /** Escapes text for an XML element's content. */

@@ -10,6 +10,7 @@ import io.github.drkit.plan.FleetPlan;
 import io.github.drkit.plan.InstancePlan;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.runtime.aws.api.AutoScalingGroup;
+import io.github.drkit.runtime.aws.api.UpdateAutoScalingGroupRequest;
 
 /** Starts and stops instances, scales fleets out and in, and changes their instance type. */
 final class ComputeSteps {
@@ -94,8 +95,9 @@ final class ComputeSteps {
             version = "$Latest".equals(live.launchTemplateVersion()) ? null : String.valueOf(number);
             detail = "launch template " + live.launchTemplateId() + " version " + number + " (" + newType + "); ";
         }
-        aws.autoScaling().update(fleet.region(), fleet.autoScalingGroupName(), target.min(), target.desired(), target.max(),
-                live.launchTemplateId(), version);
+        aws.autoScaling().update(UpdateAutoScalingGroupRequest.builder().region(fleet.region()).groupName(fleet.autoScalingGroupName())
+                .minSize(target.min()).desiredCapacity(target.desired()).maxSize(target.max())
+                .launchTemplate(version == null ? null : live.launchTemplateId(), version).build());
         return Step.Result.done(detail + "capacity " + target);
     }
 

@@ -25,6 +25,7 @@ import io.github.drkit.runtime.aws.api.DbInstance;
 import io.github.drkit.runtime.aws.api.Ec2Api;
 import io.github.drkit.runtime.aws.api.RecordSet;
 import io.github.drkit.runtime.aws.api.Route53Api;
+import io.github.drkit.runtime.aws.api.UpdateAutoScalingGroupRequest;
 import io.github.drkit.runtime.scenario.Emulator;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
@@ -97,6 +98,44 @@ class WireApisTest {
     }
 
     @Test
+    void route53_whenRecordsWithLatencyGeolocationAndMultivalueRoutingRewritten_keepTheirRouting() {
+        String zone = emulator.zone("routing.example.com");
+        emulator.upsert(zone,
+                ResourceRecordSet.builder().name("lat.routing.example.com").type(RRType.A).setIdentifier("oregon").region("us-west-2")
+                        .ttl(60L).resourceRecords(r -> r.value("192.0.2.1")).build(),
+                ResourceRecordSet.builder().name("geo.routing.example.com").type(RRType.A).setIdentifier("us-wa")
+                        .geoLocation(g -> g.countryCode("US").subdivisionCode("WA")).ttl(60L).resourceRecords(r -> r.value("192.0.2.2")).build(),
+                ResourceRecordSet.builder().name("multi.routing.example.com").type(RRType.A).setIdentifier("one").multiValueAnswer(true)
+                        .ttl(60L).resourceRecords(r -> r.value("192.0.2.3")).build());
+        List<RecordSet> routed = aws.route53().allRecords(zone).stream().filter(r -> r.setIdentifier() != null).toList();
+
+        aws.route53().upsert(zone, "drkit test", routed.stream().map(r -> r.withValues(60, List.of("198.51.100.9"))).toList());
+
+        assertEquals(3, routed.size(), routed.toString());
+        ResourceRecordSet latency = emulator.record(zone, "lat.routing.example.com.", "oregon");
+        assertEquals("us-west-2", latency.regionAsString());
+        assertEquals("198.51.100.9", latency.resourceRecords().get(0).value());
+        ResourceRecordSet geo = emulator.record(zone, "geo.routing.example.com.", "us-wa");
+        assertEquals(List.of("US", "WA"), List.of(geo.geoLocation().countryCode(), geo.geoLocation().subdivisionCode()));
+        assertEquals("198.51.100.9", geo.resourceRecords().get(0).value());
+        ResourceRecordSet multi = emulator.record(zone, "multi.routing.example.com.", "one");
+        assertTrue(multi.multiValueAnswer());
+        assertEquals("198.51.100.9", multi.resourceRecords().get(0).value());
+    }
+
+    @Test
+    void route53_whenRecordBelongsToATrafficPolicyInstance_refusesToUpsertItNamingIt() {
+        RecordSet managed = new RecordSet("tp.example.com.", "A", null, null, null, null, 60L, List.of("192.0.2.1"), null,
+                new RecordSet.Routing(null, null, null, null, null, "12345678-abcd-abcd-abcd-123456789012"));
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> aws.route53().upsert("Z0000000000000000000", "drkit test", List.of(managed)));
+
+        assertEquals("record tp.example.com. A was created by traffic policy instance 12345678-abcd-abcd-abcd-123456789012; Route 53"
+                + " changes it only through that instance, so a plan must not UPSERT it", error.getMessage());
+    }
+
+    @Test
     void route53_whenZoneUnknown_failsWithNoSuchHostedZone() {
         AwsServiceError error = assertThrows(AwsServiceError.class, () -> aws.route53().allRecords("Z0000000000000000000"));
 
@@ -135,7 +174,8 @@ class WireApisTest {
         Emulator.Fleet fleet = emulator.fleet(RECOVERY, "wire-asg", 0, 0, 2, "t3.small", false);
         long version = aws.ec2().createLaunchTemplateVersion(RECOVERY, fleet.launchTemplateId(), "1", "drkit test", "m5.large");
 
-        aws.autoScaling().update(RECOVERY, "wire-asg", 1, 2, 4, fleet.launchTemplateId(), String.valueOf(version));
+        aws.autoScaling().update(UpdateAutoScalingGroupRequest.builder().region(RECOVERY).groupName("wire-asg")
+                .minSize(1).desiredCapacity(2).maxSize(4).launchTemplate(fleet.launchTemplateId(), String.valueOf(version)).build());
         AutoScalingGroup group = aws.autoScaling().describe(RECOVERY, List.of("wire-asg", "missing-asg")).get(0);
 
         assertEquals(List.of(1, 2, 4), List.of(group.minSize(), group.desiredCapacity(), group.maxSize()));

@@ -49,15 +49,15 @@ public final class AutoScalingApi {
     }
 
     /**
-     * Sets a group's capacity and, when {@code launchTemplateVersion} is not null, the launch template version it
-     * launches from.
+     * Sets a group's capacity and, when the request names one, the launch template version it launches from.
      */
-    public void update(String region, String name, int min, int desired, int max, String launchTemplateId, String launchTemplateVersion) {
-        Params params = Params.of().put("AutoScalingGroupName", name)
-                .put("MinSize", min).put("DesiredCapacity", desired).put("MaxSize", max);
-        if (launchTemplateVersion != null) {
-            params.put("LaunchTemplate.LaunchTemplateId", launchTemplateId).put("LaunchTemplate.Version", launchTemplateVersion);
+    public void update(UpdateAutoScalingGroupRequest request) {
+        Params params = Params.of().put("AutoScalingGroupName", request.groupName())
+                .put("MinSize", request.minSize()).put("DesiredCapacity", request.desiredCapacity()).put("MaxSize", request.maxSize());
+        if (request.launchTemplateVersion() != null) {
+            params.put("LaunchTemplate.LaunchTemplateId", request.launchTemplateId())
+                    .put("LaunchTemplate.Version", request.launchTemplateVersion());
         }
-        query.call(region, "UpdateAutoScalingGroup", params);
+        query.call(request.region(), "UpdateAutoScalingGroup", params);
     }
 }

@@ -35,7 +35,7 @@ public final class Route53Api {
     public record Start(String name, String type, String setIdentifier) {
     }
 
-    /** A submitted change: {@code PENDING} until Route 53 has applied it everywhere, then {@code INSYNC}. */
+    /** A submitted change, by its bare id: {@code PENDING} until Route 53 has applied it everywhere, then {@code INSYNC}. */
     public record Change(String id, String status) {
         public boolean insync() {
             return "INSYNC".equals(status);
@@ -83,11 +83,34 @@ public final class Route53Api {
                 r.text("HealthCheckId"), r.number("TTL"),
                 r.all("ResourceRecords/ResourceRecord").stream().map(v -> v.text("Value")).toList(),
                 alias == null ? null : new RecordSet.AliasTarget(alias.text("DNSName"), alias.text("HostedZoneId"),
-                        Boolean.TRUE.equals(alias.bool("EvaluateTargetHealth"))));
+                        Boolean.TRUE.equals(alias.bool("EvaluateTargetHealth"))),
+                routing(r));
+    }
+
+    private static RecordSet.Routing routing(Xml r) {
+        Xml geo = r.first("GeoLocation");
+        Xml proximity = r.first("GeoProximityLocation");
+        Xml cidr = r.first("CidrRoutingConfig");
+        Long bias = proximity == null ? null : proximity.number("Bias");
+        return new RecordSet.Routing(r.text("Region"),
+                geo == null ? null : new RecordSet.GeoLocation(geo.text("ContinentCode"), geo.text("CountryCode"), geo.text("SubdivisionCode")),
+                proximity == null ? null : new RecordSet.GeoProximity(proximity.text("AWSRegion"), proximity.text("LocalZoneGroup"),
+                        proximity.text("Coordinates/Latitude"), proximity.text("Coordinates/Longitude"), bias == null ? null : bias.intValue()),
+                r.bool("MultiValueAnswer"),
+                cidr == null ? null : new RecordSet.CidrRouting(cidr.text("CollectionId"), cidr.text("LocationName")),
+                r.text("TrafficPolicyInstanceId"));
     }
 
     /** UPSERTs {@code records} in one batch: Route 53 applies all of them or none. */
     public Change upsert(String hostedZoneId, String comment, List<RecordSet> records) {
+        for (RecordSet record : records) {
+            if (record.routing().trafficPolicyInstanceId() != null) {
+                throw new IllegalArgumentException("record " + record.name() + " " + record.type()
+                        + (record.setIdentifier() == null ? "" : " (set identifier " + record.setIdentifier() + ")")
+                        + " was created by traffic policy instance " + record.routing().trafficPolicyInstanceId()
+                        + "; Route 53 changes it only through that instance, so a plan must not UPSERT it");
+            }
+        }
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
                 .append("<ChangeResourceRecordSetsRequest xmlns=\"").append(NAMESPACE).append("\"><ChangeBatch>");
         element(xml, "Comment", comment);
@@ -104,12 +127,22 @@ public final class Route53Api {
 
     /** Elements in the order Route 53's schema defines them. */
     private static void write(StringBuilder xml, RecordSet record) {
+        RecordSet.Routing routing = record.routing();
         xml.append("<ResourceRecordSet>");
         element(xml, "Name", record.name());
         element(xml, "Type", record.type());
         element(xml, "SetIdentifier", record.setIdentifier());
         element(xml, "Weight", record.weight());
+        element(xml, "Region", routing.region());
+        if (routing.geoLocation() != null) {
+            xml.append("<GeoLocation>");
+            element(xml, "ContinentCode", routing.geoLocation().continentCode());
+            element(xml, "CountryCode", routing.geoLocation().countryCode());
+            element(xml, "SubdivisionCode", routing.geoLocation().subdivisionCode());
+            xml.append("</GeoLocation>");
+        }
         element(xml, "Failover", record.failover());
+        element(xml, "MultiValueAnswer", routing.multiValueAnswer());
         if (record.aliasTarget() == null) {
             element(xml, "TTL", record.ttl());
             xml.append("<ResourceRecords>");
@@ -127,6 +160,26 @@ public final class Route53Api {
             xml.append("</AliasTarget>");
         }
         element(xml, "HealthCheckId", record.healthCheckId());
+        if (routing.cidrRouting() != null) {
+            xml.append("<CidrRoutingConfig>");
+            element(xml, "CollectionId", routing.cidrRouting().collectionId());
+            element(xml, "LocationName", routing.cidrRouting().locationName());
+            xml.append("</CidrRoutingConfig>");
+        }
+        if (routing.geoProximity() != null) {
+            RecordSet.GeoProximity proximity = routing.geoProximity();
+            xml.append("<GeoProximityLocation>");
+            element(xml, "AWSRegion", proximity.awsRegion());
+            element(xml, "LocalZoneGroup", proximity.localZoneGroup());
+            if (proximity.latitude() != null || proximity.longitude() != null) {
+                xml.append("<Coordinates>");
+                element(xml, "Latitude", proximity.latitude());
+                element(xml, "Longitude", proximity.longitude());
+                xml.append("</Coordinates>");
+            }
+            element(xml, "Bias", proximity.bias());
+            xml.append("</GeoProximityLocation>");
+        }
         xml.append("</ResourceRecordSet>");
     }
 
@@ -141,8 +194,10 @@ public final class Route53Api {
         return change(rest.get(region, "GetChange", API + "/change/" + id, Map.of()).first("ChangeInfo"));
     }
 
+    /** The change's bare id, as the AWS SDK gives it: Route 53 answers {@code /change/C2682N5HXP0BZ4}. */
     private static Change change(Xml info) {
-        return new Change(info.text("Id"), info.text("Status"));
+        String id = info.text("Id");
+        return new Change(id == null ? null : id.substring(id.lastIndexOf('/') + 1), info.text("Status"));
     }
 
     /** The status line each Route 53 health checker reports, e.g. {@code Success: HTTP Status Code 200, OK}; empty when it reported none. */
