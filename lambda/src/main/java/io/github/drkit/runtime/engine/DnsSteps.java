@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.aws.Deadline;
 import io.github.drkit.runtime.plan.PlanValidationException;
 import io.github.drkit.runtime.plan.RecordPlan;
 import io.github.drkit.runtime.plan.RecoveryPlan;
@@ -26,11 +27,13 @@ final class DnsSteps {
     private final AwsClients aws;
     private final Duration syncTimeout;
     private final Duration pollInterval;
+    private final Progress progress;
 
-    DnsSteps(AwsClients aws, Duration syncTimeout, Duration pollInterval) {
+    DnsSteps(AwsClients aws, Duration syncTimeout, Duration pollInterval, Progress progress) {
         this.aws = aws;
         this.syncTimeout = syncTimeout;
         this.pollInterval = pollInterval;
+        this.progress = progress;
     }
 
     List<Step> zones(RecoveryPlan plan, LiveState live, Action action) {
@@ -86,7 +89,7 @@ final class DnsSteps {
 
     private Step.Result change(ZonePlan zone, Map<RecordPlan, RecordSet> wanted, Action action) {
         Route53Api.Change change = aws.route53().upsert(zone.hostedZoneId(), "drkit " + action.id(), List.copyOf(wanted.values()));
-        boolean insync = awaitInsync(change);
+        boolean insync = awaitInsync(change, "move DNS in hosted zone " + zone.hostedZoneId());
         List<String> mismatches = verify(zone, wanted, action);
         if (!mismatches.isEmpty()) {
             throw new IllegalStateException("verification failed after the change: " + String.join("; ", mismatches));
@@ -95,14 +98,21 @@ final class DnsSteps {
                 + (insync ? "INSYNC" : "still PENDING after " + syncTimeout.toSeconds() + " s; Route 53 applies it on its own") + "); verified");
     }
 
-    private boolean awaitInsync(Route53Api.Change submitted) {
+    private boolean awaitInsync(Route53Api.Change submitted, String step) {
+        Deadline run = Deadline.current();
         long deadline = System.nanoTime() + syncTimeout.toNanos();
         Route53Api.Change current = submitted;
         while (!current.insync()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            Sleep.of(pollInterval);
+            if (run.expired()) {
+                throw run.exceeded("while Route 53 change " + current.id() + " was PENDING (the change was sent; Route 53 applies it on its own)");
+            }
+            long left = Math.max(0, deadline - System.nanoTime());
+            progress.event(new Progress.Event(Progress.Kind.WAIT, step, "waiting for Route 53 change " + current.id() + " to be INSYNC, "
+                    + Math.min(Duration.ofNanos(left).toSeconds(), run.remaining().toSeconds()) + " s left", run.remaining().toSeconds()));
+            Sleep.of(run.cap(pollInterval));
             current = aws.route53().change(current.id());
         }
         return true;
