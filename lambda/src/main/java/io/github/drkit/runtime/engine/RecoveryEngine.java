@@ -42,7 +42,7 @@ public final class RecoveryEngine implements AutoCloseable {
         this.databases = new DatabaseSteps(aws, inspector);
         this.compute = new ComputeSteps(aws);
         this.progress = builder.progress;
-        this.dns = new DnsSteps(aws, builder.dnsSyncTimeout, builder.pollInterval, progress);
+        this.dns = new DnsSteps(aws, builder.dnsSyncTimeout, builder.pollInterval, progress, inspector, builder.siteSwitchTimeout);
         this.health = new HealthGate(inspector, parallel, builder.pollInterval, progress);
         this.notifier = new Notifier(aws);
     }
@@ -124,6 +124,7 @@ public final class RecoveryEngine implements AutoCloseable {
         String stopReason = null;
         int changed = 0;
         int planned = 0;
+        int byOthers = 0;
         for (List<Step> phase : phases) {
             if (!stopped && run.deadline.expired()) {
                 stopped = true;
@@ -145,6 +146,9 @@ public final class RecoveryEngine implements AutoCloseable {
             for (StepReport report : reports) {
                 if (report.outcome() == StepReport.Outcome.DONE && !report.changes().isEmpty() && !isGate(phase, report)) {
                     changed++;
+                }
+                if (Step.Result.isByAnotherRun(report)) {
+                    byOthers++;
                 }
                 if (report.outcome() == StepReport.Outcome.PLANNED && !isGate(phase, report)) {
                     planned += report.changes().size();
@@ -181,12 +185,18 @@ public final class RecoveryEngine implements AutoCloseable {
                     + " step(s) made changes before it, " + run.notDone.size() + " step(s) not done; state " + state, before.report(), afterReport);
         } else if (changed == 0) {
             report = run.finish(Report.RunOutcome.ALREADY_DONE, (action == Action.FAILOVER ? "already failed over" : "already failed back")
-                    + ": no change made; state " + state, before.report(), afterReport);
+                    + (byOthers == 0 ? "" : " by another run") + ": no change made" + byOthers(byOthers) + "; state " + state,
+                    before.report(), afterReport);
         } else {
             report = run.finish(Report.RunOutcome.SUCCEEDED, (action == Action.FAILOVER ? "failed over to " + run.plan.recoveryRegion()
-                    : "failed back") + ": " + changed + " step(s) made changes; state " + state, before.report(), afterReport);
+                    : "failed back") + ": " + changed + " step(s) made changes" + byOthers(byOthers) + "; state " + state,
+                    before.report(), afterReport);
         }
         return notifier.publish(run.plan, report);
+    }
+
+    private static String byOthers(int steps) {
+        return steps == 0 ? "" : "; " + steps + " step(s) found their change made by another run while this one ran";
     }
 
     private static boolean isGate(List<Step> phase, StepReport report) {
@@ -315,6 +325,7 @@ public final class RecoveryEngine implements AutoCloseable {
         private final AwsClients aws;
         private Duration pollInterval = Duration.ofSeconds(5);
         private Duration dnsSyncTimeout = Duration.ofSeconds(120);
+        private Duration siteSwitchTimeout = Duration.ofSeconds(300);
         private int maxConcurrency = 64;
         private Progress progress = Progress.none();
 
@@ -341,6 +352,17 @@ public final class RecoveryEngine implements AutoCloseable {
          */
         public Builder progress(Progress progress) {
             this.progress = Objects.requireNonNull(progress);
+            return this;
+        }
+
+        /**
+         * How long a site switch keeps publishing its value until the alarms on its metric follow. A 60 s alarm that
+         * saw the opposite value in the same minute follows after the next full minute and its evaluation: about 2 minutes.
+         *
+         * @default 300 s
+         */
+        public Builder siteSwitchTimeout(Duration siteSwitchTimeout) {
+            this.siteSwitchTimeout = Objects.requireNonNull(siteSwitchTimeout);
             return this;
         }
 
