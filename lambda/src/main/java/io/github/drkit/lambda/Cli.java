@@ -85,7 +85,7 @@ public final class Cli {
         }
         Command command = commands.get(args[0]);
         if (command == null && "archive".equals(args[0])) {
-            return invalid(out, err, "command", "'archive' ships in drkit-lambda-archive.jar: java -jar drkit-lambda-archive.jar archive "
+            return invalid(out, err, "command", "the archive commands ship in drkit-lambda-archive.jar: java -jar drkit-lambda-archive.jar archive "
                     + Cut.value(String.join(" ", Arrays.copyOfRange(args, 1, args.length))));
         }
         if (command == null) {

@@ -182,7 +182,8 @@ class CliBadInputTest {
         unknown.assertInvalid("command", "unknown command 'promote'; expected one of status, failover, failback");
 
         Run archive = dispatch("archive", "--help");
-        archive.assertInvalid("command", "'archive' ships in drkit-lambda-archive.jar");
+        archive.assertInvalid("command", "the archive commands ship in drkit-lambda-archive.jar: java -jar drkit-lambda-archive.jar"
+                + " archive --help");
         assertNothingChanged();
     }
 

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -50,11 +50,7 @@ public final class AwsTransport {
     private final Duration maxBackoff;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     /** Aborts attempts still in flight at their run's deadline; one daemon thread for every transport. */
-    private static final ScheduledExecutorService CUTTER = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "drkit-deadline");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService CUTTER = cutter();
 
     AwsTransport(SdkHttpClient http, AwsCredentialsProvider credentials, URI endpointOverride, Map<String, String> environment,
                  List<CallHook> hooks, int maxAttempts, Duration baseDelay, Duration maxBackoff) {
@@ -139,6 +135,17 @@ public final class AwsTransport {
             }
             pause(attempt, deadline);
         }
+    }
+
+    private static ScheduledExecutorService cutter() {
+        ScheduledThreadPoolExecutor cutter = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "drkit-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Most attempts answer long before their deadline: drop their cut at once rather than keep it queued.
+        cutter.setRemoveOnCancelPolicy(true);
+        return cutter;
     }
 
     private static DeadlineExceededException stopped(Deadline deadline, AwsService service, String operation, String region,
