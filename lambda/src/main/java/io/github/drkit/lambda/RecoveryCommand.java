@@ -175,7 +175,7 @@ final class RecoveryCommand {
         }
         if (bytes.length > MAX_PLAN_BYTES) {
             throw new InvalidRequestException("--plan", "file '" + Cut.value(file.toString()) + "' is larger than the limit of "
-                    + MAX_PLAN_BYTES + " bytes (1 MiB) for a plan; it is not read");
+                    + MAX_PLAN_BYTES + " bytes (1 MiB) for a plan; it was not parsed");
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
