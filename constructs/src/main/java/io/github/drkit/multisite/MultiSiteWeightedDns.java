@@ -143,7 +143,9 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
                         .evaluationPeriods(1)
                         .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
                         // The switch holds its position: without new data the alarm keeps its state,
-                        // so a failover stays in force until failback publishes 1 again.
+                        // so a failover stays in force until failback publishes 1 again. A failback in the
+                        // failover's minute leaves that minute's minimum at 0: the runtime keeps publishing
+                        // until this alarm is OK, whatever the timing (docs/topology.md, data-plane mode).
                         .treatMissingData(TreatMissingData.IGNORE)
                         .build();
                 HealthCheck switchCheck = HealthCheck.Builder.create(siteScope, "SwitchHealthCheck")

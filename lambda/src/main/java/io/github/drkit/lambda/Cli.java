@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.drkit.runtime.engine.Action;
+import io.github.drkit.runtime.engine.Cut;
+import io.github.drkit.runtime.engine.RecoveryRequest;
+import io.github.drkit.runtime.engine.ReportJson;
 
 /**
  * The break-glass command line: {@code java -jar drkit-lambda.jar <command> ...}. A dispatcher only; each
@@ -37,9 +40,13 @@ public final class Cli {
             "  failover --plan FILE [--dry-run] [--force]  promote data, scale compute, wait for health, move DNS",
             "  failback --plan FILE [--dry-run] [--force]  move DNS back, return fleets to standby capacity",
             "  archive  search|restore|status|fetch|backfill ...  the archive catalog, in drkit-lambda-archive.jar (archive --help)",
-            "  --dry-run  report the exact changes, make none",
-            "  --force    move traffic even when the target is not healthy",
-            "Prints a JSON report on stdout. Exit 0 success, 1 failure, 2 invalid input.",
+            "  --plan FILE          the recovery plan (JSON, at most 1 MiB), given once",
+            "  --dry-run            report the exact changes, make none",
+            "  --force              move traffic even when the target is not healthy",
+            "  --deadline SECONDS   stop the run after this long and report what was done and what was not (default "
+                    + RecoveryRequest.DEFAULT_DEADLINE.toSeconds() + " s; 1 to " + RecoveryRequest.MAX_DEADLINE_SECONDS + ")",
+            "Prints a JSON report on stdout and progress lines on stderr. Exit 0 success, 1 failure (or the deadline),",
+            "2 invalid input (with {\"outcome\": \"INVALID_INPUT\", \"field\": ..., \"message\": ...} on stdout).",
             "AWS_REGION, AWS_ENDPOINT_URL and the usual AWS credentials variables apply.");
 
     private Cli() {
@@ -56,29 +63,46 @@ public final class Cli {
     }
 
     static int run(String[] args, PrintStream err) {
-        return run(recoveryCommands(), args, err);
+        return run(recoveryCommands(), args, System.out, err);
     }
 
     /** Runs the command {@code args[0]} names, among {@code commands}; returns the exit code. */
     public static int run(Map<String, Command> commands, String[] args, PrintStream err) {
+        return run(commands, args, System.out, err);
+    }
+
+    /**
+     * Runs the command {@code args[0]} names, among {@code commands}; returns the exit code. A missing or unknown
+     * command is invalid input: the {@code INVALID_INPUT} answer on {@code out}, the usage on {@code err}, exit 2.
+     */
+    public static int run(Map<String, Command> commands, String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println(USAGE);
-            return 2;
+            return invalid(out, err, "command", "is missing; expected one of " + String.join(", ", commands.keySet()));
         }
         if ("--help".equals(args[0]) || "-h".equals(args[0]) || "help".equals(args[0])) {
-            System.out.println(USAGE);
+            out.println(USAGE);
             return 0;
         }
         Command command = commands.get(args[0]);
         if (command == null && "archive".equals(args[0])) {
-            err.println("the archive commands ship in drkit-lambda-archive.jar: java -jar drkit-lambda-archive.jar archive "
-                    + String.join(" ", Arrays.copyOfRange(args, 1, args.length)));
-            return 2;
+            return invalid(out, err, "command", "the archive commands ship in drkit-lambda-archive.jar: java -jar drkit-lambda-archive.jar archive "
+                    + Cut.value(String.join(" ", Arrays.copyOfRange(args, 1, args.length))));
         }
         if (command == null) {
-            err.println("unknown command '" + args[0] + "'; expected one of " + String.join(", ", commands.keySet()) + "\n" + USAGE);
-            return 2;
+            return invalid(out, err, "command", "unknown command '" + Cut.value(args[0]) + "'; expected one of "
+                    + String.join(", ", commands.keySet()));
         }
         return command.run(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    private static int invalid(PrintStream out, PrintStream err, String field, String message) {
+        err.println("invalid input: " + field + ": " + message);
+        err.println(USAGE);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", "INVALID_INPUT");
+        body.put("field", field);
+        body.put("message", field + ": " + message);
+        out.println(ReportJson.write(body));
+        return 2;
     }
 }

@@ -1,6 +1,12 @@
 package io.github.drkit.lambda;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,7 +18,9 @@ import java.util.function.Function;
 
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.engine.Action;
+import io.github.drkit.runtime.engine.Cut;
 import io.github.drkit.runtime.engine.InvalidRequestException;
+import io.github.drkit.runtime.engine.Progress;
 import io.github.drkit.runtime.engine.RecoveryEngine;
 import io.github.drkit.runtime.engine.RecoveryRequest;
 import io.github.drkit.runtime.engine.Report;
@@ -20,8 +28,14 @@ import io.github.drkit.runtime.engine.ReportJson;
 import io.github.drkit.plan.InvalidInputException;
 import io.github.drkit.plan.RecoveryPlan;
 
-/** {@code status|failover|failback --plan FILE [--dry-run] [--force]}: the engine's JSON report on stdout. */
+/**
+ * {@code status|failover|failback --plan FILE [--dry-run] [--force] [--deadline SECONDS]}: the engine's JSON report on
+ * stdout, progress lines on stderr as the run goes.
+ */
 final class RecoveryCommand {
+    /** The largest plan file read: plans the constructs write are a few KB; a larger file is not a plan. */
+    static final long MAX_PLAN_BYTES = 1024 * 1024;
+
     private final Action action;
     private final Function<RecoveryPlan, AwsClients> clients;
     private final Duration pollInterval;
@@ -36,6 +50,10 @@ final class RecoveryCommand {
         this.err = err;
     }
 
+    /** What the options say, before the plan is read. */
+    private record Options(Path file, boolean dryRun, boolean force, Duration deadline) {
+    }
+
     /** Clients from the environment (AWS_REGION, else the plan's recovery Region; AWS_ENDPOINT_URL when set). */
     static RecoveryCommand fromEnvironment(Action action) {
         return new RecoveryCommand(action, plan -> AwsClients.fromEnvironment(plan.recoveryRegion()), Duration.ofSeconds(5),
@@ -46,40 +64,18 @@ final class RecoveryCommand {
         RecoveryPlan plan;
         RecoveryRequest request;
         try {
-            Path file = null;
-            boolean dryRun = false;
-            boolean force = false;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--plan" -> {
-                        if (i + 1 >= args.length) {
-                            throw new InvalidRequestException("--plan", "needs a file name");
-                        }
-                        file = Path.of(args[++i]);
-                    }
-                    case "--dry-run" -> dryRun = true;
-                    case "--force" -> force = true;
-                    case "--help", "-h" -> {
-                        out.println(Cli.USAGE);
-                        return 0;
-                    }
-                    default -> throw new InvalidRequestException(args[i], "is not an option of " + action.id()
-                            + " (options: --plan FILE, --dry-run, --force, --help)");
-                }
+            Options options = parse(args);
+            if (options == null) {
+                out.println(Cli.USAGE);
+                return 0;
             }
-            if (file == null) {
-                throw new InvalidRequestException("--plan", "is required: the recovery plan file");
-            }
-            if (action == Action.STATUS && (dryRun || force)) {
-                throw new InvalidRequestException(dryRun ? "--dry-run" : "--force", "does not apply to status, which changes nothing");
-            }
-            plan = RecoveryPlan.parse(read(file));
-            request = new RecoveryRequest(action, dryRun, force);
+            plan = RecoveryPlan.parse(read(options.file()));
+            request = new RecoveryRequest(action, options.dryRun(), options.force(), options.deadline());
         } catch (InvalidInputException e) {
             return invalid(e);
         }
         try (AwsClients aws = clients.apply(plan);
-             RecoveryEngine engine = RecoveryEngine.builder(aws).pollInterval(pollInterval).build()) {
+             RecoveryEngine engine = RecoveryEngine.builder(aws).pollInterval(pollInterval).progress(Progress.lines(err)).build()) {
             Report report = engine.run(plan, request);
             out.println(ReportJson.write(report));
             if (report.outcome() == Report.RunOutcome.FAILED) {
@@ -96,18 +92,102 @@ final class RecoveryCommand {
         }
     }
 
-    private static String read(Path file) {
+    /** The options; null when they ask for help. */
+    private Options parse(String[] args) {
+        String file = null;
+        boolean dryRun = false;
+        boolean force = false;
+        Duration deadline = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--plan" -> {
+                    String value = value(args, i++, "a file name");
+                    if (file != null) {
+                        throw new InvalidRequestException("--plan", "is given twice ('" + Cut.value(file) + "' and '" + Cut.value(value)
+                                + "'); give one plan");
+                    }
+                    file = value;
+                }
+                case "--deadline" -> {
+                    String value = value(args, i++, "a number of seconds");
+                    if (deadline != null) {
+                        throw new InvalidRequestException("--deadline", "is given twice; give it once");
+                    }
+                    deadline = deadline(value);
+                }
+                case "--dry-run" -> dryRun = true;
+                case "--force" -> force = true;
+                case "--help", "-h" -> {
+                    return null;
+                }
+                default -> throw new InvalidRequestException(Cut.value(args[i]), "is not an option of " + action.id()
+                        + " (options: --plan FILE, --dry-run, --force, --deadline SECONDS, --help)");
+            }
+        }
+        if (file == null) {
+            throw new InvalidRequestException("--plan", "is required: the recovery plan file");
+        }
+        if (action == Action.STATUS && (dryRun || force)) {
+            throw new InvalidRequestException(dryRun ? "--dry-run" : "--force", "does not apply to status, which changes nothing");
+        }
+        return new Options(path(file), dryRun, force, deadline == null ? RecoveryRequest.DEFAULT_DEADLINE : deadline);
+    }
+
+    private static String value(String[] args, int i, String what) {
+        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+            throw new InvalidRequestException(args[i], "needs " + what);
+        }
+        return args[i + 1];
+    }
+
+    private static Duration deadline(String value) {
+        long seconds;
         try {
-            return Files.readString(file);
+            seconds = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("--deadline", "must be a whole number of seconds from 1 to "
+                    + RecoveryRequest.MAX_DEADLINE_SECONDS + " (got '" + Cut.value(value) + "')");
+        }
+        return RecoveryRequest.deadlineSeconds("--deadline", seconds);
+    }
+
+    private static Path path(String file) {
+        try {
+            return Path.of(file);
+        } catch (InvalidPathException e) {
+            // The JVM maps file names through the locale's encoding: under LANG=C (ASCII) a name such as
+            // 'plän.json' cannot be opened at all.
+            throw new InvalidRequestException("--plan", "file name '" + Cut.value(file) + "' cannot be used: " + e.getReason()
+                    + " in the file name encoding " + System.getProperty("sun.jnu.encoding", "of the locale")
+                    + "; run with a UTF-8 locale (LANG=C.UTF-8) or rename the file");
+        }
+    }
+
+    /** The plan file, read up to {@link #MAX_PLAN_BYTES}: a larger file (or an endless one, /dev/zero) is refused unread. */
+    private static String read(Path file) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) MAX_PLAN_BYTES + 1);
         } catch (NoSuchFileException e) {
-            throw new InvalidRequestException("--plan", "file '" + file + "' not found");
+            throw new InvalidRequestException("--plan", "file '" + Cut.value(file.toString()) + "' not found");
         } catch (IOException e) {
-            throw new InvalidRequestException("--plan", "file '" + file + "' could not be read: " + e.getMessage());
+            throw new InvalidRequestException("--plan", "file '" + Cut.value(file.toString()) + "' could not be read: " + e.getMessage());
+        }
+        if (bytes.length > MAX_PLAN_BYTES) {
+            throw new InvalidRequestException("--plan", "file '" + Cut.value(file.toString()) + "' is larger than the limit of "
+                    + MAX_PLAN_BYTES + " bytes (1 MiB) for a plan; it was not parsed");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequestException("--plan", "file '" + Cut.value(file.toString()) + "' is not UTF-8 text");
         }
     }
 
     private int invalid(InvalidInputException e) {
         err.println("invalid input: " + e.getMessage());
+        err.println("run '" + action.id() + " --help' for the options");
         out.println(error("INVALID_INPUT", e.field(), e.getMessage()));
         return 2;
     }

@@ -114,7 +114,10 @@ class CliTest {
 
         assertEquals(1, run.code(), run.out());
         assertEquals("FAILED", run.json().get("outcome").asText());
-        assertTrue(run.err().startsWith("failover stopped: 'wait for health (up to 0 s)' failed"), run.err());
+        // Progress lines ("drkit <time> ...") come first; the summary of the failure ends stderr.
+        List<String> lines = run.err().lines().toList();
+        assertTrue(lines.get(lines.size() - 1).startsWith("failover stopped: 'wait for health (up to 0 s)' failed"), run.err());
+        assertTrue(run.err().contains("wait for health (up to 0 s): waiting for 1 of 1 not healthy yet: fleets[0] web"), run.err());
     }
 
     @Test

@@ -97,6 +97,61 @@ public final class CloudWatchQuery {
         }
     }
 
+    /**
+     * Creates the alarm a multi-site switch has (as {@code MultiSiteWeightedDns} defines it): the minute's Minimum below 1
+     * is ALARM, missing data keeps the state.
+     */
+    public static void putSwitchAlarm(URI endpoint, AwsCredentialsProvider credentials, String region, String alarmName,
+                                      String namespace, String metricName, Map<String, String> dimensions) {
+        StringBuilder form = new StringBuilder("Action=PutMetricAlarm&Version=2010-08-01")
+                .append("&AlarmName=").append(encode(alarmName))
+                .append("&Namespace=").append(encode(namespace))
+                .append("&MetricName=").append(encode(metricName))
+                .append("&Statistic=Minimum&Period=60&EvaluationPeriods=1&Threshold=1")
+                .append("&ComparisonOperator=LessThanThreshold&TreatMissingData=ignore");
+        int i = 1;
+        for (Map.Entry<String, String> d : new TreeMap<>(dimensions).entrySet()) {
+            form.append("&Dimensions.member.").append(i).append(".Name=").append(encode(d.getKey()))
+                    .append("&Dimensions.member.").append(i).append(".Value=").append(encode(d.getValue()));
+            i++;
+        }
+        post(endpoint, credentials, region, form.toString());
+    }
+
+    /**
+     * Sets an alarm's state, as CloudWatch does when it evaluates a period: moto_server 5.2.1 stores alarms and their
+     * states but never evaluates them, so a test plays the evaluation's outcome.
+     */
+    public static void setAlarmState(URI endpoint, AwsCredentialsProvider credentials, String region, String alarmName, String state) {
+        post(endpoint, credentials, region, "Action=SetAlarmState&Version=2010-08-01&AlarmName=" + encode(alarmName)
+                + "&StateValue=" + encode(state) + "&StateReason=" + encode("period evaluated"));
+    }
+
+    private static void post(URI endpoint, AwsCredentialsProvider credentials, String region, String form) {
+        byte[] body = form.getBytes(StandardCharsets.UTF_8);
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
+                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .putHeader("Content-Length", Integer.toString(body.length)).build();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials.resolveCredentials()).request(request)
+                .payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "monitoring")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
+                    .contentStreamProvider(signed.payload().orElseThrow()).build()).call();
+            String answer;
+            try (InputStream in = response.responseBody().orElseThrow()) {
+                answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (response.httpResponse().statusCode() != 200) {
+                throw new IllegalStateException(form.substring(0, form.indexOf('&')) + " (Query) answered HTTP "
+                        + response.httpResponse().statusCode() + ": " + answer);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("moto_server at " + endpoint + " did not answer", e);
+        }
+    }
+
     private static String text(Element parent, String tag) {
         return parent.getElementsByTagName(tag).item(0).getTextContent();
     }

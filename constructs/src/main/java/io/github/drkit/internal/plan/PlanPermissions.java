@@ -86,8 +86,9 @@ public final class PlanPermissions {
             PolicyStatement put = allow("SiteSwitches", List.of("cloudwatch:PutMetricData"), List.of("*"));
             put.addCondition("StringEquals", Map.of("cloudwatch:namespace", List.copyOf(namespaces)));
             out.add(put);
-            // GetMetricStatistics (reading the switch's current value) has no resource-level permission.
-            out.add(allow("ReadSiteSwitches", List.of("cloudwatch:GetMetricStatistics"), List.of("*")));
+            // GetMetricStatistics (the switch's current value) and DescribeAlarmsForMetric (the state of its alarm, which
+            // Route 53 follows and which failback waits for) have no resource-level permission.
+            out.add(allow("ReadSiteSwitches", List.of("cloudwatch:GetMetricStatistics", "cloudwatch:DescribeAlarmsForMetric"), List.of("*")));
         }
         return out;
     }

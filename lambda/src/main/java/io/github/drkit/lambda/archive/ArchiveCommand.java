@@ -78,6 +78,10 @@ public final class ArchiveCommand {
 
     /** The entry point {@code Cli} dispatches {@code archive} to; returns the process exit code. */
     public static int run(String[] args) {
+        if (args.length == 0 || "--help".equals(args[0]) || "help".equals(args[0])) {
+            // The usage needs no AWS client, so no Region or credentials either.
+            return new ArchiveCommand(null, null, System.getenv()).run(args, System.out, System.err);
+        }
         try (DynamoDbClient dynamo = ArchiveClients.dynamo(); S3Client s3 = ArchiveClients.s3()) {
             return new ArchiveCommand(dynamo, s3, System.getenv()).run(args, System.out, System.err);
         }

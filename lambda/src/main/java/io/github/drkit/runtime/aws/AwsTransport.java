@@ -8,11 +8,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -47,6 +52,8 @@ public final class AwsTransport {
     private final Duration maxBackoff;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final ClockSkew clock = new ClockSkew(java.time.Clock.systemUTC());
+    /** Aborts attempts still in flight at their run's deadline; one daemon thread for every transport. */
+    private static final ScheduledExecutorService CUTTER = cutter();
 
     AwsTransport(SdkHttpClient http, AwsCredentialsProvider credentials, URI endpointOverride, Map<String, String> environment,
                  List<CallHook> hooks, int maxAttempts, Duration baseDelay, Duration maxBackoff) {
@@ -79,33 +86,63 @@ public final class AwsTransport {
     }
 
     Response send(AwsService service, String region, String operation, Request request, ErrorDecoder errors) {
+        // The run's deadline bounds the whole call: no attempt starts after it, an attempt in flight is cut at
+        // it, and no retry pause runs past it.
+        Deadline deadline = Deadline.current();
         long started = System.nanoTime();
         int attempt = 0;
         boolean skewRetried = false;
+        AwsServiceError last = null;
         while (true) {
+            if (deadline.expired()) {
+                throw stopped(deadline, service, operation, region, attempt, started, last);
+            }
             attempt++;
             CallHook.Attempt current = new CallHook.Attempt(service.id(), operation, region, attempt);
             try {
                 hooks.forEach(hook -> hook.beforeAttempt(current));
-                Response response = attempt(service, region, operation, request, errors);
+                Response response = attempt(service, region, operation, request, errors, deadline);
                 hooks.forEach(hook -> hook.afterAttempt(current));
                 record(service, operation, region, attempt, response.status(), started, null);
                 return response;
             } catch (AwsServiceError error) {
+                last = error;
                 if (error.clockCorrected() && !skewRetried) {
                     skewRetried = true;
                     continue;
+                }
+                if (deadline.expired()) {
+                    throw stopped(deadline, service, operation, region, attempt, started, last);
                 }
                 if (!error.retryable() || attempt >= maxAttempts) {
                     record(service, operation, region, attempt, error.statusCode(), started, error.errorCode());
                     throw error;
                 }
             }
-            pause(attempt);
+            pause(attempt, deadline);
         }
     }
 
-    private Response attempt(AwsService service, String region, String operation, Request request, ErrorDecoder errors) {
+    private static ScheduledExecutorService cutter() {
+        ScheduledThreadPoolExecutor cutter = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "drkit-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Most attempts answer long before their deadline: drop their cut at once rather than keep it queued.
+        cutter.setRemoveOnCancelPolicy(true);
+        return cutter;
+    }
+
+    private static DeadlineExceededException stopped(Deadline deadline, AwsService service, String operation, String region,
+                                                     int attempts, long started, AwsServiceError last) {
+        record(service, operation, region, attempts, last == null ? 0 : last.statusCode(), started, "DeadlineExceeded");
+        return deadline.exceeded("during " + service.id() + " " + operation + " (" + region + ") after " + attempts + " attempt(s)"
+                + (last == null ? "" : "; last answer: " + last.getMessage()));
+    }
+
+    private Response attempt(AwsService service, String region, String operation, Request request, ErrorDecoder errors,
+                             Deadline deadline) {
         URI endpoint = endpoint(service, region);
         SdkHttpFullRequest.Builder http = SdkHttpFullRequest.builder()
                 .method(request.method())
@@ -134,14 +171,22 @@ public final class AwsTransport {
         }
         HttpExecuteResponse answer;
         byte[] body;
+        ExecutableHttpRequest exchange = this.http.prepareRequest(HttpExecuteRequest.builder()
+                .request(outgoing)
+                .contentStreamProvider(payload)
+                .build());
+        // The HTTP client's read timeout is fixed when it is built; the deadline cuts an attempt sooner.
+        ScheduledFuture<?> cut = deadline.isNone() ? null
+                : CUTTER.schedule(exchange::abort, Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
         try {
-            answer = this.http.prepareRequest(HttpExecuteRequest.builder()
-                    .request(outgoing)
-                    .contentStreamProvider(payload)
-                    .build()).call();
+            answer = exchange.call();
             body = read(answer);
         } catch (IOException | UncheckedIOException e) {
             throw AwsServiceError.noAnswer(service.id(), operation, e);
+        } finally {
+            if (cut != null) {
+                cut.cancel(false);
+            }
         }
         int status = answer.httpResponse().statusCode();
         if (status >= 200 && status < 300) {
@@ -168,10 +213,10 @@ public final class AwsTransport {
         }
     }
 
-    /** Full jitter: a random wait up to the exponential bound, so that concurrent retries spread out. */
-    private void pause(int attempt) {
+    /** Full jitter: a random wait up to the exponential bound, so that concurrent retries spread out; never past the deadline. */
+    private void pause(int attempt, Deadline deadline) {
         long bound = Math.min(maxBackoff.toMillis(), baseDelay.toMillis() * (1L << Math.min(attempt - 1, 20)));
-        long wait = ThreadLocalRandom.current().nextLong(Math.max(1, bound) + 1);
+        long wait = Math.min(ThreadLocalRandom.current().nextLong(Math.max(1, bound) + 1), deadline.remaining().toMillis());
         try {
             Thread.sleep(wait);
         } catch (InterruptedException e) {

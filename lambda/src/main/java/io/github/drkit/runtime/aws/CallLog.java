@@ -6,12 +6,29 @@ import java.util.List;
 
 /**
  * The AWS calls made on behalf of one step. {@link AwsTransport} appends to the log bound to the calling
- * thread; calls run on the caller's thread, so concurrent steps keep separate logs.
+ * thread; calls run on the caller's thread, so concurrent steps keep separate logs. The log also carries the
+ * run's {@link Deadline}, so every call a step makes, on whatever thread it is bound to, fits inside it.
  */
 public final class CallLog {
     private static final ThreadLocal<CallLog> CURRENT = new ThreadLocal<>();
 
     private final List<AwsCall> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Deadline deadline;
+
+    /** A log whose calls have no deadline beyond the transport's own attempt timeout and retry count. */
+    public CallLog() {
+        this(Deadline.none());
+    }
+
+    /** A log whose calls, made on any thread it is bound to, all end by {@code deadline}. */
+    public CallLog(Deadline deadline) {
+        this.deadline = java.util.Objects.requireNonNull(deadline, "deadline");
+    }
+
+    /** The deadline of the calls made under this log. */
+    public Deadline deadline() {
+        return deadline;
+    }
 
     /** Runs {@code work} with this log bound to the current thread, restoring the previous binding after. */
     public <T> T bind(java.util.function.Supplier<T> work) {

@@ -33,12 +33,21 @@ final class ComputeSteps {
                     : List.of(verb + " " + String.join(", ", toChange) + " (" + group.region() + ")");
             steps.add(Step.change((start ? "start" : "stop") + " instances " + group.path() + " (" + group.region() + ")",
                     group.path(), changes, () -> {
-                        if (start) {
-                            aws.ec2().startInstances(group.region(), toChange);
-                        } else {
-                            aws.ec2().stopInstances(group.region(), toChange);
+                        // Re-read just before acting: another run may have started (or stopped) them since the first read.
+                        Map<String, String> now = aws.ec2().instanceStates(group.region(), toChange);
+                        List<String> still = toChange.stream()
+                                .filter(id -> start ? !isRunningOrStarting(now.get(id)) : !isStoppedOrStopping(now.get(id))).toList();
+                        if (still.isEmpty()) {
+                            return Step.Result.byAnotherRun(toChange.size() + " instance(s) already " + (start ? "running" : "stopped"));
                         }
-                        return Step.Result.done(verb + " accepted for " + toChange.size() + " instance(s)");
+                        if (start) {
+                            aws.ec2().startInstances(group.region(), still);
+                        } else {
+                            aws.ec2().stopInstances(group.region(), still);
+                        }
+                        return Step.Result.done(verb + " accepted for " + still.size() + " instance(s)" + (still.size() == toChange.size()
+                                ? "" : "; " + (toChange.size() - still.size()) + " were already " + (start ? "started" : "stopped")
+                                       + " by another run"));
                     }, "already " + (start ? "running" : "stopped")));
         }
         return steps;
@@ -86,6 +95,9 @@ final class ComputeSteps {
     }
 
     private Step.Result apply(FleetPlan fleet, LiveState.FleetLive live, Capacity target, String newType) {
+        if (alreadyAt(fleet, target, newType)) {
+            return Step.Result.byAnotherRun("capacity already " + target + (newType == null ? "" : " on " + newType));
+        }
         String version = null;
         String detail = "";
         if (newType != null) {
@@ -99,6 +111,28 @@ final class ComputeSteps {
                 .minSize(target.min()).desiredCapacity(target.desired()).maxSize(target.max())
                 .launchTemplate(version == null ? null : live.launchTemplateId(), version).build());
         return Step.Result.done(detail + "capacity " + target);
+    }
+
+    /** Re-reads the group just before acting: another run may have made the same change since the first read. */
+    private boolean alreadyAt(FleetPlan fleet, Capacity target, String newType) {
+        List<AutoScalingGroup> groups = aws.autoScaling().describe(fleet.region(), List.of(fleet.autoScalingGroupName()));
+        if (groups.isEmpty()) {
+            return false;
+        }
+        AutoScalingGroup now = groups.get(0);
+        if (!new Capacity(now.minSize(), now.desiredCapacity(), now.maxSize()).equals(target)) {
+            return false;
+        }
+        if (newType == null) {
+            return true;
+        }
+        AutoScalingGroup.LaunchTemplateRef spec = now.launchTemplate();
+        if (spec == null) {
+            return false;
+        }
+        var version = aws.ec2().launchTemplateVersion(fleet.region(), spec.id(), spec.name(),
+                spec.version() == null ? "$Default" : spec.version());
+        return version != null && newType.equals(version.instanceType());
     }
 
     private static String describe(Capacity from, Capacity to) {

@@ -41,6 +41,12 @@ final class DatabaseSteps {
 
     private Step.Result promote(DatabasePlan db) {
         DbInstance live = inspector.readDatabase(db);
+        if (live.readReplicaSource() == null) {
+            return Step.Result.byAnotherRun("already promoted");
+        }
+        if (promoting(live)) {
+            return Step.Result.byAnotherRun("promotion already asked for at " + live.tags().get(Tags.PROMOTED));
+        }
         // Tag first: if promotion then fails half-way, the next run still knows it was asked for.
         aws.rds().addTag(db.region(), live.arn(), Tags.PROMOTED, Instant.now().toString());
         try {
@@ -50,7 +56,7 @@ final class DatabaseSteps {
             // Another run (or a person) promoted it between our read and our call.
             if (e.is("InvalidDBInstanceState", "InvalidDBInstanceStateFault")
                     && inspector.readDatabase(db).readReplicaSource() == null) {
-                return Step.Result.noChange("already promoted by another run");
+                return Step.Result.byAnotherRun("promoted between this run's read and its call");
             }
             throw e;
         }

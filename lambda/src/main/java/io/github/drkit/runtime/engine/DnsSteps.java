@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.aws.AwsServiceError;
+import io.github.drkit.runtime.aws.Deadline;
+import io.github.drkit.runtime.aws.api.MetricAlarm;
 import io.github.drkit.plan.PlanValidationException;
 import io.github.drkit.plan.RecordPlan;
 import io.github.drkit.plan.RecoveryPlan;
@@ -26,11 +29,18 @@ final class DnsSteps {
     private final AwsClients aws;
     private final Duration syncTimeout;
     private final Duration pollInterval;
+    private final Progress progress;
+    private final Inspector inspector;
+    private final Duration switchTimeout;
 
-    DnsSteps(AwsClients aws, Duration syncTimeout, Duration pollInterval) {
+    DnsSteps(AwsClients aws, Duration syncTimeout, Duration pollInterval, Progress progress, Inspector inspector,
+             Duration switchTimeout) {
         this.aws = aws;
         this.syncTimeout = syncTimeout;
         this.pollInterval = pollInterval;
+        this.progress = progress;
+        this.inspector = inspector;
+        this.switchTimeout = switchTimeout;
     }
 
     List<Step> zones(RecoveryPlan plan, LiveState live, Action action) {
@@ -85,24 +95,44 @@ final class DnsSteps {
     }
 
     private Step.Result change(ZonePlan zone, Map<RecordPlan, RecordSet> wanted, Action action) {
-        Route53Api.Change change = aws.route53().upsert(zone.hostedZoneId(), "drkit " + action.id(), List.copyOf(wanted.values()));
-        boolean insync = awaitInsync(change);
+        // Re-read just before acting: another run may have moved some or all of these records since the first read.
+        List<RecordSet> now = aws.route53().allRecords(zone.hostedZoneId());
+        List<RecordSet> still = new ArrayList<>();
+        wanted.forEach((record, desired) -> {
+            RecordSet current = DnsRecords.find(now, record);
+            if (current == null || !DnsRecords.isAt(record, current, action)) {
+                still.add(desired);
+            }
+        });
+        if (still.isEmpty()) {
+            return Step.Result.byAnotherRun(wanted.size() + " record(s) already " + (action == Action.FAILOVER ? "failed over" : "normal"));
+        }
+        Route53Api.Change change = aws.route53().upsert(zone.hostedZoneId(), "drkit " + action.id(), still);
+        boolean insync = awaitInsync(change, "move DNS in hosted zone " + zone.hostedZoneId());
         List<String> mismatches = verify(zone, wanted, action);
         if (!mismatches.isEmpty()) {
             throw new IllegalStateException("verification failed after the change: " + String.join("; ", mismatches));
         }
-        return Step.Result.done(wanted.size() + " record(s) changed in one batch (change " + change.id() + ", "
+        String others = still.size() == wanted.size() ? "" : "; " + (wanted.size() - still.size()) + " already changed by another run";
+        return Step.Result.done(still.size() + " record(s) changed in one batch" + others + " (change " + change.id() + ", "
                 + (insync ? "INSYNC" : "still PENDING after " + syncTimeout.toSeconds() + " s; Route 53 applies it on its own") + "); verified");
     }
 
-    private boolean awaitInsync(Route53Api.Change submitted) {
+    private boolean awaitInsync(Route53Api.Change submitted, String step) {
+        Deadline run = Deadline.current();
         long deadline = System.nanoTime() + syncTimeout.toNanos();
         Route53Api.Change current = submitted;
         while (!current.insync()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            Sleep.of(pollInterval);
+            if (run.expired()) {
+                throw run.exceeded("while Route 53 change " + current.id() + " was PENDING (the change was sent; Route 53 applies it on its own)");
+            }
+            long left = Math.max(0, deadline - System.nanoTime());
+            progress.event(new Progress.Event(Progress.Kind.WAIT, step, "waiting for Route 53 change " + current.id() + " to be INSYNC, "
+                    + Math.min(Duration.ofNanos(left).toSeconds(), run.remaining().toSeconds()) + " s left", run.remaining().toSeconds()));
+            Sleep.of(run.cap(pollInterval));
             current = aws.route53().change(current.id());
         }
         return true;
@@ -122,20 +152,96 @@ final class DnsSteps {
         return mismatches;
     }
 
+    /**
+     * The site switches. Route 53 follows the switch's alarm, not its metric, and the alarm reads whole periods: a
+     * value published in the same period as the opposite one (a failback within a minute of its failover) can leave
+     * the alarm, and the site, where it was. So the step publishes its value, then keeps publishing it until every
+     * threshold alarm on the metric is in the state that value gives, bounded by the switch timeout and the run's
+     * deadline; without an alarm on the metric it publishes once.
+     */
     List<Step> siteSwitches(RecoveryPlan plan, LiveState live, Action action) {
         List<Step> steps = new ArrayList<>();
         for (SiteSwitchPlan site : plan.siteSwitches()) {
             double value = action == Action.FAILOVER ? site.failoverValue() : site.normalValue();
             Double last = live.switches().get(site.path());
-            List<String> changes = last != null && last == value ? List.of()
+            List<MetricAlarm> alarms = live.switchAlarms().getOrDefault(site.path(), List.of());
+            List<MetricAlarm> behind = behind(alarms, value);
+            boolean at = last != null && last == value && behind.isEmpty();
+            List<String> changes = at ? List.of()
                     : List.of("PutMetricData " + site.namespace() + "/" + site.metricName() + " " + site.dimensions() + " = " + value
-                              + " (was " + (last == null ? "no data" : last) + ")");
-            steps.add(Step.change("switch site " + site.site() + " (" + site.region() + ")", site.path(), changes, () -> {
-                aws.cloudWatch().putMetric(site.region(), site.namespace(), site.metricName(), site.dimensions(), value);
-                return Step.Result.done("published " + value);
-            }, "already " + value));
+                              + " (was " + (last == null ? "no data" : last) + ")" + (alarms.isEmpty() ? ""
+                              : ", again every " + every() + " until " + describe(alarms, value)));
+            String name = "switch site " + site.site() + " (" + site.region() + ")";
+            steps.add(Step.change(name, site.path(), changes, () -> switchSite(site, value, name),
+                    "already " + value + (alarms.isEmpty() ? "" : "; " + describe(alarms, value))));
         }
         return steps;
+    }
+
+    private String every() {
+        return pollInterval.toMillis() < 1000 ? pollInterval.toMillis() + " ms" : pollInterval.toSeconds() + " s";
+    }
+
+    private static List<MetricAlarm> behind(List<MetricAlarm> alarms, double value) {
+        return alarms.stream().filter(a -> !a.stateFor(value).equals(a.state())).toList();
+    }
+
+    private static String describe(List<MetricAlarm> alarms, double value) {
+        return alarms.stream().map(a -> "alarm " + a.name() + " is " + a.stateFor(value)).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String states(List<MetricAlarm> alarms) {
+        return alarms.stream().map(a -> a.name() + " " + a.state()).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private Step.Result switchSite(SiteSwitchPlan site, double value, String step) {
+        Deadline run = Deadline.current();
+        // Re-read just before acting: another run may have switched the site since the first read.
+        List<MetricAlarm> alarms = inspector.readSwitchAlarms(site);
+        Double last = lastValue(site);
+        if (last != null && last == value && behind(alarms, value).isEmpty()) {
+            return Step.Result.byAnotherRun("switch already " + value + (alarms.isEmpty() ? "" : "; " + states(alarms)));
+        }
+        aws.cloudWatch().putMetric(site.region(), site.namespace(), site.metricName(), site.dimensions(), value);
+        int published = 1;
+        if (alarms.isEmpty()) {
+            return Step.Result.done("published " + value + "; no threshold alarm watches the metric, so its effect is not checked");
+        }
+        long started = System.nanoTime();
+        boolean cutByRun = run.remaining().compareTo(switchTimeout) < 0;
+        long end = started + run.cap(switchTimeout).toNanos();
+        List<MetricAlarm> behind = behind(alarms, value);
+        while (true) {
+            if (behind.isEmpty()) {
+                return Step.Result.done("published " + value + " " + published + " time(s); " + states(alarms) + " after "
+                        + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+            }
+            if (System.nanoTime() + pollInterval.toNanos() > end) {
+                break;
+            }
+            progress.event(new Progress.Event(Progress.Kind.WAIT, step, "waiting for " + describe(behind, value) + " (now "
+                    + states(behind) + "), publishing " + value + " again every " + every() + "; "
+                    + Duration.ofNanos(Math.max(0, end - System.nanoTime())).toSeconds() + " s left", run.remaining().toSeconds()));
+            Sleep.of(run.cap(pollInterval));
+            aws.cloudWatch().putMetric(site.region(), site.namespace(), site.metricName(), site.dimensions(), value);
+            published++;
+            alarms = inspector.readSwitchAlarms(site);
+            behind = behind(alarms, value);
+        }
+        return new Step.Result(StepReport.Outcome.FAILED, "published " + value + " " + published + " time(s) over "
+                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s" + (cutByRun ? " (the run's deadline of "
+                + run.describe() + " came)" : "") + ", and " + states(behind) + " did not follow: Route 53 follows the alarm, so the"
+                + " site is not switched yet. The alarm reads whole periods; it follows once a period holds only " + value
+                + ". Run the action again, or check the alarm");
+    }
+
+    private Double lastValue(SiteSwitchPlan site) {
+        try {
+            return aws.cloudWatch().latestMaximum(site.region(), site.namespace(), site.metricName(), site.dimensions(),
+                    Duration.ofMinutes(15)).orElse(null);
+        } catch (AwsServiceError unreadable) {
+            return null;
+        }
     }
 
     /**

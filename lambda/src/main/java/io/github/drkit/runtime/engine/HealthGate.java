@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.github.drkit.runtime.aws.Deadline;
 import io.github.drkit.plan.DatabasePlan;
 import io.github.drkit.plan.FleetPlan;
 import io.github.drkit.plan.InstancePlan;
@@ -20,11 +21,13 @@ final class HealthGate {
     private final Inspector inspector;
     private final Parallel parallel;
     private final Duration pollInterval;
+    private final Progress progress;
 
-    HealthGate(Inspector inspector, Parallel parallel, Duration pollInterval) {
+    HealthGate(Inspector inspector, Parallel parallel, Duration pollInterval, Progress progress) {
         this.inspector = inspector;
         this.parallel = parallel;
         this.pollInterval = pollInterval;
+        this.progress = progress;
     }
 
     Step step(RecoveryPlan plan, boolean force) {
@@ -33,13 +36,17 @@ final class HealthGate {
         plan.instances().forEach(i -> waitsFor.add(i.path() + " " + i.instanceIds().size() + " instance(s) running"));
         plan.fleets().forEach(f -> waitsFor.add(f.path() + " " + f.autoScalingGroupName() + " " + f.minHealthy() + " InService"
                 + (f.targetGroupArns().isEmpty() ? "" : " and healthy in " + f.targetGroupArns().size() + " target group(s)")));
-        return Step.gate("wait for health (up to " + plan.healthTimeoutSeconds() + " s)", "health", waitsFor,
-                () -> await(plan, force));
+        String name = "wait for health (up to " + plan.healthTimeoutSeconds() + " s)";
+        return Step.gate(name, "health", waitsFor, () -> await(plan, force, name, waitsFor.size()));
     }
 
-    private Step.Result await(RecoveryPlan plan, boolean force) {
+    private Step.Result await(RecoveryPlan plan, boolean force, String name, int items) {
+        // The run's deadline, when it comes first, ends the wait as well.
+        Deadline runDeadline = Deadline.current();
         long started = System.nanoTime();
-        long deadline = started + Duration.ofSeconds(plan.healthTimeoutSeconds()).toNanos();
+        Duration timeout = Duration.ofSeconds(plan.healthTimeoutSeconds());
+        boolean cutByRun = runDeadline.remaining().compareTo(timeout) < 0;
+        long deadline = started + runDeadline.cap(timeout).toNanos();
         // Bounded in count as well as time, whatever the clock does.
         long maxRounds = Math.max(1, Duration.ofSeconds(plan.healthTimeoutSeconds()).toMillis() / Math.max(1, pollInterval.toMillis()) + 1);
         List<String> unhealthy = List.of();
@@ -49,10 +56,19 @@ final class HealthGate {
                 long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
                 return Step.Result.done("healthy after " + seconds + " s: " + describe(plan));
             }
+            long left = Math.max(0, deadline - System.nanoTime());
+            progress.event(new Progress.Event(Progress.Kind.WAIT, name, "waiting for " + unhealthy.size() + " of " + items
+                    + " not healthy yet: " + Cut.value(String.join("; ", unhealthy)) + "; " + Duration.ofNanos(left).toSeconds()
+                    + " s left", runDeadline.remaining().toSeconds()));
             if (System.nanoTime() + pollInterval.toNanos() > deadline) {
                 break;
             }
             Sleep.of(pollInterval);
+        }
+        if (cutByRun) {
+            // Traffic cannot move after the deadline, force or not: the run stops here.
+            return new Step.Result(StepReport.Outcome.FAILED, "the run's deadline of " + runDeadline.describe()
+                    + " comes before health: still not healthy: " + String.join("; ", unhealthy));
         }
         String detail = "not healthy after " + plan.healthTimeoutSeconds() + " s: " + String.join("; ", unhealthy);
         return force ? new Step.Result(StepReport.Outcome.FORCED, detail + "; moving traffic anyway (force)")

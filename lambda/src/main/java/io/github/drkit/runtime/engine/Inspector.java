@@ -20,6 +20,7 @@ import io.github.drkit.plan.PlanValidationException;
 import io.github.drkit.plan.RecordPlan;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.plan.SiteSwitchPlan;
+import io.github.drkit.runtime.aws.api.MetricAlarm;
 import io.github.drkit.plan.ZonePlan;
 import io.github.drkit.plan.Capacity;
 import io.github.drkit.runtime.aws.AwsServiceError;
@@ -50,6 +51,7 @@ final class Inspector {
         Map<String, LiveState.FleetLive> fleets = new ConcurrentHashMap<>();
         Map<String, List<RecordSet>> zones = new ConcurrentHashMap<>();
         Map<String, Double> switches = new ConcurrentHashMap<>();
+        Map<String, List<MetricAlarm>> switchAlarms = new ConcurrentHashMap<>();
         List<Callable<Void>> reads = new ArrayList<>();
         for (DatabasePlan db : plan.databases()) {
             reads.add(() -> { databases.put(db.path(), readDatabase(db)); return null; });
@@ -71,6 +73,7 @@ final class Inspector {
         }
         for (SiteSwitchPlan site : plan.siteSwitches()) {
             reads.add(() -> { readSwitch(site).ifPresent(v -> switches.put(site.path(), v)); return null; });
+            reads.add(() -> { switchAlarms.put(site.path(), readSwitchAlarms(site)); return null; });
         }
         if (checkTopic && plan.notificationTopicArn() != null) {
             reads.add(() -> { checkTopic(plan.notificationTopicArn()); return null; });
@@ -88,8 +91,8 @@ final class Inspector {
                 records.put(record.path(), live);
             }
         }
-        return new LiveState(databases, instances, fleets, zones, records, switches,
-                report(plan, databases, instances, fleets, records, switches));
+        return new LiveState(databases, instances, fleets, zones, records, switches, switchAlarms,
+                report(plan, databases, instances, fleets, records, switches, switchAlarms));
     }
 
     /** Re-reads only what the health gate needs: fleets (with target groups), instances and databases. */
@@ -236,6 +239,43 @@ final class Inspector {
         }
     }
 
+    /**
+     * The threshold alarms on a switch metric; empty when there are none or they cannot be read (then the metric's
+     * value alone tells the position, as before alarms were read).
+     */
+    List<MetricAlarm> readSwitchAlarms(SiteSwitchPlan site) {
+        try {
+            return aws.cloudWatch().alarmsForMetric(site.region(), site.namespace(), site.metricName(), site.dimensions())
+                    .stream().filter(MetricAlarm::thresholdBased).toList();
+        } catch (io.github.drkit.runtime.aws.DeadlineExceededException e) {
+            throw e;
+        } catch (RuntimeException unreadable) {
+            return List.of();
+        }
+    }
+
+    /** The state the alarms add up to: ALARM when one is, else OK when one is, else INSUFFICIENT_DATA; null without alarms. */
+    static String alarmState(List<MetricAlarm> alarms) {
+        if (alarms == null || alarms.isEmpty()) {
+            return null;
+        }
+        if (alarms.stream().anyMatch(a -> MetricAlarm.ALARM.equals(a.state()))) {
+            return MetricAlarm.ALARM;
+        }
+        return alarms.stream().anyMatch(a -> MetricAlarm.OK.equals(a.state())) ? MetricAlarm.OK : "INSUFFICIENT_DATA";
+    }
+
+    /** Where the alarms put the switch: the position whose value gives their state; null when they do not tell. */
+    static Position alarmPosition(SiteSwitchPlan site, List<MetricAlarm> alarms) {
+        String state = alarmState(alarms);
+        if (state == null || !(MetricAlarm.OK.equals(state) || MetricAlarm.ALARM.equals(state))) {
+            return null;
+        }
+        boolean normal = alarms.stream().allMatch(a -> a.stateFor(site.normalValue()).equals(a.state()));
+        boolean failedOver = alarms.stream().allMatch(a -> a.stateFor(site.failoverValue()).equals(a.state()));
+        return normal == failedOver ? null : normal ? Position.NORMAL : Position.FAILED_OVER;
+    }
+
     private java.util.Optional<Double> readSwitchValue(SiteSwitchPlan site) {
         return aws.cloudWatch().latestMaximum(site.region(), site.namespace(), site.metricName(), site.dimensions(),
                 Duration.ofMinutes(15));
@@ -255,7 +295,7 @@ final class Inspector {
 
     private StateReport report(RecoveryPlan plan, Map<String, DbInstance> databases, Map<String, Map<String, String>> instances,
                                Map<String, LiveState.FleetLive> fleets, Map<String, RecordSet> records,
-                               Map<String, Double> switches) {
+                               Map<String, Double> switches, Map<String, List<MetricAlarm>> switchAlarms) {
         List<StateReport.DatabaseStatus> dbs = new ArrayList<>();
         for (DatabasePlan db : plan.databases()) {
             dbs.add(databaseStatus(db, databases.get(db.path())));
@@ -283,10 +323,13 @@ final class Inspector {
         List<StateReport.SiteSwitchStatus> sites = new ArrayList<>();
         for (SiteSwitchPlan site : plan.siteSwitches()) {
             Double value = switches.get(site.path());
-            Position position = value == null ? Position.EITHER
+            List<MetricAlarm> alarms = switchAlarms.get(site.path());
+            Position byAlarm = alarmPosition(site, alarms);
+            Position position = byAlarm != null ? byAlarm
+                    : value == null ? Position.EITHER
                     : value == site.failoverValue() ? Position.FAILED_OVER
                     : value == site.normalValue() ? Position.NORMAL : Position.OTHER;
-            sites.add(new StateReport.SiteSwitchStatus(site.path(), site.region(), site.site(), value, position));
+            sites.add(new StateReport.SiteSwitchStatus(site.path(), site.region(), site.site(), value, alarmState(alarms), position));
         }
         return StateReport.of(dbs, groups, fleetStatuses, dns, sites);
     }

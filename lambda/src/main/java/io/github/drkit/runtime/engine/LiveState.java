@@ -3,6 +3,8 @@ package io.github.drkit.runtime.engine;
 import java.util.List;
 import java.util.Map;
 
+import io.github.drkit.runtime.aws.api.MetricAlarm;
+
 import io.github.drkit.plan.FleetPlan;
 import io.github.drkit.plan.RecordPlan;
 import io.github.drkit.plan.ZonePlan;
@@ -20,6 +22,7 @@ record LiveState(Map<String, DbInstance> databases,
                  Map<String, List<RecordSet>> zones,
                  Map<String, RecordSet> records,
                  Map<String, Double> switches,
+                 Map<String, List<MetricAlarm>> switchAlarms,
                  StateReport report) {
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.CallLog;
+import io.github.drkit.runtime.aws.Deadline;
 import io.github.drkit.plan.RecoveryPlan;
 
 /** Sends the report of every failover and failback (not status, not dry runs) to the plan's SNS topic. */
@@ -16,6 +17,9 @@ final class Notifier {
     private static final int MAX_BYTES = 250 * 1024;
 
     private final AwsClients aws;
+
+    /** How long publishing the report may take, after the run itself. */
+    static final Duration BUDGET = Duration.ofSeconds(15);
 
     Notifier(AwsClients aws) {
         this.aws = aws;
@@ -27,7 +31,8 @@ final class Notifier {
             return report;
         }
         Instant start = Instant.now();
-        CallLog log = new CallLog();
+        // Its own short budget: the report of a run stopped by its deadline is the one the operator most needs.
+        CallLog log = new CallLog(Deadline.after(BUDGET));
         StepReport.Outcome outcome;
         String detail = null;
         String error = null;

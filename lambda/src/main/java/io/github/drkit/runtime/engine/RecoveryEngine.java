@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import io.github.drkit.runtime.aws.AwsCall;
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.CallLog;
+import io.github.drkit.runtime.aws.Deadline;
+import io.github.drkit.runtime.aws.DeadlineExceededException;
 import io.github.drkit.plan.InvalidInputException;
 import io.github.drkit.plan.RecoveryPlan;
 
@@ -31,6 +33,7 @@ public final class RecoveryEngine implements AutoCloseable {
     private final DnsSteps dns;
     private final HealthGate health;
     private final Notifier notifier;
+    private final Progress progress;
 
     private RecoveryEngine(Builder builder) {
         this.aws = Objects.requireNonNull(builder.aws, "aws");
@@ -38,8 +41,9 @@ public final class RecoveryEngine implements AutoCloseable {
         this.inspector = new Inspector(aws, parallel);
         this.databases = new DatabaseSteps(aws, inspector);
         this.compute = new ComputeSteps(aws);
-        this.dns = new DnsSteps(aws, builder.dnsSyncTimeout, builder.pollInterval);
-        this.health = new HealthGate(inspector, parallel, builder.pollInterval);
+        this.progress = builder.progress;
+        this.dns = new DnsSteps(aws, builder.dnsSyncTimeout, builder.pollInterval, progress, inspector, builder.siteSwitchTimeout);
+        this.health = new HealthGate(inspector, parallel, builder.pollInterval, progress);
         this.notifier = new Notifier(aws);
     }
 
@@ -54,20 +58,30 @@ public final class RecoveryEngine implements AutoCloseable {
      *                               break a guardrail; no mutating call has been made
      */
     public Report run(RecoveryPlan plan, RecoveryRequest request) {
-        Run run = new Run(plan, request);
-        CallLog readLog = new CallLog();
+        if (plan.databases().isEmpty() && plan.instances().isEmpty() && plan.fleets().isEmpty() && plan.dns().isEmpty()
+                && plan.siteSwitches().isEmpty()) {
+            // Otherwise every action on it "succeeds": "already failed over: no change made; state NORMAL".
+            throw new InvalidRequestException("plan", "lists no databases, instances, fleets, dns or siteSwitches: it has nothing to "
+                    + request.action().id() + "; check that the file is the plan the stacks wrote");
+        }
+        Run run = new Run(plan, request, Deadline.after(request.deadline()), progress);
+        progress.event(new Progress.Event(Progress.Kind.RUN_START, null, request.action().id() + (request.dryRun() ? " (dry run)" : "")
+                + " of " + plan.application() + ", deadline " + run.deadline.describe(), run.secondsLeft()));
+        CallLog readLog = new CallLog(run.deadline);
         Instant readStart = Instant.now();
         LiveState before;
+        run.started("read state");
         try {
             before = readLog.bind(() -> inspector.read(plan, request.action() != Action.STATUS));
         } catch (InvalidInputException e) {
+            run.ended("read state", "refused: " + e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            run.steps.add(report("read state", "plan", readStart, StepReport.Outcome.FAILED, null, List.of(), readLog.calls(), message(e)));
+            run.add(report("read state", "plan", readStart, StepReport.Outcome.FAILED, null, List.of(), readLog.calls(), message(e)));
             run.notDone.add("everything: the state could not be read, so no change was made");
             return run.finish(Report.RunOutcome.FAILED, request.action().id() + " failed before any change: " + message(e), null, null);
         }
-        run.steps.add(report("read state", "plan", readStart, StepReport.Outcome.DONE,
+        run.add(report("read state", "plan", readStart, StepReport.Outcome.DONE,
                 "read " + readLog.calls().size() + " answer(s); every resource in the plan exists", List.of(), readLog.calls(), null));
         if (request.action() == Action.STATUS) {
             return run.finish(Report.RunOutcome.SUCCEEDED, "state: " + before.report().state(), before.report(), null);
@@ -110,7 +124,12 @@ public final class RecoveryEngine implements AutoCloseable {
         String stopReason = null;
         int changed = 0;
         int planned = 0;
+        int byOthers = 0;
         for (List<Step> phase : phases) {
+            if (!stopped && run.deadline.expired()) {
+                stopped = true;
+                stopReason = "the deadline of " + run.deadline.describe() + " was reached";
+            }
             if (stopped) {
                 for (Step step : phase) {
                     run.steps.add(report(step.name(), step.resource(), Instant.now(), StepReport.Outcome.NOT_RUN,
@@ -121,19 +140,29 @@ public final class RecoveryEngine implements AutoCloseable {
                 }
                 continue;
             }
-            List<Callable<StepReport>> tasks = phase.stream().map(step -> (Callable<StepReport>) () -> runStep(step, run.request.dryRun())).toList();
+            List<Callable<StepReport>> tasks = phase.stream().map(step -> (Callable<StepReport>) () -> runStep(run, step)).toList();
             List<StepReport> reports = parallel.all(tasks);
             run.steps.addAll(reports);
             for (StepReport report : reports) {
                 if (report.outcome() == StepReport.Outcome.DONE && !report.changes().isEmpty() && !isGate(phase, report)) {
                     changed++;
                 }
+                if (Step.Result.isByAnotherRun(report)) {
+                    byOthers++;
+                }
                 if (report.outcome() == StepReport.Outcome.PLANNED && !isGate(phase, report)) {
                     planned += report.changes().size();
                 }
+                if (report.outcome() == StepReport.Outcome.FAILED && report.error() != null
+                        && report.error().startsWith(DeadlineExceededException.class.getSimpleName())) {
+                    // Cut by the deadline part-way: what it asked for may or may not have been applied.
+                    run.notDone.add(report.name() + " (cut by the deadline; check whether it was applied)"
+                            + (report.changes().isEmpty() ? "" : ": " + String.join("; ", report.changes())));
+                }
                 if (report.outcome() == StepReport.Outcome.FAILED && !stopped) {
                     stopped = true;
-                    stopReason = "'" + report.name() + "' failed";
+                    stopReason = "'" + report.name() + "' failed" + (run.deadline.expired()
+                            ? " at the deadline of " + run.deadline.describe() : "");
                 }
             }
         }
@@ -156,12 +185,18 @@ public final class RecoveryEngine implements AutoCloseable {
                     + " step(s) made changes before it, " + run.notDone.size() + " step(s) not done; state " + state, before.report(), afterReport);
         } else if (changed == 0) {
             report = run.finish(Report.RunOutcome.ALREADY_DONE, (action == Action.FAILOVER ? "already failed over" : "already failed back")
-                    + ": no change made; state " + state, before.report(), afterReport);
+                    + (byOthers == 0 ? "" : " by another run") + ": no change made" + byOthers(byOthers) + "; state " + state,
+                    before.report(), afterReport);
         } else {
             report = run.finish(Report.RunOutcome.SUCCEEDED, (action == Action.FAILOVER ? "failed over to " + run.plan.recoveryRegion()
-                    : "failed back") + ": " + changed + " step(s) made changes; state " + state, before.report(), afterReport);
+                    : "failed back") + ": " + changed + " step(s) made changes" + byOthers(byOthers) + "; state " + state,
+                    before.report(), afterReport);
         }
         return notifier.publish(run.plan, report);
+    }
+
+    private static String byOthers(int steps) {
+        return steps == 0 ? "" : "; " + steps + " step(s) found their change made by another run while this one ran";
     }
 
     private static boolean isGate(List<Step> phase, StepReport report) {
@@ -169,20 +204,32 @@ public final class RecoveryEngine implements AutoCloseable {
     }
 
     private LiveState readAfter(Run run) {
-        CallLog log = new CallLog();
+        CallLog log = new CallLog(run.deadline);
         Instant start = Instant.now();
+        if (run.deadline.expired()) {
+            run.add(report("read state after", "plan", start, StepReport.Outcome.NOT_RUN, "not run: the deadline of "
+                    + run.deadline.describe() + " was reached; run status to read the state", List.of(), List.of(), null));
+            return null;
+        }
+        run.started("read state after");
         try {
             LiveState after = log.bind(() -> inspector.read(run.plan, false));
-            run.steps.add(report("read state after", "plan", start, StepReport.Outcome.DONE, "state " + after.report().state(),
+            run.add(report("read state after", "plan", start, StepReport.Outcome.DONE, "state " + after.report().state(),
                     List.of(), log.calls(), null));
             return after;
         } catch (RuntimeException e) {
-            run.steps.add(report("read state after", "plan", start, StepReport.Outcome.FAILED, null, List.of(), log.calls(), message(e)));
+            run.add(report("read state after", "plan", start, StepReport.Outcome.FAILED, null, List.of(), log.calls(), message(e)));
             return null;
         }
     }
 
-    private StepReport runStep(Step step, boolean dryRun) {
+    private StepReport runStep(Run run, Step step) {
+        StepReport report = runStep(step, run.request.dryRun(), run.deadline, run);
+        run.ended(report);
+        return report;
+    }
+
+    private StepReport runStep(Step step, boolean dryRun, Deadline deadline, Run run) {
         Instant start = Instant.now();
         if (!step.gate() && step.changes().isEmpty()) {
             return report(step.name(), step.resource(), start, StepReport.Outcome.NO_CHANGE, step.noChangeDetail(), List.of(), List.of(), null);
@@ -191,7 +238,8 @@ public final class RecoveryEngine implements AutoCloseable {
             return report(step.name(), step.resource(), start, StepReport.Outcome.PLANNED,
                     step.gate() ? "would wait for every item listed" : "would make the changes listed", step.changes(), List.of(), null);
         }
-        CallLog log = new CallLog();
+        CallLog log = new CallLog(deadline);
+        run.started(step.name());
         try {
             Step.Result result = log.bind(step.apply());
             return report(step.name(), step.resource(), start, result.outcome(), result.detail(), step.changes(), log.calls(),
@@ -230,13 +278,41 @@ public final class RecoveryEngine implements AutoCloseable {
         final List<StepReport> steps = new ArrayList<>();
         final List<String> notDone = new ArrayList<>();
         final List<String> leftForOperator = new ArrayList<>();
+        final Deadline deadline;
+        final Progress progress;
 
-        Run(RecoveryPlan plan, RecoveryRequest request) {
+        Run(RecoveryPlan plan, RecoveryRequest request, Deadline deadline, Progress progress) {
             this.plan = plan;
             this.request = request;
+            this.deadline = deadline;
+            this.progress = progress;
+        }
+
+        long secondsLeft() {
+            return deadline.remaining().toSeconds();
+        }
+
+        void started(String step) {
+            progress.event(new Progress.Event(Progress.Kind.STEP_START, step, null, secondsLeft()));
+        }
+
+        void ended(String step, String message) {
+            progress.event(new Progress.Event(Progress.Kind.STEP_END, step, message, secondsLeft()));
+        }
+
+        void ended(StepReport report) {
+            String why = report.error() != null ? report.error() : report.detail();
+            ended(report.name(), report.outcome() + " in " + report.millis() + " ms" + (why == null ? "" : ": " + why));
+        }
+
+        /** Records a step the run made itself (the reads), and says it ended. */
+        void add(StepReport report) {
+            steps.add(report);
+            ended(report);
         }
 
         Report finish(Report.RunOutcome outcome, String message, StateReport before, StateReport after) {
+            progress.event(new Progress.Event(Progress.Kind.RUN_END, null, outcome + ": " + message, secondsLeft()));
             Instant ended = Instant.now();
             return new Report(request.action().id(), plan.application(), plan.strategy().name(), plan.recoveryRegion(),
                     request.dryRun(), request.force(), outcome, message, started.toString(), ended.toString(),
@@ -249,7 +325,9 @@ public final class RecoveryEngine implements AutoCloseable {
         private final AwsClients aws;
         private Duration pollInterval = Duration.ofSeconds(5);
         private Duration dnsSyncTimeout = Duration.ofSeconds(120);
+        private Duration siteSwitchTimeout = Duration.ofSeconds(300);
         private int maxConcurrency = 64;
+        private Progress progress = Progress.none();
 
         private Builder(AwsClients aws) {
             this.aws = aws;
@@ -264,6 +342,27 @@ public final class RecoveryEngine implements AutoCloseable {
         /** @default 120 s to wait for a Route 53 change to be INSYNC before reporting it as pending */
         public Builder dnsSyncTimeout(Duration dnsSyncTimeout) {
             this.dnsSyncTimeout = Objects.requireNonNull(dnsSyncTimeout);
+            return this;
+        }
+
+        /**
+         * Where each step's start and end, and each round of a wait, are reported as they happen.
+         *
+         * @default none
+         */
+        public Builder progress(Progress progress) {
+            this.progress = Objects.requireNonNull(progress);
+            return this;
+        }
+
+        /**
+         * How long a site switch keeps publishing its value until the alarms on its metric follow. A 60 s alarm that
+         * saw the opposite value in the same minute follows after the next full minute and its evaluation: about 2 minutes.
+         *
+         * @default 300 s
+         */
+        public Builder siteSwitchTimeout(Duration siteSwitchTimeout) {
+            this.siteSwitchTimeout = Objects.requireNonNull(siteSwitchTimeout);
             return this;
         }
 

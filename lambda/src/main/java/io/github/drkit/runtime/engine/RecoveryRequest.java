@@ -1,18 +1,35 @@
 package io.github.drkit.runtime.engine;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * One run: the action, {@code dryRun} (report the exact changes, make none) and {@code force} (move traffic
- * even to a fleet that is not healthy).
+ * One run: the action, {@code dryRun} (report the exact changes, make none), {@code force} (move traffic
+ * even to a fleet that is not healthy) and {@code deadline} (how long the run may take; when it is reached
+ * the run stops and reports what was done and what was not).
  */
-public record RecoveryRequest(Action action, boolean dryRun, boolean force) {
-    private static final Set<String> EVENT_FIELDS = Set.of("action", "dryRun", "force");
+public record RecoveryRequest(Action action, boolean dryRun, boolean force, Duration deadline) {
+    /** 15 minutes: Lambda's longest run, and room for the default 600 s health wait, DNS and the report. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(15);
+    /** A day: longer than any recovery should take; a longer deadline is a typo. */
+    public static final long MAX_DEADLINE_SECONDS = 86_400;
+    private static final Set<String> EVENT_FIELDS = Set.of("action", "dryRun", "force", "deadlineSeconds");
 
     public RecoveryRequest {
         Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(deadline, "deadline");
+    }
+
+    /** A request with the default deadline. */
+    public RecoveryRequest(Action action, boolean dryRun, boolean force) {
+        this(action, dryRun, force, DEFAULT_DEADLINE);
+    }
+
+    /** This request, with its deadline shortened to {@code limit} when that is sooner. */
+    public RecoveryRequest within(Duration limit) {
+        return limit.compareTo(deadline) < 0 ? new RecoveryRequest(action, dryRun, force, limit) : this;
     }
 
     /**
@@ -25,14 +42,35 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force) {
         }
         for (String key : event.keySet()) {
             if (!EVENT_FIELDS.contains(key)) {
-                throw new InvalidRequestException(key, "is not a field of the event (known fields: action, dryRun, force)");
+                throw new InvalidRequestException(Cut.value(key), "is not a field of the event (known fields: action, dryRun, force,"
+                        + " deadlineSeconds)");
             }
         }
         Object action = event.get("action");
         if (action != null && !(action instanceof String)) {
-            throw new InvalidRequestException("action", "must be a string (got " + action + ")");
+            throw new InvalidRequestException("action", "must be a string (got " + Cut.value(String.valueOf(action)) + ")");
         }
-        return new RecoveryRequest(Action.parse("action", (String) action), flag(event, "dryRun"), flag(event, "force"));
+        return new RecoveryRequest(Action.parse("action", (String) action), flag(event, "dryRun"), flag(event, "force"),
+                deadline(event.get("deadlineSeconds")));
+    }
+
+    private static Duration deadline(Object value) {
+        if (value == null) {
+            return DEFAULT_DEADLINE;
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return deadlineSeconds("deadlineSeconds", ((Number) value).longValue());
+        }
+        throw new InvalidRequestException("deadlineSeconds", "must be a whole number of seconds from 1 to " + MAX_DEADLINE_SECONDS
+                + " (got " + Cut.value(value instanceof String ? "'" + value + "'" : String.valueOf(value)) + ")");
+    }
+
+    /** Checks a deadline given in seconds: from 1 s to a day. */
+    public static Duration deadlineSeconds(String field, long seconds) {
+        if (seconds < 1 || seconds > MAX_DEADLINE_SECONDS) {
+            throw new InvalidRequestException(field, "must be from 1 to " + MAX_DEADLINE_SECONDS + " seconds (got " + seconds + ")");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static boolean flag(Map<String, ?> event, String name) {
@@ -43,6 +81,7 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force) {
         if (value instanceof Boolean bool) {
             return bool;
         }
-        throw new InvalidRequestException(name, "must be true or false (got " + (value instanceof String ? "'" + value + "'" : value) + ")");
+        throw new InvalidRequestException(name, "must be true or false (got "
+                + Cut.value(value instanceof String ? "'" + value + "'" : String.valueOf(value)) + ")");
     }
 }

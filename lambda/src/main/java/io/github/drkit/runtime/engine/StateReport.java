@@ -66,7 +66,13 @@ public record StateReport(SystemState state, List<DatabaseStatus> databases, Lis
                                String healthCheckId, Position position) {
     }
 
-    /** @param lastValue the latest datapoint of the last 15 minutes; null when there is none */
-    public record SiteSwitchStatus(String path, String region, String site, Double lastValue, Position position) {
+    /**
+     * @param lastValue  the latest datapoint of the last 15 minutes; null when there is none
+     * @param alarmState the state of the alarm(s) on the switch metric, which Route 53 follows: {@code ALARM} when one
+     *                   is, else {@code OK} or {@code INSUFFICIENT_DATA}; null when no alarm watches the metric. When
+     *                   it tells, it decides the position: a failback published in the same minute as the failover
+     *                   leaves the metric's last value normal and the alarm (the site) switched off.
+     */
+    public record SiteSwitchStatus(String path, String region, String site, Double lastValue, String alarmState, Position position) {
     }
 }

@@ -23,6 +23,9 @@ record Step(String name, String resource, List<String> changes, Supplier<Result>
         return new Step(name, resource, waitsFor, check, null, true);
     }
 
+    /** How a step's detail starts when the step found its change already made when it came to act. */
+    static final String BY_ANOTHER_RUN = "made by another run since this run read the state: ";
+
     /** What running a step produced. */
     record Result(StepReport.Outcome outcome, String detail) {
         static Result done(String detail) {
@@ -31,6 +34,19 @@ record Step(String name, String resource, List<String> changes, Supplier<Result>
 
         static Result noChange(String detail) {
             return new Result(StepReport.Outcome.NO_CHANGE, detail);
+        }
+
+        /**
+         * The step re-read its resource just before acting and found the change made since the run's first read: by
+         * another run, or by a person. Nothing was sent; the report says who made it.
+         */
+        static Result byAnotherRun(String detail) {
+            return new Result(StepReport.Outcome.NO_CHANGE, BY_ANOTHER_RUN + detail);
+        }
+
+        static boolean isByAnotherRun(StepReport report) {
+            return report.outcome() == StepReport.Outcome.NO_CHANGE && report.detail() != null
+                    && report.detail().startsWith(BY_ANOTHER_RUN);
         }
     }
 }

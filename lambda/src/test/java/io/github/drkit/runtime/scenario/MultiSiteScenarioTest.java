@@ -127,9 +127,11 @@ class MultiSiteScenarioTest {
         StepReport switched = step(failover, "switch site primary (us-east-1)");
         assertEquals(StepReport.Outcome.DONE, switched.outcome(), switched.toString());
         assertEquals(List.of("PutMetricData drkit/SiteEnabled {Application=shop, Site=primary} = 0.0 (was no data)"), switched.changes());
-        assertEquals(List.of("CloudWatch PutMetricData us-east-1 200"), switched.calls().stream()
+        // Re-read before acting (the alarms on the metric, its last value), then one publication: no alarm watches it here.
+        assertEquals(List.of("CloudWatch DescribeAlarmsForMetric us-east-1 200", "CloudWatch GetMetricStatistics us-east-1 200",
+                "CloudWatch PutMetricData us-east-1 200"), switched.calls().stream()
                 .map(c -> c.service() + " " + c.operation() + " " + c.region() + " " + c.httpStatus()).toList());
-        assertEquals(List.of(new StateReport.SiteSwitchStatus("siteSwitches[0]", PRIMARY, "primary", 0.0, Position.FAILED_OVER)),
+        assertEquals(List.of(new StateReport.SiteSwitchStatus("siteSwitches[0]", PRIMARY, "primary", 0.0, null, Position.FAILED_OVER)),
                 failover.stateAfter().siteSwitches());
         assertEquals(SystemState.FAILED_OVER, failover.stateAfter().state());
 

@@ -2,7 +2,10 @@ package io.github.drkit.runtime.aws.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drkit.runtime.aws.JsonProtocol;
 
 /**
- * The CloudWatch operations behind a multi-site switch: publishing the switch metric and reading its last value.
+ * The CloudWatch operations behind a multi-site switch: publishing the switch metric, reading its last value, and
+ * reading the state of the alarms on it (the alarm, not the metric, is what Route 53's health check follows).
  * Spoken in CloudWatch's JSON 1.0 protocol, which AWS accepts alongside the Query and CBOR protocols and which
  * local emulators also understand.
  */
@@ -47,6 +51,25 @@ public final class CloudWatchApi {
             }
         }
         return newest == null || !newest.has("Maximum") ? Optional.empty() : Optional.of(newest.get("Maximum").asDouble());
+    }
+
+    /**
+     * The alarms on exactly this metric (namespace, name and the same dimensions), with their states. Alarms on the
+     * metric with other dimensions are left out here whatever the service filtered.
+     */
+    public List<MetricAlarm> alarmsForMetric(String region, String namespace, String metricName, Map<String, String> dimensions) {
+        ObjectNode input = JsonProtocol.object().put("Namespace", namespace).put("MetricName", metricName);
+        dimensions(input.putArray("Dimensions"), dimensions);
+        List<MetricAlarm> alarms = new ArrayList<>();
+        for (JsonNode alarm : json.call(region, "DescribeAlarmsForMetric", input).path("MetricAlarms")) {
+            Map<String, String> on = new TreeMap<>();
+            alarm.path("Dimensions").forEach(d -> on.put(d.path("Name").asText(), d.path("Value").asText()));
+            if (on.equals(new TreeMap<>(dimensions)) && alarm.hasNonNull("Threshold")) {
+                alarms.add(new MetricAlarm(alarm.path("AlarmName").asText(), alarm.path("StateValue").asText(),
+                        alarm.path("ComparisonOperator").asText(), alarm.path("Threshold").asDouble()));
+            }
+        }
+        return alarms;
     }
 
     private static void dimensions(ArrayNode array, Map<String, String> dimensions) {
