@@ -40,8 +40,10 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * evaluates every request against the resource {@code "*"} (IAM, STS and SQS aside), so a statement scoped to
  * resource ARNs never matches, and it passes every condition, since it collects no condition keys for a request.
  * Implicit checks (Auto Scaling's {@code ec2:RunInstances} on a launch template change, {@code iam:PassRole}) and
- * KMS key policies are not evaluated at all. {@link #actionView(String)} therefore rewrites a policy into what moto
- * can evaluate: the same actions on {@code "*"}, without conditions.
+ * KMS key policies are not evaluated at all. It also names an action by the request's signing name, which for
+ * CloudWatch is {@code monitoring}: it checks {@code monitoring:PutMetricData} where AWS checks
+ * {@code cloudwatch:PutMetricData}. {@link #actionView(String)} therefore rewrites a policy into what moto can
+ * evaluate: the same actions on {@code "*"}, without conditions, each CloudWatch action under both names.
  */
 public final class EmulatorIam {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,17 +83,20 @@ public final class EmulatorIam {
     }
 
     /**
-     * Creates a role allowed exactly {@code actions} (on {@code "*"}, all moto can evaluate) and returns its ARN.
+     * Creates a role allowed exactly {@code actions} (on {@code "*"}, all moto can evaluate; none when empty) and
+     * returns its ARN.
      * Must run while IAM is relaxed, or with {@code caller} allowed to create roles.
      */
     public String createRole(AwsCredentialsProvider caller, String roleName, Collection<String> actions) {
         ObjectNode policy = JSON.createObjectNode().put("Version", "2012-10-17");
         ObjectNode statement = policy.putArray("Statement").addObject().put("Effect", "Allow").put("Resource", "*");
         ArrayNode list = statement.putArray("Action");
-        new TreeSet<>(actions).forEach(list::add);
+        emulatorNames(actions).forEach(list::add);
         try (IamClient iam = iam(caller)) {
             String arn = iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(trustAccount(caller))).role().arn();
-            iam.putRolePolicy(r -> r.roleName(roleName).policyName("Actions").policyDocument(policy.toString()));
+            if (!actions.isEmpty()) {
+                iam.putRolePolicy(r -> r.roleName(roleName).policyName("Actions").policyDocument(policy.toString()));
+            }
             return arn;
         }
     }
@@ -111,7 +116,7 @@ public final class EmulatorIam {
             for (String name : iam.listRolePolicies(r -> r.roleName(roleName)).policyNames()) {
                 String document = decode(iam.getRolePolicy(r -> r.roleName(roleName).policyName(name)).policyDocument());
                 String view = actionView(document);
-                granted.addAll(allowedActions(view));
+                granted.addAll(allowedActions(document));
                 iam.putRolePolicy(r -> r.roleName(roleName).policyName(name).policyDocument(view));
             }
         }
@@ -142,6 +147,17 @@ public final class EmulatorIam {
                     continue;
                 }
                 ObjectNode copy = ((ObjectNode) statement).deepCopy();
+                List<String> actions = new ArrayList<>();
+                JsonNode action = statement.path("Action");
+                if (action.isArray()) {
+                    action.forEach(a -> actions.add(a.asText()));
+                } else if (action.isTextual()) {
+                    actions.add(action.asText());
+                }
+                if (!actions.isEmpty()) {
+                    ArrayNode list = copy.putArray("Action");
+                    emulatorNames(actions).forEach(list::add);
+                }
                 copy.remove("Condition");
                 copy.remove("NotResource");
                 copy.put("Resource", "*");
@@ -171,6 +187,17 @@ public final class EmulatorIam {
         } catch (IOException e) {
             throw new UncheckedIOException("not a policy document: " + policyDocument, e);
         }
+    }
+
+    /** The actions, and each CloudWatch action again under the name the emulator checks ({@code monitoring:}). */
+    static List<String> emulatorNames(Collection<String> actions) {
+        TreeSet<String> out = new TreeSet<>(actions);
+        for (String action : actions) {
+            if (action.startsWith("cloudwatch:")) {
+                out.add("monitoring:" + action.substring("cloudwatch:".length()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static List<JsonNode> statementsOf(JsonNode policy) {

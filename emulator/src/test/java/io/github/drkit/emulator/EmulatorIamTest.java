@@ -77,15 +77,15 @@ class EmulatorIamTest {
     }
 
     @Test
-    void actionView_whenConditionPresent_dropsItAndKeepsDeny() {
+    void actionView_whenConditionPresent_dropsItNamesCloudWatchAsMotoDoesAndKeepsDeny() {
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"cloudwatch:PutMetricData\"],"
                 + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"cloudwatch:namespace\":\"drkit\"}}},"
                 + "{\"Effect\":\"Deny\",\"Action\":\"sns:DeleteTopic\",\"Resource\":\"*\"}]}";
 
         String view = EmulatorIam.actionView(policy);
 
-        assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"cloudwatch:PutMetricData\"],"
-                + "\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"sns:DeleteTopic\",\"Resource\":\"*\"}]}", view);
+        assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"cloudwatch:PutMetricData\","
+                + "\"monitoring:PutMetricData\"],\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"sns:DeleteTopic\",\"Resource\":\"*\"}]}", view);
     }
 
     private static SnsClient sns(AwsCredentialsProvider credentials) {

@@ -44,8 +44,13 @@ public final class Emulator implements AutoCloseable {
 
     /** Runtime clients against the emulator, fast retries, with the given hooks. */
     public AwsClients runtimeClients(CallHook... hooks) {
+        return runtimeClients(moto.credentials(), hooks);
+    }
+
+    /** Runtime clients signing with {@code credentials}, e.g. a session of a role the emulator enforces. */
+    public AwsClients runtimeClients(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials, CallHook... hooks) {
         AwsClients.Builder builder = AwsClients.builder().region(Region.of(RECOVERY)).endpoint(moto.endpoint())
-                .credentials(moto.credentials()).backoff(Duration.ofMillis(10), Duration.ofMillis(50));
+                .credentials(credentials).backoff(Duration.ofMillis(10), Duration.ofMillis(50));
         for (CallHook hook : hooks) {
             builder.addHook(hook);
         }
