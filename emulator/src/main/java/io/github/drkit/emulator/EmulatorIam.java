@@ -16,8 +16,10 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -47,6 +49,11 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  */
 public final class EmulatorIam {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * moto answers GetRolePolicy for a policy that CloudFormation gave a role ({@code Policies}) with the document
+     * as Python writes a dict: single quotes. Read leniently; written back as JSON.
+     */
+    private static final ObjectMapper LENIENT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
     /** IAM and STS are global in the emulator; any Region signs their calls. */
     private static final Region GLOBAL = Region.US_EAST_1;
 
@@ -103,17 +110,17 @@ public final class EmulatorIam {
 
     /**
      * Rewrites every inline policy of a deployed role into its {@link #actionView action view}, so that the emulator
-     * enforces the actions the role grants; returns those actions, sorted. Managed policies attached to the role are
-     * refused: the drkit roles carry inline policies only, and an AWS managed policy does not exist in the emulator.
+     * enforces the actions the role grants; returns those actions, sorted. Managed policies are left out: the failover
+     * role carries inline policies only, and moto's CloudFormation does not attach AWS managed policies.
      */
     public List<String> enforceActionsOf(AwsCredentialsProvider caller, String roleName) {
         TreeSet<String> granted = new TreeSet<>();
         try (IamClient iam = iam(caller)) {
-            if (!iam.listAttachedRolePolicies(r -> r.roleName(roleName)).attachedPolicies().isEmpty()) {
-                throw new IllegalStateException("role " + roleName + " has managed policies attached; only inline policies can be "
-                        + "enforced in the emulator");
+            List<String> names = iam.listRolePolicies(r -> r.roleName(roleName)).policyNames();
+            if (names.isEmpty()) {
+                throw new IllegalStateException("role " + roleName + " has no inline policy in the emulator; nothing to enforce");
             }
-            for (String name : iam.listRolePolicies(r -> r.roleName(roleName)).policyNames()) {
+            for (String name : names) {
                 String document = decode(iam.getRolePolicy(r -> r.roleName(roleName).policyName(name)).policyDocument());
                 String view = actionView(document);
                 granted.addAll(allowedActions(document));
@@ -138,7 +145,7 @@ public final class EmulatorIam {
      */
     public static String actionView(String policyDocument) {
         try {
-            JsonNode policy = JSON.readTree(policyDocument);
+            JsonNode policy = LENIENT.readTree(policyDocument);
             ObjectNode out = JSON.createObjectNode().put("Version", policy.path("Version").asText("2012-10-17"));
             ArrayNode statements = out.putArray("Statement");
             for (JsonNode statement : statementsOf(policy)) {
@@ -173,7 +180,7 @@ public final class EmulatorIam {
     public static List<String> allowedActions(String policyDocument) {
         try {
             List<String> actions = new ArrayList<>();
-            for (JsonNode statement : statementsOf(JSON.readTree(policyDocument))) {
+            for (JsonNode statement : statementsOf(LENIENT.readTree(policyDocument))) {
                 if ("Allow".equals(statement.path("Effect").asText())) {
                     JsonNode action = statement.path("Action");
                     if (action.isArray()) {
