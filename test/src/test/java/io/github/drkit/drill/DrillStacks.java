@@ -54,6 +54,11 @@ final class DrillStacks {
     }
 
     static Consumer<App> app(Shape shape) {
+        return app(shape, null);
+    }
+
+    /** The same app whose failover function's role lacks {@code withoutAction} (none when null). */
+    static Consumer<App> app(Shape shape, String withoutAction) {
         return app -> {
             Stack primary = new Stack(app, shape.name() + "-primary", StackProps.builder()
                     .env(Environment.builder().account(ACCOUNT).region(PRIMARY).build()).build());
@@ -122,7 +127,8 @@ final class DrillStacks {
                 kinds.add("site-switch");
             }
             kinds.forEach(kind -> function.addToRolePolicy(PolicyStatement.Builder.create()
-                    .actions(RuntimePermissions.actions(kind)).resources(List.of("*")).build()));
+                    .actions(RuntimePermissions.actions(kind).stream().filter(a -> !a.equals(withoutAction)).toList())
+                    .resources(List.of("*")).build()));
             new Budget(recovery, "RecoveryEstimate", shape);
             RecoveryObjectives.builder().rto(shape.objective()).build().applyTo(recovery);
         };

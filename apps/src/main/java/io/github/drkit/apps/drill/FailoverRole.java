@@ -57,12 +57,15 @@ public record FailoverRole(String roleArn, List<String> granted, AwsCredentialsP
         for (StepReport step : report.steps()) {
             for (AwsCall call : step.calls()) {
                 if (call.httpStatus() == 403) {
+                    // The action the call names first; the implicit ones only when the role holds that one.
+                    Set<String> missing = missing(call, false);
+                    if (missing.isEmpty()) {
+                        missing = missing(call, true);
+                    }
                     Set<String> needed = new TreeSet<>();
                     RuntimePermissions.rows().stream()
                             .filter(r -> r.service().equals(call.service()) && r.operation().equals(call.operation()))
                             .forEach(r -> needed.add(r.action()));
-                    Set<String> missing = new TreeSet<>(needed);
-                    missing.removeAll(granted);
                     checks.add(new Check(call.service() + " " + call.operation() + " (" + call.region() + ") in '" + step.name()
                             + "' under role " + roleArn, "allowed",
                             "denied (" + call.error() + "): the role lacks " + (missing.isEmpty() ? needed : missing), false));
@@ -73,5 +76,15 @@ public record FailoverRole(String roleArn, List<String> granted, AwsCredentialsP
             checks.add(new Check("every call of the run under role " + roleArn, "allowed", "allowed", true));
         }
         return checks;
+    }
+
+    /** The table's actions for the call, called or implicit ones, that the role does not grant. */
+    private Set<String> missing(AwsCall call, boolean implicit) {
+        Set<String> missing = new TreeSet<>();
+        RuntimePermissions.rows().stream()
+                .filter(r -> r.service().equals(call.service()) && r.operation().equals(call.operation()) && r.implicit() == implicit)
+                .forEach(r -> missing.add(r.action()));
+        missing.removeAll(granted);
+        return missing;
     }
 }
