@@ -57,6 +57,21 @@ public final class Emulator implements AutoCloseable {
         return builder.build();
     }
 
+    /**
+     * A session of a role allowed exactly the permission table's actions for these step kinds, as the failover role
+     * is built; the engine's calls run with it while {@code moto.iam().enforcing(...)} has IAM enforced.
+     */
+    public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider failoverRole(String... kinds) {
+        String role = moto.iam().createRole(moto.credentials(), "drkit-failover-" + System.nanoTime(),
+                io.github.drkit.testing.PermissionTable.actions(java.util.Set.of(kinds)));
+        return moto.iam().assume(moto.credentials(), role, "failover");
+    }
+
+    /** Runs the engine (or the handler) with IAM enforced, as the failover role's session signs its calls. */
+    public <T> T enforcing(java.util.function.Supplier<T> run) {
+        return moto.iam().enforcing(run);
+    }
+
     @SuppressWarnings("unchecked")
     private <C extends AutoCloseable> C client(String key, java.util.function.Supplier<C> factory) {
         return (C) clients.computeIfAbsent(key, k -> factory.get());
