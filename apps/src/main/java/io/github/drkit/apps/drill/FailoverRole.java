@@ -22,6 +22,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * @param roleArn the function's execution role
  * @param granted the actions the role's policies allow, as deployed
  * @param session credentials of a session of the role
+ * @param iam     the emulator, which enforces IAM while the engine runs
  */
 public record FailoverRole(String roleArn, List<String> granted, AwsCredentialsProvider session, EmulatorIam iam) {
 
