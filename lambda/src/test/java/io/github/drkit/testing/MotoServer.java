@@ -8,7 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import io.github.drkit.runtime.emulator.MotoLauncher;
+import io.github.drkit.emulator.EmulatorIam;
+import io.github.drkit.emulator.MotoLauncher;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -42,8 +43,12 @@ public final class MotoServer implements AutoCloseable {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
     }
 
-    /** Forgets every resource in every Region, so that each test starts from an empty account. */
+    /**
+     * Forgets every resource in every Region, so that each test starts from an empty account, and turns IAM
+     * enforcement off in case a test left it on.
+     */
     public void reset() {
+        EmulatorIam.of(endpoint()).relax();
         HttpResponse<String> response;
         try {
             response = http.send(HttpRequest.newBuilder(endpoint().resolve("/moto-api/reset"))
@@ -57,6 +62,11 @@ public final class MotoServer implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("moto_server reset answered HTTP " + response.statusCode() + ": " + response.body());
         }
+    }
+
+    /** Runs code under an IAM role the emulator enforces. */
+    public EmulatorIam iam() {
+        return EmulatorIam.of(endpoint());
     }
 
     @Override

@@ -17,6 +17,8 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.autoscaling.CfnAutoScalingGroup;
 import software.amazon.awscdk.services.ec2.CfnLaunchTemplate;
 import software.amazon.awscdk.services.lambda.Code;
+import io.github.drkit.internal.plan.RuntimePermissions;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.route53.CfnHealthCheck;
@@ -52,6 +54,11 @@ final class DrillStacks {
     }
 
     static Consumer<App> app(Shape shape) {
+        return app(shape, null);
+    }
+
+    /** The same app whose failover function's role lacks {@code withoutAction} (none when null). */
+    static Consumer<App> app(Shape shape, String withoutAction) {
         return app -> {
             Stack primary = new Stack(app, shape.name() + "-primary", StackProps.builder()
                     .env(Environment.builder().account(ACCOUNT).region(PRIMARY).build()).build());
@@ -104,12 +111,24 @@ final class DrillStacks {
                         "normalValue", 1, "failoverValue", 0)));
             }
             plan.put("healthTimeoutSeconds", 60);
-            Function.Builder.create(recovery, "FailoverFunction")
+            Function function = Function.Builder.create(recovery, "FailoverFunction")
                     .runtime(Runtime.PYTHON_3_12)
                     .handler("index.handler")
                     .code(Code.fromInline("def handler(event, context):\n    return event\n"))
                     .environment(Map.of("DRKIT_PLAN", recovery.toJsonString(plan)))
                     .build();
+            // The drill runs the engine as this function's role with IAM enforced: it gets the permission table's
+            // actions for the plan's step kinds, as FailoverFunction's role does (on "*": the emulator matches actions only).
+            List<String> kinds = new java.util.ArrayList<>(List.of("fleet", "dns"));
+            if (shape.recoveryType() != null) {
+                kinds.add("vertical-scaling");
+            }
+            if (shape.strategy() == DrStrategy.MULTI_SITE) {
+                kinds.add("site-switch");
+            }
+            kinds.forEach(kind -> function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(RuntimePermissions.actions(kind).stream().filter(a -> !a.equals(withoutAction)).toList())
+                    .resources(List.of("*")).build()));
             new Budget(recovery, "RecoveryEstimate", shape);
             RecoveryObjectives.builder().rto(shape.objective()).build().applyTo(recovery);
         };

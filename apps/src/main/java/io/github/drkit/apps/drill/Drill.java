@@ -81,6 +81,7 @@ public final class Drill {
                         + r.plan().databases().size() + " database(s)", r.resolution());
             });
             RecoveryPlan plan = resolved.plan();
+            run.role = assumeFailoverRole(run, resolved);
             StateVerifier verifier = new StateVerifier(clients, emulatorIsMoto, proxy::calls);
             run.step("verify normal operation", "verify", () -> new Outcome<>(null, "before the disaster",
                     verifier.verify(plan, StateVerifier.Position.NORMAL)));
@@ -89,7 +90,7 @@ public final class Drill {
                 return new Outcome<>(d, "primary site " + d.site() + " stops answering: " + String.join("; ", d.actions()), d.checks());
             });
             run.events.add("disaster: " + String.join("; ", disaster.actions()));
-            try (AwsClients aws = engineClients(plan); RecoveryEngine engine = RecoveryEngine.builder(aws).build()) {
+            try (AwsClients aws = engineClients(plan, run.role); RecoveryEngine engine = RecoveryEngine.builder(aws).build()) {
                 if (!faults.isEmpty()) {
                     proxy.arm(faults);
                     run.events.add("faults armed for the failover run: " + faults);
@@ -170,11 +171,29 @@ public final class Drill {
                 .anyMatch(s -> s.name().equals("failover (run again)") && "OK".equals(s.outcome()));
     }
 
-    private AwsClients engineClients(RecoveryPlan plan) {
+    private AwsClients engineClients(RecoveryPlan plan, FailoverRole role) {
         // The engine builds its clients as the Lambda does (same retries, timeouts, call log); only
-        // the endpoint and the credentials are the drill's.
+        // the endpoint and the credentials (a session of the deployed failover role) are the drill's.
         return AwsClients.builder().region(Region.of(plan.recoveryRegion()))
-                .endpoint(proxy.endpoint()).credentials(clients.credentials()).build();
+                .endpoint(proxy.endpoint()).credentials(role == null ? clients.credentials() : role.session()).build();
+    }
+
+    /**
+     * The engine runs as the deployed failover role, with the emulator enforcing IAM, when the emulator is moto and
+     * the proxy passes signed Host headers on; otherwise it runs with the drill's credentials and the report says so.
+     */
+    private FailoverRole assumeFailoverRole(Run run, ResolvedPlan resolved) {
+        if (!emulatorIsMoto || !proxy.forwardsHost()) {
+            run.events.add("IAM not enforced: " + (!emulatorIsMoto ? "the emulator is not moto_server"
+                    : "this JVM does not let the proxy pass the signed Host on (set -Djdk.httpclient.allowRestrictedHeaders=host)")
+                    + "; the engine ran with the drill's credentials");
+            return null;
+        }
+        return run.step("assume failover role", "drill", () -> {
+            FailoverRole role = FailoverRole.assume(clients, resolved, proxy.upstream());
+            return new Outcome<>(role, role.roleArn() + " (" + role.granted().size() + " action(s)); the engine runs as it with IAM "
+                    + "enforced", List.of());
+        });
     }
 
     private RtoComparison compare(RtoBudget budget, long failoverMillis, long failbackMillis, boolean measured) {
@@ -252,6 +271,8 @@ public final class Drill {
         final Instant started = Instant.now();
         final List<StepRecord> steps = new ArrayList<>();
         final List<String> events = new ArrayList<>();
+        /** The deployed failover role the engine runs as; null when the emulator cannot enforce IAM. */
+        FailoverRole role;
         RecoveryPlan plan;
 
         Run(String target) {
@@ -295,16 +316,21 @@ public final class Drill {
             int mark = proxy.mark();
             Report report;
             try {
-                report = engine.run(plan, new RecoveryRequest(action, false, false));
+                report = role == null ? engine.run(plan, new RecoveryRequest(action, false, false))
+                        : role.run(() -> engine.run(plan, new RecoveryRequest(action, false, false)));
             } catch (RuntimeException e) {
                 record(name, "orchestration", start, mark, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), List.of(), null);
                 throw new StepFailed("'" + name + "' failed: " + e.getMessage());
             }
-            boolean ok = report.outcome() == Report.RunOutcome.SUCCEEDED || report.outcome() == Report.RunOutcome.ALREADY_DONE;
-            record(name, "orchestration", start, mark, ok ? "OK" : "FAILED", report.outcome() + ": " + report.message(), List.of(),
+            List<Check> permissions = role == null ? List.of() : role.deniedCalls(report);
+            boolean ok = (report.outcome() == Report.RunOutcome.SUCCEEDED || report.outcome() == Report.RunOutcome.ALREADY_DONE)
+                    && permissions.stream().allMatch(Check::passed);
+            record(name, "orchestration", start, mark, ok ? "OK" : "FAILED", report.outcome() + ": " + report.message(), permissions,
                     ReportJson.toMap(report));
             if (!ok && !mayFail) {
-                throw new StepFailed("'" + name + "' ended " + report.outcome() + ": " + report.message());
+                List<Check> denied = permissions.stream().filter(c -> !c.passed()).toList();
+                throw new StepFailed("'" + name + "' ended " + report.outcome() + ": " + report.message()
+                        + (denied.isEmpty() ? "" : "; " + denied));
             }
             listener.afterStep(target, name, plan);
             return report;

@@ -44,6 +44,9 @@ public final class DrillCommand {
     }
 
     public static void main(String[] args) {
+        // Before any HTTP client exists: the drill's proxy must pass each call's signed Host on to the emulator,
+        // which checks signatures while the engine runs under the failover role.
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
         int code;
         try {
             code = run(args, System.out);

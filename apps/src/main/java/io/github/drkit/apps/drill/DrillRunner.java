@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.github.drkit.apps.drill.DrillReport.StrategyDrill;
-import io.github.drkit.runtime.emulator.MotoLauncher;
+import io.github.drkit.emulator.MotoLauncher;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;

@@ -47,6 +47,12 @@ public final class FaultProxy implements AutoCloseable {
     private static final Set<String> HOP_BY_HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
             "expect", "upgrade", "keep-alive", "te", "trailer", "proxy-connection");
     private static final int MAX_CALLS_KEPT = 100_000;
+    /**
+     * Whether this JVM lets the proxy pass the caller's Host header on ({@code -Djdk.httpclient.allowRestrictedHeaders=host},
+     * which {@link DrillCommand} and the test runs set). SigV4 signs the Host: an emulator that checks signatures
+     * (moto with IAM enforced) refuses a request whose Host the proxy rewrote.
+     */
+    static final boolean FORWARDS_HOST = hostHeaderAllowed();
 
     private final URI upstream;
     private final HttpServer server;
@@ -85,6 +91,25 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** The URL the SDK clients use. */
+    /** The emulator the proxy forwards to. */
+    public URI upstream() {
+        return upstream;
+    }
+
+    /** True when the emulator sees the Host each call was signed for, so that it can check signatures. */
+    public boolean forwardsHost() {
+        return FORWARDS_HOST;
+    }
+
+    private static boolean hostHeaderAllowed() {
+        try {
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header("Host", "127.0.0.1");
+            return true;
+        } catch (IllegalArgumentException restricted) {
+            return false;
+        }
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -185,6 +210,10 @@ public final class FaultProxy implements AutoCloseable {
                 values.forEach(v -> request.header(name, v));
             }
         });
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (FORWARDS_HOST && host != null) {
+            request.header("Host", host);
+        }
         HttpResponse<byte[]> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -18,8 +18,9 @@ import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
- * The least-privilege policy for a plan: every mutating action is scoped to the resources the plan
- * names. The few read-only calls that AWS authorizes only on "*" say why beside them.
+ * The least-privilege policy for a plan: the actions of each step kind the plan uses, as {@link RuntimePermissions}
+ * lists them, with every mutating action scoped to the resources the plan names. The few read-only calls that AWS
+ * authorizes only on "*" say why beside them.
  */
 public final class PlanPermissions {
     private PlanPermissions() {
@@ -34,8 +35,9 @@ public final class PlanPermissions {
             List<String> dbArns = plan.databases().stream()
                     .map(d -> "arn:" + partition + ":rds:" + d.region() + ":" + account + ":db:" + d.dbInstanceIdentifier())
                     .collect(Collectors.toList());
-            // DescribeDBInstances accepts a db ARN, so even the read is scoped.
-            out.add(allow("Databases", List.of("rds:PromoteReadReplica", "rds:DescribeDBInstances"), dbArns));
+            // DescribeDBInstances accepts a db ARN, so even the read is scoped; AddTagsToResource marks the replica
+            // before PromoteReadReplica.
+            out.add(allow("Databases", RuntimePermissions.actions("database", "db"), dbArns));
         }
 
         if (!plan.instances().isEmpty()) {
@@ -45,9 +47,9 @@ public final class PlanPermissions {
                     arns.add("arn:" + partition + ":ec2:" + group.region() + ":" + account + ":instance/" + id);
                 }
             }
-            out.add(allow("Instances", List.of("ec2:StartInstances", "ec2:StopInstances"), arns));
-            // DescribeInstances and DescribeInstanceStatus do not support resource-level permissions.
-            out.add(allow("DescribeInstances", List.of("ec2:DescribeInstances", "ec2:DescribeInstanceStatus"), List.of("*")));
+            out.add(allow("Instances", RuntimePermissions.actions("instances", "instance"), arns));
+            // DescribeInstances does not support resource-level permissions.
+            out.add(allow("DescribeInstances", RuntimePermissions.actions("instances", "any"), List.of("*")));
         }
 
         if (!plan.fleets().isEmpty()) {
@@ -56,39 +58,38 @@ public final class PlanPermissions {
                     .map(f -> "arn:" + partition + ":autoscaling:" + f.region() + ":" + account + ":autoScalingGroup:*:autoScalingGroupName/"
                             + f.autoScalingGroupName())
                     .collect(Collectors.toList());
-            out.add(allow("Fleets", List.of("autoscaling:UpdateAutoScalingGroup", "autoscaling:SetDesiredCapacity"), asgArns));
+            out.add(allow("Fleets", RuntimePermissions.actions("fleet", "asg"), asgArns));
             // Auto Scaling and ELBv2 Describe* calls do not support resource-level permissions.
-            out.add(allow("DescribeFleets", List.of("autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeScalingActivities",
-                    "elasticloadbalancing:DescribeTargetHealth", "elasticloadbalancing:DescribeTargetGroups"), List.of("*")));
+            out.add(allow("DescribeFleets", RuntimePermissions.actions("fleet", "any"), List.of("*")));
             verticalScaling(out, plan.fleets(), partition, account);
         }
 
         if (!plan.dns().isEmpty()) {
             List<String> zoneArns = plan.dns().stream()
                     .map(z -> "arn:" + partition + ":route53:::hostedzone/" + z.hostedZoneId()).collect(Collectors.toList());
-            PolicyStatement change = allow("DnsChange", List.of("route53:ChangeResourceRecordSets"), zoneArns);
+            PolicyStatement change = allow("DnsChange", RuntimePermissions.actions("dns", "zone-records"), zoneArns);
             Set<String> names = recordNames(plan.dns());
             if (names != null) {
                 // Only the records in the plan: Route 53 compares lower-case names without the final dot.
                 change.addCondition("ForAllValues:StringEquals", Map.of("route53:ChangeResourceRecordSetsNormalizedRecordNames", List.copyOf(names)));
             }
             out.add(change);
-            out.add(allow("DnsRead", List.of("route53:ListResourceRecordSets", "route53:GetHostedZone"), zoneArns));
+            out.add(allow("DnsRead", RuntimePermissions.actions("dns", "zone"), zoneArns));
             // GetChange is read-only and addressed by a change id that only exists after the change is made.
-            out.add(allow("DnsChangeStatus", List.of("route53:GetChange"), List.of("arn:" + partition + ":route53:::change/*")));
+            out.add(allow("DnsChangeStatus", RuntimePermissions.actions("dns", "change"), List.of("arn:" + partition + ":route53:::change/*")));
             // Read-only: health of the records' checks before and after the switch.
-            out.add(allow("HealthCheckStatus", List.of("route53:GetHealthCheckStatus"), List.of("arn:" + partition + ":route53:::healthcheck/*")));
+            out.add(allow("HealthCheckStatus", RuntimePermissions.actions("dns", "healthcheck"), List.of("arn:" + partition + ":route53:::healthcheck/*")));
         }
 
         if (!plan.siteSwitches().isEmpty()) {
             // PutMetricData has no resource-level permission; the namespace condition is the scope AWS offers.
             Set<String> namespaces = plan.siteSwitches().stream().map(PlanSiteSwitch::namespace).collect(Collectors.toCollection(LinkedHashSet::new));
-            PolicyStatement put = allow("SiteSwitches", List.of("cloudwatch:PutMetricData"), List.of("*"));
+            PolicyStatement put = allow("SiteSwitches", RuntimePermissions.actions("site-switch", "metric-namespace"), List.of("*"));
             put.addCondition("StringEquals", Map.of("cloudwatch:namespace", List.copyOf(namespaces)));
             out.add(put);
             // GetMetricStatistics (the switch's current value) and DescribeAlarmsForMetric (the state of its alarm, which
             // Route 53 follows and which failback waits for) have no resource-level permission.
-            out.add(allow("ReadSiteSwitches", List.of("cloudwatch:GetMetricStatistics", "cloudwatch:DescribeAlarmsForMetric"), List.of("*")));
+            out.add(allow("ReadSiteSwitches", RuntimePermissions.actions("site-switch", "any"), List.of("*")));
         }
         return out;
     }
@@ -101,7 +102,7 @@ public final class PlanPermissions {
         List<String> templateArns = vertical.stream()
                 .map(f -> "arn:" + partition + ":ec2:" + f.region() + ":" + account + ":launch-template/" + f.launchTemplateId())
                 .collect(Collectors.toList());
-        out.add(allow("LaunchTemplates", List.of("ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"), templateArns));
+        out.add(allow("LaunchTemplates", RuntimePermissions.actions("vertical-scaling", "launch-template"), templateArns));
         // Auto Scaling checks ec2:RunInstances for the caller when a group moves to another launch
         // template version; the condition allows it only through the plan's launch templates.
         Set<String> regions = vertical.stream().map(PlanFleet::region).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -110,14 +111,14 @@ public final class PlanPermissions {
             runArns.add("arn:" + partition + ":ec2:" + region + ":" + account + ":*");
             runArns.add("arn:" + partition + ":ec2:" + region + "::image/*");
         }
-        PolicyStatement run = allow("RunFromLaunchTemplates", List.of("ec2:RunInstances", "ec2:CreateTags"), runArns);
+        PolicyStatement run = allow("RunFromLaunchTemplates", RuntimePermissions.actions("vertical-scaling", "run-from-launch-template"), runArns);
         run.addCondition("ArnLike", Map.of("ec2:LaunchTemplate", templateArns));
         out.add(run);
         // DescribeLaunchTemplateVersions does not support resource-level permissions.
-        out.add(allow("DescribeLaunchTemplates", List.of("ec2:DescribeLaunchTemplateVersions", "ec2:DescribeLaunchTemplates"), List.of("*")));
+        out.add(allow("DescribeLaunchTemplates", RuntimePermissions.actions("vertical-scaling", "any"), List.of("*")));
         List<String> roles = vertical.stream().map(PlanFleet::instanceRoleArn).filter(r -> r != null).collect(Collectors.toList());
         if (!roles.isEmpty()) {
-            PolicyStatement pass = allow("PassInstanceRole", List.of("iam:PassRole"), roles);
+            PolicyStatement pass = allow("PassInstanceRole", RuntimePermissions.actions("vertical-scaling", "instance-role"), roles);
             pass.addCondition("StringEquals", Map.of("iam:PassedToService", "ec2.amazonaws.com"));
             out.add(pass);
         }

@@ -44,12 +44,32 @@ public final class Emulator implements AutoCloseable {
 
     /** Runtime clients against the emulator, fast retries, with the given hooks. */
     public AwsClients runtimeClients(CallHook... hooks) {
+        return runtimeClients(moto.credentials(), hooks);
+    }
+
+    /** Runtime clients signing with {@code credentials}, e.g. a session of a role the emulator enforces. */
+    public AwsClients runtimeClients(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials, CallHook... hooks) {
         AwsClients.Builder builder = AwsClients.builder().region(Region.of(RECOVERY)).endpoint(moto.endpoint())
-                .credentials(moto.credentials()).backoff(Duration.ofMillis(10), Duration.ofMillis(50));
+                .credentials(credentials).backoff(Duration.ofMillis(10), Duration.ofMillis(50));
         for (CallHook hook : hooks) {
             builder.addHook(hook);
         }
         return builder.build();
+    }
+
+    /**
+     * A session of a role allowed exactly the permission table's actions for these step kinds, as the failover role
+     * is built; the engine's calls run with it while {@code moto.iam().enforcing(...)} has IAM enforced.
+     */
+    public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider failoverRole(String... kinds) {
+        String role = moto.iam().createRole(moto.credentials(), "drkit-failover-" + System.nanoTime(),
+                io.github.drkit.testing.PermissionTable.actions(java.util.Set.of(kinds)));
+        return moto.iam().assume(moto.credentials(), role, "failover");
+    }
+
+    /** Runs the engine (or the handler) with IAM enforced, as the failover role's session signs its calls. */
+    public <T> T enforcing(java.util.function.Supplier<T> run) {
+        return moto.iam().enforcing(run);
     }
 
     @SuppressWarnings("unchecked")

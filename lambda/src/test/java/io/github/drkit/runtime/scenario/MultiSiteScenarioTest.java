@@ -58,7 +58,8 @@ class MultiSiteScenarioTest {
         this.moto = moto;
         emulator = new Emulator(moto);
         calls = new RecordingHook();
-        clients = emulator.runtimeClients(calls);
+        // The engine runs as a role holding the permission table's actions for the plan's step kinds, IAM enforced.
+        clients = emulator.runtimeClients(emulator.failoverRole("fleet", "dns", "site-switch", "notifications"), calls);
         engine = RecoveryEngine.builder(clients).pollInterval(Duration.ofMillis(100)).build();
         Emulator.Fleet fleet = emulator.fleet(RECOVERY, "shop-site", 2, 2, 4, "m5.large", true);
         zone = emulator.zone("example.com");
@@ -91,7 +92,7 @@ class MultiSiteScenarioTest {
 
     @Test
     void failoverThenFailback_whenMultiSite_shiftsWeightScalesAndFlipsSwitch() {
-        Report failover = engine.run(plan, new RecoveryRequest(Action.FAILOVER, false, false));
+        Report failover = emulator.enforcing(() -> engine.run(plan, new RecoveryRequest(Action.FAILOVER, false, false)));
 
         assertEquals(Report.RunOutcome.SUCCEEDED, failover.outcome(), failover.message());
         assertEquals(0L, emulator.record(zone, "shop.example.com.", "us-east-1").weight());
@@ -101,7 +102,7 @@ class MultiSiteScenarioTest {
         assertEquals(List.of(4, 6, 12), List.of(group.minSize(), group.desiredCapacity(), group.maxSize()));
         assertEquals(SystemState.FAILED_OVER, failover.stateAfter().state());
 
-        Report failback = engine.run(plan, new RecoveryRequest(Action.FAILBACK, false, false));
+        Report failback = emulator.enforcing(() -> engine.run(plan, new RecoveryRequest(Action.FAILBACK, false, false)));
 
         assertEquals(Report.RunOutcome.SUCCEEDED, failback.outcome(), failback.message());
         assertEquals(50L, emulator.record(zone, "shop.example.com.", "us-east-1").weight());
@@ -120,7 +121,7 @@ class MultiSiteScenarioTest {
      */
     @Test
     void failoverThenFailback_whenSiteSwitch_publishesFailoverThenNormalValue() {
-        Report failover = engine.run(planWithSwitch, new RecoveryRequest(Action.FAILOVER, false, false));
+        Report failover = emulator.enforcing(() -> engine.run(planWithSwitch, new RecoveryRequest(Action.FAILOVER, false, false)));
 
         assertEquals(Report.RunOutcome.SUCCEEDED, failover.outcome(), failover.message());
         assertEquals(Optional.of(0.0), switchValue());
@@ -135,13 +136,13 @@ class MultiSiteScenarioTest {
                 failover.stateAfter().siteSwitches());
         assertEquals(SystemState.FAILED_OVER, failover.stateAfter().state());
 
-        Report again = engine.run(planWithSwitch, new RecoveryRequest(Action.FAILOVER, false, false));
+        Report again = emulator.enforcing(() -> engine.run(planWithSwitch, new RecoveryRequest(Action.FAILOVER, false, false)));
 
         assertEquals(Report.RunOutcome.ALREADY_DONE, again.outcome(), again.message());
         assertTrue(again.steps().stream().flatMap(s -> s.calls().stream()).noneMatch(AwsCall::mutating),
                 "the switch was read back as failed over, so nothing is published again: " + again.steps());
 
-        Report failback = engine.run(planWithSwitch, new RecoveryRequest(Action.FAILBACK, false, false));
+        Report failback = emulator.enforcing(() -> engine.run(planWithSwitch, new RecoveryRequest(Action.FAILBACK, false, false)));
 
         assertEquals(Report.RunOutcome.SUCCEEDED, failback.outcome(), failback.message());
         assertEquals(Optional.of(1.0), switchValue());
@@ -153,7 +154,7 @@ class MultiSiteScenarioTest {
 
     @Test
     void failover_whenSiteSwitchAndDryRun_listsMetricChangeAndChangesNothing() {
-        Report dryRun = engine.run(planWithSwitch, new RecoveryRequest(Action.FAILOVER, true, false));
+        Report dryRun = emulator.enforcing(() -> engine.run(planWithSwitch, new RecoveryRequest(Action.FAILOVER, true, false)));
 
         assertEquals(Report.RunOutcome.DRY_RUN, dryRun.outcome(), dryRun.message());
         assertTrue(dryRun.steps().stream().anyMatch(s -> s.changes().contains(

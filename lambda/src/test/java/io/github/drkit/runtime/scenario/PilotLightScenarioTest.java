@@ -48,7 +48,8 @@ class PilotLightScenarioTest {
     void setUp(MotoServer moto) {
         emulator = new Emulator(moto);
         calls = new RecordingHook();
-        clients = emulator.runtimeClients(calls);
+        // The engine runs as a role holding the permission table's actions for the plan's step kinds, IAM enforced.
+        clients = emulator.runtimeClients(emulator.failoverRole("database", "instances", "fleet", "dns", "notifications"), calls);
         engine = RecoveryEngine.builder(clients).pollInterval(Duration.ofMillis(100)).build();
         String replica = emulator.replica("shop");
         instances = emulator.stoppedInstances(RECOVERY, 2);
@@ -89,11 +90,11 @@ class PilotLightScenarioTest {
 
     @Test
     void failoverThenFailback_whenPilotLight_promotesStartsScalesMovesDnsAndBack() {
-        Report status = engine.run(plan, new RecoveryRequest(Action.STATUS, false, false));
+        Report status = emulator.enforcing(() -> engine.run(plan, new RecoveryRequest(Action.STATUS, false, false)));
         assertEquals(SystemState.NORMAL, status.stateBefore().state(), status.message());
         assertTrue(calls.mutating().isEmpty(), "status changed something: " + calls.mutating());
 
-        Report failover = engine.run(plan, new RecoveryRequest(Action.FAILOVER, false, false));
+        Report failover = emulator.enforcing(() -> engine.run(plan, new RecoveryRequest(Action.FAILOVER, false, false)));
 
         assertEquals(Report.RunOutcome.SUCCEEDED, failover.outcome(), () -> io.github.drkit.runtime.engine.ReportJson.write(failover));
         assertEquals(SystemState.FAILED_OVER, failover.stateAfter().state());
@@ -113,14 +114,14 @@ class PilotLightScenarioTest {
         assertEquals(1, calls.count("Publish"));
         assertTrue(failover.steps().stream().anyMatch(s -> s.name().startsWith("wait for health") && s.outcome() == StepReport.Outcome.DONE));
 
-        Report again = engine.run(plan, new RecoveryRequest(Action.FAILOVER, false, false));
+        Report again = emulator.enforcing(() -> engine.run(plan, new RecoveryRequest(Action.FAILOVER, false, false)));
         assertEquals(Report.RunOutcome.ALREADY_DONE, again.outcome(), again.message());
         assertTrue(again.message().startsWith("already failed over"), again.message());
         assertEquals(1, calls.count("PromoteReadReplica"), "second failover promoted again");
         assertEquals(1, calls.count("ChangeResourceRecordSets"), "second failover changed DNS again");
         assertEquals(1, calls.count("UpdateAutoScalingGroup"));
 
-        Report failback = engine.run(plan, new RecoveryRequest(Action.FAILBACK, false, false));
+        Report failback = emulator.enforcing(() -> engine.run(plan, new RecoveryRequest(Action.FAILBACK, false, false)));
 
         assertEquals(Report.RunOutcome.SUCCEEDED, failback.outcome(), failback.message());
         assertEquals(SystemState.NORMAL, failback.stateAfter().state());

@@ -38,7 +38,8 @@ class WarmStandbyScenarioTest {
     void setUp(MotoServer moto) {
         emulator = new Emulator(moto);
         calls = new RecordingHook();
-        clients = emulator.runtimeClients(calls);
+        // The engine runs as a role holding the permission table's actions for the plan's step kinds, IAM enforced.
+        clients = emulator.runtimeClients(emulator.failoverRole("fleet", "vertical-scaling", "dns", "notifications"), calls);
         Emulator.Fleet fleet = emulator.fleet(RECOVERY, "shop-web", 1, 1, 2, "t3.small", true);
         zone = emulator.zone("example.com");
         String primaryCheck = emulator.healthCheck("primary.example.com");
@@ -71,7 +72,7 @@ class WarmStandbyScenarioTest {
 
     @Test
     void failoverThenFailback_whenWarmStandby_scalesOutAndUpThenBack() {
-        Map<String, Object> failover = handler.handleRequest(Map.of("action", "failover"), null);
+        Map<String, Object> failover = emulator.enforcing(() -> handler.handleRequest(Map.of("action", "failover"), null));
 
         assertEquals("SUCCEEDED", failover.get("outcome"), String.valueOf(failover));
         AutoScalingGroup group = emulator.group(RECOVERY, "shop-web");
@@ -89,10 +90,10 @@ class WarmStandbyScenarioTest {
                 "the one instance still on t3.small is left for a person: " + failover.get("leftForOperator"));
         assertEquals("FAILED_OVER", ((Map<?, ?>) failover.get("stateAfter")).get("state"));
 
-        Map<String, Object> status = handler.handleRequest(Map.of("action", "status"), null);
+        Map<String, Object> status = emulator.enforcing(() -> handler.handleRequest(Map.of("action", "status"), null));
         assertEquals("FAILED_OVER", ((Map<?, ?>) status.get("stateBefore")).get("state"));
 
-        Map<String, Object> failback = handler.handleRequest(Map.of("action", "failback", "dryRun", false, "force", false), null);
+        Map<String, Object> failback = emulator.enforcing(() -> handler.handleRequest(Map.of("action", "failback", "dryRun", false, "force", false), null));
 
         assertEquals("SUCCEEDED", failback.get("outcome"), String.valueOf(failback));
         assertEquals(100L, emulator.record(zone, "app.example.com.", "primary").weight());

@@ -1,4 +1,4 @@
-package io.github.drkit.runtime.emulator;
+package io.github.drkit.emulator;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,6 +44,14 @@ public final class MotoLauncher implements AutoCloseable {
 
     /** Starts the emulator and waits until it answers; fails with the install hint when it is missing. */
     public static MotoLauncher start() {
+        return start(Map.of());
+    }
+
+    /**
+     * Starts the emulator with these extra environment variables, e.g. {@code INITIAL_NO_AUTH_ACTION_COUNT}; see
+     * {@link EmulatorIam} to turn IAM enforcement on and off while it runs instead.
+     */
+    public static MotoLauncher start(Map<String, String> environment) {
         String executable = findOnPath("moto_server");
         int port = freeLoopbackPort();
         try {
@@ -51,6 +60,7 @@ public final class MotoLauncher implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("VALIDATE_LAMBDA_S3", "false");
+            builder.environment().putAll(environment);
             MotoLauncher launcher = new MotoLauncher(builder.start(), URI.create("http://127.0.0.1:" + port), log);
             launcher.awaitReady();
             return launcher;

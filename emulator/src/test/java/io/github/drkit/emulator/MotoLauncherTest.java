@@ -1,4 +1,4 @@
-package io.github.drkit.runtime.emulator;
+package io.github.drkit.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

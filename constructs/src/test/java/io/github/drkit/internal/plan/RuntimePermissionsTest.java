@@ -1,0 +1,129 @@
+package io.github.drkit.internal.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.drkit.failover.Capacity;
+import io.github.drkit.failover.FailoverFunction;
+import io.github.drkit.failover.FailoverFunctionProps;
+import io.github.drkit.failover.FailoverPlan;
+import io.github.drkit.failover.PlanDatabase;
+import io.github.drkit.failover.PlanDnsRecord;
+import io.github.drkit.failover.PlanDnsZone;
+import io.github.drkit.failover.PlanFleet;
+import io.github.drkit.failover.PlanInstances;
+import io.github.drkit.failover.PlanSiteSwitch;
+import io.github.drkit.failover.PlanStorage;
+import io.github.drkit.objectives.DrStrategy;
+import io.github.drkit.testsupport.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The failover role grants what the runtime's calls need: for every step kind of the table, the role built for a
+ * plan that uses it holds every action of that kind, implicit ones included. The runtime's own calls are held to
+ * the same table by drkit-lambda's {@code PermissionTableScenarioTest}.
+ */
+class RuntimePermissionsTest {
+    /** The kinds a plan's steps can have; every kind of the table is one of them. */
+    private static final Map<String, UnaryOperator<FailoverPlan.Builder>> PLANS = Map.of(
+            "database", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
+            "instances", b -> b.instances(List.of(PlanInstances.of("us-west-2", List.of("i-0123456789abcdef0")))),
+            "fleet", b -> b.fleets(List.of(fleet(false))),
+            "vertical-scaling", b -> b.fleets(List.of(fleet(true))),
+            "dns", b -> b.dns(List.of(PlanDnsZone.of("Z0123456789ABC", List.of(
+                    PlanDnsRecord.weighted("app.example.com", "A", "primary", 100, 0),
+                    PlanDnsRecord.weighted("app.example.com", "A", "recovery", 0, 100))))),
+            "site-switch", b -> b.siteSwitches(List.of(PlanSiteSwitch.of("us-east-1", "primary", "drkit", "SiteEnabled",
+                    Map.of("Application", "shop", "Site", "primary"), 1, 0))),
+            // Every plan notifies: the topic check and the report go to the notification topic.
+            "notifications", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
+            // Kept in SSM by the test's PlanStorage.PARAMETER below.
+            "plan-parameter", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))));
+
+    @Test
+    void table_whenRead_namesOnlyKnownKindsAndScopes() {
+        Set<String> kinds = RuntimePermissions.rows().stream().map(RuntimePermissions.Row::kind).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(PLANS.keySet()), kinds);
+        for (RuntimePermissions.Row row : RuntimePermissions.rows()) {
+            assertTrue(row.action().matches("[a-z0-9-]+:[A-Za-z0-9*]+"), "not an IAM action: " + row);
+            assertTrue(row.implicit() || row.action().endsWith(":" + row.operation()), "a called row names its operation's action: " + row);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "notifications", "plan-parameter"})
+    void role_whenPlanUsesKind_grantsEveryActionTheTableLists(String kind) {
+        Set<String> granted = grantedActions(kind);
+
+        List<String> missing = new ArrayList<>(RuntimePermissions.actions(kind));
+        missing.removeAll(granted);
+
+        assertEquals(List.of(), missing, kind + " needs these actions the role does not grant; it grants " + granted);
+    }
+
+    @Test
+    void role_whenPlanPromotesDatabase_tagsTheReplicaBeforePromotion() {
+        Set<String> granted = grantedActions("database");
+
+        assertTrue(granted.containsAll(List.of("rds:AddTagsToResource", "rds:PromoteReadReplica", "rds:DescribeDBInstances")), granted.toString());
+    }
+
+    @Test
+    void role_whenFleetScalesVertically_grantsImplicitActionsThroughItsLaunchTemplateOnly() {
+        Stack stack = Fixtures.recoveryStack();
+        new FailoverFunction(stack, "Failover", FailoverFunctionProps.builder().plan(plan("vertical-scaling")).build());
+
+        Map<String, Object> run = Fixtures.policyStatements(Template.fromStack(stack)).stream()
+                .filter(s -> "RunFromLaunchTemplates".equals(s.get("Sid"))).findFirst().orElseThrow();
+
+        assertEquals(List.of("ec2:RunInstances", "ec2:CreateTags"), run.get("Action"));
+        assertTrue(((Map<?, ?>) run.get("Condition")).containsKey("ArnLike"), run.toString());
+    }
+
+    private static Set<String> grantedActions(String kind) {
+        Stack stack = Fixtures.recoveryStack();
+        FailoverFunctionProps.Builder props = FailoverFunctionProps.builder().plan(plan(kind));
+        if (kind.equals("plan-parameter")) {
+            props.planStorage(PlanStorage.PARAMETER);
+        }
+        new FailoverFunction(stack, "Failover", props.build());
+        Set<String> granted = new TreeSet<>();
+        for (Map<String, Object> statement : Fixtures.policyStatements(Template.fromStack(stack))) {
+            if ("Allow".equals(statement.get("Effect"))) {
+                Object action = statement.get("Action");
+                for (Object a : action instanceof List ? (List<?>) action : List.of(action)) {
+                    granted.add((String) a);
+                }
+            }
+        }
+        return granted;
+    }
+
+    private static FailoverPlan plan(String kind) {
+        FailoverPlan.Builder builder = FailoverPlan.builder().application("shop").strategy(DrStrategy.WARM_STANDBY)
+                .primaryRegion("us-east-1").recoveryRegion("us-west-2");
+        return PLANS.get(kind).apply(builder).build();
+    }
+
+    private static PlanFleet fleet(boolean vertical) {
+        PlanFleet.Builder fleet = PlanFleet.builder().region("us-west-2").autoScalingGroupName("shop-app")
+                .standby(Capacity.of(1, 1, 2)).recovery(Capacity.of(2, 4, 8))
+                .targetGroupArns(List.of("arn:aws:elasticloadbalancing:us-west-2:111111111111:targetgroup/shop/0123456789abcdef"));
+        if (vertical) {
+            fleet.standbyInstanceType("t3.small").recoveryInstanceType("m5.large").launchTemplateId("lt-0123456789abcdef0")
+                    .instanceRoleArn("arn:aws:iam::111111111111:role/shop-app");
+        }
+        return fleet.build();
+    }
+}

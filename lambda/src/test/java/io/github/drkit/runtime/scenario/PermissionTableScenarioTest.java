@@ -1,0 +1,247 @@
+package io.github.drkit.runtime.scenario;
+
+import static io.github.drkit.runtime.scenario.Emulator.PRIMARY;
+import static io.github.drkit.runtime.scenario.Emulator.RECOVERY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.aws.CallHook;
+import io.github.drkit.runtime.engine.Action;
+import io.github.drkit.runtime.engine.RecoveryEngine;
+import io.github.drkit.runtime.engine.RecoveryRequest;
+import io.github.drkit.runtime.engine.Report;
+import io.github.drkit.runtime.engine.ReportJson;
+import io.github.drkit.runtime.engine.StepReport;
+import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.testing.MotoServer;
+import io.github.drkit.testing.MotoServerExtension;
+import io.github.drkit.testing.PermissionTable;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * The runtime under the permissions the failover role is built with: for every step kind, status, failover and
+ * failback run with the emulator enforcing IAM, signed by a session of a role that holds exactly the table's actions
+ * for the plan's step kinds (as {@code PlanPermissions} grants them, on {@code "*"}: moto matches actions only).
+ * Every call the runtime makes must be listed in the table for those kinds; and a role that lacks one action of the
+ * table makes the run fail, naming that action.
+ */
+@ExtendWith(MotoServerExtension.class)
+class PermissionTableScenarioTest {
+    /** Calls the table lists but a run against the emulator cannot make, and why. */
+    private static final Set<String> NOT_EXERCISED = Set.of(
+            // moto answers every Route 53 change INSYNC at once, so the runtime never polls it.
+            "Route53:GetChange");
+
+    private MotoServer moto;
+    private Emulator emulator;
+
+    @BeforeEach
+    void setUp(MotoServer moto) {
+        this.moto = moto;
+        emulator = new Emulator(moto);
+    }
+
+    @AfterEach
+    void tearDown() {
+        moto.iam().relax();
+        emulator.close();
+    }
+
+    static Stream<String> kinds() {
+        return Stream.of("database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "notifications");
+    }
+
+    /** Every action the runtime's calls name, with the step kind that calls it. */
+    static Stream<Arguments> calledActions() {
+        Set<List<String>> seen = new LinkedHashSet<>();
+        for (PermissionTable.Row row : PermissionTable.rows()) {
+            if (!row.implicit() && !row.kind().equals("plan-parameter") && !NOT_EXERCISED.contains(row.service() + ":" + row.operation())) {
+                seen.add(List.of(row.kind(), row.action()));
+            }
+        }
+        return seen.stream().map(k -> Arguments.of(k.get(0), k.get(1)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void failoverThenFailback_underRoleFromTable_succeedCallingOnlyListedOperations(String kind) {
+        Site site = site(kind);
+        Calls calls = new Calls();
+
+        List<Report> reports = runUnderRole(site, rolesKinds(kind), null, calls);
+
+        for (Report report : reports) {
+            // A promoted database is never demoted: failback of a database-only plan has nothing to do.
+            assertTrue(report.outcome() == Report.RunOutcome.SUCCEEDED || report.outcome() == Report.RunOutcome.ALREADY_DONE,
+                    () -> ReportJson.write(report));
+            assertTrue(report.steps().stream().noneMatch(s -> s.outcome() == StepReport.Outcome.FAILED), () -> ReportJson.write(report));
+            assertEquals(Set.of(), deniedActions(List.of(report)), () -> ReportJson.write(report));
+        }
+        List<String> unlisted = calls.distinct().stream()
+                .filter(c -> PermissionTable.rowsFor(rolesKinds(kind), c.split(":")[0], c.split(":")[1]).isEmpty()).toList();
+        assertEquals(List.of(), unlisted, "calls the permission table does not list for " + rolesKinds(kind));
+        List<String> neverCalled = PermissionTable.rows().stream().filter(r -> r.kind().equals(kind) && !r.implicit())
+                .map(r -> r.service() + ":" + r.operation()).filter(c -> !calls.distinct().contains(c) && !NOT_EXERCISED.contains(c))
+                .distinct().toList();
+        assertEquals(List.of(), neverCalled, "rows of " + kind + " this scenario never exercised; calls were " + calls.distinct());
+    }
+
+    @ParameterizedTest
+    @MethodSource("calledActions")
+    void run_whenRoleLacksOneAction_failsNamingIt(String kind, String action) {
+        Site site = site(kind);
+
+        List<Report> reports = runUnderRole(site, rolesKinds(kind), action, new Calls());
+
+        List<String> errors = new ArrayList<>();
+        reports.forEach(r -> r.steps().stream().filter(s -> s.outcome() == StepReport.Outcome.FAILED).forEach(s -> errors.add(s.error())));
+        Set<String> denied = deniedActions(reports);
+        // A denied call fails the gate even where the engine carries on (an unreadable site switch does not block a
+        // recovery), so that the role is fixed before the day it matters.
+        assertFalse(denied.isEmpty(), "a role without " + action + " was never denied: " + reports.stream().map(ReportJson::write).toList());
+        assertTrue(denied.contains(action), "the denied calls need " + denied + ", not " + action + ": " + errors);
+        // The emulator's message names the action as it checked it: CloudWatch's under its signing name, monitoring.
+        String asChecked = action.replaceFirst("^cloudwatch:", "monitoring:");
+        boolean cloudWatch = !asChecked.equals(action);
+        assertTrue(cloudWatch || errors.isEmpty() || errors.stream().anyMatch(e -> e.contains("AccessDenied") && e.contains(action)),
+                "no error names " + action + ": " + errors);
+    }
+
+    /** The actions the table lists for every call the emulator denied (HTTP 403) in these runs. */
+    private static Set<String> deniedActions(List<Report> reports) {
+        Set<String> denied = new TreeSet<>();
+        for (Report report : reports) {
+            for (StepReport step : report.steps()) {
+                step.calls().stream().filter(c -> c.httpStatus() == 403)
+                        .forEach(c -> denied.addAll(PermissionTable.actionsOf(c.service(), c.operation())));
+            }
+        }
+        return denied;
+    }
+
+    /** The kinds whose actions the role holds: the plan's own, and notifications, which every run sends. */
+    private static Set<String> rolesKinds(String kind) {
+        Set<String> kinds = new TreeSet<>(List.of(kind, "notifications"));
+        if (kind.equals("vertical-scaling")) {
+            kinds.add("fleet");
+        }
+        if (kind.equals("notifications")) {
+            kinds.add("database");
+        }
+        return kinds;
+    }
+
+    /**
+     * Status, failover and (when failover succeeded) failback, with IAM enforced, signed by a session of a role
+     * allowed the table's actions of {@code kinds} except {@code withoutAction}.
+     */
+    private List<Report> runUnderRole(Site site, Set<String> kinds, String withoutAction, Calls calls) {
+        Set<String> actions = new TreeSet<>(PermissionTable.actions(kinds));
+        if (withoutAction != null) {
+            actions.remove(withoutAction);
+        }
+        String role = moto.iam().createRole(moto.credentials(), "drkit-failover", actions);
+        AwsCredentialsProvider session = moto.iam().assume(moto.credentials(), role, "failover");
+        RecoveryPlan plan = RecoveryPlan.parse(site.plan());
+        try (AwsClients clients = emulator.runtimeClients(session, calls);
+             RecoveryEngine engine = RecoveryEngine.builder(clients).pollInterval(Duration.ofMillis(100)).build()) {
+            return moto.iam().enforcing(() -> {
+                List<Report> reports = new ArrayList<>();
+                reports.add(engine.run(plan, new RecoveryRequest(Action.STATUS, false, false)));
+                Report failover = engine.run(plan, new RecoveryRequest(Action.FAILOVER, false, false));
+                reports.add(failover);
+                if (failover.outcome() == Report.RunOutcome.SUCCEEDED) {
+                    reports.add(engine.run(plan, new RecoveryRequest(Action.FAILBACK, false, false)));
+                }
+                return reports;
+            });
+        }
+    }
+
+    /** The resources a plan of one step kind needs, created with the emulator's defaults, and the plan. */
+    private Site site(String kind) {
+        String topic = emulator.topic(RECOVERY, "shop-dr");
+        String section = switch (kind) {
+            case "database", "notifications" -> """
+                    "databases": [{"dbInstanceIdentifier": "%s"}],""".formatted(emulator.replica("shop"));
+            case "instances" -> """
+                    "instances": [{"instanceIds": ["%s"]}],""".formatted(emulator.stoppedInstances(RECOVERY, 1).get(0));
+            case "fleet" -> """
+                    "fleets": [{"autoScalingGroupName": "shop-app", "standby": {"min": 0, "desired": 0, "max": 2},
+                                "recovery": {"min": 1, "desired": 2, "max": 4}, "targetGroupArns": ["%s"]}],"""
+                    .formatted(emulator.fleet(RECOVERY, "shop-app", 0, 0, 2, "t3.small", true).targetGroupArn());
+            case "vertical-scaling" -> {
+                emulator.fleet(RECOVERY, "shop-web", 1, 1, 2, "t3.small", false);
+                yield """
+                        "fleets": [{"autoScalingGroupName": "shop-web", "standby": {"min": 1, "desired": 1, "max": 2},
+                                    "recovery": {"min": 2, "desired": 2, "max": 4},
+                                    "standbyInstanceType": "t3.small", "recoveryInstanceType": "m5.large"}],""";
+            }
+            case "dns" -> dnsSection();
+            case "site-switch" -> """
+                    "siteSwitches": [{"region": "us-east-1", "site": "primary", "namespace": "drkit", "metricName": "SiteEnabled",
+                                      "dimensions": {"Application": "shop", "Site": "primary"}, "normalValue": 1, "failoverValue": 0}],""";
+            default -> throw new IllegalArgumentException("no scenario for step kind " + kind);
+        };
+        return new Site("""
+                {"version": 1, "application": "shop", "strategy": "PILOT_LIGHT", "primaryRegion": "%s", "recoveryRegion": "%s",
+                 %s
+                 "healthTimeoutSeconds": 30, "notificationTopicArn": "%s"}
+                """.formatted(PRIMARY, RECOVERY, section, topic));
+    }
+
+    /** Weighted records whose primary carries a health check, so that failback reads its status. */
+    private String dnsSection() {
+        String zone = emulator.zone("example.com");
+        String check = emulator.healthCheck("primary.example.com");
+        emulator.upsert(zone,
+                ResourceRecordSet.builder().name("app.example.com").type(RRType.A).setIdentifier("primary").weight(100L).ttl(60L)
+                        .healthCheckId(check).resourceRecords(r -> r.value("192.0.2.10")).build(),
+                ResourceRecordSet.builder().name("app.example.com").type(RRType.A).setIdentifier("recovery").weight(0L).ttl(60L)
+                        .resourceRecords(r -> r.value("198.51.100.10")).build());
+        return """
+                "dns": [{"hostedZoneId": "%s", "records": [
+                  {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "primary", "normalWeight": 100, "failoverWeight": 0},
+                  {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "recovery", "normalWeight": 0, "failoverWeight": 100}]}],"""
+                .formatted(zone);
+    }
+
+    private record Site(String plan) {
+    }
+
+    /** Every {@code Service:Operation} the runtime called, first attempts only. */
+    private static final class Calls implements CallHook {
+        private final Set<String> calls = Collections.synchronizedSet(new TreeSet<>());
+
+        @Override
+        public void beforeAttempt(Attempt attempt) {
+            calls.add(attempt.service() + ":" + attempt.operation());
+        }
+
+        Set<String> distinct() {
+            synchronized (calls) {
+                return new TreeSet<>(calls);
+            }
+        }
+    }
+}
