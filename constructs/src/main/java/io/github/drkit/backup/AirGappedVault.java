@@ -1,6 +1,7 @@
 package io.github.drkit.backup;
 
 import io.github.drkit.internal.protection.Durations;
+import io.github.drkit.objectives.DataProtections;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.UniqueResourceNameOptions;
@@ -8,7 +9,9 @@ import software.amazon.awscdk.services.backup.CfnLogicallyAirGappedBackupVault;
 import software.amazon.awscdk.services.ram.CfnResourceShare;
 import software.constructs.Construct;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +53,11 @@ public class AirGappedVault extends Construct {
                 .principals(props.getShareWith())
                 .allowExternalPrincipals(props.getAllowExternalPrincipals())
                 .build();
+        Map<String, Object> declared = new LinkedHashMap<>();
+        declared.put("lock", "compliance mode, " + Durations.human(props.getMinRetention()) + " to " + Durations.human(props.getMaxRetention()));
+        declared.put("encryption", "AWS-owned key");
+        declared.put("sharedWith", props.getShareWith().isEmpty() ? "nobody" : props.getShareWith());
+        DataProtections.declare(this, "logically air-gapped vault", declared);
     }
 
     private static void check(AirGappedVaultProps p) {

@@ -1,6 +1,7 @@
 package io.github.drkit.backup;
 
 import io.github.drkit.internal.protection.Durations;
+import io.github.drkit.objectives.DataProtections;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
@@ -76,6 +77,12 @@ public class BackupAuditFramework extends Construct {
                 .frameworkControls(cfnControls)
                 .build();
 
+        Map<String, Object> declared = new LinkedHashMap<>();
+        declared.put("framework", name);
+        declared.put("vault", props.getVault().getNode().getPath());
+        declared.put("controls", controls.stream().map(AuditControl::toString).toList());
+        declared.put("reports", props.getReportTemplates());
+        DataProtections.declare(this, "audit framework", declared);
         this.reportBucket = props.getReportBucket() != null ? props.getReportBucket() : reportBucket(props);
         Stack stack = Stack.of(this);
         // AWS Backup writes reports as its service-linked role for reports.

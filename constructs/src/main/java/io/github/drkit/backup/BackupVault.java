@@ -2,6 +2,7 @@ package io.github.drkit.backup;
 
 import io.github.drkit.internal.protection.Durations;
 import io.github.drkit.internal.protection.NagSuppression;
+import io.github.drkit.objectives.DataProtections;
 import io.github.drkit.objectives.DrStrategy;
 import io.github.drkit.objectives.EstimateTerm;
 import io.github.drkit.objectives.RecoveryEstimate;
@@ -165,6 +166,7 @@ public class BackupVault extends Construct implements RecoveryEstimator {
         }
         this.vault = new software.amazon.awscdk.services.backup.BackupVault(this, "Vault", vb.build());
 
+        DataProtections.declare(this, "backup vault", protections(props));
         if (!props.hasPlan()) {
             this.backupRole = props.getBackupRole();
             this.plan = null;
@@ -183,6 +185,64 @@ public class BackupVault extends Construct implements RecoveryEstimator {
         this.plan = pb.build();
         select(props);
         this.restoreTestingPlan = props.getRestoreTesting() != null ? restoreTesting(props.getRestoreTesting()) : null;
+    }
+
+    /** What the vault declares, for the DR summary. */
+    private static Map<String, Object> protections(BackupVaultProps p) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("encryption", p.getEncryptionKey() != null ? "given KMS key" : "KMS key with yearly rotation");
+        m.put("blockRecoveryPointDeletion", p.getBlockRecoveryPointDeletion());
+        VaultLock lock = p.getVaultLock();
+        m.put("vaultLock", lock == null ? "none" : lock.getMode() + " " + Durations.human(lock.getMinRetention()) + " to "
+                + (lock.getMaxRetention() == null ? "no maximum" : Durations.human(lock.getMaxRetention())));
+        if (!p.hasPlan()) {
+            m.put("plan", "none: receives copies");
+            return m;
+        }
+        List<Object> rules = new ArrayList<>();
+        for (int i = 0; i < p.getRules().size(); i++) {
+            BackupRule r = p.getRules().get(i);
+            Map<String, Object> rule = new java.util.LinkedHashMap<>();
+            rule.put("name", BackupRules.ruleName(r, i));
+            rule.put("every", Durations.human(r.getFrequency()));
+            rule.put("keep", Durations.human(r.getRetention()));
+            if (r.getMoveToColdStorageAfter() != null) {
+                rule.put("coldAfter", Durations.human(r.getMoveToColdStorageAfter()));
+            }
+            if (r.getContinuousBackup()) {
+                rule.put("continuous", true);
+            }
+            List<String> copies = new ArrayList<>();
+            for (BackupCopy c : r.getCopyTo()) {
+                copies.add((c.getAirGappedVault() != null ? "air-gapped vault " + c.getAirGappedVault().getNode().getPath() : "vault")
+                        + " in " + (c.getRegion() == null || Token.isUnresolved(c.getRegion()) ? "this Region" : c.getRegion())
+                        + " kept " + Durations.human(c.getRetention() != null ? c.getRetention() : r.getRetention()));
+            }
+            if (!copies.isEmpty()) {
+                rule.put("copies", copies);
+            }
+            rules.add(rule);
+        }
+        m.put("rules", rules);
+        if (!p.getBackupTags().isEmpty()) {
+            m.put("selectTags", new TreeMap<>(p.getBackupTags()));
+        }
+        if (!p.getBackupResources().isEmpty()) {
+            m.put("selectResources", p.getBackupResources());
+        }
+        if (!p.getExcludeTags().isEmpty()) {
+            m.put("excludeTags", new TreeMap<>(p.getExcludeTags()));
+        }
+        if (!p.getExcludeTagPatterns().isEmpty()) {
+            m.put("excludeTagPatterns", new TreeMap<>(p.getExcludeTagPatterns()));
+        }
+        if (!p.getExcludeResources().isEmpty()) {
+            m.put("excludeResources", p.getExcludeResources());
+        }
+        m.put("windowsVss", p.getWindowsVss());
+        m.put("restoreTesting", p.getRestoreTesting() == null ? "none" : p.getRestoreTesting().getProtectedResourceType() + " "
+                + p.getRestoreTesting().getScheduleExpression());
+        return m;
     }
 
     private Role serviceRole() {

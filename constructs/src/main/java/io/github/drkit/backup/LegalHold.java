@@ -1,6 +1,7 @@
 package io.github.drkit.backup;
 
 import io.github.drkit.internal.protection.NagSuppression;
+import io.github.drkit.objectives.DataProtections;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.customresources.AwsCustomResource;
@@ -69,6 +70,12 @@ public class LegalHold extends Construct {
                     .build());
         }
         this.resource = b.build();
+        Map<String, Object> declared = new LinkedHashMap<>();
+        declared.put("title", props.getTitle());
+        declared.put("vaults", props.getBackupVaultNames());
+        declared.put("from", props.getFromDate().toString());
+        declared.put("to", props.getToDate().toString());
+        DataProtections.declare(this, "legal hold", declared);
         NagSuppression.add(resource.getNode().findChild("CustomResourcePolicy"), "AwsSolutions-IAM5",
                 "A legal hold's ARN holds the id AWS Backup assigns when CreateLegalHold returns, so the policy can only "
                         + "name the account's legal holds in this Region (legal-hold:*).",

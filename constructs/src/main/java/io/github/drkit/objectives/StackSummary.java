@@ -17,6 +17,7 @@ public final class StackSummary {
     private final String region;
     private final ObjectivesAssessment assessment;
     private final StandbyCost standbyCost;
+    private List<Map<String, Object>> protections = List.of();
 
     StackSummary(String stackName, String path, String region, ObjectivesAssessment assessment, StandbyCost standbyCost) {
         this.stackName = stackName;
@@ -29,13 +30,23 @@ public final class StackSummary {
     /** Summarizes one stack; synthesizes its app to price it. */
     public static StackSummary of(Stack stack, PriceTable prices) {
         return new StackSummary(stack.getStackName(), stack.getNode().getPath(), stack.getRegion(),
-                ObjectivesAssessment.of(stack), StandbyCost.of(stack, prices));
+                ObjectivesAssessment.of(stack), StandbyCost.of(stack, prices)).withProtections(stack);
     }
 
     /** Summarizes one stack without pricing it, for an app that does not synthesize. */
     static StackSummary unpriced(Stack stack) {
         return new StackSummary(stack.getStackName(), stack.getNode().getPath(), stack.getRegion(),
-                ObjectivesAssessment.of(stack), null);
+                ObjectivesAssessment.of(stack), null).withProtections(stack);
+    }
+
+    private StackSummary withProtections(Stack stack) {
+        this.protections = DataProtections.of(stack);
+        return this;
+    }
+
+    /** What protects the stack's data, as its constructs declare it (see {@link DataProtections}). */
+    public List<Map<String, Object>> protections() {
+        return protections;
     }
 
     public String stackName() {
@@ -126,6 +137,7 @@ public final class StackSummary {
             return est;
         }).collect(Collectors.toList()));
         m.put("violations", assessment.violations());
+        m.put("protections", protections);
         return m;
     }
 
