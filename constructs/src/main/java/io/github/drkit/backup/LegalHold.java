@@ -11,6 +11,7 @@ import software.amazon.awscdk.customresources.PhysicalResourceId;
 import software.amazon.awscdk.customresources.PhysicalResourceIdReference;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ import java.util.Map;
  * {@code aws backup create-legal-hold} (see docs/data-protection.md).
  */
 public class LegalHold extends Construct {
+    /** The construct id of AwsCustomResource's singleton provider function in the stack (aws-cdk-lib's constant). */
+    private static final String PROVIDER_ID = "AWS679f53fac002430cb0da5b7982bd2287";
+
     private final AwsCustomResource resource;
 
     public LegalHold(Construct scope, String id, LegalHoldProps props) {
@@ -80,6 +84,15 @@ public class LegalHold extends Construct {
                 "A legal hold's ARN holds the id AWS Backup assigns when CreateLegalHold returns, so the policy can only "
                         + "name the account's legal holds in this Region (legal-hold:*).",
                 List.of(NagSuppression.regex("^Resource::arn:<AWS::Partition>:backup:.*:legal-hold:\\*$")));
+        // The provider function is one per stack, shared by every AwsCustomResource in it.
+        IConstruct provider = stack.getNode().tryFindChild(PROVIDER_ID);
+        if (provider != null && provider.getNode().tryFindChild("ServiceRole") != null) {
+            NagSuppression.add(provider.getNode().findChild("ServiceRole"), "AwsSolutions-IAM4",
+                    "The provider function of CDK's AwsCustomResource writes its logs with AWSLambdaBasicExecutionRole, which "
+                            + "grants only logs:CreateLogGroup, logs:CreateLogStream and logs:PutLogEvents; the function's log "
+                            + "group name is generated, so a hand-written policy would need the same wildcard.",
+                    List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+        }
     }
 
     private static void check(LegalHoldProps p) {
