@@ -48,9 +48,11 @@ import java.util.TreeMap;
 /**
  * An AWS Backup vault with the plan that fills it: KMS encryption, an access policy that denies
  * deleting recovery points, optional Vault Lock, a schedule derived from the RPO, retention and cold
- * storage, copies to the recovery Region (and other accounts), selections by resource and by tags
- * (all tags must match), failure notifications and a restore testing plan. Every AWS Backup rule is
- * checked at construction.
+ * storage, copies to the recovery Region (and other accounts, and logically air-gapped vaults),
+ * selections by resource and by tags (all tags must match) with exclusions by tag and by ARN, Windows
+ * VSS, failure notifications and a restore testing plan. A plan has one rule made of the RPO and
+ * retention props, or several {@link BackupRule}s (e.g. hourly, daily, monthly). Every AWS Backup rule
+ * is checked at construction.
  *
  * <p>Without {@code backupResources} or {@code backupTags} no plan is created: the vault is the
  * destination of another Region's copies.
