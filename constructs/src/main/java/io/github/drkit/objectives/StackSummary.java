@@ -17,31 +17,28 @@ public final class StackSummary {
     private final String region;
     private final ObjectivesAssessment assessment;
     private final StandbyCost standbyCost;
-    private List<Map<String, Object>> protections = List.of();
+    private final List<Map<String, Object>> protections;
 
-    StackSummary(String stackName, String path, String region, ObjectivesAssessment assessment, StandbyCost standbyCost) {
+    StackSummary(String stackName, String path, String region, ObjectivesAssessment assessment, StandbyCost standbyCost,
+            List<Map<String, Object>> protections) {
         this.stackName = stackName;
         this.path = path;
         this.region = region;
         this.assessment = assessment;
         this.standbyCost = standbyCost;
+        this.protections = List.copyOf(protections);
     }
 
     /** Summarizes one stack; synthesizes its app to price it. */
     public static StackSummary of(Stack stack, PriceTable prices) {
         return new StackSummary(stack.getStackName(), stack.getNode().getPath(), stack.getRegion(),
-                ObjectivesAssessment.of(stack), StandbyCost.of(stack, prices)).withProtections(stack);
+                ObjectivesAssessment.of(stack), StandbyCost.of(stack, prices), DataProtections.of(stack));
     }
 
     /** Summarizes one stack without pricing it, for an app that does not synthesize. */
     static StackSummary unpriced(Stack stack) {
         return new StackSummary(stack.getStackName(), stack.getNode().getPath(), stack.getRegion(),
-                ObjectivesAssessment.of(stack), null).withProtections(stack);
-    }
-
-    private StackSummary withProtections(Stack stack) {
-        this.protections = DataProtections.of(stack);
-        return this;
+                ObjectivesAssessment.of(stack), null, DataProtections.of(stack));
     }
 
     /** What protects the stack's data, as its constructs declare it (see {@link DataProtections}). */
