@@ -2,6 +2,7 @@ package io.github.drkit.backup;
 
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 
 import java.util.Objects;
@@ -18,12 +19,14 @@ public final class BackupCopy {
     private final String region;
     private final Duration retention;
     private final Duration moveToColdStorageAfter;
+    private final AirGappedVault airGappedVault;
 
     private BackupCopy(Builder b) {
         this.destinationVaultArn = Objects.requireNonNull(b.destinationVaultArn, "BackupCopy: destinationVaultArn is required");
         this.region = b.region != null ? b.region : regionOf(destinationVaultArn);
         this.retention = b.retention;
         this.moveToColdStorageAfter = b.moveToColdStorageAfter;
+        this.airGappedVault = b.airGappedVault;
     }
 
     public static Builder builder() {
@@ -40,6 +43,16 @@ public final class BackupCopy {
                 .region(region);
     }
 
+    /**
+     * A copy into a logically air-gapped vault of this account (in its stack's Region). The copies'
+     * retention is checked against the vault's minimum and maximum retention.
+     */
+    public static Builder toAirGappedVault(AirGappedVault vault) {
+        Builder b = builder().destinationVaultArn(vault.getBackupVaultArn()).region(Stack.of(vault).getRegion());
+        b.airGappedVault = vault;
+        return b;
+    }
+
     private static String regionOf(String arn) {
         if (Token.isUnresolved(arn)) {
             return null;
@@ -48,26 +61,32 @@ public final class BackupCopy {
         return parts.length > 3 && !parts[3].isEmpty() ? parts[3] : null;
     }
 
-    public String destinationVaultArn() {
+    public String getDestinationVaultArn() {
         return destinationVaultArn;
     }
 
     /** The destination's Region, or null when it is unknown at synth time. */
-    public String region() {
+    public String getRegion() {
         return region;
     }
 
     /** The copies' retention, or null for the rule's. */
-    public Duration retention() {
+    public Duration getRetention() {
         return retention;
     }
 
     /** When copies move to cold storage, or null for never. */
-    public Duration moveToColdStorageAfter() {
+    public Duration getMoveToColdStorageAfter() {
         return moveToColdStorageAfter;
     }
 
+    /** The logically air-gapped vault the copies land in, or null for a standard vault. */
+    public AirGappedVault getAirGappedVault() {
+        return airGappedVault;
+    }
+
     public static final class Builder {
+        private AirGappedVault airGappedVault;
         private String destinationVaultArn;
         private String region;
         private Duration retention;
@@ -82,7 +101,7 @@ public final class BackupCopy {
             return this;
         }
 
-        /** The destination's Region. @default parsed from destinationVaultArn; required when that is a token */
+        /** The destination's Region. @default parsed from destinationVaultArn; required when that is a token (the stack's Region for an air-gapped vault) */
         public Builder region(String region) {
             this.region = region;
             return this;

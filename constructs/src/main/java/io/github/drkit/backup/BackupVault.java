@@ -2,6 +2,7 @@ package io.github.drkit.backup;
 
 import io.github.drkit.internal.protection.Durations;
 import io.github.drkit.internal.protection.NagSuppression;
+import io.github.drkit.objectives.DataProtections;
 import io.github.drkit.objectives.DrStrategy;
 import io.github.drkit.objectives.EstimateTerm;
 import io.github.drkit.objectives.RecoveryEstimate;
@@ -47,9 +48,11 @@ import java.util.TreeMap;
 /**
  * An AWS Backup vault with the plan that fills it: KMS encryption, an access policy that denies
  * deleting recovery points, optional Vault Lock, a schedule derived from the RPO, retention and cold
- * storage, copies to the recovery Region (and other accounts), selections by resource and by tags
- * (all tags must match), failure notifications and a restore testing plan. Every AWS Backup rule is
- * checked at construction.
+ * storage, copies to the recovery Region (and other accounts, and logically air-gapped vaults),
+ * selections by resource and by tags (all tags must match) with exclusions by tag and by ARN, Windows
+ * VSS, failure notifications and a restore testing plan. A plan has one rule made of the RPO and
+ * retention props, or several {@link BackupRule}s (e.g. hourly, daily, monthly). Every AWS Backup rule
+ * is checked at construction.
  *
  * <p>Without {@code backupResources} or {@code backupTags} no plan is created: the vault is the
  * destination of another Region's copies.
@@ -107,15 +110,15 @@ public class BackupVault extends Construct implements RecoveryEstimator {
         super(scope, id);
         BackupRules.check(props);
         this.props = props;
-        this.schedule = BackupSchedule.forRpo(props.rpo());
+        this.schedule = BackupSchedule.forRpo(props.getRpo());
 
-        if (props.encryptionKey() != null) {
-            this.encryptionKey = props.encryptionKey();
+        if (props.getEncryptionKey() != null) {
+            this.encryptionKey = props.getEncryptionKey();
         } else {
             Key key = Key.Builder.create(this, "Key")
                     .description("Encrypts the recovery points and notifications of the backup vault " + getNode().getPath())
                     .enableKeyRotation(true)
-                    .removalPolicy(props.removalPolicy())
+                    .removalPolicy(props.getRemovalPolicy())
                     .build();
             // AWS Backup publishes to the notification topic, which this key encrypts.
             key.addToResourcePolicy(PolicyStatement.Builder.create()
@@ -126,7 +129,7 @@ public class BackupVault extends Construct implements RecoveryEstimator {
                     .build());
             this.encryptionKey = key;
         }
-        this.notificationTopic = props.notificationTopic() != null ? props.notificationTopic()
+        this.notificationTopic = props.getNotificationTopic() != null ? props.getNotificationTopic()
                 : Topic.Builder.create(this, "Notifications")
                         .displayName("AWS Backup failures of " + getNode().getPath())
                         .masterKey(encryptionKey)
@@ -135,16 +138,16 @@ public class BackupVault extends Construct implements RecoveryEstimator {
 
         software.amazon.awscdk.services.backup.BackupVaultProps.Builder vb = software.amazon.awscdk.services.backup.BackupVaultProps.builder()
                 .encryptionKey(encryptionKey)
-                .blockRecoveryPointDeletion(props.blockRecoveryPointDeletion())
+                .blockRecoveryPointDeletion(props.getBlockRecoveryPointDeletion())
                 .notificationTopic(notificationTopic)
                 .notificationEvents(FAILURE_EVENTS)
-                .removalPolicy(props.removalPolicy());
-        if (props.backupVaultName() != null) {
-            vb.backupVaultName(props.backupVaultName());
+                .removalPolicy(props.getRemovalPolicy());
+        if (props.getBackupVaultName() != null) {
+            vb.backupVaultName(props.getBackupVaultName());
         }
-        if (!props.allowCopyFromAccounts().isEmpty()) {
+        if (!props.getAllowCopyFromAccounts().isEmpty()) {
             List<IPrincipal> accounts = new ArrayList<>();
-            props.allowCopyFromAccounts().forEach(a -> accounts.add(new AccountPrincipal(a)));
+            props.getAllowCopyFromAccounts().forEach(a -> accounts.add(new AccountPrincipal(a)));
             vb.accessPolicy(PolicyDocument.Builder.create().statements(List.of(PolicyStatement.Builder.create()
                     .effect(Effect.ALLOW)
                     .principals(accounts)
@@ -152,32 +155,96 @@ public class BackupVault extends Construct implements RecoveryEstimator {
                     .resources(List.of("*"))
                     .build())).build());
         }
-        if (props.vaultLock() != null) {
-            VaultLock lock = props.vaultLock();
-            LockConfiguration.Builder lb = LockConfiguration.builder().minRetention(lock.minRetention());
-            if (lock.maxRetention() != null) {
-                lb.maxRetention(lock.maxRetention());
+        if (props.getVaultLock() != null) {
+            VaultLock lock = props.getVaultLock();
+            LockConfiguration.Builder lb = LockConfiguration.builder().minRetention(lock.getMinRetention());
+            if (lock.getMaxRetention() != null) {
+                lb.maxRetention(lock.getMaxRetention());
             }
-            if (lock.changeableFor() != null) {
-                lb.changeableFor(lock.changeableFor());
+            if (lock.getChangeableFor() != null) {
+                lb.changeableFor(lock.getChangeableFor());
             }
             vb.lockConfiguration(lb.build());
         }
         this.vault = new software.amazon.awscdk.services.backup.BackupVault(this, "Vault", vb.build());
 
+        DataProtections.declare(this, "backup vault", protections(props));
         if (!props.hasPlan()) {
-            this.backupRole = props.backupRole();
+            this.backupRole = props.getBackupRole();
             this.plan = null;
             this.restoreTestingPlan = null;
             return;
         }
-        this.backupRole = props.backupRole() != null ? props.backupRole() : serviceRole();
-        this.plan = BackupPlan.Builder.create(this, "Plan")
-                .backupVault(vault)
-                .backupPlanRules(List.of(new BackupPlanRule(rule(props))))
-                .build();
+        this.backupRole = props.getBackupRole() != null ? props.getBackupRole() : serviceRole();
+        List<BackupPlanRule> rules = new ArrayList<>();
+        for (int i = 0; i < props.getRules().size(); i++) {
+            rules.add(new BackupPlanRule(rule(props, props.getRules().get(i), i)));
+        }
+        BackupPlan.Builder pb = BackupPlan.Builder.create(this, "Plan").backupVault(vault).backupPlanRules(rules);
+        if (props.getWindowsVss()) {
+            pb.windowsVss(true);
+        }
+        this.plan = pb.build();
         select(props);
-        this.restoreTestingPlan = props.restoreTesting() != null ? restoreTesting(props.restoreTesting()) : null;
+        this.restoreTestingPlan = props.getRestoreTesting() != null ? restoreTesting(props.getRestoreTesting()) : null;
+    }
+
+    /** What the vault declares, for the DR summary. */
+    private static Map<String, Object> protections(BackupVaultProps p) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("encryption", p.getEncryptionKey() != null ? "given KMS key" : "KMS key with yearly rotation");
+        m.put("blockRecoveryPointDeletion", p.getBlockRecoveryPointDeletion());
+        VaultLock lock = p.getVaultLock();
+        m.put("vaultLock", lock == null ? "none" : lock.getMode() + " " + Durations.human(lock.getMinRetention()) + " to "
+                + (lock.getMaxRetention() == null ? "no maximum" : Durations.human(lock.getMaxRetention())));
+        if (!p.hasPlan()) {
+            m.put("plan", "none: receives copies");
+            return m;
+        }
+        List<Object> rules = new ArrayList<>();
+        for (int i = 0; i < p.getRules().size(); i++) {
+            BackupRule r = p.getRules().get(i);
+            Map<String, Object> rule = new java.util.LinkedHashMap<>();
+            rule.put("name", BackupRules.ruleName(r, i));
+            rule.put("every", Durations.human(r.getFrequency()));
+            rule.put("keep", Durations.human(r.getRetention()));
+            if (r.getMoveToColdStorageAfter() != null) {
+                rule.put("coldAfter", Durations.human(r.getMoveToColdStorageAfter()));
+            }
+            if (r.getContinuousBackup()) {
+                rule.put("continuous", true);
+            }
+            List<String> copies = new ArrayList<>();
+            for (BackupCopy c : r.getCopyTo()) {
+                copies.add((c.getAirGappedVault() != null ? "air-gapped vault " + c.getAirGappedVault().getNode().getPath() : "vault")
+                        + " in " + (c.getRegion() == null || Token.isUnresolved(c.getRegion()) ? "this Region" : c.getRegion())
+                        + " kept " + Durations.human(c.getRetention() != null ? c.getRetention() : r.getRetention()));
+            }
+            if (!copies.isEmpty()) {
+                rule.put("copies", copies);
+            }
+            rules.add(rule);
+        }
+        m.put("rules", rules);
+        if (!p.getBackupTags().isEmpty()) {
+            m.put("selectTags", new TreeMap<>(p.getBackupTags()));
+        }
+        if (!p.getBackupResources().isEmpty()) {
+            m.put("selectResources", p.getBackupResources());
+        }
+        if (!p.getExcludeTags().isEmpty()) {
+            m.put("excludeTags", new TreeMap<>(p.getExcludeTags()));
+        }
+        if (!p.getExcludeTagPatterns().isEmpty()) {
+            m.put("excludeTagPatterns", new TreeMap<>(p.getExcludeTagPatterns()));
+        }
+        if (!p.getExcludeResources().isEmpty()) {
+            m.put("excludeResources", p.getExcludeResources());
+        }
+        m.put("windowsVss", p.getWindowsVss());
+        m.put("restoreTesting", p.getRestoreTesting() == null ? "none" : p.getRestoreTesting().getProtectedResourceType() + " "
+                + p.getRestoreTesting().getScheduleExpression());
+        return m;
     }
 
     private Role serviceRole() {
@@ -199,28 +266,30 @@ public class BackupVault extends Construct implements RecoveryEstimator {
         return role;
     }
 
-    private BackupPlanRuleProps rule(BackupVaultProps p) {
+    private BackupPlanRuleProps rule(BackupVaultProps p, BackupRule r, int index) {
         List<BackupPlanCopyActionProps> copies = new ArrayList<>();
-        for (int i = 0; i < p.copyTo().size(); i++) {
-            BackupCopy c = p.copyTo().get(i);
+        for (int i = 0; i < r.getCopyTo().size(); i++) {
+            BackupCopy c = r.getCopyTo().get(i);
+            // The first rule keeps the construct ids of the one-rule plan, so existing stacks do not change.
+            String id = "CopyDestination" + (index == 0 ? "" : BackupRules.ruleName(r, index)) + i;
             BackupPlanCopyActionProps.Builder cb = BackupPlanCopyActionProps.builder()
                     .destinationBackupVault(software.amazon.awscdk.services.backup.BackupVault.fromBackupVaultArn(this,
-                            "CopyDestination" + i, c.destinationVaultArn()))
-                    .deleteAfter(c.retention() != null ? c.retention() : p.retention());
-            if (c.moveToColdStorageAfter() != null) {
-                cb.moveToColdStorageAfter(c.moveToColdStorageAfter());
+                            id, c.getDestinationVaultArn()))
+                    .deleteAfter(c.getRetention() != null ? c.getRetention() : r.getRetention());
+            if (c.getMoveToColdStorageAfter() != null) {
+                cb.moveToColdStorageAfter(c.getMoveToColdStorageAfter());
             }
             copies.add(cb.build());
         }
         BackupPlanRuleProps.Builder rb = BackupPlanRuleProps.builder()
-                .ruleName("Rpo")
-                .scheduleExpression(Schedule.expression(schedule.expression()))
-                .startWindow(p.startWindow())
-                .completionWindow(p.completionWindow())
-                .deleteAfter(p.retention())
-                .enableContinuousBackup(p.continuousBackup());
-        if (p.moveToColdStorageAfter() != null) {
-            rb.moveToColdStorageAfter(p.moveToColdStorageAfter());
+                .ruleName(BackupRules.ruleName(r, index))
+                .scheduleExpression(Schedule.expression(BackupSchedule.forRpo(r.getFrequency()).expression()))
+                .startWindow(p.getStartWindow())
+                .completionWindow(p.getCompletionWindow())
+                .deleteAfter(r.getRetention())
+                .enableContinuousBackup(r.getContinuousBackup());
+        if (r.getMoveToColdStorageAfter() != null) {
+            rb.moveToColdStorageAfter(r.getMoveToColdStorageAfter());
         }
         if (!copies.isEmpty()) {
             rb.copyActions(copies);
@@ -229,60 +298,90 @@ public class BackupVault extends Construct implements RecoveryEstimator {
     }
 
     private void select(BackupVaultProps p) {
-        if (!p.backupResources().isEmpty()) {
+        if (!p.getBackupResources().isEmpty()) {
+            CfnBackupSelection.BackupSelectionResourceTypeProperty.Builder sb = CfnBackupSelection.BackupSelectionResourceTypeProperty.builder()
+                    .selectionName("Resources")
+                    .iamRoleArn(backupRole.getRoleArn())
+                    .resources(p.getBackupResources());
+            Map<String, Object> conditions = conditions(p, false);
+            if (!conditions.isEmpty()) {
+                sb.conditions(conditions);
+            }
+            if (!p.getExcludeResources().isEmpty()) {
+                sb.notResources(p.getExcludeResources());
+            }
             CfnBackupSelection.Builder.create(this, "ResourceSelection")
                     .backupPlanId(plan.getBackupPlanId())
-                    .backupSelection(CfnBackupSelection.BackupSelectionResourceTypeProperty.builder()
-                            .selectionName("Resources")
-                            .iamRoleArn(backupRole.getRoleArn())
-                            .resources(p.backupResources())
-                            .build())
+                    .backupSelection(sb.build())
                     .build();
         }
-        if (!p.backupTags().isEmpty()) {
+        if (!p.getBackupTags().isEmpty()) {
             // CDK's BackupSelection L2 puts tags in ListOfTags, which AWS Backup combines with OR
             // (aws-cdk issue 18911): a resource with any one of the tags would be backed up. Conditions
             // .StringEquals is combined with AND, so a resource must carry every tag, which is what a
             // selection such as {env=prod, backup=hourly} means.
-            // Conditions is untyped JSON in the CloudFormation schema: CDK passes the builder's
-            // camelCase keys through unchanged, so the map is written with CloudFormation's casing.
-            List<Map<String, String>> equals = new ArrayList<>();
-            new TreeMap<>(p.backupTags()).forEach((k, v) -> equals.add(Map.of("ConditionKey", "aws:ResourceTag/" + k, "ConditionValue", v)));
+            CfnBackupSelection.BackupSelectionResourceTypeProperty.Builder sb = CfnBackupSelection.BackupSelectionResourceTypeProperty.builder()
+                    .selectionName("Tags")
+                    .iamRoleArn(backupRole.getRoleArn())
+                    .resources(List.of("*"))
+                    .conditions(conditions(p, true));
+            if (!p.getExcludeResources().isEmpty()) {
+                sb.notResources(p.getExcludeResources());
+            }
             CfnBackupSelection.Builder.create(this, "TagSelection")
                     .backupPlanId(plan.getBackupPlanId())
-                    .backupSelection(CfnBackupSelection.BackupSelectionResourceTypeProperty.builder()
-                            .selectionName("Tags")
-                            .iamRoleArn(backupRole.getRoleArn())
-                            .resources(List.of("*"))
-                            .conditions(Map.of("StringEquals", equals))
-                            .build())
+                    .backupSelection(sb.build())
                     .build();
         }
+    }
+
+    /**
+     * A selection's Conditions: every condition must hold (AND). Conditions is untyped JSON in the
+     * CloudFormation schema: CDK passes a map through unchanged, so it is written with CloudFormation's casing.
+     */
+    private static Map<String, Object> conditions(BackupVaultProps p, boolean withTags) {
+        Map<String, Object> conditions = new TreeMap<>();
+        if (withTags) {
+            conditions.put("StringEquals", tagConditions(p.getBackupTags()));
+        }
+        if (!p.getExcludeTags().isEmpty()) {
+            conditions.put("StringNotEquals", tagConditions(p.getExcludeTags()));
+        }
+        if (!p.getExcludeTagPatterns().isEmpty()) {
+            conditions.put("StringNotLike", tagConditions(p.getExcludeTagPatterns()));
+        }
+        return conditions;
+    }
+
+    private static List<Map<String, String>> tagConditions(Map<String, String> tags) {
+        List<Map<String, String>> out = new ArrayList<>();
+        new TreeMap<>(tags).forEach((k, v) -> out.add(Map.of("ConditionKey", "aws:ResourceTag/" + k, "ConditionValue", v)));
+        return out;
     }
 
     private CfnRestoreTestingPlan restoreTesting(RestoreTesting rt) {
         String planName = Names.uniqueResourceName(this, UniqueResourceNameOptions.builder()
                 .maxLength(50).separator("_").allowedSpecialCharacters("_").build());
-        List<String> types = props.continuousBackup() ? List.of("SNAPSHOT", "CONTINUOUS") : List.of("SNAPSHOT");
+        List<String> types = props.anyContinuous() ? List.of("SNAPSHOT", "CONTINUOUS") : List.of("SNAPSHOT");
         CfnRestoreTestingPlan testPlan = CfnRestoreTestingPlan.Builder.create(this, "RestoreTestingPlan")
                 .restoreTestingPlanName(planName)
-                .scheduleExpression(rt.scheduleExpression())
-                .startWindowHours(rt.startWindowHours())
+                .scheduleExpression(rt.getScheduleExpression())
+                .startWindowHours(rt.getStartWindowHours())
                 .recoveryPointSelection(CfnRestoreTestingPlan.RestoreTestingRecoveryPointSelectionProperty.builder()
                         .algorithm("LATEST_WITHIN_WINDOW")
                         .includeVaults(List.of(vault.getBackupVaultArn()))
                         .recoveryPointTypes(types)
-                        .selectionWindowDays(rt.selectionWindowDays())
+                        .selectionWindowDays(rt.getSelectionWindowDays())
                         .build())
                 .build();
         CfnRestoreTestingSelection.Builder sb = CfnRestoreTestingSelection.Builder.create(this, "RestoreTestingSelection")
                 .restoreTestingPlanName(testPlan.getRestoreTestingPlanName())
-                .restoreTestingSelectionName(rt.protectedResourceType() + "_restore_test")
-                .protectedResourceType(rt.protectedResourceType())
+                .restoreTestingSelectionName(rt.getProtectedResourceType() + "_restore_test")
+                .protectedResourceType(rt.getProtectedResourceType())
                 .iamRoleArn(backupRole.getRoleArn());
-        if (!props.backupTags().isEmpty()) {
+        if (!props.getBackupTags().isEmpty()) {
             List<CfnRestoreTestingSelection.KeyValueProperty> equals = new ArrayList<>();
-            new TreeMap<>(props.backupTags()).forEach((k, v) -> equals.add(CfnRestoreTestingSelection.KeyValueProperty.builder()
+            new TreeMap<>(props.getBackupTags()).forEach((k, v) -> equals.add(CfnRestoreTestingSelection.KeyValueProperty.builder()
                     .key("aws:ResourceTag/" + k).value(v).build()));
             sb.protectedResourceConditions(CfnRestoreTestingSelection.ProtectedResourceConditionsProperty.builder()
                     .stringEquals(equals).build());
@@ -290,11 +389,11 @@ public class BackupVault extends Construct implements RecoveryEstimator {
             // Every protected resource of the type in the included vault.
             sb.protectedResourceArns(List.of("*"));
         }
-        if (!rt.restoreMetadataOverrides().isEmpty()) {
-            sb.restoreMetadataOverrides(rt.restoreMetadataOverrides());
+        if (!rt.getRestoreMetadataOverrides().isEmpty()) {
+            sb.restoreMetadataOverrides(rt.getRestoreMetadataOverrides());
         }
-        if (rt.validationWindowHours() != null) {
-            sb.validationWindowHours(rt.validationWindowHours());
+        if (rt.getValidationWindowHours() != null) {
+            sb.validationWindowHours(rt.getValidationWindowHours());
         }
         // The selection names the plan by a literal name, so CloudFormation needs the order spelled out.
         sb.build().addResourceDependency(testPlan);
@@ -366,7 +465,7 @@ public class BackupVault extends Construct implements RecoveryEstimator {
         RecoveryEstimate.Builder e = RecoveryEstimate.builder()
                 .source(path)
                 .strategy(DrStrategy.BACKUP_RESTORE)
-                .rtoTerms(List.of(EstimateTerm.of("restore job", Durations.toJava(props.expectedRestoreDuration()),
+                .rtoTerms(List.of(EstimateTerm.of("restore job", Durations.toJava(props.getExpectedRestoreDuration()),
                         "assumption: AWS publishes no restore time, it grows with the data (the AWS DR whitepaper puts "
                                 + "backup and restore in hours); measure it with the restore testing plan",
                         "BackupVaultProps.expectedRestoreDuration")));
@@ -375,26 +474,54 @@ public class BackupVault extends Construct implements RecoveryEstimator {
                     + "into it; the RPO is the source vault's").build();
         }
         String here = Stack.of(this).getRegion();
-        String remote = props.copyTo().stream().map(BackupCopy::region)
-                .filter(r -> r != null && (Token.isUnresolved(here) || !r.equals(here)))
-                .findFirst().orElse(null);
-        EstimateTerm interval = EstimateTerm.of("backup interval", schedule.interval(),
-                "schedule " + schedule.expression() + " from rpo " + Durations.human(props.rpo())
-                        + (props.continuousBackup() && remote != null ? "; copies of continuous backups are snapshots taken on this schedule" : ""),
-                "BackupVaultProps.rpo");
-        EstimateTerm window = EstimateTerm.of("backup start window", Durations.toJava(props.startWindow()),
+        // For the loss of this Region, the RPO is set by the most frequent rule whose copies leave it.
+        BackupRule remoteRule = null;
+        String remote = null;
+        for (BackupRule r : props.getRules()) {
+            String region = r.getCopyTo().stream().map(BackupCopy::getRegion)
+                    .filter(g -> g != null && (Token.isUnresolved(here) || !g.equals(here)))
+                    .findFirst().orElse(null);
+            if (region != null && (remoteRule == null || interval(r).compareTo(interval(remoteRule)) < 0)) {
+                remoteRule = r;
+                remote = region;
+            }
+        }
+        boolean continuous = props.anyContinuous();
+        BackupSchedule basis = remoteRule != null ? BackupSchedule.forRpo(remoteRule.getFrequency()) : schedule;
+        String prop = props.hasOwnRules() ? "BackupVaultProps.rules" : "BackupVaultProps.rpo";
+        EstimateTerm interval = EstimateTerm.of("backup interval", basis.interval(),
+                "schedule " + basis.expression() + " from " + (props.hasOwnRules() ? "the most frequent rule" : "rpo")
+                        + (remoteRule != null && props.hasOwnRules() ? " that copies to " + remote : "")
+                        + " " + Durations.human(remoteRule != null ? remoteRule.getFrequency() : props.getRpo())
+                        + (continuous && remote != null ? "; copies of continuous backups are snapshots taken on this schedule" : ""),
+                prop);
+        EstimateTerm window = EstimateTerm.of("backup start window", Durations.toJava(props.getStartWindow()),
                 "AWS Backup may start a scheduled job any time within the start window", "BackupVaultProps.startWindow");
         if (remote != null) {
-            return e.rpoTerms(List.of(interval, window, EstimateTerm.of("copy to " + remote, Durations.toJava(props.expectedCopyDuration()),
+            return e.rpoTerms(List.of(interval, window, EstimateTerm.of("copy to " + remote, Durations.toJava(props.getExpectedCopyDuration()),
                     "assumption: a copy starts when the backup job completes and AWS publishes no copy time; measure it "
                             + "from the copy jobs", "BackupVaultProps.expectedCopyDuration"))).build();
         }
-        List<EstimateTerm> local = props.continuousBackup()
+        List<EstimateTerm> local = continuous
                 ? List.of(EstimateTerm.of("point-in-time recovery", PITR_LAG,
                         "continuous backup restores to within the last 5 minutes (RDS latest restorable time)", "BackupVaultProps.continuousBackup"))
                 : List.of(interval, window);
         return e.rpoTerms(local).rpoUnboundedReason("BackupVault " + path + ": recovery points stay in "
                 + (Token.isUnresolved(here) ? "this Region" : here) + ", a Regional disaster loses them with the data; "
                 + "set copyTo with a vault in the recovery Region").build();
+    }
+
+    private static java.time.Duration interval(BackupRule r) {
+        return BackupSchedule.forRpo(r.getFrequency()).interval();
+    }
+
+    /** The rules of the plan, as given or made of the one-rule props. */
+    public List<BackupRule> getRules() {
+        return props.getRules();
+    }
+
+    /** The props the vault was built with. */
+    public BackupVaultProps getProps() {
+        return props;
     }
 }

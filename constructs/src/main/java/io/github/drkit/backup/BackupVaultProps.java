@@ -1,11 +1,13 @@
 package io.github.drkit.backup;
 
+import io.github.drkit.internal.protection.Durations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.sns.ITopic;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +36,13 @@ public final class BackupVaultProps {
     private final Duration expectedRestoreDuration;
     private final Duration expectedCopyDuration;
     private final RemovalPolicy removalPolicy;
+    private final List<BackupRule> rules;
+    private final List<String> setBesideRules;
+    private final Map<String, String> excludeTags;
+    private final Map<String, String> excludeTagPatterns;
+    private final List<String> excludeResources;
+    private final boolean windowsVss;
+    private final boolean ownRules;
 
     private BackupVaultProps(Builder b) {
         this.backupVaultName = b.backupVaultName;
@@ -42,7 +51,7 @@ public final class BackupVaultProps {
         this.vaultLock = b.vaultLock;
         this.allowCopyFromAccounts = b.allowCopyFromAccounts != null ? List.copyOf(b.allowCopyFromAccounts) : List.of();
         this.rpo = b.rpo != null ? b.rpo : Duration.hours(24);
-        this.continuousBackup = b.continuousBackup;
+        this.continuousBackup = b.continuousBackup != null && b.continuousBackup;
         this.retention = b.retention != null ? b.retention : Duration.days(35);
         this.moveToColdStorageAfter = b.moveToColdStorageAfter;
         this.startWindow = b.startWindow != null ? b.startWindow : Duration.hours(1);
@@ -56,32 +65,85 @@ public final class BackupVaultProps {
         this.expectedRestoreDuration = b.expectedRestoreDuration != null ? b.expectedRestoreDuration : Duration.hours(4);
         this.expectedCopyDuration = b.expectedCopyDuration != null ? b.expectedCopyDuration : Duration.hours(1);
         this.removalPolicy = b.removalPolicy != null ? b.removalPolicy : RemovalPolicy.RETAIN;
+        this.excludeTags = b.excludeTags != null ? Map.copyOf(b.excludeTags) : Map.of();
+        this.excludeTagPatterns = b.excludeTagPatterns != null ? Map.copyOf(b.excludeTagPatterns) : Map.of();
+        this.excludeResources = b.excludeResources != null ? List.copyOf(b.excludeResources) : List.of();
+        this.windowsVss = b.windowsVss != null && b.windowsVss;
+        List<String> beside = new ArrayList<>();
+        if (b.rules != null) {
+            if (b.rpo != null) beside.add("rpo");
+            if (b.retention != null) beside.add("retention");
+            if (b.moveToColdStorageAfter != null) beside.add("moveToColdStorageAfter");
+            if (b.continuousBackup != null) beside.add("continuousBackup");
+            if (b.copyTo != null) beside.add("copyTo");
+        }
+        this.setBesideRules = List.copyOf(beside);
+        this.ownRules = b.rules != null;
+        // Without rules, the flat props are the plan's one rule: the defaults above live in one place.
+        this.rules = b.rules != null ? List.copyOf(b.rules) : List.of(BackupRule.builder()
+                .ruleName("Rpo")
+                .frequency(rpo)
+                .retention(retention)
+                .moveToColdStorageAfter(moveToColdStorageAfter)
+                .continuousBackup(continuousBackup)
+                .copyTo(copyTo)
+                .build());
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    public String backupVaultName() { return backupVaultName; }
-    public IKey encryptionKey() { return encryptionKey; }
-    public boolean blockRecoveryPointDeletion() { return blockRecoveryPointDeletion; }
-    public VaultLock vaultLock() { return vaultLock; }
-    public List<String> allowCopyFromAccounts() { return allowCopyFromAccounts; }
-    public Duration rpo() { return rpo; }
-    public boolean continuousBackup() { return continuousBackup; }
-    public Duration retention() { return retention; }
-    public Duration moveToColdStorageAfter() { return moveToColdStorageAfter; }
-    public Duration startWindow() { return startWindow; }
-    public Duration completionWindow() { return completionWindow; }
-    public List<BackupCopy> copyTo() { return copyTo; }
-    public List<String> backupResources() { return backupResources; }
-    public Map<String, String> backupTags() { return backupTags; }
-    public IRole backupRole() { return backupRole; }
-    public ITopic notificationTopic() { return notificationTopic; }
-    public RestoreTesting restoreTesting() { return restoreTesting; }
-    public Duration expectedRestoreDuration() { return expectedRestoreDuration; }
-    public Duration expectedCopyDuration() { return expectedCopyDuration; }
-    public RemovalPolicy removalPolicy() { return removalPolicy; }
+    public String getBackupVaultName() { return backupVaultName; }
+    public IKey getEncryptionKey() { return encryptionKey; }
+    public boolean getBlockRecoveryPointDeletion() { return blockRecoveryPointDeletion; }
+    public VaultLock getVaultLock() { return vaultLock; }
+    public List<String> getAllowCopyFromAccounts() { return allowCopyFromAccounts; }
+    /** The RPO the plan's most frequent rule follows: {@code rpo}, or the shortest {@link BackupRule#getFrequency} of {@code rules}. */
+    public Duration getRpo() {
+        return rules.stream().map(BackupRule::getFrequency).filter(Durations::known)
+                .min(java.util.Comparator.comparingDouble(Durations::minutes)).orElse(rpo);
+    }
+    public boolean getContinuousBackup() { return continuousBackup; }
+    public Duration getRetention() { return retention; }
+    public Duration getMoveToColdStorageAfter() { return moveToColdStorageAfter; }
+    public Duration getStartWindow() { return startWindow; }
+    public Duration getCompletionWindow() { return completionWindow; }
+    public List<BackupCopy> getCopyTo() { return copyTo; }
+    public List<String> getBackupResources() { return backupResources; }
+    public Map<String, String> getBackupTags() { return backupTags; }
+    public IRole getBackupRole() { return backupRole; }
+    public ITopic getNotificationTopic() { return notificationTopic; }
+    public RestoreTesting getRestoreTesting() { return restoreTesting; }
+    public Duration getExpectedRestoreDuration() { return expectedRestoreDuration; }
+    public Duration getExpectedCopyDuration() { return expectedCopyDuration; }
+    public RemovalPolicy getRemovalPolicy() { return removalPolicy; }
+    /** The plan's rules: those given, or one rule ("Rpo") made of rpo, retention, moveToColdStorageAfter, continuousBackup and copyTo. */
+    public List<BackupRule> getRules() { return rules; }
+    public Map<String, String> getExcludeTags() { return excludeTags; }
+    public Map<String, String> getExcludeTagPatterns() { return excludeTagPatterns; }
+    public List<String> getExcludeResources() { return excludeResources; }
+    public boolean getWindowsVss() { return windowsVss; }
+
+    /** The one-rule props set beside {@code rules}, which they would contradict. */
+    List<String> setBesideRules() {
+        return setBesideRules;
+    }
+
+    /** True when rules were given rather than made of the one-rule props. */
+    boolean hasOwnRules() {
+        return ownRules;
+    }
+
+    /** True when some rule takes continuous backups. */
+    boolean anyContinuous() {
+        return rules.stream().anyMatch(BackupRule::getContinuousBackup);
+    }
+
+    /** True when something is excluded from the selections. */
+    boolean hasExclusions() {
+        return !excludeTags.isEmpty() || !excludeTagPatterns.isEmpty() || !excludeResources.isEmpty();
+    }
 
     /** True when the vault gets a backup plan (something is selected). */
     public boolean hasPlan() {
@@ -95,7 +157,7 @@ public final class BackupVaultProps {
         private VaultLock vaultLock;
         private List<String> allowCopyFromAccounts;
         private Duration rpo;
-        private boolean continuousBackup;
+        private Boolean continuousBackup;
         private Duration retention;
         private Duration moveToColdStorageAfter;
         private Duration startWindow;
@@ -109,6 +171,11 @@ public final class BackupVaultProps {
         private Duration expectedRestoreDuration;
         private Duration expectedCopyDuration;
         private RemovalPolicy removalPolicy;
+        private List<BackupRule> rules;
+        private Map<String, String> excludeTags;
+        private Map<String, String> excludeTagPatterns;
+        private List<String> excludeResources;
+        private Boolean windowsVss;
 
         private Builder() {
         }
@@ -251,6 +318,54 @@ public final class BackupVaultProps {
         /** @default RemovalPolicy.RETAIN */
         public Builder removalPolicy(RemovalPolicy removalPolicy) {
             this.removalPolicy = removalPolicy;
+            return this;
+        }
+
+        /**
+         * Several rules in one plan, e.g. {@code BackupRule.hourly(Duration.days(2))}, {@code daily(Duration.days(35))}
+         * and {@code monthly(Duration.days(7 * 365))}; the RPO is the most frequent rule's interval. With
+         * rules, leave rpo, retention, moveToColdStorageAfter, continuousBackup and copyTo unset: each rule has its own.
+         * @default one rule made of rpo, retention, moveToColdStorageAfter, continuousBackup and copyTo
+         */
+        public Builder rules(List<BackupRule> rules) {
+            this.rules = rules;
+            return this;
+        }
+
+        /**
+         * Resources carrying any of these tags with that exact value are not backed up, though selected
+         * (Conditions.StringNotEquals).
+         * @default none
+         */
+        public Builder excludeTags(Map<String, String> excludeTags) {
+            this.excludeTags = excludeTags;
+            return this;
+        }
+
+        /**
+         * Resources with a tag whose value matches the pattern ('*' any characters, '?' one) are not backed
+         * up (Conditions.StringNotLike), e.g. {@code Map.of("env", "test*")}.
+         * @default none
+         */
+        public Builder excludeTagPatterns(Map<String, String> excludeTagPatterns) {
+            this.excludeTagPatterns = excludeTagPatterns;
+            return this;
+        }
+
+        /** Resources not backed up though selected, by ARN (NotResources; wildcards allowed). @default none */
+        public Builder excludeResources(List<String> excludeResources) {
+            this.excludeResources = excludeResources;
+            return this;
+        }
+
+        /**
+         * Application-consistent backups of Windows EC2 instances with the Volume Shadow Copy Service
+         * (advanced backup setting WindowsVSS for the EC2 resource type). The instances need the VSS
+         * components and an instance role that allows them; see the AWS Backup guide.
+         * @default false
+         */
+        public Builder windowsVss(boolean windowsVss) {
+            this.windowsVss = windowsVss;
             return this;
         }
 

@@ -35,12 +35,12 @@ public final class RestoreTesting {
         return new Builder();
     }
 
-    public String protectedResourceType() { return protectedResourceType; }
-    public String scheduleExpression() { return scheduleExpression; }
-    public int selectionWindowDays() { return selectionWindowDays; }
-    public int startWindowHours() { return startWindowHours; }
-    public Integer validationWindowHours() { return validationWindowHours; }
-    public Map<String, String> restoreMetadataOverrides() { return restoreMetadataOverrides; }
+    public String getProtectedResourceType() { return protectedResourceType; }
+    public String getScheduleExpression() { return scheduleExpression; }
+    public int getSelectionWindowDays() { return selectionWindowDays; }
+    public int getStartWindowHours() { return startWindowHours; }
+    public Integer getValidationWindowHours() { return validationWindowHours; }
+    public Map<String, String> getRestoreMetadataOverrides() { return restoreMetadataOverrides; }
 
     public static final class Builder {
         private String protectedResourceType;

@@ -57,21 +57,21 @@ public final class VaultLock {
                 Objects.requireNonNull(changeableFor, "VaultLock: changeableFor is required in compliance mode"));
     }
 
-    public Mode mode() {
+    public Mode getMode() {
         return mode;
     }
 
-    public Duration minRetention() {
+    public Duration getMinRetention() {
         return minRetention;
     }
 
     /** The maximum retention, or null for none. */
-    public Duration maxRetention() {
+    public Duration getMaxRetention() {
         return maxRetention;
     }
 
     /** The cooling-off period (compliance mode), or null (governance mode). */
-    public Duration changeableFor() {
+    public Duration getChangeableFor() {
         return changeableFor;
     }
 }

@@ -17,25 +17,33 @@ public final class StackSummary {
     private final String region;
     private final ObjectivesAssessment assessment;
     private final StandbyCost standbyCost;
+    private final List<Map<String, Object>> protections;
 
-    StackSummary(String stackName, String path, String region, ObjectivesAssessment assessment, StandbyCost standbyCost) {
+    StackSummary(String stackName, String path, String region, ObjectivesAssessment assessment, StandbyCost standbyCost,
+            List<Map<String, Object>> protections) {
         this.stackName = stackName;
         this.path = path;
         this.region = region;
         this.assessment = assessment;
         this.standbyCost = standbyCost;
+        this.protections = List.copyOf(protections);
     }
 
     /** Summarizes one stack; synthesizes its app to price it. */
     public static StackSummary of(Stack stack, PriceTable prices) {
         return new StackSummary(stack.getStackName(), stack.getNode().getPath(), stack.getRegion(),
-                ObjectivesAssessment.of(stack), StandbyCost.of(stack, prices));
+                ObjectivesAssessment.of(stack), StandbyCost.of(stack, prices), DataProtections.of(stack));
     }
 
     /** Summarizes one stack without pricing it, for an app that does not synthesize. */
     static StackSummary unpriced(Stack stack) {
         return new StackSummary(stack.getStackName(), stack.getNode().getPath(), stack.getRegion(),
-                ObjectivesAssessment.of(stack), null);
+                ObjectivesAssessment.of(stack), null, DataProtections.of(stack));
+    }
+
+    /** What protects the stack's data, as its constructs declare it (see {@link DataProtections}). */
+    public List<Map<String, Object>> protections() {
+        return protections;
     }
 
     public String stackName() {
@@ -126,6 +134,7 @@ public final class StackSummary {
             return est;
         }).collect(Collectors.toList()));
         m.put("violations", assessment.violations());
+        m.put("protections", protections);
         return m;
     }
 

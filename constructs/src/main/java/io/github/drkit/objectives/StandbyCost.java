@@ -90,7 +90,7 @@ public final class StandbyCost {
             throw new IllegalArgumentException("StandbyCost.storageEstimate: gigabytes must be zero or more (got "
                     + gigabytes + ")");
         }
-        single(scope, Set.of("AWS::S3::Bucket", "AWS::Backup::BackupVault"), "storageEstimate", "bucket or backup vault")
+        single(scope, Set.of("AWS::S3::Bucket", "AWS::Backup::BackupVault", AirGappedVaultPricing.TYPE), "storageEstimate", "bucket or backup vault")
                 .getNode().addMetadata(STORAGE_ESTIMATE_METADATA, gigabytes);
     }
 
@@ -301,13 +301,15 @@ public final class StandbyCost {
                     case "AWS::RDS::DBInstance": dbInstance(id, type, props); break;
                     case "AWS::S3::Bucket": bucket(id, type, props); break;
                     case "AWS::Backup::BackupVault": backupVault(id, type); break;
+                    case AirGappedVaultPricing.TYPE: AirGappedVaultPricing.price(id, num(storageGb.get(id)), this::add, unpriced); break;
                     case "AWS::Route53::HostedZone": add(id, type, "route53:hosted-zone", 1, "hosted zone"); break;
                     case "AWS::Route53::HealthCheck": healthCheck(id, type, props); break;
                     case "AWS::KMS::Key": add(id, type, "kms:key", 1, "customer managed key"); break;
                     case "AWS::SecretsManager::Secret": add(id, type, "secretsmanager:secret", 1, "secret"); break;
                     case "AWS::CloudWatch::Alarm": alarm(id, type, props); break;
                     default:
-                        if (!FREE_TYPES.contains(type) && FREE_PREFIXES.stream().noneMatch(type::startsWith)) {
+                        if (!FREE_TYPES.contains(type) && !AirGappedVaultPricing.USAGE_PRICED.contains(type)
+                                && FREE_PREFIXES.stream().noneMatch(type::startsWith)) {
                             otherTypes.merge(type, 1, Integer::sum);
                         }
                 }

@@ -6,12 +6,18 @@ import io.github.drkit.archive.ArchiveCatalogProps;
 import io.github.drkit.archive.ArchiveReplication;
 import io.github.drkit.archive.GlacierLifecycle;
 import io.github.drkit.archive.GlacierLifecycleProps;
+import io.github.drkit.backup.AirGappedVault;
+import io.github.drkit.backup.AirGappedVaultProps;
+import io.github.drkit.backup.BackupAuditFramework;
+import io.github.drkit.backup.BackupAuditFrameworkProps;
 import io.github.drkit.backup.BackupCopy;
+import io.github.drkit.backup.BackupRule;
 import io.github.drkit.backup.BackupVault;
 import io.github.drkit.backup.BackupVaultProps;
 import io.github.drkit.backup.RestoreTesting;
 import io.github.drkit.backup.VaultLock;
 import io.github.drkit.objectives.RecoveryObjectives;
+import io.github.drkit.objectives.StandbyCost;
 import io.github.drkit.replication.ImageKind;
 import io.github.drkit.replication.ImageReplication;
 import io.github.drkit.replication.ImageReplicationProps;
@@ -30,8 +36,11 @@ import software.constructs.Construct;
 
 /**
  * Backup and restore across two Regions. The primary Region backs up every resource tagged
- * {@code drkit:backup=backup-restore} and {@code drkit:tier=production} (both tags) hourly into a
- * locked AWS Backup vault and copies each recovery point to the recovery Region's vault; archives
+ * {@code drkit:backup=backup-restore} and {@code drkit:tier=production} (both tags), except those
+ * tagged {@code drkit:ephemeral=true}, into a locked AWS Backup vault with three rules: hourly, kept
+ * 7 days and copied to the recovery Region's vault; daily, kept 35 days and copied to a logically
+ * air-gapped vault; monthly, kept 7 years (cold storage after 90 days). A Backup Audit Manager
+ * framework checks what the vault declares and reports to an S3 bucket. It also archives
  * objects through Standard-IA, Glacier Flexible Retrieval and Deep Archive with Object Lock and
  * replicates them with Replication Time Control; and copies EBS snapshots and AMIs of tagged volumes
  * and instances to the recovery Region. The recovery Region holds the copies and nothing runs there
@@ -43,6 +52,14 @@ public final class BackupRestoreStacks {
     public static final Map<String, String> BACKUP_TAGS = Map.of("drkit:backup", APPLICATION, "drkit:tier", "production");
     public static final String PRIMARY_VAULT = "drkit-backup-restore-primary";
     public static final String RECOVERY_VAULT = "drkit-backup-restore-recovery";
+    public static final String AIR_GAPPED_VAULT = "drkit-backup-restore-air-gapped";
+    /** Resources with this tag are not backed up, though they carry the backup tags. */
+    public static final Map<String, String> EXCLUDE_TAGS = Map.of("drkit:ephemeral", "true");
+    /**
+     * The data the air-gapped vault holds, for the standby cost: an assumption of the reference app
+     * (35 daily recovery points of a 100 GB data set that changes little), the copy the air gap adds.
+     */
+    public static final double AIR_GAPPED_GB = 150;
     public static final String REPLICA_KEY_ALIAS = "alias/drkit-backup-restore-archive-replica";
     /** Backup and restore recovers in hours: the primary's constructs must reach these at synth. */
     public static final java.time.Duration RTO = java.time.Duration.ofHours(24);
@@ -78,21 +95,39 @@ public final class BackupRestoreStacks {
     /** The primary Region: the backup plan, the archive and the image policies. */
     public static final class PrimaryStack extends Stack {
         private final BackupVault backups;
+        private final AirGappedVault airGapped;
+        private final BackupAuditFramework audit;
         private final GlacierLifecycle archive;
 
         public PrimaryStack(Construct scope, String id, StackProps props, ReferenceEnvironment env) {
             super(scope, id, props);
+            // Ransomware recovery: copies an attacker with this account's credentials cannot delete.
+            // Share it with a recovery account (AirGappedVaultProps.shareWith) to restore from there.
+            this.airGapped = new AirGappedVault(this, "AirGapped", AirGappedVaultProps.builder()
+                    .backupVaultName(AIR_GAPPED_VAULT)
+                    .minRetention(Duration.days(7))
+                    .maxRetention(Duration.days(35))
+                    .build());
+            StandbyCost.storageEstimate(airGapped, AIR_GAPPED_GB);
             this.backups = new BackupVault(this, "Backups", BackupVaultProps.builder()
                     .backupVaultName(PRIMARY_VAULT)
-                    .rpo(Duration.hours(1))
-                    .retention(Duration.days(35))
                     .backupTags(BACKUP_TAGS)
-                    .copyTo(List.of(BackupCopy.toVault(RECOVERY_VAULT, env.recoveryRegion(), env.account())
-                            .retention(Duration.days(35)).build()))
+                    .excludeTags(EXCLUDE_TAGS)
+                    .rules(List.of(
+                            // The most frequent rule that leaves the Region sets the RPO: 1 h + start window + copy.
+                            BackupRule.hourly(Duration.days(7)).copyTo(List.of(BackupCopy.toVault(RECOVERY_VAULT,
+                                    env.recoveryRegion(), env.account()).retention(Duration.days(7)).build())).build(),
+                            BackupRule.daily(Duration.days(35)).copyTo(List.of(BackupCopy.toAirGappedVault(airGapped).build())).build(),
+                            BackupRule.monthly(Duration.days(7 * 365)).moveToColdStorageAfter(Duration.days(90)).build()))
                     // Governance mode: a reference deployment must stay removable. Production vaults use
                     // VaultLock.compliance, which nobody can undo after the 72-hour cooling-off period.
-                    .vaultLock(VaultLock.governance(Duration.days(7), Duration.days(365)))
+                    .vaultLock(VaultLock.governance(Duration.days(7), Duration.days(7 * 365)))
                     .restoreTesting(RestoreTesting.builder().protectedResourceType("EBS").validationWindowHours(2).build())
+                    .build());
+            // The auditors' view: controls that follow the vault's rules, lock and copies, with reports.
+            this.audit = new BackupAuditFramework(this, "BackupAudit", BackupAuditFrameworkProps.builder()
+                    .vault(backups)
+                    .removalPolicy(RemovalPolicy.RETAIN)
                     .build());
             this.archive = new GlacierLifecycle(this, "Archive", archiveLifecycle()
                     .replication(ArchiveReplication.builder()
@@ -125,6 +160,14 @@ public final class BackupRestoreStacks {
 
         public BackupVault getBackups() {
             return backups;
+        }
+
+        public AirGappedVault getAirGapped() {
+            return airGapped;
+        }
+
+        public BackupAuditFramework getAudit() {
+            return audit;
         }
 
         public GlacierLifecycle getArchive() {

@@ -37,18 +37,30 @@ class BackupRestoreStacksTest {
     }
 
     @Test
-    void primary_whenSynthesized_backsUpHourlyAndCopiesToRecoveryVault() {
+    void primary_whenSynthesized_backsUpWithThreeRulesAnExclusionAndAnAirGappedCopy() {
         Template t = Template.fromStack(primary);
+        String airGapped = primary.resolve(primary.getAirGapped().getCfnVault().getLogicalId()).toString();
         t.hasResourceProperties("AWS::Backup::BackupPlan", Map.of("BackupPlan", Match.objectLike(Map.of(
-                "BackupPlanRule", List.of(Match.objectLike(Map.of(
-                        "ScheduleExpression", "cron(0 * * * ? *)",
-                        "CopyActions", List.of(Match.objectLike(Map.of("DestinationBackupVaultArn", Map.of("Fn::Join", List.of("",
-                                List.of("arn:", Map.of("Ref", "AWS::Partition"), ":backup:us-west-2:111111111111:backup-vault:"
-                                        + BackupRestoreStacks.RECOVERY_VAULT)))))))))))));
+                "BackupPlanRule", List.of(
+                        Match.objectLike(Map.of("RuleName", "Hourly", "ScheduleExpression", "cron(0 * * * ? *)",
+                                "CopyActions", List.of(Match.objectLike(Map.of("DestinationBackupVaultArn", Map.of("Fn::Join", List.of("",
+                                        List.of("arn:", Map.of("Ref", "AWS::Partition"), ":backup:us-west-2:111111111111:backup-vault:"
+                                                + BackupRestoreStacks.RECOVERY_VAULT)))))))),
+                        Match.objectLike(Map.of("RuleName", "Daily", "CopyActions", List.of(Match.objectLike(Map.of(
+                                "DestinationBackupVaultArn", Map.of("Fn::GetAtt", List.of(airGapped, "BackupVaultArn"))))))),
+                        Match.objectLike(Map.of("RuleName", "Monthly", "Lifecycle", Map.of("DeleteAfterDays", 2555,
+                                "MoveToColdStorageAfterDays", 90))))))));
+        t.hasResourceProperties("AWS::Backup::LogicallyAirGappedBackupVault", Map.of("BackupVaultName", BackupRestoreStacks.AIR_GAPPED_VAULT,
+                "MinRetentionDays", 7, "MaxRetentionDays", 35));
         t.hasResourceProperties("AWS::Backup::BackupSelection", Match.objectLike(Map.of("BackupSelection", Match.objectLike(Map.of(
                 "Conditions", Map.of("StringEquals", List.of(
                         Map.of("ConditionKey", "aws:ResourceTag/drkit:backup", "ConditionValue", "backup-restore"),
-                        Map.of("ConditionKey", "aws:ResourceTag/drkit:tier", "ConditionValue", "production"))))))));
+                        Map.of("ConditionKey", "aws:ResourceTag/drkit:tier", "ConditionValue", "production")),
+                        "StringNotEquals", List.of(Map.of("ConditionKey", "aws:ResourceTag/drkit:ephemeral", "ConditionValue", "true"))))))));
+        t.resourceCountIs("AWS::Backup::Framework", 1);
+        t.resourceCountIs("AWS::Backup::ReportPlan", 4);
+        assertTrue(primary.getAudit().getControls().stream().anyMatch(c -> c.getControlName().equals("BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION")
+                && c.getParameters().equals(Map.of("crossRegionList", "us-west-2"))), primary.getAudit().getControls().toString());
         t.resourceCountIs("AWS::Backup::RestoreTestingPlan", 1);
         t.resourceCountIs("AWS::DLM::LifecyclePolicy", 2);
         t.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of("ReplicationConfiguration", Match.objectLike(Map.of(
