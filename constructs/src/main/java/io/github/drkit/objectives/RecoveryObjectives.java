@@ -9,7 +9,7 @@ import software.constructs.Node;
 
 /**
  * The recovery time objective (RTO) and recovery point objective (RPO) a stack or a construct must
- * meet. Declared on a scope with {@link #applyTo(IConstruct)}, they are checked when the app
+ * meet. Declared on a scope with {@link #applyTo(Construct)}, they are checked when the app
  * synthesizes: every {@link RecoveryEstimator} under the scope must reach them, or {@code cdk synth}
  * fails with a message that lists the estimate's terms and the props that shorten them.
  *

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 /**
  * EBS snapshots or EBS-backed AMIs of tagged volumes and instances, taken on a schedule by Amazon
  * Data Lifecycle Manager and copied to the recovery Region, with retention on both sides: the
- * images a pilot light or a backup & restore recovery starts servers from.
+ * images a pilot light or a backup &amp; restore recovery starts servers from.
  *
  * <pre>{@code
  * new ImageReplication(this, "Amis", ImageReplicationProps.builder()

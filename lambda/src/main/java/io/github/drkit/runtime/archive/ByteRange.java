@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * A part of a file: the bytes {@code first..last}, both included, as in HTTP's {@code Range: bytes=first-last}.
  * Parsed from {@code 100-199}, {@code bytes=100-199}, {@code 100-} (to the end) or {@code -500} (the last 500
- * bytes); {@link #resolve(long)} pins it to an object's size.
+ * bytes); {@link #resolve(long, String)} pins it to an object's size.
  */
 public record ByteRange(Long first, Long last, Long suffixLength) {
     private static final Pattern FORM = Pattern.compile("(?:bytes=)?(\\d*)-(\\d*)");
