@@ -30,7 +30,7 @@ import io.github.drkit.runtime.engine.RecoveryRequest;
 import io.github.drkit.runtime.engine.Report;
 import io.github.drkit.runtime.engine.ReportJson;
 import io.github.drkit.runtime.engine.StepReport;
-import io.github.drkit.runtime.plan.RecoveryPlan;
+import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
 import io.github.drkit.testing.PermissionTable;
