@@ -111,7 +111,7 @@ final class DrillStacks {
                     .environment(Map.of("DRKIT_PLAN", recovery.toJsonString(plan)))
                     .build();
             new Budget(recovery, "RecoveryEstimate", shape);
-            RecoveryObjectives.builder().rto(shape.objective()).build().applyTo(recovery);
+            RecoveryObjectives.builder().rto(software.amazon.awscdk.Duration.seconds(shape.objective().toSeconds())).build().applyTo(recovery);
         };
     }
 
