@@ -91,10 +91,10 @@ public class ArchiveCatalog extends Construct {
     public ArchiveCatalog(Construct scope, String id, ArchiveCatalogProps props) {
         super(scope, id);
         validate(props);
-        this.bucket = props.archive() != null ? props.archive().getBucket() : props.bucket();
-        IKey bucketKey = props.bucketKey() != null ? props.bucketKey()
-                : props.archive() != null ? props.archive().getEncryptionKey() : bucket.getEncryptionKey();
-        String objects = bucket.arnForObjects((props.keyPrefix() == null ? "" : props.keyPrefix()) + "*");
+        this.bucket = props.getArchive() != null ? props.getArchive().getBucket() : props.getBucket();
+        IKey bucketKey = props.getBucketKey() != null ? props.getBucketKey()
+                : props.getArchive() != null ? props.getArchive().getEncryptionKey() : bucket.getEncryptionKey();
+        String objects = bucket.arnForObjects((props.getKeyPrefix() == null ? "" : props.getKeyPrefix()) + "*");
 
         Table.Builder t = Table.Builder.create(this, "Table")
                 .partitionKey(Attribute.builder().name(PARTITION_KEY).type(AttributeType.STRING).build())
@@ -102,14 +102,14 @@ public class ArchiveCatalog extends Construct {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
                 .deletionProtection(true)
-                .removalPolicy(props.removalPolicy());
-        if (props.tableEncryptionKey() != null) {
-            t.encryption(TableEncryption.CUSTOMER_MANAGED).encryptionKey(props.tableEncryptionKey());
+                .removalPolicy(props.getRemovalPolicy());
+        if (props.getTableEncryptionKey() != null) {
+            t.encryption(TableEncryption.CUSTOMER_MANAGED).encryptionKey(props.getTableEncryptionKey());
         } else {
             t.encryption(TableEncryption.AWS_MANAGED);
         }
-        if (props.tableName() != null) {
-            t.tableName(props.tableName());
+        if (props.getTableName() != null) {
+            t.tableName(props.getTableName());
         }
         this.table = t.build();
         for (String index : List.of("ByFolder", "ByArchivedMonth", "ByStorageClass", "ByAttribute")) {
@@ -120,7 +120,7 @@ public class ArchiveCatalog extends Construct {
                     .projectionType(ProjectionType.ALL).build());
         }
 
-        Code code = props.code() != null ? props.code() : RuntimeCode.archiveEmbedded();
+        Code code = props.getCode() != null ? props.getCode() : RuntimeCode.archiveEmbedded();
 
         // The indexer reads objects' metadata and tags and writes the base table: nothing else.
         Role indexerRole = role("IndexerRole", "drkit archive catalog indexer of " + getNode().getPath());
@@ -149,22 +149,22 @@ public class ArchiveCatalog extends Construct {
         }
         this.requestFunction = function("Requests", "drkit archive catalog: search, restore and fetch in " + bucket.getBucketName(),
                 REQUEST_HANDLER, code, requestRole, props, Duration.minutes(5));
-        if (props.tableEncryptionKey() != null) {
-            props.tableEncryptionKey().grantEncryptDecrypt(indexerRole);
-            props.tableEncryptionKey().grantEncryptDecrypt(requestRole);
+        if (props.getTableEncryptionKey() != null) {
+            props.getTableEncryptionKey().grantEncryptDecrypt(indexerRole);
+            props.getTableEncryptionKey().grantEncryptDecrypt(requestRole);
         }
 
         LambdaDestination destination = new LambdaDestination(indexerFunction);
         for (EventType event : EVENTS) {
-            if (props.keyPrefix() != null) {
-                bucket.addEventNotification(event, destination, NotificationKeyFilter.builder().prefix(props.keyPrefix()).build());
+            if (props.getKeyPrefix() != null) {
+                bucket.addEventNotification(event, destination, NotificationKeyFilter.builder().prefix(props.getKeyPrefix()).build());
             } else {
                 bucket.addEventNotification(event, destination);
             }
         }
         ArchiveCatalogFindings.notificationsHandler(Stack.of(this));
-        ArchiveCatalogFindings.role(indexerRole, props.keyPrefix());
-        ArchiveCatalogFindings.role(requestRole, props.keyPrefix());
+        ArchiveCatalogFindings.role(indexerRole, props.getKeyPrefix());
+        ArchiveCatalogFindings.role(requestRole, props.getKeyPrefix());
         ArchiveCatalogFindings.runtime(indexerFunction);
         ArchiveCatalogFindings.runtime(requestFunction);
 
@@ -181,22 +181,22 @@ public class ArchiveCatalog extends Construct {
     }
 
     private static void validate(ArchiveCatalogProps props) {
-        if (props == null || (props.archive() == null && props.bucket() == null)) {
+        if (props == null || (props.getArchive() == null && props.getBucket() == null)) {
             throw new IllegalArgumentException("ArchiveCatalog: archive or bucket is required (got neither)");
         }
-        if (props.archive() != null && props.bucket() != null) {
+        if (props.getArchive() != null && props.getBucket() != null) {
             throw new IllegalArgumentException("ArchiveCatalog: give archive or bucket, not both (got both)");
         }
-        if (props.memorySize() < 512 || props.memorySize() > 10240) {
+        if (props.getMemorySize() < 512 || props.getMemorySize() > 10240) {
             throw new IllegalArgumentException("ArchiveCatalog: memorySize must be between 512 and 10240 MB (got "
-                    + props.memorySize() + ")");
+                    + props.getMemorySize() + ")");
         }
-        String name = props.tableName();
+        String name = props.getTableName();
         if (name != null && !Token.isUnresolved(name) && !TABLE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("ArchiveCatalog: tableName must be 3 to 255 characters of a-z, A-Z, 0-9, "
                     + "'_', '-' and '.' (got '" + name + "')");
         }
-        String prefix = props.keyPrefix();
+        String prefix = props.getKeyPrefix();
         if (prefix != null && !Token.isUnresolved(prefix) && (prefix.isEmpty() || prefix.length() > 1024)) {
             throw new IllegalArgumentException("ArchiveCatalog: keyPrefix must be 1 to 1024 characters (got '" + prefix + "')");
         }
@@ -212,8 +212,8 @@ public class ArchiveCatalog extends Construct {
 
     private Function function(String id, String description, String handler, Code code, Role role,
                               ArchiveCatalogProps props, Duration timeout) {
-        LogGroup logs = LogGroup.Builder.create(this, id + "Logs").retention(props.logRetention())
-                .removalPolicy(props.removalPolicy()).build();
+        LogGroup logs = LogGroup.Builder.create(this, id + "Logs").retention(props.getLogRetention())
+                .removalPolicy(props.getRemovalPolicy()).build();
         // Instead of the AWSLambdaBasicExecutionRole managed policy (any log group): this log group only.
         role.addToPrincipalPolicy(statement("Logs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(logs.getLogGroupArn(), logs.getLogGroupArn() + ":log-stream:*")));
@@ -222,7 +222,7 @@ public class ArchiveCatalog extends Construct {
                 .runtime(Runtime.JAVA_21)
                 .handler(handler)
                 .code(code)
-                .memorySize(props.memorySize())
+                .memorySize(props.getMemorySize())
                 .timeout(timeout)
                 .role(role)
                 .logGroup(logs)

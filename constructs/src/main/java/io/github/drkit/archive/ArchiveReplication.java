@@ -42,26 +42,26 @@ public final class ArchiveReplication {
         return new Builder();
     }
 
-    public IBucket destination() {
+    public IBucket getDestination() {
         return destination;
     }
 
-    /** The replica key, or null when {@link #destinationKeyAlias()} names it. */
-    public IKey destinationKey() {
+    /** The replica key, or null when {@link #getDestinationKeyAlias()} names it. */
+    public IKey getDestinationKey() {
         return destinationKey;
     }
 
     /** The replica key's alias ("alias/name") in the destination's Region and account, or null. */
-    public String destinationKeyAlias() {
+    public String getDestinationKeyAlias() {
         return destinationKeyAlias;
     }
 
-    public boolean replicationTimeControl() {
+    public boolean getReplicationTimeControl() {
         return replicationTimeControl;
     }
 
     /** The storage class of the replicas, or null to keep the source's. */
-    public StorageClass replicaStorageClass() {
+    public StorageClass getReplicaStorageClass() {
         return replicaStorageClass;
     }
 
@@ -106,7 +106,11 @@ public final class ArchiveReplication {
             return this;
         }
 
-        /** The storage class of the replicas. @default the source object's storage class */
+        /**
+         * The storage class of the replicas.
+         *
+         * @default the source object's storage class
+         */
         public Builder replicaStorageClass(StorageClass replicaStorageClass) {
             this.replicaStorageClass = replicaStorageClass;
             return this;

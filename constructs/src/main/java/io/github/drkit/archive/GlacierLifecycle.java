@@ -83,26 +83,26 @@ public class GlacierLifecycle extends Construct implements RecoveryEstimator {
         getNode().setContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
         this.props = props;
         this.plan = LifecyclePlan.check(props, message -> {
-            if (!props.allowEarlyDeletionFees()) {
+            if (!props.getAllowEarlyDeletionFees()) {
                 throw new IllegalArgumentException(message);
             }
             Annotations.of(this).addWarningV2("drkit:archive:earlyDeletion", message);
         });
         StorageTier coldest = plan.coldestTier();
-        if (coldest == StorageTier.DEEP_ARCHIVE && props.retrievalOption() == RetrievalOption.EXPEDITED) {
+        if (coldest == StorageTier.DEEP_ARCHIVE && props.getRetrievalOption() == RetrievalOption.EXPEDITED) {
             throw LifecyclePlan.error("retrievalOption EXPEDITED is not available for DEEP_ARCHIVE "
                     + "(standard within 12 hours, bulk within 48 hours)");
         }
         ObjectLockRetention lock = objectLock(props);
 
-        this.encryptionKey = props.encryptionKey() != null ? props.encryptionKey()
+        this.encryptionKey = props.getEncryptionKey() != null ? props.getEncryptionKey()
                 : Key.Builder.create(this, "Key")
                         .description("Encrypts the objects of the archive " + getNode().getPath())
                         .enableKeyRotation(true)
-                        .removalPolicy(props.removalPolicy())
+                        .removalPolicy(props.getRemovalPolicy())
                         .build();
-        this.accessLogsBucket = props.serverAccessLogsBucket() != null ? props.serverAccessLogsBucket() : accessLogs(props);
-        this.replicationRole = props.replication() == null ? null
+        this.accessLogsBucket = props.getServerAccessLogsBucket() != null ? props.getServerAccessLogsBucket() : accessLogs(props);
+        this.replicationRole = props.getReplication() == null ? null
                 : Role.Builder.create(this, "ReplicationRole")
                         .assumedBy(new ServicePrincipal("s3.amazonaws.com"))
                         .description("S3 replication of the archive " + getNode().getPath() + " to the recovery Region")
@@ -121,33 +121,33 @@ public class GlacierLifecycle extends Construct implements RecoveryEstimator {
                 .serverAccessLogsBucket(accessLogsBucket)
                 .serverAccessLogsPrefix("s3-access/")
                 .lifecycleRules(lifecycleRules(props, plan))
-                .removalPolicy(props.removalPolicy());
-        if (props.bucketName() != null) {
-            b.bucketName(props.bucketName());
+                .removalPolicy(props.getRemovalPolicy());
+        if (props.getBucketName() != null) {
+            b.bucketName(props.getBucketName());
         }
         if (lock != null) {
             b.objectLockEnabled(true).objectLockDefaultRetention(lock);
         }
-        if (props.replication() != null) {
-            b.replicationRole(replicationRole).replicationRules(List.of(replicationRule(props.replication())));
+        if (props.getReplication() != null) {
+            b.replicationRole(replicationRole).replicationRules(List.of(replicationRule(props.getReplication())));
         }
         this.bucket = b.build();
-        if (props.replication() != null) {
-            grantReplication(props.replication(), lock != null);
+        if (props.getReplication() != null) {
+            grantReplication(props.getReplication(), lock != null);
         }
     }
 
     private static ObjectLockRetention objectLock(GlacierLifecycleProps p) {
-        if (p.objectLockMode() == null) {
+        if (p.getObjectLockMode() == null) {
             return null;
         }
-        if (Durations.known(p.retainFor()) && Durations.days(p.retainFor()) > 36_500) {
-            throw LifecyclePlan.error("retainFor must be at most 36500 days with Object Lock (got " + LifecyclePlan.human(p.retainFor())
+        if (Durations.known(p.getRetainFor()) && Durations.days(p.getRetainFor()) > 36_500) {
+            throw LifecyclePlan.error("retainFor must be at most 36500 days with Object Lock (got " + LifecyclePlan.human(p.getRetainFor())
                     + "): S3 Object Lock retains for at most 100 years");
         }
-        return p.objectLockMode() == ObjectLockMode.COMPLIANCE
-                ? ObjectLockRetention.compliance(p.retainFor())
-                : ObjectLockRetention.governance(p.retainFor());
+        return p.getObjectLockMode() == ObjectLockMode.COMPLIANCE
+                ? ObjectLockRetention.compliance(p.getRetainFor())
+                : ObjectLockRetention.governance(p.getRetainFor());
     }
 
     private IBucket accessLogs(GlacierLifecycleProps p) {
@@ -160,11 +160,11 @@ public class GlacierLifecycle extends Construct implements RecoveryEstimator {
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .versioned(true)
                 .lifecycleRules(List.of(LifecycleRule.builder().id("ExpireLogs")
-                        .expiration(p.accessLogsRetention())
+                        .expiration(p.getAccessLogsRetention())
                         .noncurrentVersionExpiration(Duration.days(1))
                         .abortIncompleteMultipartUploadAfter(Duration.days(1))
                         .build()))
-                .removalPolicy(p.removalPolicy())
+                .removalPolicy(p.getRemovalPolicy())
                 .build();
         // No cdk-nag suppression needed: AwsSolutions-S1 accepts a bucket that is another bucket's
         // server access log target in the same stack.
@@ -177,13 +177,13 @@ public class GlacierLifecycle extends Construct implements RecoveryEstimator {
             transitions.add(Transition.builder().storageClass(s.tier().storageClass()).transitionAfter(s.after()).build());
         }
         LifecycleRule.Builder current = LifecycleRule.builder().id("Lifecycle")
-                .noncurrentVersionExpiration(p.noncurrentVersionExpiration())
+                .noncurrentVersionExpiration(p.getNoncurrentVersionExpiration())
                 .abortIncompleteMultipartUploadAfter(Duration.days(7));
         if (!transitions.isEmpty()) {
             current.transitions(transitions);
         }
-        if (p.evacuateAfter() != null) {
-            current.expiration(p.evacuateAfter());
+        if (p.getEvacuateAfter() != null) {
+            current.expiration(p.getEvacuateAfter());
         }
         // S3 rejects ExpiredObjectDeleteMarker in a rule that also expires by age: a rule of its own
         // removes the delete markers left once every version behind them has expired.
@@ -194,43 +194,43 @@ public class GlacierLifecycle extends Construct implements RecoveryEstimator {
     private static ReplicationRule replicationRule(ArchiveReplication r) {
         ReplicationRule.Builder rule = ReplicationRule.builder()
                 .id("RecoveryRegion")
-                .destination(r.destination())
+                .destination(r.getDestination())
                 // Deletes stay in the primary Region: a delete (or ransomware) there must not erase the copy.
                 .deleteMarkerReplication(false)
                 .sseKmsEncryptedObjects(true);
-        if (r.destinationKey() != null) {
-            rule.kmsKey(r.destinationKey());
+        if (r.getDestinationKey() != null) {
+            rule.kmsKey(r.getDestinationKey());
         }
-        if (r.replicationTimeControl()) {
+        if (r.getReplicationTimeControl()) {
             rule.replicationTimeControl(ReplicationTimeValue.FIFTEEN_MINUTES).metrics(ReplicationTimeValue.FIFTEEN_MINUTES);
         }
-        if (r.replicaStorageClass() != null) {
-            rule.storageClass(r.replicaStorageClass());
+        if (r.getReplicaStorageClass() != null) {
+            rule.storageClass(r.getReplicaStorageClass());
         }
         return rule.build();
     }
 
     private void grantReplication(ArchiveReplication r, boolean objectLock) {
         GrantReplicationPermissionDestinationProps.Builder dest = GrantReplicationPermissionDestinationProps.builder()
-                .bucket(r.destination());
-        if (r.destinationKey() != null) {
-            dest.encryptionKey(r.destinationKey());
+                .bucket(r.getDestination());
+        if (r.getDestinationKey() != null) {
+            dest.encryptionKey(r.getDestinationKey());
         }
         bucket.grantReplicationPermission(replicationRole, GrantReplicationPermissionProps.builder()
                 .sourceDecryptionKey(encryptionKey)
                 .destinations(List.of(dest.build()))
                 .build());
-        if (r.destinationKeyAlias() != null) {
-            String region = r.destination().getEnv().getRegion();
-            String account = r.destination().getEnv().getAccount();
-            String aliasArn = "arn:" + Aws.PARTITION + ":kms:" + region + ":" + account + ":" + r.destinationKeyAlias();
+        if (r.getDestinationKeyAlias() != null) {
+            String region = r.getDestination().getEnv().getRegion();
+            String account = r.getDestination().getEnv().getAccount();
+            String aliasArn = "arn:" + Aws.PARTITION + ":kms:" + region + ":" + account + ":" + r.getDestinationKeyAlias();
             // The key lives in a stack of another Region, so its id is unknown here; the alias is
             // stable. IAM cannot name a key by alias in Resource, so the statement covers the keys of
             // that account and Region and the condition narrows it to the key carrying the alias.
             replicationRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
                     .actions(List.of("kms:Encrypt", "kms:GenerateDataKey"))
                     .resources(List.of("arn:" + Aws.PARTITION + ":kms:" + region + ":" + account + ":key/*"))
-                    .conditions(Map.of("ForAnyValue:StringEquals", Map.of("kms:ResourceAliases", r.destinationKeyAlias())))
+                    .conditions(Map.of("ForAnyValue:StringEquals", Map.of("kms:ResourceAliases", r.getDestinationKeyAlias())))
                     .build());
             software.amazon.awscdk.services.s3.CfnBucket cfn = (software.amazon.awscdk.services.s3.CfnBucket) bucket.getNode().getDefaultChild();
             cfn.addPropertyOverride("ReplicationConfiguration.Rules.0.Destination.EncryptionConfiguration.ReplicaKmsKeyID", aliasArn);
@@ -279,7 +279,7 @@ public class GlacierLifecycle extends Construct implements RecoveryEstimator {
 
     /** How long the oldest (coldest) object takes to read back with the configured retrieval option. */
     public ReadBackTime worstCaseReadBack() {
-        return ReadBackTime.of(plan.coldestTier(), props.retrievalOption());
+        return ReadBackTime.of(plan.coldestTier(), props.getRetrievalOption());
     }
 
     /** How long the oldest (coldest) object takes to read back with the given retrieval option. */
@@ -312,18 +312,18 @@ public class GlacierLifecycle extends Construct implements RecoveryEstimator {
                 .source(getNode().getPath())
                 .strategy(DrStrategy.BACKUP_RESTORE)
                 .rtoTerms(rto);
-        ArchiveReplication r = props.replication();
+        ArchiveReplication r = props.getReplication();
         String here = Stack.of(this).getRegion();
         if (r == null) {
             return e.rpoUnboundedReason("GlacierLifecycle " + getNode().getPath() + ": objects have no copy in another Region; "
                     + "set replication to a bucket in the recovery Region").build();
         }
-        String there = r.destination().getEnv().getRegion();
+        String there = r.getDestination().getEnv().getRegion();
         if (!Token.isUnresolved(here) && !Token.isUnresolved(there) && here.equals(there)) {
             return e.rpoUnboundedReason("GlacierLifecycle " + getNode().getPath() + ": the replica is in the same Region (" + here
                     + "); a Regional disaster loses both copies").build();
         }
-        if (!r.replicationTimeControl()) {
+        if (!r.getReplicationTimeControl()) {
             return e.rpoUnboundedReason("GlacierLifecycle " + getNode().getPath() + ": replication without Replication Time Control "
                     + "has no time bound (most objects replicate within minutes, some take hours); "
                     + "set ArchiveReplication.replicationTimeControl(true)").build();

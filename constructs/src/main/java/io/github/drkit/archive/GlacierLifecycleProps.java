@@ -59,24 +59,24 @@ public final class GlacierLifecycleProps {
         return new Builder();
     }
 
-    public String bucketName() { return bucketName; }
-    public Duration realTimeAccess() { return realTimeAccess; }
-    public Duration infrequentAccessAfter() { return infrequentAccessAfter; }
-    public Duration instantRetrievalAfter() { return instantRetrievalAfter; }
-    public StorageTier archiveTier() { return archiveTier; }
-    public Duration deepArchiveAfter() { return deepArchiveAfter; }
-    public Duration retainFor() { return retainFor; }
-    public Duration evacuateAfter() { return neverEvacuate ? null : evacuateAfter; }
-    public boolean neverEvacuate() { return neverEvacuate; }
-    public Duration noncurrentVersionExpiration() { return noncurrentVersionExpiration; }
-    public ObjectLockMode objectLockMode() { return objectLockMode; }
-    public ArchiveReplication replication() { return replication; }
-    public RetrievalOption retrievalOption() { return retrievalOption; }
-    public IKey encryptionKey() { return encryptionKey; }
-    public IBucket serverAccessLogsBucket() { return serverAccessLogsBucket; }
-    public Duration accessLogsRetention() { return accessLogsRetention; }
-    public boolean allowEarlyDeletionFees() { return allowEarlyDeletionFees; }
-    public RemovalPolicy removalPolicy() { return removalPolicy; }
+    public String getBucketName() { return bucketName; }
+    public Duration getRealTimeAccess() { return realTimeAccess; }
+    public Duration getInfrequentAccessAfter() { return infrequentAccessAfter; }
+    public Duration getInstantRetrievalAfter() { return instantRetrievalAfter; }
+    public StorageTier getArchiveTier() { return archiveTier; }
+    public Duration getDeepArchiveAfter() { return deepArchiveAfter; }
+    public Duration getRetainFor() { return retainFor; }
+    public Duration getEvacuateAfter() { return neverEvacuate ? null : evacuateAfter; }
+    public boolean getNeverEvacuate() { return neverEvacuate; }
+    public Duration getNoncurrentVersionExpiration() { return noncurrentVersionExpiration; }
+    public ObjectLockMode getObjectLockMode() { return objectLockMode; }
+    public ArchiveReplication getReplication() { return replication; }
+    public RetrievalOption getRetrievalOption() { return retrievalOption; }
+    public IKey getEncryptionKey() { return encryptionKey; }
+    public IBucket getServerAccessLogsBucket() { return serverAccessLogsBucket; }
+    public Duration getAccessLogsRetention() { return accessLogsRetention; }
+    public boolean getAllowEarlyDeletionFees() { return allowEarlyDeletionFees; }
+    public RemovalPolicy getRemovalPolicy() { return removalPolicy; }
 
     public static final class Builder {
         private String bucketName;
@@ -101,7 +101,11 @@ public final class GlacierLifecycleProps {
         private Builder() {
         }
 
-        /** The bucket's name. @default a name CloudFormation generates */
+        /**
+         * The bucket's name.
+         *
+         * @default a name CloudFormation generates
+         */
         public Builder bucketName(String bucketName) {
             this.bucketName = bucketName;
             return this;
@@ -118,25 +122,41 @@ public final class GlacierLifecycleProps {
             return this;
         }
 
-        /** When objects move to Standard-IA (at least 30 days). @default never */
+        /**
+         * When objects move to Standard-IA (at least 30 days).
+         *
+         * @default never
+         */
         public Builder infrequentAccessAfter(Duration infrequentAccessAfter) {
             this.infrequentAccessAfter = infrequentAccessAfter;
             return this;
         }
 
-        /** When objects move to Glacier Instant Retrieval, inside the real-time period. @default never */
+        /**
+         * When objects move to Glacier Instant Retrieval, inside the real-time period.
+         *
+         * @default never
+         */
         public Builder instantRetrievalAfter(Duration instantRetrievalAfter) {
             this.instantRetrievalAfter = instantRetrievalAfter;
             return this;
         }
 
-        /** The tier objects enter when real-time access ends: GLACIER_FLEXIBLE_RETRIEVAL or DEEP_ARCHIVE. @default GLACIER_FLEXIBLE_RETRIEVAL */
+        /**
+         * The tier objects enter when real-time access ends: GLACIER_FLEXIBLE_RETRIEVAL or DEEP_ARCHIVE.
+         *
+         * @default GLACIER_FLEXIBLE_RETRIEVAL
+         */
         public Builder archiveTier(StorageTier archiveTier) {
             this.archiveTier = archiveTier;
             return this;
         }
 
-        /** When objects move on from Glacier Flexible Retrieval to Deep Archive. @default never */
+        /**
+         * When objects move on from Glacier Flexible Retrieval to Deep Archive.
+         *
+         * @default never
+         */
         public Builder deepArchiveAfter(Duration deepArchiveAfter) {
             this.deepArchiveAfter = deepArchiveAfter;
             return this;
@@ -158,13 +178,21 @@ public final class GlacierLifecycleProps {
             return this;
         }
 
-        /** Keep current versions for ever: no expiration. @default false */
+        /**
+         * Keep current versions for ever: no expiration.
+         *
+         * @default false
+         */
         public Builder neverEvacuate(boolean neverEvacuate) {
             this.neverEvacuate = neverEvacuate;
             return this;
         }
 
-        /** How long a version is kept after it stops being current (overwritten or deleted). @default retainFor */
+        /**
+         * How long a version is kept after it stops being current (overwritten or deleted).
+         *
+         * @default retainFor
+         */
         public Builder noncurrentVersionExpiration(Duration noncurrentVersionExpiration) {
             this.noncurrentVersionExpiration = noncurrentVersionExpiration;
             return this;
@@ -181,31 +209,51 @@ public final class GlacierLifecycleProps {
             return this;
         }
 
-        /** Cross-Region replication for durability. @default no replication (the RPO estimate is then unbounded) */
+        /**
+         * Cross-Region replication for durability.
+         *
+         * @default no replication (the RPO estimate is then unbounded)
+         */
         public Builder replication(ArchiveReplication replication) {
             this.replication = replication;
             return this;
         }
 
-        /** The retrieval option a recovery uses for archived objects; it sets the RTO estimate. @default STANDARD */
+        /**
+         * The retrieval option a recovery uses for archived objects; it sets the RTO estimate.
+         *
+         * @default STANDARD
+         */
         public Builder retrievalOption(RetrievalOption retrievalOption) {
             this.retrievalOption = retrievalOption;
             return this;
         }
 
-        /** The KMS key that encrypts the objects. @default a new key with yearly rotation */
+        /**
+         * The KMS key that encrypts the objects.
+         *
+         * @default a new key with yearly rotation
+         */
         public Builder encryptionKey(IKey encryptionKey) {
             this.encryptionKey = encryptionKey;
             return this;
         }
 
-        /** Where server access logs go. @default a new bucket (SSE-S3, TLS only, no public access) */
+        /**
+         * Where server access logs go.
+         *
+         * @default a new bucket (SSE-S3, TLS only, no public access)
+         */
         public Builder serverAccessLogsBucket(IBucket serverAccessLogsBucket) {
             this.serverAccessLogsBucket = serverAccessLogsBucket;
             return this;
         }
 
-        /** How long the created access-log bucket keeps logs. @default 365 days */
+        /**
+         * How long the created access-log bucket keeps logs.
+         *
+         * @default 365 days
+         */
         public Builder accessLogsRetention(Duration accessLogsRetention) {
             this.accessLogsRetention = accessLogsRetention;
             return this;

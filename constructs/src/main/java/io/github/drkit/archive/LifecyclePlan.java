@@ -43,47 +43,47 @@ final class LifecyclePlan {
     }
 
     static LifecyclePlan check(GlacierLifecycleProps p, Consumer<String> earlyDeletion) {
-        if (p.archiveTier() != StorageTier.GLACIER_FLEXIBLE_RETRIEVAL && p.archiveTier() != StorageTier.DEEP_ARCHIVE) {
-            throw error("archiveTier must be GLACIER_FLEXIBLE_RETRIEVAL or DEEP_ARCHIVE (got " + p.archiveTier()
+        if (p.getArchiveTier() != StorageTier.GLACIER_FLEXIBLE_RETRIEVAL && p.getArchiveTier() != StorageTier.DEEP_ARCHIVE) {
+            throw error("archiveTier must be GLACIER_FLEXIBLE_RETRIEVAL or DEEP_ARCHIVE (got " + p.getArchiveTier()
                     + "): the real-time tiers are set with infrequentAccessAfter and instantRetrievalAfter");
         }
-        wholeDays("realTimeAccess", p.realTimeAccess(), 0);
-        wholeDays("infrequentAccessAfter", p.infrequentAccessAfter(), 0);
-        wholeDays("instantRetrievalAfter", p.instantRetrievalAfter(), 0);
-        wholeDays("deepArchiveAfter", p.deepArchiveAfter(), 0);
-        wholeDays("retainFor", p.retainFor(), 1);
-        wholeDays("evacuateAfter", p.evacuateAfter(), 1);
-        wholeDays("noncurrentVersionExpiration", p.noncurrentVersionExpiration(), 1);
+        wholeDays("realTimeAccess", p.getRealTimeAccess(), 0);
+        wholeDays("infrequentAccessAfter", p.getInfrequentAccessAfter(), 0);
+        wholeDays("instantRetrievalAfter", p.getInstantRetrievalAfter(), 0);
+        wholeDays("deepArchiveAfter", p.getDeepArchiveAfter(), 0);
+        wholeDays("retainFor", p.getRetainFor(), 1);
+        wholeDays("evacuateAfter", p.getEvacuateAfter(), 1);
+        wholeDays("noncurrentVersionExpiration", p.getNoncurrentVersionExpiration(), 1);
 
-        if (Durations.known(p.infrequentAccessAfter()) && Durations.days(p.infrequentAccessAfter()) < 30) {
-            throw error("infrequentAccessAfter must be at least 30 days (got " + human(p.infrequentAccessAfter())
+        if (Durations.known(p.getInfrequentAccessAfter()) && Durations.days(p.getInfrequentAccessAfter()) < 30) {
+            throw error("infrequentAccessAfter must be at least 30 days (got " + human(p.getInfrequentAccessAfter())
                     + "): S3 keeps objects in Standard at least 30 days before Standard-IA");
         }
-        if (p.deepArchiveAfter() != null && p.archiveTier() != StorageTier.GLACIER_FLEXIBLE_RETRIEVAL) {
+        if (p.getDeepArchiveAfter() != null && p.getArchiveTier() != StorageTier.GLACIER_FLEXIBLE_RETRIEVAL) {
             throw error("deepArchiveAfter applies only when archiveTier is GLACIER_FLEXIBLE_RETRIEVAL (got archiveTier "
-                    + p.archiveTier() + ")");
+                    + p.getArchiveTier() + ")");
         }
-        Duration evacuate = p.evacuateAfter();
-        if (Durations.known(evacuate) && Durations.known(p.retainFor()) && Durations.days(evacuate) < Durations.days(p.retainFor())) {
-            throw error("evacuateAfter (" + human(evacuate) + ") must not be shorter than retainFor (" + human(p.retainFor())
+        Duration evacuate = p.getEvacuateAfter();
+        if (Durations.known(evacuate) && Durations.known(p.getRetainFor()) && Durations.days(evacuate) < Durations.days(p.getRetainFor())) {
+            throw error("evacuateAfter (" + human(evacuate) + ") must not be shorter than retainFor (" + human(p.getRetainFor())
                     + "): objects would be expired before their retention ends");
         }
 
         List<Step> steps = new ArrayList<>();
-        if (p.infrequentAccessAfter() != null) {
-            steps.add(new Step("infrequentAccessAfter", StorageTier.STANDARD_IA, p.infrequentAccessAfter()));
+        if (p.getInfrequentAccessAfter() != null) {
+            steps.add(new Step("infrequentAccessAfter", StorageTier.STANDARD_IA, p.getInfrequentAccessAfter()));
         }
-        if (p.instantRetrievalAfter() != null) {
-            steps.add(new Step("instantRetrievalAfter", StorageTier.GLACIER_INSTANT_RETRIEVAL, p.instantRetrievalAfter()));
+        if (p.getInstantRetrievalAfter() != null) {
+            steps.add(new Step("instantRetrievalAfter", StorageTier.GLACIER_INSTANT_RETRIEVAL, p.getInstantRetrievalAfter()));
         }
         // Objects that expire while still in real-time access are never archived.
-        boolean archived = !(Durations.known(evacuate) && Durations.known(p.realTimeAccess())
-                && Durations.days(p.realTimeAccess()) >= Durations.days(evacuate));
+        boolean archived = !(Durations.known(evacuate) && Durations.known(p.getRealTimeAccess())
+                && Durations.days(p.getRealTimeAccess()) >= Durations.days(evacuate));
         if (archived) {
-            steps.add(new Step("realTimeAccess", p.archiveTier(), p.realTimeAccess()));
+            steps.add(new Step("realTimeAccess", p.getArchiveTier(), p.getRealTimeAccess()));
         }
-        if (p.deepArchiveAfter() != null) {
-            steps.add(new Step("deepArchiveAfter", StorageTier.DEEP_ARCHIVE, p.deepArchiveAfter()));
+        if (p.getDeepArchiveAfter() != null) {
+            steps.add(new Step("deepArchiveAfter", StorageTier.DEEP_ARCHIVE, p.getDeepArchiveAfter()));
         }
 
         for (int i = 0; i + 1 < steps.size(); i++) {

@@ -31,23 +31,23 @@ public final class DnsSwitchOptions {
         return new Builder();
     }
 
-    public IHostedZone hostedZone() {
+    public IHostedZone getHostedZone() {
         return hostedZone;
     }
 
-    public String recordName() {
+    public String getRecordName() {
         return recordName;
     }
 
-    public Endpoint primary() {
+    public Endpoint getPrimary() {
         return primary;
     }
 
-    public DnsRouting routing() {
+    public DnsRouting getRouting() {
         return routing;
     }
 
-    public HealthCheckOptions healthCheck() {
+    public HealthCheckOptions getHealthCheck() {
         return healthCheck;
     }
 
@@ -79,13 +79,19 @@ public final class DnsSwitchOptions {
             return this;
         }
 
-        /** @param v default {@link DnsRouting#FAILOVER} */
+        /**
+         * @default {@link DnsRouting#FAILOVER}
+         */
         public Builder routing(DnsRouting v) {
             this.routing = v;
             return this;
         }
 
-        /** @param v the primary's health check; default {@link HealthCheckOptions#defaults()} */
+        /**
+         * The primary's health check.
+         *
+         * @default {@link HealthCheckOptions#defaults()}
+         */
         public Builder healthCheck(HealthCheckOptions v) {
             this.healthCheck = v;
             return this;

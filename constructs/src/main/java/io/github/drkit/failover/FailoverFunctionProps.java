@@ -92,46 +92,75 @@ public final class FailoverFunctionProps {
         private Builder() {
         }
 
+        /**
+         * The plan the function carries out. Required.
+         */
         public Builder plan(FailoverPlan v) {
             this.plan = v;
             return this;
         }
 
+        /**
+         * @default the drkit-lambda runtime embedded in this library
+         */
         public Builder code(Code v) {
             this.code = v;
             return this;
         }
 
+        /**
+         * @default 1024 MB: the SDK clients initialise in about a second at this size, and SnapStart keeps them
+         */
         public Builder memorySize(Number v) {
             this.memorySize = v;
             return this;
         }
 
+        /**
+         * @default the plan's healthTimeout plus 120 s, at most 900 s
+         */
         public Builder timeout(Duration v) {
             this.timeout = v;
             return this;
         }
 
+        /**
+         * @default one year: the logs are the audit trail of each failover and drill
+         */
         public Builder logRetention(RetentionDays v) {
             this.logRetention = v;
             return this;
         }
 
+        /**
+         * Gets every run report, the function's failures and its error alarm.
+         *
+         * @default a new KMS-encrypted topic
+         */
         public Builder notificationTopic(ITopic v) {
             this.notificationTopic = v;
             return this;
         }
 
+        /**
+         * @default {@link PlanStorage#AUTO}
+         */
         public Builder planStorage(PlanStorage v) {
             this.planStorage = v;
             return this;
         }
 
+        /**
+         * @default 1: two failovers of one application never run at once
+         */
         public Builder reservedConcurrency(Number v) {
             this.reservedConcurrency = v;
             return this;
         }
 
+        /**
+         * @default a name CloudFormation generates
+         */
         public Builder functionName(String v) {
             this.functionName = v;
             return this;

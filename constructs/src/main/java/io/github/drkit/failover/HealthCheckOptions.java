@@ -1,7 +1,8 @@
 package io.github.drkit.failover;
 
 import io.github.drkit.internal.plan.Checks;
-import java.time.Duration;
+import io.github.drkit.internal.protection.Durations;
+import software.amazon.awscdk.Duration;
 
 /** A Route 53 health check on an endpoint. */
 public final class HealthCheckOptions {
@@ -19,10 +20,11 @@ public final class HealthCheckOptions {
         if (!this.path.startsWith("/")) {
             throw new IllegalArgumentException(owner + ": path must start with / (got " + path + ")");
         }
-        this.interval = b.interval == null ? Duration.ofSeconds(30) : b.interval;
-        if (!interval.equals(Duration.ofSeconds(10)) && !interval.equals(Duration.ofSeconds(30))) {
+        this.interval = b.interval == null ? Duration.seconds(30) : b.interval;
+        long millis = Durations.requireKnown(owner, "interval", interval).toMillis();
+        if (millis != 10_000 && millis != 30_000) {
             throw new IllegalArgumentException(owner + ": interval must be 10 or 30 seconds, the two Route 53 offers (got "
-                    + interval.toMillis() / 1000.0 + " s)");
+                    + millis / 1000.0 + " s)");
         }
         this.failureThreshold = b.failureThreshold == null ? 3 : Checks.range(owner, "failureThreshold", b.failureThreshold, 1, 10);
     }
@@ -36,29 +38,29 @@ public final class HealthCheckOptions {
         return builder().build();
     }
 
-    public boolean https() {
+    public boolean getHttps() {
         return https;
     }
 
-    public int port() {
+    public int getPort() {
         return port;
     }
 
-    public String path() {
+    public String getPath() {
         return path;
     }
 
-    public Duration interval() {
+    public Duration getInterval() {
         return interval;
     }
 
-    public int failureThreshold() {
+    public int getFailureThreshold() {
         return failureThreshold;
     }
 
     /** How long Route 53 takes to call the endpoint unhealthy: interval x threshold. */
     public Duration detectionTime() {
-        return interval.multipliedBy(failureThreshold);
+        return Duration.seconds(interval.toSeconds().doubleValue() * failureThreshold);
     }
 
     public static final class Builder {
@@ -71,31 +73,51 @@ public final class HealthCheckOptions {
         private Builder() {
         }
 
-        /** @param v true for HTTPS; default true */
+        /**
+         * Whether the check calls the endpoint over HTTPS.
+         *
+         * @default true
+         */
         public Builder https(boolean v) {
             this.https = v;
             return this;
         }
 
-        /** @param v default 443 for HTTPS, 80 for HTTP */
+        /**
+         * The port the check calls.
+         *
+         * @default 443 for HTTPS, 80 for HTTP
+         */
         public Builder port(int v) {
             this.port = v;
             return this;
         }
 
-        /** @param v default "/" */
+        /**
+         * The path the check requests; must start with /.
+         *
+         * @default "/"
+         */
         public Builder path(String v) {
             this.path = v;
             return this;
         }
 
-        /** @param v 10 or 30 s; default 30 s */
+        /**
+         * How often Route 53 calls the endpoint: 10 or 30 seconds, the two it offers.
+         *
+         * @default 30 seconds
+         */
         public Builder interval(Duration v) {
             this.interval = v;
             return this;
         }
 
-        /** @param v 1 to 10; default 3 */
+        /**
+         * How many failed calls in a row make the endpoint unhealthy: 1 to 10.
+         *
+         * @default 3
+         */
         public Builder failureThreshold(int v) {
             this.failureThreshold = v;
             return this;

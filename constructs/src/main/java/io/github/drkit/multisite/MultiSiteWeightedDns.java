@@ -1,5 +1,6 @@
 package io.github.drkit.multisite;
 
+import io.github.drkit.internal.protection.Durations;
 import io.github.drkit.failover.DnsNames;
 import io.github.drkit.failover.Endpoint;
 import io.github.drkit.failover.FailoverFunction;
@@ -89,22 +90,22 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
         }
         Set<String> names = new HashSet<>();
         for (WeightedSite s : sites) {
-            if (!names.add(s.name())) {
-                throw new IllegalArgumentException(owner + ": site names must be unique (got " + s.name() + " twice)");
+            if (!names.add(s.getName())) {
+                throw new IllegalArgumentException(owner + ": site names must be unique (got " + s.getName() + " twice)");
             }
         }
         String type = recordType(owner, sites);
-        if (sites.stream().allMatch(s -> s.normalWeight() == 0)) {
+        if (sites.stream().allMatch(s -> s.getNormalWeight() == 0)) {
             throw new IllegalArgumentException(owner + ": every normalWeight is 0; at least one must be above 0");
         }
-        if (sites.stream().allMatch(s -> s.failoverWeight() == 0)) {
+        if (sites.stream().allMatch(s -> s.getFailoverWeight() == 0)) {
             throw new IllegalArgumentException(owner + ": failover would leave every site at weight 0; at least one failoverWeight must be above 0");
         }
         if (sites.stream().noneMatch(WeightedSite::drainedOnFailover)) {
             throw new IllegalArgumentException(owner
                     + ": no site loses weight on failover; set failoverWeight below normalWeight on the site(s) failover drains");
         }
-        this.ttl = props.getTtl() == null ? java.time.Duration.ofSeconds(60) : props.getTtl();
+        this.ttl = props.getTtl() == null ? java.time.Duration.ofSeconds(60) : Durations.requireKnown(owner, "ttl", props.getTtl());
         if (ttl.isNegative() || ttl.toSeconds() > 60) {
             throw new IllegalArgumentException(owner + ": ttl must be from 0 to 60 seconds, so that failover reaches clients within a minute (got "
                     + ttl.toSeconds() + " s)");
@@ -114,8 +115,8 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
         this.mode = props.getMode() != null ? props.getMode() : FailoverMode.CONTROL_PLANE;
         this.automatic = props.getAutomaticFailover() == null || props.getAutomaticFailover();
         this.dataReplicationLag = props.getDataReplicationLag() == null ? null
-                : Checks.nonNegative(owner, "dataReplicationLag", props.getDataReplicationLag());
-        this.allAlias = sites.stream().allMatch(s -> s.endpoint().isAlias());
+                : Durations.requireKnown(owner, "dataReplicationLag", props.getDataReplicationLag());
+        this.allAlias = sites.stream().allMatch(s -> s.getEndpoint().isAlias());
         String region = Stack.of(this).getRegion();
         if (automatic && !Checks.isToken(region) && !METRICS_REGION.equals(region)) {
             throw new IllegalArgumentException(owner + ": automaticFailover needs the stack in " + METRICS_REGION
@@ -129,14 +130,14 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
         List<PlanSiteSwitch> switches = new ArrayList<>();
         String host = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         for (WeightedSite site : sites) {
-            Construct siteScope = new Construct(this, site.name());
-            HealthCheck endpointCheck = HealthChecks.onEndpoint(siteScope, "HealthCheck", site.endpoint(), healthCheck, zone, host);
-            siteHealthChecks.put(site.name(), endpointCheck);
+            Construct siteScope = new Construct(this, site.getName());
+            HealthCheck endpointCheck = HealthChecks.onEndpoint(siteScope, "HealthCheck", site.getEndpoint(), healthCheck, zone, host);
+            siteHealthChecks.put(site.getName(), endpointCheck);
             IHealthCheck recordCheck = endpointCheck;
             if (mode == FailoverMode.DATA_PLANE && site.drainedOnFailover()) {
-                Map<String, String> dimensions = Map.of("Application", application, "Site", site.name());
+                Map<String, String> dimensions = Map.of("Application", application, "Site", site.getName());
                 Alarm switchAlarm = Alarm.Builder.create(siteScope, "SwitchAlarm")
-                        .alarmDescription("drkit: site " + site.name() + " of " + application + " is switched off by failover")
+                        .alarmDescription("drkit: site " + site.getName() + " of " + application + " is switched off by failover")
                         .metric(Metric.Builder.create().namespace(SWITCH_NAMESPACE).metricName(SWITCH_METRIC).dimensionsMap(dimensions)
                                 .statistic("Minimum").period(Duration.minutes(1)).build())
                         .threshold(1)
@@ -159,25 +160,25 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
                         .childHealthChecks(List.of(endpointCheck, switchCheck))
                         .healthThreshold(2)
                         .build();
-                switches.add(PlanSiteSwitch.of(region, site.name(), SWITCH_NAMESPACE, SWITCH_METRIC, dimensions, 1, 0));
+                switches.add(PlanSiteSwitch.of(region, site.getName(), SWITCH_NAMESPACE, SWITCH_METRIC, dimensions, 1, 0));
             }
             RecordSet.Builder record = RecordSet.Builder.create(siteScope, "Record")
                     .zone(zone)
                     .recordName(name)
                     .recordType("A".equals(type) ? RecordType.A : RecordType.CNAME)
-                    .target(target(site.endpoint(), type, zone))
-                    .setIdentifier(site.name())
-                    .weight(site.normalWeight())
+                    .target(target(site.getEndpoint(), type, zone))
+                    .setIdentifier(site.getName())
+                    .weight(site.getNormalWeight())
                     .healthCheck(recordCheck);
-            if (!("A".equals(type) && site.endpoint().isAlias())) {
+            if (!("A".equals(type) && site.getEndpoint().isAlias())) {
                 record.ttl(Duration.seconds(ttl.toSeconds()));
             }
             record.build();
-            planRecords.add(PlanDnsRecord.weighted(name, type, site.name(), site.normalWeight(), site.failoverWeight()));
+            planRecords.add(PlanDnsRecord.weighted(name, type, site.getName(), site.getNormalWeight(), site.getFailoverWeight()));
 
             if (automatic && site.drainedOnFailover()) {
                 Alarm down = Alarm.Builder.create(siteScope, "HealthAlarm")
-                        .alarmDescription("drkit: site " + site.name() + " of " + application + " fails its Route 53 health check; failover runs")
+                        .alarmDescription("drkit: site " + site.getName() + " of " + application + " fails its Route 53 health check; failover runs")
                         .metric(Metric.Builder.create().namespace("AWS/Route53").metricName("HealthCheckStatus")
                                 .dimensionsMap(Map.of("HealthCheckId", endpointCheck.getHealthCheckId()))
                                 .statistic("Minimum").period(Duration.minutes(1)).build())
@@ -188,7 +189,7 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
                         .treatMissingData(TreatMissingData.NOT_BREACHING)
                         .build();
                 down.addAlarmAction(new SnsAction(topic));
-                siteAlarms.put(site.name(), down);
+                siteAlarms.put(site.getName(), down);
             }
         }
 
@@ -197,7 +198,7 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
                 .strategy(DrStrategy.MULTI_SITE)
                 .primaryRegion(props.getPrimaryRegion())
                 .recoveryRegion(region)
-                .healthTimeout(props.getHealthTimeout());
+                .healthTimeout(Durations.knownOrNull(owner, "healthTimeout", props.getHealthTimeout()));
         if (mode == FailoverMode.DATA_PLANE) {
             plan.siteSwitches(switches);
         } else {
@@ -226,10 +227,10 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
     }
 
     private static String recordType(String owner, List<WeightedSite> sites) {
-        WeightedSite ip = sites.stream().filter(s -> s.endpoint().kind() == Endpoint.Kind.IP_ADDRESS).findFirst().orElse(null);
-        WeightedSite host = sites.stream().filter(s -> s.endpoint().kind() == Endpoint.Kind.HOSTNAME).findFirst().orElse(null);
+        WeightedSite ip = sites.stream().filter(s -> s.getEndpoint().kind() == Endpoint.Kind.IP_ADDRESS).findFirst().orElse(null);
+        WeightedSite host = sites.stream().filter(s -> s.getEndpoint().kind() == Endpoint.Kind.HOSTNAME).findFirst().orElse(null);
         if (ip != null && host != null) {
-            throw new IllegalArgumentException(owner + ": site " + ip.name() + " is an IP address (A record) but site " + host.name()
+            throw new IllegalArgumentException(owner + ": site " + ip.getName() + " is an IP address (A record) but site " + host.getName()
                     + " is a hostname (CNAME record); the records of one name share one type");
         }
         return host != null ? "CNAME" : "A";
@@ -258,7 +259,7 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
         }
         rto.add(Estimates.orchestration(timings, p + "timings.orchestrationTime"));
         if (mode == FailoverMode.DATA_PLANE) {
-            rto.add(EstimateTerm.of("switch alarm and health check", java.time.Duration.ofSeconds(60 + healthCheck.interval().toSeconds()),
+            rto.add(EstimateTerm.of("switch alarm and health check", java.time.Duration.ofSeconds(60 + healthCheck.getInterval().toSeconds().longValue()),
                     "switch alarm: 1 period of 60 s; Route 53 reads the alarm state within one health check interval (assumption)", p + "mode"));
         } else {
             rto.add(Estimates.dnsPropagation());

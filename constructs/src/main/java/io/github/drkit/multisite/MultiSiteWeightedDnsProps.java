@@ -2,7 +2,7 @@ package io.github.drkit.multisite;
 
 import io.github.drkit.failover.HealthCheckOptions;
 import io.github.drkit.failover.RecoveryTimings;
-import java.time.Duration;
+import software.amazon.awscdk.Duration;
 import java.util.List;
 import software.amazon.awscdk.services.route53.IHostedZone;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -129,66 +129,111 @@ public final class MultiSiteWeightedDnsProps {
         private Builder() {
         }
 
+        /**
+         * @default the construct id
+         */
         public Builder applicationName(String v) {
             this.applicationName = v;
             return this;
         }
 
+        /**
+         * @default none (the plan omits it)
+         */
         public Builder primaryRegion(String v) {
             this.primaryRegion = v;
             return this;
         }
 
+        /**
+         * Required.
+         */
         public Builder hostedZone(IHostedZone v) {
             this.hostedZone = v;
             return this;
         }
 
+        /**
+         * Required: "app" or "app.example.com".
+         */
         public Builder recordName(String v) {
             this.recordName = v;
             return this;
         }
 
+        /**
+         * Required: two or more sites.
+         */
         public Builder sites(List<WeightedSite> v) {
             this.sites = v;
             return this;
         }
 
+        /**
+         * @default {@link HealthCheckOptions#defaults()}
+         */
         public Builder healthCheck(HealthCheckOptions v) {
             this.healthCheck = v;
             return this;
         }
 
+        /**
+         * TTL of value records (alias records take their target's).
+         *
+         * @default 60 s; at most 60 s
+         */
         public Builder ttl(Duration v) {
             this.ttl = v;
             return this;
         }
 
+        /**
+         * @default {@link FailoverMode#CONTROL_PLANE}
+         */
         public Builder mode(FailoverMode v) {
             this.mode = v;
             return this;
         }
 
+        /**
+         * Health check alarm to EventBridge to the function. Needs the stack in us-east-1, where Route 53 publishes health check metrics.
+         *
+         * @default true
+         */
         public Builder automaticFailover(boolean v) {
             this.automaticFailover = v;
             return this;
         }
 
+        /**
+         * @default a new KMS-encrypted topic
+         */
         public Builder notificationTopic(ITopic v) {
             this.notificationTopic = v;
             return this;
         }
 
+        /**
+         * Lag of the data the sites share, for the RPO.
+         *
+         * @default none: the sites are stateless
+         */
         public Builder dataReplicationLag(Duration v) {
             this.dataReplicationLag = v;
             return this;
         }
 
+        /**
+         * @default 600 s
+         */
         public Builder healthTimeout(Duration v) {
             this.healthTimeout = v;
             return this;
         }
 
+        /**
+         * @default {@link RecoveryTimings#defaults()} (its decision time counts only without automatic failover)
+         */
         public Builder timings(RecoveryTimings v) {
             this.timings = v;
             return this;

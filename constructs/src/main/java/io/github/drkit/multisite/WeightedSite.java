@@ -30,19 +30,19 @@ public final class WeightedSite {
     }
 
     /** The set identifier of the site's record and the construct id of its resources. */
-    public String name() {
+    public String getName() {
         return name;
     }
 
-    public Endpoint endpoint() {
+    public Endpoint getEndpoint() {
         return endpoint;
     }
 
-    public int normalWeight() {
+    public int getNormalWeight() {
         return normalWeight;
     }
 
-    public int failoverWeight() {
+    public int getFailoverWeight() {
         return failoverWeight;
     }
 
@@ -78,7 +78,11 @@ public final class WeightedSite {
             return this;
         }
 
-        /** @param v 0 to 255; default the normal weight (failover leaves the site alone) */
+        /**
+         * 0 to 255.
+         *
+         * @default the normal weight (failover leaves the site alone)
+         */
         public Builder failoverWeight(int v) {
             this.failoverWeight = v;
             return this;

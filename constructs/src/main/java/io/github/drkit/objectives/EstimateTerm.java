@@ -30,6 +30,11 @@ public final class EstimateTerm {
      * @param prop     the construct prop a user changes to shorten it, e.g. "PilotLightCore.healthCheckInterval";
      *                 null when no prop governs it
      */
+    /** A term from a prop's CDK duration, which must be known at synth time. */
+    public static EstimateTerm of(String name, software.amazon.awscdk.Duration duration, String basis, String prop) {
+        return of(name, io.github.drkit.internal.protection.Durations.requireKnown("EstimateTerm", name, duration), basis, prop);
+    }
+
     public static EstimateTerm of(String name, Duration duration, String basis, String prop) {
         return new EstimateTerm(name, duration, basis, prop);
     }

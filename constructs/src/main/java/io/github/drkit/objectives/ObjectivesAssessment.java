@@ -1,5 +1,6 @@
 package io.github.drkit.objectives;
 
+import io.github.drkit.internal.protection.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -115,20 +116,20 @@ public final class ObjectivesAssessment {
 
     /** Whether the RTO estimate meets the objective; null when no RTO objective is declared. */
     public Boolean rtoMet() {
-        if (objectives == null || objectives.rto() == null) {
+        if (objectives == null || objectives.getRto() == null) {
             return null;
         }
         Duration rto = rto();
-        return rto != null && rto.compareTo(objectives.rto()) <= 0;
+        return rto != null && rto.compareTo(Durations.toJava(objectives.getRto())) <= 0;
     }
 
     /** Whether the RPO estimate meets the objective; null when no RPO objective is declared. */
     public Boolean rpoMet() {
-        if (objectives == null || objectives.rpo() == null) {
+        if (objectives == null || objectives.getRpo() == null) {
             return null;
         }
         Duration rpo = rpo();
-        return rpo != null && rpo.compareTo(objectives.rpo()) <= 0;
+        return rpo != null && rpo.compareTo(Durations.toJava(objectives.getRpo())) <= 0;
     }
 
     /** One message per unmet objective and estimator; empty when every declared objective is met. */
@@ -144,11 +145,11 @@ public final class ObjectivesAssessment {
                     + objectives + " cannot be checked; add the drkit constructs that protect it, or remove the objectives");
             return out;
         }
-        if (objectives.rto() != null) {
-            checkRto(prefix, objectives.rto(), out);
+        if (objectives.getRto() != null) {
+            checkRto(prefix, Durations.toJava(objectives.getRto()), out);
         }
-        if (objectives.rpo() != null) {
-            checkRpo(prefix, objectives.rpo(), out);
+        if (objectives.getRpo() != null) {
+            checkRpo(prefix, Durations.toJava(objectives.getRpo()), out);
         }
         return out;
     }

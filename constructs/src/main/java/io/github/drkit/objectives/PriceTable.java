@@ -20,8 +20,11 @@ import java.util.Set;
  * lines state the date and source of the figures. The table shipped with drkit
  * ({@link #bundled()}) is approximate and meant to compare strategies, not to bill.
  *
- * <p>Format: {@code # asOf: ...}, {@code # source: ...} and {@code # note: ...} header lines, then
- * rows {@code region,key,unit,usd} where unit is {@code hour}, {@code month} or {@code gb-month}.
+ * <p>Format: optional {@code # asOf: ...}, {@code # source: ...} and {@code # note: ...} header lines,
+ * then rows {@code region,key,unit,usd,source,asOf} where unit is {@code hour}, {@code month} or
+ * {@code gb-month}, source is the page the price was read from and asOf when. A row of only
+ * {@code region,key,unit,usd} takes the header's source and date, so a table of such rows needs both
+ * header lines.
  */
 public final class PriceTable {
     static final String RESOURCE = "prices.csv";
@@ -32,15 +35,17 @@ public final class PriceTable {
     private final String note;
     private final Map<String, Double> usd;
     private final Map<String, String> units;
+    private final Map<String, String> provenance;
     private final Set<String> regions;
 
     private PriceTable(String asOf, String source, String note, Map<String, Double> usd, Map<String, String> units,
-            Set<String> regions) {
+            Map<String, String> provenance, Set<String> regions) {
         this.asOf = asOf;
         this.source = source;
         this.note = note;
         this.usd = Map.copyOf(usd);
         this.units = Map.copyOf(units);
+        this.provenance = Map.copyOf(provenance);
         this.regions = Set.copyOf(regions);
     }
 
@@ -63,6 +68,8 @@ public final class PriceTable {
         String note = "";
         Map<String, Double> usd = new HashMap<>();
         Map<String, String> units = new HashMap<>();
+        Map<String, String> provenance = new HashMap<>();
+        int rowsWithoutSource = 0;
         Set<String> regions = new LinkedHashSet<>();
         try (BufferedReader r = new BufferedReader(reader)) {
             String line;
@@ -85,9 +92,13 @@ public final class PriceTable {
                     continue;
                 }
                 String[] f = line.split(",", -1);
-                if (f.length != 4) {
+                if (f.length != 6 && f.length != 4) {
                     throw new IllegalArgumentException("PriceTable " + name + " line " + n
-                            + ": expected region,key,unit,usd (got '" + line + "')");
+                            + ": expected region,key,unit,usd,source,asOf (got '" + line + "')");
+                }
+                if (f.length == 6 && (f[4].isBlank() || f[5].isBlank())) {
+                    throw new IllegalArgumentException("PriceTable " + name + " line " + n
+                            + ": source and asOf must not be empty (got '" + line + "')");
                 }
                 if (!UNITS.contains(f[2])) {
                     throw new IllegalArgumentException("PriceTable " + name + " line " + n + ": unit must be one of "
@@ -110,16 +121,28 @@ public final class PriceTable {
                             + " has unit " + f[2] + " here and " + previous + " before");
                 }
                 usd.put(f[0] + "|" + f[1], price);
+                if (f.length == 6) {
+                    provenance.put(f[0] + "|" + f[1], f[4].strip() + ", " + f[5].strip());
+                } else {
+                    rowsWithoutSource++;
+                }
                 regions.add(f[0]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (asOf == null || source == null) {
+        if (rowsWithoutSource > 0 && (asOf == null || source == null)) {
             throw new IllegalArgumentException("PriceTable " + name + ": the '# asOf:' and '# source:' header lines are "
-                    + "required, so every figure can be traced (got asOf=" + asOf + ", source=" + source + ")");
+                    + "required when a row has no source and asOf columns (" + rowsWithoutSource + " such rows), so every "
+                    + "figure can be traced (got asOf=" + asOf + ", source=" + source + ")");
         }
-        return new PriceTable(asOf, source, note, usd, units, regions);
+        if (rowsWithoutSource > 0) {
+            for (String k : usd.keySet()) {
+                provenance.putIfAbsent(k, source + ", " + asOf);
+            }
+        }
+        return new PriceTable(asOf == null ? "see each row" : asOf, source == null ? "see each row" : source, note, usd,
+                units, provenance, regions);
     }
 
     /** When the figures were taken, e.g. "2025-01". */
@@ -145,6 +168,11 @@ public final class PriceTable {
     public OptionalDouble price(String region, String key) {
         Double p = usd.get(Objects.requireNonNull(region, "region") + "|" + Objects.requireNonNull(key, "key"));
         return p == null ? OptionalDouble.empty() : OptionalDouble.of(p);
+    }
+
+    /** Where and when the price of a key in a Region was read ("page, asOf"), or null when the table has none. */
+    public String sourceOf(String region, String key) {
+        return provenance.get(Objects.requireNonNull(region, "region") + "|" + Objects.requireNonNull(key, "key"));
     }
 
     /** "hour", "month" or "gb-month"; null for an unknown key. */

@@ -1,6 +1,7 @@
 package io.github.drkit.objectives;
 
-import java.time.Duration;
+import io.github.drkit.internal.protection.Durations;
+import software.amazon.awscdk.Duration;
 import java.util.Objects;
 import java.util.List;
 import software.constructs.Construct;
@@ -15,8 +16,8 @@ import software.constructs.Node;
  *
  * <pre>{@code
  * RecoveryObjectives.builder()
- *         .rto(Duration.ofMinutes(30))
- *         .rpo(Duration.ofMinutes(15))
+ *         .rto(Duration.minutes(30))
+ *         .rpo(Duration.minutes(15))
  *         .build()
  *         .applyTo(stack);
  * }</pre>
@@ -38,10 +39,11 @@ public final class RecoveryObjectives {
         this.rpo = b.rpo;
     }
 
+    /** The objectives are checked at synth time, so each must be known then, and above zero. */
     private static void requirePositive(String field, Duration value) {
-        if (value != null && (value.isZero() || value.isNegative())) {
+        if (value != null && Durations.requireKnown("RecoveryObjectives", field, value).isZero()) {
             throw new IllegalArgumentException("RecoveryObjectives: " + field + " must be greater than zero (got "
-                    + value + ")");
+                    + value.toHumanString() + ")");
         }
     }
 
@@ -50,12 +52,12 @@ public final class RecoveryObjectives {
     }
 
     /** The recovery time objective, or null when only an RPO is declared. */
-    public Duration rto() {
+    public Duration getRto() {
         return rto;
     }
 
     /** The recovery point objective, or null when only an RTO is declared. */
-    public Duration rpo() {
+    public Duration getRpo() {
         return rpo;
     }
 
@@ -104,7 +106,8 @@ public final class RecoveryObjectives {
 
     @Override
     public String toString() {
-        return "RTO " + Format.duration(rto) + ", RPO " + Format.duration(rpo);
+        return "RTO " + Format.duration(rto == null ? null : Durations.toJava(rto)) + ", RPO "
+                + Format.duration(rpo == null ? null : Durations.toJava(rpo));
     }
 
     public static final class Builder {
@@ -124,11 +127,6 @@ public final class RecoveryObjectives {
             return this;
         }
 
-        /** {@link #rto(Duration)} from a CDK duration. */
-        public Builder rto(software.amazon.awscdk.Duration rto) {
-            this.rto = rto == null ? null : Duration.ofSeconds(rto.toSeconds().longValue());
-            return this;
-        }
 
         /**
          * The largest acceptable window of data loss, measured back from the failure.
@@ -140,11 +138,6 @@ public final class RecoveryObjectives {
             return this;
         }
 
-        /** {@link #rpo(Duration)} from a CDK duration. */
-        public Builder rpo(software.amazon.awscdk.Duration rpo) {
-            this.rpo = rpo == null ? null : Duration.ofSeconds(rpo.toSeconds().longValue());
-            return this;
-        }
 
         public RecoveryObjectives build() {
             return new RecoveryObjectives(this);

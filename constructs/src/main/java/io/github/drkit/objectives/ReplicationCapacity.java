@@ -1,5 +1,6 @@
 package io.github.drkit.objectives;
 
+import io.github.drkit.internal.protection.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,10 @@ public class ReplicationCapacity extends Construct implements RecoveryEstimator 
         this.changeRate = props.getChangeRate();
         this.bandwidth = props.getBandwidth();
         this.peakChangeRate = props.getPeakChangeRate() == null ? changeRate : props.getPeakChangeRate();
-        this.peakDuration = props.getPeakDuration() == null ? Duration.ZERO : props.getPeakDuration();
-        this.replicationInterval = props.getReplicationInterval() == null ? Duration.ZERO : props.getReplicationInterval();
+        this.peakDuration = props.getPeakDuration() == null ? Duration.ZERO
+                : Durations.requireKnown("ReplicationCapacity", "peakDuration", props.getPeakDuration());
+        this.replicationInterval = props.getReplicationInterval() == null ? Duration.ZERO
+                : Durations.requireKnown("ReplicationCapacity", "replicationInterval", props.getReplicationInterval());
         this.strategy = props.getStrategy() == null ? DrStrategy.PILOT_LIGHT : props.getStrategy();
         this.description = props.getDescription() == null ? "data replication" : props.getDescription();
 

@@ -1,6 +1,6 @@
 package io.github.drkit.objectives;
 
-import java.time.Duration;
+import software.amazon.awscdk.Duration;
 
 /** Props of {@link ReplicationCapacity}. */
 public final class ReplicationCapacityProps {
@@ -101,7 +101,7 @@ public final class ReplicationCapacityProps {
         /**
          * How often changes are shipped, for scheduled copies (snapshot copy, batch sync).
          *
-         * @default {@code Duration.ZERO}: continuous replication
+         * @default none: continuous replication
          */
         public Builder replicationInterval(Duration replicationInterval) {
             this.replicationInterval = replicationInterval;

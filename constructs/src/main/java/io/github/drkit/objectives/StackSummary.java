@@ -1,5 +1,6 @@
 package io.github.drkit.objectives;
 
+import io.github.drkit.internal.protection.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class StackSummary {
     }
 
     public Duration rtoObjective() {
-        return assessment.objectives() == null ? null : assessment.objectives().rto();
+        return assessment.objectives() == null ? null : Durations.knownOrNull("RecoveryObjectives", "rto", assessment.objectives().getRto());
     }
 
     public Duration rpoEstimate() {
@@ -80,7 +81,7 @@ public final class StackSummary {
     }
 
     public Duration rpoObjective() {
-        return assessment.objectives() == null ? null : assessment.objectives().rpo();
+        return assessment.objectives() == null ? null : Durations.knownOrNull("RecoveryObjectives", "rpo", assessment.objectives().getRpo());
     }
 
     /** The standby cost, or null when the app did not synthesize (see {@link DrSummary#write}). */

@@ -1,5 +1,6 @@
 package io.github.drkit.pilotlight;
 
+import io.github.drkit.internal.protection.Durations;
 import io.github.drkit.failover.Capacity;
 import io.github.drkit.failover.DatabaseOptions;
 import io.github.drkit.failover.DnsSwitchOptions;
@@ -66,8 +67,8 @@ public class PilotLightCore extends Construct implements RecoveryEstimator {
         List<ServerTier> tiers = Checks.notEmpty(owner, "tiers", props.getTiers());
         Set<String> names = new HashSet<>();
         for (ServerTier t : tiers) {
-            if (!names.add(t.name())) {
-                throw new IllegalArgumentException(owner + ": tier names must be unique (got " + t.name() + " twice)");
+            if (!names.add(t.getName())) {
+                throw new IllegalArgumentException(owner + ": tier names must be unique (got " + t.getName() + " twice)");
             }
         }
         this.timings = RecoveryTimings.orDefaults(props.getTimings());
@@ -78,28 +79,28 @@ public class PilotLightCore extends Construct implements RecoveryEstimator {
 
         this.topic = Topics.givenOrEncrypted(this, props.getNotificationTopic(), "drkit " + application);
         ServerTier front = tiers.get(0);
-        this.site = new SiteLoadBalancer(this, props.getVpc(), front.port(), front.healthCheckPath(), props.getCertificate(),
+        this.site = new SiteLoadBalancer(this, props.getVpc(), front.getPort(), front.getHealthCheckPath(), props.getCertificate(),
                 props.getAccessLogBucket());
         Duration grace = Estimates.launchGrace(timings);
         List<PlanFleet> planFleets = new ArrayList<>();
         ServerFleet frontFleet = null;
         for (ServerTier tier : tiers) {
-            Capacity recovery = tier.recoveryCapacity();
+            Capacity recovery = tier.getRecoveryCapacity();
             Capacity standby = Capacity.of(0, 0, recovery.max());
             boolean isFront = tier == front;
-            ServerFleet fleet = new ServerFleet(new Construct(this, tier.name()), props.getVpc(), tier.instanceType(), tier.machineImage(),
-                    tier.userData(), standby, grace, topic, isFront);
-            fleets.put(tier.name(), fleet);
+            ServerFleet fleet = new ServerFleet(new Construct(this, tier.getName()), props.getVpc(), tier.getInstanceType(), tier.getMachineImage(),
+                    tier.getUserData(), standby, grace, topic, isFront);
+            fleets.put(tier.getName(), fleet);
             PlanFleet.Builder pf = PlanFleet.builder().region(region).autoScalingGroupName(fleet.group().getAutoScalingGroupName())
                     .standby(standby).recovery(recovery).minHealthy(recovery.min());
             if (isFront) {
                 fleet.group().attachToApplicationTargetGroup(site.targetGroup());
-                fleet.securityGroup().getConnections().allowFrom(site.securityGroup(), Port.tcp(tier.port()), "Load balancer to " + tier.name());
+                fleet.securityGroup().getConnections().allowFrom(site.securityGroup(), Port.tcp(tier.getPort()), "Load balancer to " + tier.getName());
                 pf.targetGroupArns(List.of(site.targetGroup().getTargetGroupArn()));
                 frontFleet = fleet;
             } else {
-                fleet.securityGroup().getConnections().allowFrom(frontFleet.securityGroup(), Port.tcp(tier.port()),
-                        front.name() + " to " + tier.name());
+                fleet.securityGroup().getConnections().allowFrom(frontFleet.securityGroup(), Port.tcp(tier.getPort()),
+                        front.getName() + " to " + tier.getName());
             }
             planFleets.add(pf.build());
         }
@@ -108,8 +109,8 @@ public class PilotLightCore extends Construct implements RecoveryEstimator {
         if (replica.securityGroup() != null) {
             // The data tier is reached by the application tiers; with a single tier, by that one.
             for (Map.Entry<String, ServerFleet> e : fleets.entrySet()) {
-                if (tiers.size() == 1 || !e.getKey().equals(front.name())) {
-                    replica.securityGroup().getConnections().allowFrom(e.getValue().securityGroup(), Port.tcp(database.port()),
+                if (tiers.size() == 1 || !e.getKey().equals(front.getName())) {
+                    replica.securityGroup().getConnections().allowFrom(e.getValue().securityGroup(), Port.tcp(database.getPort()),
                             e.getKey() + " to the database");
                 }
             }
@@ -124,7 +125,7 @@ public class PilotLightCore extends Construct implements RecoveryEstimator {
                 .databases(List.of(PlanDatabase.of(region, replica.identifier())))
                 .fleets(planFleets)
                 .dns(List.of(dns.planZone()))
-                .healthTimeout(props.getHealthTimeout());
+                .healthTimeout(Durations.knownOrNull("PilotLightCore", "healthTimeout", props.getHealthTimeout()));
         if (!props.getStoppedInstanceIds().isEmpty()) {
             plan.instances(List.of(PlanInstances.of(region, props.getStoppedInstanceIds())));
         }
@@ -137,7 +138,7 @@ public class PilotLightCore extends Construct implements RecoveryEstimator {
         return RecoveryEstimate.builder()
                 .source(getNode().getPath())
                 .strategy(DrStrategy.PILOT_LIGHT)
-                .rtoTerms(Estimates.serverRecovery(dnsOptions.healthCheck(), timings, database, p))
+                .rtoTerms(Estimates.serverRecovery(dnsOptions.getHealthCheck(), timings, database, p))
                 .rpoTerms(List.of(Estimates.replicationLag(database, p + "database.expectedReplicationLag")))
                 .build();
     }

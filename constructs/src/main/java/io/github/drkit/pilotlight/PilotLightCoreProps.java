@@ -3,7 +3,7 @@ package io.github.drkit.pilotlight;
 import io.github.drkit.failover.DatabaseOptions;
 import io.github.drkit.failover.DnsSwitchOptions;
 import io.github.drkit.failover.RecoveryTimings;
-import java.time.Duration;
+import software.amazon.awscdk.Duration;
 import java.util.List;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
 import software.amazon.awscdk.services.ec2.IVpc;
@@ -121,61 +121,101 @@ public final class PilotLightCoreProps {
         private Builder() {
         }
 
+        /**
+         * @default the construct id
+         */
         public Builder applicationName(String v) {
             this.applicationName = v;
             return this;
         }
 
+        /**
+         * The Region that serves traffic normally.
+         *
+         * @default none (the plan omits it)
+         */
         public Builder primaryRegion(String v) {
             this.primaryRegion = v;
             return this;
         }
 
+        /**
+         * Required: the recovery Region's VPC, with public and private subnets.
+         */
         public Builder vpc(IVpc v) {
             this.vpc = v;
             return this;
         }
 
+        /**
+         * Required: the data tier that runs and replicates.
+         */
         public Builder database(DatabaseOptions v) {
             this.database = v;
             return this;
         }
 
+        /**
+         * Required: the stopped tiers; the first receives the load balancer's traffic (the reverse proxy).
+         */
         public Builder tiers(List<ServerTier> v) {
             this.tiers = v;
             return this;
         }
 
+        /**
+         * Stopped EC2 instances you manage that failover starts too.
+         *
+         * @default none
+         */
         public Builder stoppedInstanceIds(List<String> v) {
             this.stoppedInstanceIds = v;
             return this;
         }
 
+        /**
+         * Required: the records that switch traffic.
+         */
         public Builder dns(DnsSwitchOptions v) {
             this.dns = v;
             return this;
         }
 
+        /**
+         * @default none: the load balancer listens on HTTP 80; with a certificate, HTTPS 443 and 80 redirects
+         */
         public Builder certificate(ICertificate v) {
             this.certificate = v;
             return this;
         }
 
+        /**
+         * @default none: no load balancer access logs
+         */
         public Builder accessLogBucket(IBucket v) {
             this.accessLogBucket = v;
             return this;
         }
 
+        /**
+         * @default a new KMS-encrypted topic
+         */
         public Builder notificationTopic(ITopic v) {
             this.notificationTopic = v;
             return this;
         }
 
+        /**
+         * @default 600 s
+         */
         public Builder healthTimeout(Duration v) {
             this.healthTimeout = v;
             return this;
         }
 
+        /**
+         * @default {@link RecoveryTimings#defaults()}
+         */
         public Builder timings(RecoveryTimings v) {
             this.timings = v;
             return this;

@@ -45,31 +45,31 @@ public final class ServerTier {
         return new Builder();
     }
 
-    public String name() {
+    public String getName() {
         return name;
     }
 
-    public InstanceType instanceType() {
+    public InstanceType getInstanceType() {
         return instanceType;
     }
 
-    public IMachineImage machineImage() {
+    public IMachineImage getMachineImage() {
         return machineImage;
     }
 
-    public UserData userData() {
+    public UserData getUserData() {
         return userData;
     }
 
-    public Capacity recoveryCapacity() {
+    public Capacity getRecoveryCapacity() {
         return recoveryCapacity;
     }
 
-    public int port() {
+    public int getPort() {
         return port;
     }
 
-    public String healthCheckPath() {
+    public String getHealthCheckPath() {
         return healthCheckPath;
     }
 
@@ -91,40 +91,58 @@ public final class ServerTier {
             return this;
         }
 
-        /** @param v default t3.small */
+        /**
+         * @default t3.small
+         */
         public Builder instanceType(InstanceType v) {
             this.instanceType = v;
             return this;
         }
 
         /**
-         * @param v the maintained image; default the latest Amazon Linux 2023, read from SSM at deploy
-         *          time, so each deploy picks up the patched image
+         * The maintained image the servers launch from.
+         *
+         * @default the latest Amazon Linux 2023, read from SSM at deploy time, so each deploy picks up the
+         *          patched image
          */
         public Builder machineImage(IMachineImage v) {
             this.machineImage = v;
             return this;
         }
 
-        /** @param v default none */
+        /**
+         * @default none
+         */
         public Builder userData(UserData v) {
             this.userData = v;
             return this;
         }
 
-        /** @param v capacity after failover; default min 2, desired 2, max 4 (one per AZ of two, room to grow) */
+        /**
+         * Capacity after failover.
+         *
+         * @default min 2, desired 2, max 4 (one per AZ of two, room to grow)
+         */
         public Builder recoveryCapacity(Capacity v) {
             this.recoveryCapacity = v;
             return this;
         }
 
-        /** @param v port the servers listen on; default 80 */
+        /**
+         * Port the servers listen on.
+         *
+         * @default 80
+         */
         public Builder port(int v) {
             this.port = v;
             return this;
         }
 
-        /** @param v load balancer health check path of the first tier; default "/" */
+        /**
+         * Load balancer health check path of the first tier.
+         *
+         * @default "/"
+         */
         public Builder healthCheckPath(String v) {
             this.healthCheckPath = v;
             return this;

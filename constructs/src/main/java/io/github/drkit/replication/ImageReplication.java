@@ -43,47 +43,47 @@ public class ImageReplication extends Construct {
         super(scope, id);
         check(props, Stack.of(this).getRegion());
         this.props = props;
-        this.executionRole = props.executionRole() != null ? props.executionRole() : role(props.kind());
+        this.executionRole = props.getExecutionRole() != null ? props.getExecutionRole() : role(props.getKind());
 
         List<Object> copies = new ArrayList<>();
-        for (RegionCopy c : props.copyTo()) {
+        for (RegionCopy c : props.getCopyTo()) {
             CfnLifecyclePolicy.CrossRegionCopyRuleProperty.Builder cb = CfnLifecyclePolicy.CrossRegionCopyRuleProperty.builder()
-                    .targetRegion(c.targetRegion())
+                    .targetRegion(c.getTargetRegion())
                     .encrypted(true)
                     .copyTags(true)
                     .retainRule(CfnLifecyclePolicy.CrossRegionCopyRetainRuleProperty.builder()
-                            .interval((int) Durations.days(c.retention())).intervalUnit("DAYS").build());
-            if (c.encryptionKeyArn() != null) {
-                cb.cmkArn(c.encryptionKeyArn());
+                            .interval((int) Durations.days(c.getRetention())).intervalUnit("DAYS").build());
+            if (c.getEncryptionKeyArn() != null) {
+                cb.cmkArn(c.getEncryptionKeyArn());
             }
             copies.add(cb.build());
         }
         CfnLifecyclePolicy.ScheduleProperty.Builder schedule = CfnLifecyclePolicy.ScheduleProperty.builder()
-                .name("Every " + (int) Durations.hours(props.interval()) + " h")
+                .name("Every " + (int) Durations.hours(props.getInterval()) + " h")
                 .copyTags(true)
                 .createRule(CfnLifecyclePolicy.CreateRuleProperty.builder()
-                        .interval((int) Durations.hours(props.interval()))
+                        .interval((int) Durations.hours(props.getInterval()))
                         .intervalUnit("HOURS")
-                        .times(List.of(props.startTime()))
+                        .times(List.of(props.getStartTime()))
                         .build())
-                .retainRule(CfnLifecyclePolicy.RetainRuleProperty.builder().count(props.retainCount()).build());
+                .retainRule(CfnLifecyclePolicy.RetainRuleProperty.builder().count(props.getRetainCount()).build());
         if (!copies.isEmpty()) {
             schedule.crossRegionCopyRules(copies);
         }
         List<CfnTag> tags = new ArrayList<>();
-        new TreeMap<>(props.targetTags()).forEach((k, v) -> tags.add(CfnTag.builder().key(k).value(v).build()));
+        new TreeMap<>(props.getTargetTags()).forEach((k, v) -> tags.add(CfnTag.builder().key(k).value(v).build()));
         CfnLifecyclePolicy.PolicyDetailsProperty.Builder details = CfnLifecyclePolicy.PolicyDetailsProperty.builder()
-                .policyType(props.kind().policyType())
-                .resourceTypes(List.of(props.kind().resourceType()))
+                .policyType(props.getKind().policyType())
+                .resourceTypes(List.of(props.getKind().resourceType()))
                 .targetTags(tags)
                 .schedules(List.of(schedule.build()));
-        if (props.kind() == ImageKind.AMIS) {
-            details.parameters(CfnLifecyclePolicy.ParametersProperty.builder().noReboot(props.noReboot()).build());
+        if (props.getKind() == ImageKind.AMIS) {
+            details.parameters(CfnLifecyclePolicy.ParametersProperty.builder().noReboot(props.getNoReboot()).build());
         }
         this.policy = CfnLifecyclePolicy.Builder.create(this, "Policy")
                 // DLM descriptions allow only letters, digits, spaces, '-' and '_'.
-                .description(("drkit " + props.kind().name().toLowerCase().replace('_', ' ') + " to "
-                        + (props.copyTo().isEmpty() ? "this Region" : String.join(" ", props.copyTo().stream().map(RegionCopy::targetRegion).toList())))
+                .description(("drkit " + props.getKind().name().toLowerCase().replace('_', ' ') + " to "
+                        + (props.getCopyTo().isEmpty() ? "this Region" : String.join(" ", props.getCopyTo().stream().map(RegionCopy::getTargetRegion).toList())))
                         .replaceAll("[^0-9A-Za-z _-]", " "))
                 .state("ENABLED")
                 .executionRoleArn(executionRole.getRoleArn())
@@ -106,10 +106,10 @@ public class ImageReplication extends Construct {
     }
 
     static void check(ImageReplicationProps p, String region) {
-        if (p.targetTags().isEmpty()) {
+        if (p.getTargetTags().isEmpty()) {
             throw error("targetTags must not be empty: Data Lifecycle Manager selects volumes and instances by tag");
         }
-        Duration interval = p.interval();
+        Duration interval = p.getInterval();
         if (Durations.known(interval)) {
             double hours = Durations.hours(interval);
             if (hours != Math.rint(hours) || !INTERVAL_HOURS.contains((int) hours)) {
@@ -117,26 +117,26 @@ public class ImageReplication extends Construct {
                         + "): the intervals Data Lifecycle Manager schedules");
             }
         }
-        if (!p.startTime().matches("([01]\\d|2[0-3]):[0-5]\\d")) {
-            throw error("startTime must be HH:MM in UTC (got '" + p.startTime() + "')");
+        if (!p.getStartTime().matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            throw error("startTime must be HH:MM in UTC (got '" + p.getStartTime() + "')");
         }
-        if (p.retainCount() < 1 || p.retainCount() > 1000) {
-            throw error("retainCount must be between 1 and 1000 (got " + p.retainCount() + ")");
+        if (p.getRetainCount() < 1 || p.getRetainCount() > 1000) {
+            throw error("retainCount must be between 1 and 1000 (got " + p.getRetainCount() + ")");
         }
-        if (p.copyTo().size() > 3) {
-            throw error("copyTo must name at most 3 Regions (got " + p.copyTo().size() + "): a DLM schedule has at most 3 "
+        if (p.getCopyTo().size() > 3) {
+            throw error("copyTo must name at most 3 Regions (got " + p.getCopyTo().size() + "): a DLM schedule has at most 3 "
                     + "cross-Region copy rules");
         }
-        for (int i = 0; i < p.copyTo().size(); i++) {
-            RegionCopy c = p.copyTo().get(i);
-            if (!Token.isUnresolved(region) && region.equals(c.targetRegion())) {
-                throw error("copyTo[" + i + "].targetRegion must differ from the policy's Region (got " + c.targetRegion() + ")");
+        for (int i = 0; i < p.getCopyTo().size(); i++) {
+            RegionCopy c = p.getCopyTo().get(i);
+            if (!Token.isUnresolved(region) && region.equals(c.getTargetRegion())) {
+                throw error("copyTo[" + i + "].targetRegion must differ from the policy's Region (got " + c.getTargetRegion() + ")");
             }
-            if (Durations.known(c.retention())) {
-                double days = Durations.days(c.retention());
+            if (Durations.known(c.getRetention())) {
+                double days = Durations.days(c.getRetention());
                 if (days != Math.rint(days) || days < 1) {
                     throw error("copyTo[" + i + "].retention must be a whole number of days, at least 1 (got "
-                            + Durations.human(c.retention()) + ")");
+                            + Durations.human(c.getRetention()) + ")");
                 }
             }
         }
@@ -158,6 +158,6 @@ public class ImageReplication extends Construct {
 
     /** The time between two snapshots or AMIs. */
     public java.time.Duration getInterval() {
-        return Durations.toJava(props.interval());
+        return Durations.toJava(props.getInterval());
     }
 }

@@ -32,14 +32,14 @@ public final class ImageReplicationProps {
         return new Builder();
     }
 
-    public ImageKind kind() { return kind; }
-    public Map<String, String> targetTags() { return targetTags; }
-    public Duration interval() { return interval; }
-    public String startTime() { return startTime; }
-    public int retainCount() { return retainCount; }
-    public List<RegionCopy> copyTo() { return copyTo; }
-    public boolean noReboot() { return noReboot; }
-    public IRole executionRole() { return executionRole; }
+    public ImageKind getKind() { return kind; }
+    public Map<String, String> getTargetTags() { return targetTags; }
+    public Duration getInterval() { return interval; }
+    public String getStartTime() { return startTime; }
+    public int getRetainCount() { return retainCount; }
+    public List<RegionCopy> getCopyTo() { return copyTo; }
+    public boolean getNoReboot() { return noReboot; }
+    public IRole getExecutionRole() { return executionRole; }
 
     public static final class Builder {
         private ImageKind kind;
@@ -54,7 +54,11 @@ public final class ImageReplicationProps {
         private Builder() {
         }
 
-        /** Snapshots of volumes, snapshot sets of instances, or AMIs. @default VOLUME_SNAPSHOTS */
+        /**
+         * Snapshots of volumes, snapshot sets of instances, or AMIs.
+         *
+         * @default VOLUME_SNAPSHOTS
+         */
         public Builder kind(ImageKind kind) {
             this.kind = kind;
             return this;
@@ -66,25 +70,41 @@ public final class ImageReplicationProps {
             return this;
         }
 
-        /** How often a snapshot or AMI is taken: 1, 2, 3, 4, 6, 8, 12 or 24 hours. @default 24 hours */
+        /**
+         * How often a snapshot or AMI is taken: 1, 2, 3, 4, 6, 8, 12 or 24 hours.
+         *
+         * @default 24 hours
+         */
         public Builder interval(Duration interval) {
             this.interval = interval;
             return this;
         }
 
-        /** The first run of the day, "HH:MM" UTC. @default "05:00" */
+        /**
+         * The first run of the day, "HH:MM" UTC.
+         *
+         * @default "05:00"
+         */
         public Builder startTime(String startTime) {
             this.startTime = startTime;
             return this;
         }
 
-        /** How many snapshots or AMIs are kept in the source Region (1-1000). @default 7 */
+        /**
+         * How many snapshots or AMIs are kept in the source Region (1-1000).
+         *
+         * @default 7
+         */
         public Builder retainCount(int retainCount) {
             this.retainCount = retainCount;
             return this;
         }
 
-        /** Cross-Region copies, at most 3 Regions. @default none */
+        /**
+         * Cross-Region copies, at most 3 Regions.
+         *
+         * @default none
+         */
         public Builder copyTo(List<RegionCopy> copyTo) {
             this.copyTo = copyTo;
             return this;
@@ -100,7 +120,11 @@ public final class ImageReplicationProps {
             return this;
         }
 
-        /** The role DLM assumes. @default a new role with the DLM service-role policy for the kind */
+        /**
+         * The role DLM assumes.
+         *
+         * @default a new role with the DLM service-role policy for the kind
+         */
         public Builder executionRole(IRole executionRole) {
             this.executionRole = executionRole;
             return this;

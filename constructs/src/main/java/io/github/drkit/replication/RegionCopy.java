@@ -25,16 +25,16 @@ public final class RegionCopy {
         return builder().targetRegion(targetRegion).retention(retention).build();
     }
 
-    public String targetRegion() {
+    public String getTargetRegion() {
         return targetRegion;
     }
 
-    public Duration retention() {
+    public Duration getRetention() {
         return retention;
     }
 
     /** The KMS key in the target Region that encrypts the copies, or null for the Region's default EBS key. */
-    public String encryptionKeyArn() {
+    public String getEncryptionKeyArn() {
         return encryptionKeyArn;
     }
 
@@ -52,13 +52,21 @@ public final class RegionCopy {
             return this;
         }
 
-        /** How long copies are kept in the target Region (whole days). @default 7 days */
+        /**
+         * How long copies are kept in the target Region (whole days).
+         *
+         * @default 7 days
+         */
         public Builder retention(Duration retention) {
             this.retention = retention;
             return this;
         }
 
-        /** A KMS key ARN in the target Region for the copies. @default the target Region's default EBS encryption key */
+        /**
+         * A KMS key ARN in the target Region for the copies.
+         *
+         * @default the target Region's default EBS encryption key
+         */
         public Builder encryptionKeyArn(String encryptionKeyArn) {
             this.encryptionKeyArn = encryptionKeyArn;
             return this;

@@ -1,5 +1,6 @@
 package io.github.drkit.standby;
 
+import io.github.drkit.internal.protection.Durations;
 import io.github.drkit.failover.Capacity;
 import io.github.drkit.failover.DatabaseOptions;
 import io.github.drkit.failover.DnsSwitchOptions;
@@ -97,7 +98,7 @@ public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
         if (database != null) {
             this.replica = new ReplicaDatabase(this, props.getVpc(), database, topic);
             if (replica.securityGroup() != null) {
-                replica.securityGroup().getConnections().allowFrom(fleet.securityGroup(), Port.tcp(database.port()), "Fleet to the database");
+                replica.securityGroup().getConnections().allowFrom(fleet.securityGroup(), Port.tcp(database.getPort()), "Fleet to the database");
             }
             databases.add(PlanDatabase.of(region, replica.identifier()));
         } else {
@@ -120,7 +121,7 @@ public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
                 .databases(databases)
                 .fleets(List.of(pf.build()))
                 .dns(List.of(dns.planZone()))
-                .healthTimeout(props.getHealthTimeout())
+                .healthTimeout(Durations.knownOrNull("WarmStandbyFleet", "healthTimeout", props.getHealthTimeout()))
                 .build();
         this.failover = new FailoverFunction(this, "Failover", FailoverFunctionProps.builder().plan(plan).notificationTopic(topic).build());
     }
@@ -128,7 +129,7 @@ public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
     @Override
     public RecoveryEstimate recoveryEstimate() {
         String p = "WarmStandbyFleet.";
-        List<EstimateTerm> rto = Estimates.serverRecovery(dnsOptions.healthCheck(), timings, database, p);
+        List<EstimateTerm> rto = Estimates.serverRecovery(dnsOptions.getHealthCheck(), timings, database, p);
         List<EstimateTerm> rpo = database != null
                 ? List.of(Estimates.replicationLag(database, p + "database.expectedReplicationLag"))
                 : List.of(EstimateTerm.of("replication lag", java.time.Duration.ZERO,

@@ -4,7 +4,7 @@ import io.github.drkit.failover.Capacity;
 import io.github.drkit.failover.DatabaseOptions;
 import io.github.drkit.failover.DnsSwitchOptions;
 import io.github.drkit.failover.RecoveryTimings;
-import java.time.Duration;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
 import software.amazon.awscdk.services.ec2.IMachineImage;
 import software.amazon.awscdk.services.ec2.IVpc;
@@ -180,96 +180,159 @@ public final class WarmStandbyFleetProps {
         private Builder() {
         }
 
+        /**
+         * @default the construct id
+         */
         public Builder applicationName(String v) {
             this.applicationName = v;
             return this;
         }
 
+        /**
+         * @default none (the plan omits it)
+         */
         public Builder primaryRegion(String v) {
             this.primaryRegion = v;
             return this;
         }
 
+        /**
+         * Required: the recovery Region's VPC, with public and private subnets.
+         */
         public Builder vpc(IVpc v) {
             this.vpc = v;
             return this;
         }
 
+        /**
+         * @default t3.small
+         */
         public Builder instanceType(InstanceType v) {
             this.instanceType = v;
             return this;
         }
 
+        /**
+         * The larger type failover moves to (vertical scaling).
+         *
+         * @default none: failover only scales out
+         */
         public Builder recoveryInstanceType(InstanceType v) {
             this.recoveryInstanceType = v;
             return this;
         }
 
+        /**
+         * @default the latest Amazon Linux 2023, read from SSM at deploy time
+         */
         public Builder machineImage(IMachineImage v) {
             this.machineImage = v;
             return this;
         }
 
+        /**
+         * @default none
+         */
         public Builder userData(UserData v) {
             this.userData = v;
             return this;
         }
 
+        /**
+         * @default 80
+         */
         public Builder port(int v) {
             this.port = v;
             return this;
         }
 
+        /**
+         * @default "/"
+         */
         public Builder healthCheckPath(String v) {
             this.healthCheckPath = v;
             return this;
         }
 
+        /**
+         * The minimal fleet that always runs; min at least 1.
+         *
+         * @default min 1, desired 1, max 2
+         */
         public Builder standbyCapacity(Capacity v) {
             this.standbyCapacity = v;
             return this;
         }
 
+        /**
+         * Required: the production capacity failover scales to.
+         */
         public Builder recoveryCapacity(Capacity v) {
             this.recoveryCapacity = v;
             return this;
         }
 
+        /**
+         * Average CPU the target-tracking policy holds.
+         *
+         * @default 60
+         */
         public Builder targetCpuUtilization(Number v) {
             this.targetCpuUtilization = v;
             return this;
         }
 
+        /**
+         * @default none: the fleet is stateless or its data is replicated elsewhere
+         */
         public Builder database(DatabaseOptions v) {
             this.database = v;
             return this;
         }
 
+        /**
+         * Required: the records that switch traffic.
+         */
         public Builder dns(DnsSwitchOptions v) {
             this.dns = v;
             return this;
         }
 
+        /**
+         * @default none: HTTP 80
+         */
         public Builder certificate(ICertificate v) {
             this.certificate = v;
             return this;
         }
 
+        /**
+         * @default none
+         */
         public Builder accessLogBucket(IBucket v) {
             this.accessLogBucket = v;
             return this;
         }
 
+        /**
+         * @default a new KMS-encrypted topic
+         */
         public Builder notificationTopic(ITopic v) {
             this.notificationTopic = v;
             return this;
         }
 
+        /**
+         * @default 600 s
+         */
         public Builder healthTimeout(Duration v) {
             this.healthTimeout = v;
             return this;
         }
 
+        /**
+         * @default {@link RecoveryTimings#defaults()}
+         */
         public Builder timings(RecoveryTimings v) {
             this.timings = v;
             return this;

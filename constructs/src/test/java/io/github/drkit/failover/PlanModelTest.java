@@ -89,10 +89,13 @@ class PlanModelTest {
                 () -> FailoverPlan.builder().application("shop").strategy(DrStrategy.PILOT_LIGHT).build());
     }
 
+    /** A duration only known at deploy time: the estimates cannot use it. */
+    private static final software.amazon.awscdk.Duration DEPLOY_TIME_DURATION = software.amazon.awscdk.Duration.seconds(software.amazon.awscdk.Token.asNumber(new software.amazon.awscdk.Intrinsic("Lag")));
+
     @Test
     void options_whenBadInput_namesFieldValueAndRule() {
         assertMessage("HealthCheckOptions: interval must be 10 or 30 seconds, the two Route 53 offers (got 20.0 s)",
-                () -> HealthCheckOptions.builder().interval(Duration.ofSeconds(20)).build());
+                () -> HealthCheckOptions.builder().interval(software.amazon.awscdk.Duration.seconds(20)).build());
         assertMessage("HealthCheckOptions: failureThreshold must be a whole number from 1 to 10 (got 11)",
                 () -> HealthCheckOptions.builder().failureThreshold(11).build());
         assertMessage("HealthCheckOptions: path must start with / (got health)", () -> HealthCheckOptions.builder().path("health").build());
@@ -102,12 +105,13 @@ class PlanModelTest {
                 () -> DatabaseOptions.crossRegionReplica("shop-primary").build());
         assertMessage("DatabaseOptions: port must be a whole number from 1150 to 65535 (got 80)",
                 () -> DatabaseOptions.crossRegionReplica("arn:aws:rds:us-east-1:111111111111:db:shop").port(80).build());
-        assertMessage("DatabaseOptions: expectedReplicationLag must not be negative (got -5 s)",
-                () -> DatabaseOptions.existingReplica("shop").expectedReplicationLag(Duration.ofSeconds(-5)).build());
+        software.amazon.awscdk.Duration deployTime = DEPLOY_TIME_DURATION;
+        assertMessage("DatabaseOptions: expectedReplicationLag must be known at synth time, not a deploy-time token (got " + deployTime + ")",
+                () -> DatabaseOptions.existingReplica("shop").expectedReplicationLag(deployTime).build());
         assertMessage("DatabaseOptions: replicaIdentifier must start with a letter and hold at most 63 letters, digits or hyphens (got 1shop)",
                 () -> DatabaseOptions.crossRegionReplica("arn:aws:rds:us-east-1:111111111111:db:shop").replicaIdentifier("1shop").build());
-        assertMessage("RecoveryTimings: appWarmUpTime must not be negative (got -1 s)",
-                () -> RecoveryTimings.builder().appWarmUpTime(Duration.ofSeconds(-1)).build());
+        assertMessage("RecoveryTimings: appWarmUpTime must be known at synth time, not a deploy-time token (got " + deployTime + ")",
+                () -> RecoveryTimings.builder().appWarmUpTime(deployTime).build());
         assertMessage("DnsSwitchOptions: primary must be an IP address or an alias, because the recovery side is a load balancer alias (A record); got hostname www.example.net; use Endpoint.zoneRecord or Endpoint.alias",
                 () -> DnsSwitchOptions.builder().hostedZone(software.amazon.awscdk.services.route53.HostedZone.fromHostedZoneAttributes(
                         io.github.drkit.testsupport.Fixtures.recoveryStack(), "Z", software.amazon.awscdk.services.route53.HostedZoneAttributes.builder()

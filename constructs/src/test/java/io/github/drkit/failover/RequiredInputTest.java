@@ -15,6 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every "is required" and "must not be empty" message of the plan and option types, one case each. */
 class RequiredInputTest {
+    /** A duration only known at deploy time: the estimates cannot use it. */
+    private static final software.amazon.awscdk.Duration DEPLOY_TIME = software.amazon.awscdk.Duration.seconds(software.amazon.awscdk.Token.asNumber(new software.amazon.awscdk.Intrinsic("Lag")));
+
     static final Capacity C = Capacity.of(0, 0, 2);
 
     static Stream<Arguments> cases() {
@@ -44,14 +47,14 @@ class RequiredInputTest {
                 Arguments.of("Endpoint: zoneRecord is required", (Executable) () -> Endpoint.zoneRecord("")),
                 Arguments.of("Endpoint: loadBalancer is required", (Executable) () -> Endpoint.loadBalancer(null)),
                 Arguments.of("DatabaseOptions: existingReplicaIdentifier is required", (Executable) () -> DatabaseOptions.existingReplica(null)),
-                Arguments.of("DatabaseOptions: promotionTime must not be negative (got -60 s)",
-                        (Executable) () -> DatabaseOptions.existingReplica("db").promotionTime(Duration.ofMinutes(-1)).build()),
-                Arguments.of("RecoveryTimings: decisionTime must not be negative (got -1 s)",
-                        (Executable) () -> RecoveryTimings.builder().decisionTime(Duration.ofSeconds(-1)).build()),
-                Arguments.of("RecoveryTimings: orchestrationTime must not be negative (got -1 s)",
-                        (Executable) () -> RecoveryTimings.builder().orchestrationTime(Duration.ofSeconds(-1)).build()),
-                Arguments.of("RecoveryTimings: instanceBootTime must not be negative (got -1 s)",
-                        (Executable) () -> RecoveryTimings.builder().instanceBootTime(Duration.ofSeconds(-1)).build()),
+                Arguments.of("DatabaseOptions: promotionTime must be known at synth time, not a deploy-time token (got " + DEPLOY_TIME + ")",
+                        (Executable) () -> DatabaseOptions.existingReplica("db").promotionTime(DEPLOY_TIME).build()),
+                Arguments.of("RecoveryTimings: decisionTime must be known at synth time, not a deploy-time token (got " + DEPLOY_TIME + ")",
+                        (Executable) () -> RecoveryTimings.builder().decisionTime(DEPLOY_TIME).build()),
+                Arguments.of("RecoveryTimings: orchestrationTime must be known at synth time, not a deploy-time token (got " + DEPLOY_TIME + ")",
+                        (Executable) () -> RecoveryTimings.builder().orchestrationTime(DEPLOY_TIME).build()),
+                Arguments.of("RecoveryTimings: instanceBootTime must be known at synth time, not a deploy-time token (got " + DEPLOY_TIME + ")",
+                        (Executable) () -> RecoveryTimings.builder().instanceBootTime(DEPLOY_TIME).build()),
                 Arguments.of("HealthCheckOptions: port must be a whole number from 1 to 65535 (got 0)",
                         (Executable) () -> HealthCheckOptions.builder().port(0).build()));
     }

@@ -32,7 +32,7 @@ class MultiSiteWeightedDnsTest {
     @Test
     void constructor_whenControlPlane_createsHealthCheckedWeightsAndAlarmChain() {
         Stack stack = Fixtures.stack("us-east-1");
-        new MultiSiteWeightedDns(stack, "Shop", props(stack).healthCheck(HealthCheckOptions.builder().interval(Duration.ofSeconds(10)).build()).build());
+        new MultiSiteWeightedDns(stack, "Shop", props(stack).healthCheck(HealthCheckOptions.builder().interval(software.amazon.awscdk.Duration.seconds(10)).build()).build());
         Template t = Template.fromStack(stack);
         t.hasResourceProperties("AWS::Route53::RecordSet", Map.of("Name", "shop.example.com.", "Type", "A", "SetIdentifier", "onprem",
                 "Weight", 50, "TTL", "60", "ResourceRecords", List.of("203.0.113.10"), "HealthCheckId", Match.anyValue()));
@@ -77,7 +77,7 @@ class MultiSiteWeightedDnsTest {
     @Test
     void constructor_whenHostnameSites_usesCnameRecordsWithTtl() {
         Stack stack = Fixtures.stack("us-west-2");
-        new MultiSiteWeightedDns(stack, "Shop", props(stack).automaticFailover(false).ttl(Duration.ofSeconds(30)).sites(List.of(
+        new MultiSiteWeightedDns(stack, "Shop", props(stack).automaticFailover(false).ttl(software.amazon.awscdk.Duration.seconds(30)).sites(List.of(
                 WeightedSite.builder().name("dc1").endpoint(Endpoint.hostname("www.dc1.example.net")).normalWeight(100).failoverWeight(0).build(),
                 WeightedSite.builder().name("dc2").endpoint(Endpoint.hostname("www.dc2.example.net")).normalWeight(0).failoverWeight(100).build()))
                 .build());
@@ -101,7 +101,7 @@ class MultiSiteWeightedDnsTest {
     @Test
     void recoveryEstimate_whenSharedData_countsDeclaredLag() {
         Stack stack = Fixtures.stack("us-east-1");
-        RecoveryEstimate e = new MultiSiteWeightedDns(stack, "Shop", props(stack).dataReplicationLag(Duration.ofSeconds(5)).build())
+        RecoveryEstimate e = new MultiSiteWeightedDns(stack, "Shop", props(stack).dataReplicationLag(software.amazon.awscdk.Duration.seconds(5)).build())
                 .recoveryEstimate();
         assertEquals(Duration.ofSeconds(5), e.rpo());
     }
@@ -121,7 +121,7 @@ class MultiSiteWeightedDnsTest {
     void constructor_whenTtlAbove60_throws() {
         Stack stack = Fixtures.stack("us-east-1");
         assertMessage("MultiSiteWeightedDns: ttl must be from 0 to 60 seconds, so that failover reaches clients within a minute (got 300 s)",
-                stack, props(stack).ttl(Duration.ofMinutes(5)).build());
+                stack, props(stack).ttl(software.amazon.awscdk.Duration.minutes(5)).build());
     }
 
     @Test

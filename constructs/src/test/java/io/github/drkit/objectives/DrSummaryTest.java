@@ -54,11 +54,11 @@ class DrSummaryTest {
         Stack pilot = stack(app, "PilotLight");
         FixedEstimator.pilotLight(pilot, "Core");
         fleet(pilot, 0);
-        RecoveryObjectives.builder().rto(Duration.ofMinutes(30)).rpo(Duration.ofMinutes(15)).build().applyTo(pilot);
+        RecoveryObjectives.builder().rto(software.amazon.awscdk.Duration.minutes(30)).rpo(software.amazon.awscdk.Duration.minutes(15)).build().applyTo(pilot);
         Stack warm = stack(app, "WarmStandby");
         FixedEstimator.warmStandby(warm, "Fleet");
         fleet(warm, 2);
-        RecoveryObjectives.builder().rto(Duration.ofMinutes(10)).build().applyTo(warm);
+        RecoveryObjectives.builder().rto(software.amazon.awscdk.Duration.minutes(10)).build().applyTo(warm);
         stack(app, "Primary");
 
         DrSummary summary = DrSummary.write(app);
@@ -95,7 +95,7 @@ class DrSummaryTest {
         App app = app();
         Stack multi = stack(app, "MultiSite");
         FixedEstimator.multiSite(multi, "Sites", false);
-        RecoveryObjectives.builder().rto(Duration.ofMinutes(5)).rpo(Duration.ofMinutes(15)).build().applyTo(multi);
+        RecoveryObjectives.builder().rto(software.amazon.awscdk.Duration.minutes(5)).rpo(software.amazon.awscdk.Duration.minutes(15)).build().applyTo(multi);
 
         RuntimeException e = assertThrows(RuntimeException.class, () -> DrSummary.write(app));
         assertTrue(e.getMessage().contains("RPO objective 15 min cannot be met by 'MultiSite/Sites'"), e.getMessage());
@@ -114,7 +114,7 @@ class DrSummaryTest {
         App app = app();
         Stack multi = stack(app, "MultiSite");
         FixedEstimator.multiSite(multi, "Sites", false);
-        RecoveryObjectives.builder().rto(Duration.ofMinutes(5)).rpo(Duration.ofMinutes(15)).build().applyTo(multi);
+        RecoveryObjectives.builder().rto(software.amazon.awscdk.Duration.minutes(5)).rpo(software.amazon.awscdk.Duration.minutes(15)).build().applyTo(multi);
 
         assertThrows(RuntimeException.class, () -> DrSummary.write(app));
         List<StackSummary> rows = new ArrayList<>();

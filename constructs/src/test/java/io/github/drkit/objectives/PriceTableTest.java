@@ -27,10 +27,48 @@ class PriceTableTest {
     }
 
     @Test
+    void bundled_whenEveryRowRead_namesItsRegionSourceAndDate() throws Exception {
+        String csv;
+        try (java.io.InputStream in = PriceTable.class.getResourceAsStream(PriceTable.RESOURCE)) {
+            csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int rows = 0;
+        for (String line : csv.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            assertEquals(6, f.length, line);
+            assertTrue(Set.of("us-east-1", "us-west-2").contains(f[0]), line);
+            assertTrue(f[4].startsWith("https://aws.amazon.com/") && f[4].contains("pricing"), line);
+            assertTrue(f[5].matches("\\d{4}-\\d{2}"), line);
+            rows++;
+        }
+        assertTrue(rows > 200, "rows: " + rows);
+    }
+
+    @Test
+    void parse_whenRowsNameSourceAndDate_needsNoHeader() {
+        PriceTable t = PriceTable.parse("p.csv", new StringReader(
+                "eu-west-1,kms:key,month,1.00,https://aws.amazon.com/kms/pricing/,2025-01\n"));
+        assertEquals("https://aws.amazon.com/kms/pricing/, 2025-01", t.sourceOf("eu-west-1", "kms:key"));
+        assertEquals(1.00, t.monthly("eu-west-1", "kms:key").getAsDouble(), 1e-12);
+    }
+
+    @Test
+    void parse_whenRowSourceEmpty_throwsNamingLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PriceTable.parse("p.csv", new StringReader("eu-west-1,kms:key,month,1.00,,2025-01\n")));
+        assertEquals("PriceTable p.csv line 1: source and asOf must not be empty (got 'eu-west-1,kms:key,month,1.00,,2025-01')",
+                e.getMessage());
+    }
+
+    @Test
     void parse_whenHeaderMissing_throwsNamingBoth() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PriceTable.parse("p.csv", new StringReader("# asOf: 2025-01\nus-east-1,ec2:t3.small,hour,0.02\n")));
-        assertEquals("PriceTable p.csv: the '# asOf:' and '# source:' header lines are required, so every figure can be "
+        assertEquals("PriceTable p.csv: the '# asOf:' and '# source:' header lines are required when a row has no source "
+                + "and asOf columns (1 such rows), so every figure can be "
                 + "traced (got asOf=2025-01, source=null)", e.getMessage());
     }
 
@@ -59,7 +97,7 @@ class PriceTableTest {
     void parse_whenFieldsMissing_throws() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PriceTable.parse("p.csv", new StringReader(HEADER + "us-east-1,ec2:t3.small,0.02\n")));
-        assertEquals("PriceTable p.csv line 3: expected region,key,unit,usd (got 'us-east-1,ec2:t3.small,0.02')",
+        assertEquals("PriceTable p.csv line 3: expected region,key,unit,usd,source,asOf (got 'us-east-1,ec2:t3.small,0.02')",
                 e.getMessage());
     }
 

@@ -26,7 +26,11 @@ class RecoveryObjectivesTest {
     }
 
     private static RecoveryObjectives objectives(Duration rto, Duration rpo) {
-        return RecoveryObjectives.builder().rto(rto).rpo(rpo).build();
+        return RecoveryObjectives.builder().rto(cdk(rto)).rpo(cdk(rpo)).build();
+    }
+
+    private static software.amazon.awscdk.Duration cdk(Duration d) {
+        return d == null ? null : software.amazon.awscdk.Duration.seconds(d.toSeconds());
     }
 
     /** Synthesizes the app and returns the validation message it fails with. */
@@ -281,15 +285,17 @@ class RecoveryObjectivesTest {
     @Test
     void build_whenRtoZero_throwsNamingField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RecoveryObjectives.builder().rto(Duration.ZERO).build());
-        assertEquals("RecoveryObjectives: rto must be greater than zero (got PT0S)", e.getMessage());
+                () -> RecoveryObjectives.builder().rto(software.amazon.awscdk.Duration.seconds(0)).build());
+        assertEquals("RecoveryObjectives: rto must be greater than zero (got 0 seconds)", e.getMessage());
     }
 
     @Test
-    void build_whenRpoNegative_throwsNamingField() {
+    void build_whenRpoOnlyKnownAtDeploy_throwsNamingField() {
+        software.amazon.awscdk.Duration deployTime = software.amazon.awscdk.Duration.seconds(software.amazon.awscdk.Token.asNumber(new software.amazon.awscdk.Intrinsic("Interval")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RecoveryObjectives.builder().rpo(Duration.ofMinutes(-5)).build());
-        assertEquals("RecoveryObjectives: rpo must be greater than zero (got PT-5M)", e.getMessage());
+                () -> RecoveryObjectives.builder().rpo(deployTime).build());
+        assertEquals("RecoveryObjectives: rpo must be known at synth time, not a deploy-time token (got " + deployTime + ")",
+                e.getMessage());
     }
 
     @Test
@@ -300,10 +306,10 @@ class RecoveryObjectivesTest {
     }
 
     @Test
-    void build_whenGivenCdkDurations_convertsThem() {
+    void build_whenGivenCdkDurations_keepsThem() {
         RecoveryObjectives o = RecoveryObjectives.builder().rto(software.amazon.awscdk.Duration.minutes(30))
                 .rpo(software.amazon.awscdk.Duration.hours(1)).build();
-        assertEquals(Duration.ofMinutes(30), o.rto());
-        assertEquals(Duration.ofHours(1), o.rpo());
+        assertEquals(30 * 60, o.getRto().toSeconds().intValue());
+        assertEquals(60 * 60, o.getRpo().toSeconds().intValue());
     }
 }

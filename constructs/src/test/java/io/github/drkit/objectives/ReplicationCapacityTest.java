@@ -39,7 +39,7 @@ class ReplicationCapacityTest {
         // 100 Mbit/s = 12.5 MB/s; a 25 MB/s peak for 1 h ships its last byte 1 h x (25/12.5 - 1) = 1 h late.
         ReplicationCapacity r = new ReplicationCapacity(stack, "Link",
                 link(DataRate.megabytesPerSecond(2), DataRate.megabitsPerSecond(100))
-                        .peakChangeRate(DataRate.megabytesPerSecond(25)).peakDuration(Duration.ofHours(1)).build());
+                        .peakChangeRate(DataRate.megabytesPerSecond(25)).peakDuration(software.amazon.awscdk.Duration.hours(1)).build());
 
         assertEquals(Duration.ofHours(1), r.rpo());
         EstimateTerm t = r.recoveryEstimate().rpoTerms().get(0);
@@ -52,7 +52,7 @@ class ReplicationCapacityTest {
         // 10 GB/h over 100 Mbit/s: one hour's 10 GB takes 800 s to ship.
         ReplicationCapacity r = new ReplicationCapacity(stack, "Copy",
                 link(DataRate.gigabytesPerHour(10), DataRate.megabitsPerSecond(100))
-                        .replicationInterval(Duration.ofHours(1)).build());
+                        .replicationInterval(software.amazon.awscdk.Duration.hours(1)).build());
 
         assertEquals(Duration.ofSeconds(3_600 + 800), r.rpo());
     }
@@ -74,8 +74,8 @@ class ReplicationCapacityTest {
     @Test
     void synth_whenRpoObjectiveTighterThanBacklog_failsNamingBandwidth() {
         new ReplicationCapacity(stack, "Link", link(DataRate.megabytesPerSecond(2), DataRate.megabitsPerSecond(100))
-                .peakChangeRate(DataRate.megabytesPerSecond(25)).peakDuration(Duration.ofHours(1)).build());
-        RecoveryObjectives.builder().rpo(Duration.ofMinutes(15)).build().applyTo(stack);
+                .peakChangeRate(DataRate.megabytesPerSecond(25)).peakDuration(software.amazon.awscdk.Duration.hours(1)).build());
+        RecoveryObjectives.builder().rpo(software.amazon.awscdk.Duration.minutes(15)).build().applyTo(stack);
 
         RuntimeException e = assertThrows(RuntimeException.class, () -> app.synth());
         assertTrue(e.getMessage().contains("RPO objective 15 min is not met by 'Repl/Link' (PILOT_LIGHT): estimate 1 h ="),
@@ -117,12 +117,13 @@ class ReplicationCapacityTest {
     }
 
     @Test
-    void construct_whenIntervalNegative_throws() {
+    void construct_whenIntervalOnlyKnownAtDeploy_throws() {
+        software.amazon.awscdk.Duration deployTime = software.amazon.awscdk.Duration.seconds(software.amazon.awscdk.Token.asNumber(new software.amazon.awscdk.Intrinsic("Interval")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ReplicationCapacity(stack, "L",
                 link(DataRate.megabytesPerSecond(1), DataRate.megabytesPerSecond(10))
-                        .replicationInterval(Duration.ofMinutes(-1)).build()));
-        assertEquals("ReplicationCapacity: peakDuration and replicationInterval must not be negative (got PT0S, PT-1M)",
-                e.getMessage());
+                        .replicationInterval(deployTime).build()));
+        assertEquals("ReplicationCapacity: replicationInterval must be known at synth time, not a deploy-time token (got "
+                + deployTime + ")", e.getMessage());
     }
 
     @Test

@@ -145,7 +145,7 @@ class StandbyCostTest {
         assertEquals("us-east-1", cost.pricedRegion());
         assertEquals(0.085 * H + 50 * 0.08, cost.monthlyUsd(), 1e-9);
         assertEquals(List.of("no prices for Region eu-west-1 in the table; priced at us-east-1",
-                "1 x AWS::DynamoDB::Table: not in the price table"), cost.unpriced());
+                "Table (AWS::DynamoDB::Table): provisioned capacity, stored data and replicas not priced"), cost.unpriced());
     }
 
     @Test
@@ -181,14 +181,6 @@ class StandbyCostTest {
     }
 
     @Test
-    void lifecycleShares_whenNoExpiration_putsAllInLastClass() {
-        Map<String, Object> props = Map.of("LifecycleConfiguration", Map.of("Rules", List.of(Map.of("Status", "Enabled",
-                "Transitions", List.of(Map.of("StorageClass", "DEEP_ARCHIVE", "TransitionInDays", 180))))));
-        assertEquals(Map.of("DEEP_ARCHIVE", 1.0), StandbyCost.lifecycleShares(props));
-        assertEquals(Map.of("STANDARD", 1.0), StandbyCost.lifecycleShares(Map.of()));
-    }
-
-    @Test
     void storageEstimate_whenNegative_throws() {
         App app = new App();
         Bucket b = new Bucket(stack(app), "B");
@@ -204,7 +196,7 @@ class StandbyCostTest {
         new Bucket(pair, "A");
         new Bucket(pair, "B");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StandbyCost.storageEstimate(pair, 10));
-        assertEquals("StandbyCost.storageEstimate: 'Standby/Pair' must be or hold exactly one bucket or backup vault (got 2); "
+        assertEquals("StandbyCost.storageEstimate: 'Standby/Pair' must be or hold exactly one bucket, backup vault, log group, DLM policy or Aurora cluster (got 2); "
                 + "pass the one to price", e.getMessage());
     }
 

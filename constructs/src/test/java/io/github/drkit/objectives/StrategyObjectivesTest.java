@@ -55,7 +55,11 @@ class StrategyObjectivesTest {
     }
 
     private static RecoveryObjectives objectives(Duration rto, Duration rpo) {
-        return RecoveryObjectives.builder().rto(rto).rpo(rpo).build();
+        return RecoveryObjectives.builder().rto(cdk(rto)).rpo(cdk(rpo)).build();
+    }
+
+    private static software.amazon.awscdk.Duration cdk(Duration d) {
+        return d == null ? null : software.amazon.awscdk.Duration.seconds(d.toSeconds());
     }
 
     // ---- backup & restore: GlacierLifecycle ------------------------------------------------------
@@ -250,7 +254,7 @@ class StrategyObjectivesTest {
     private static MultiSiteWeightedDns multiSite(Stack stack) {
         return new MultiSiteWeightedDns(stack, "Shop", MultiSiteWeightedDnsProps.builder()
                 .applicationName("shop").hostedZone(Fixtures.zone(stack)).recordName("shop")
-                .dataReplicationLag(Duration.ofSeconds(5))
+                .dataReplicationLag(software.amazon.awscdk.Duration.seconds(5))
                 .sites(List.of(
                         WeightedSite.builder().name("east").endpoint(Endpoint.ipAddress("203.0.113.10"))
                                 .normalWeight(50).failoverWeight(0).build(),

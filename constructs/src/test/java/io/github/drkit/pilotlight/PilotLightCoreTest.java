@@ -73,7 +73,7 @@ class PilotLightCoreTest {
         Stack stack = Fixtures.recoveryStack();
         new PilotLightCore(stack, "Shop", props(stack).dns(DnsSwitchOptions.builder().hostedZone(Fixtures.zone(stack)).recordName("shop")
                 .primary(Endpoint.ipAddress("203.0.113.10")).routing(DnsRouting.WEIGHTED)
-                .healthCheck(HealthCheckOptions.builder().https(false).interval(Duration.ofSeconds(10)).failureThreshold(2).build()).build()).build());
+                .healthCheck(HealthCheckOptions.builder().https(false).interval(software.amazon.awscdk.Duration.seconds(10)).failureThreshold(2).build()).build()).build());
         Template t = Template.fromStack(stack);
         t.hasResourceProperties("AWS::Route53::RecordSet", Map.of("Weight", 100, "SetIdentifier", "primary",
                 "ResourceRecords", List.of("203.0.113.10"), "TTL", "60"));
@@ -86,7 +86,7 @@ class PilotLightCoreTest {
     void recoveryEstimate_whenDefaults_sumsDocumentedTerms() {
         Stack stack = Fixtures.recoveryStack();
         PilotLightCore core = new PilotLightCore(stack, "Shop", props(stack)
-                .timings(RecoveryTimings.builder().decisionTime(Duration.ofMinutes(2)).build()).build());
+                .timings(RecoveryTimings.builder().decisionTime(software.amazon.awscdk.Duration.minutes(2)).build()).build());
         RecoveryEstimate e = core.recoveryEstimate();
         assertEquals(DrStrategy.PILOT_LIGHT, e.strategy());
         assertEquals("Test/Shop", e.source());
@@ -102,8 +102,8 @@ class PilotLightCoreTest {
     void recoveryEstimate_whenPropsTuned_followsThem() {
         Stack stack = Fixtures.recoveryStack();
         PilotLightCore core = new PilotLightCore(stack, "Shop", props(stack)
-                .database(DatabaseOptions.existingReplica("my-replica").promotionTime(Duration.ofMinutes(4))
-                        .expectedReplicationLag(Duration.ofSeconds(30)).build())
+                .database(DatabaseOptions.existingReplica("my-replica").promotionTime(software.amazon.awscdk.Duration.minutes(4))
+                        .expectedReplicationLag(software.amazon.awscdk.Duration.seconds(30)).build())
                 .build());
         RecoveryEstimate e = core.recoveryEstimate();
         assertEquals(Duration.ofSeconds(30), e.rpo());

@@ -83,7 +83,7 @@ class WarmStandbyFleetTest {
     void recoveryEstimate_whenReplica_countsPromotionAndLag() {
         Stack stack = Fixtures.recoveryStack();
         RecoveryEstimate e = new WarmStandbyFleet(stack, "Shop", props(stack).database(DatabaseOptions.existingReplica("shop-replica")
-                .expectedReplicationLag(Duration.ofSeconds(45)).promotionTime(Duration.ofMinutes(6)).build()).build()).recoveryEstimate();
+                .expectedReplicationLag(software.amazon.awscdk.Duration.seconds(45)).promotionTime(software.amazon.awscdk.Duration.minutes(6)).build()).build()).recoveryEstimate();
         assertEquals(Duration.ofSeconds(45), e.rpo());
         assertEquals("WarmStandbyFleet.database.promotionTime",
                 e.rtoTerms().stream().filter(t -> t.name().equals("data promotion")).findFirst().orElseThrow().prop());

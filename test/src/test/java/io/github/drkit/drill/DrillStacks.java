@@ -130,7 +130,7 @@ final class DrillStacks {
                     .actions(RuntimePermissions.actions(kind).stream().filter(a -> !a.equals(withoutAction)).toList())
                     .resources(List.of("*")).build()));
             new Budget(recovery, "RecoveryEstimate", shape);
-            RecoveryObjectives.builder().rto(shape.objective()).build().applyTo(recovery);
+            RecoveryObjectives.builder().rto(software.amazon.awscdk.Duration.seconds(shape.objective().toSeconds())).build().applyTo(recovery);
         };
     }
 

@@ -53,14 +53,16 @@ public record RtoBudget(String source, String strategy, List<Term> terms, Durati
                 // Objectives may be declared on a construct inside the stack rather than on the stack.
                 for (IConstruct c : stack.getNode().findAll()) {
                     RecoveryObjectives inner = RecoveryObjectives.declaredOn(c);
-                    if (inner != null && inner.rto() != null) {
+                    if (inner != null && inner.getRto() != null) {
                         declared = inner;
                         break;
                     }
                 }
             }
-            if (declared != null && declared.rto() != null && (objective == null || declared.rto().compareTo(objective) < 0)) {
-                objective = declared.rto();
+            Duration declaredRto = declared == null || declared.getRto() == null ? null
+                    : Duration.ofSeconds(declared.getRto().toSeconds().longValue());
+            if (declaredRto != null && (objective == null || declaredRto.compareTo(objective) < 0)) {
+                objective = declaredRto;
             }
         }
         if (slowest == null) {

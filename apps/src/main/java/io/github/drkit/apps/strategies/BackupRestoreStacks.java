@@ -141,7 +141,9 @@ public final class BackupRestoreStacks {
             new ArchiveCatalog(this, "ArchiveCatalog", ArchiveCatalogProps.builder().archive(archive).build());
             // The backup vault (RPO 3 h, RTO 4 h) and the archive (RPO 15 min, RTO 12 h from Deep
             // Archive) must meet these, or cdk synth fails and says which term is too long.
-            RecoveryObjectives.builder().rto(RTO).rpo(RPO).build().applyTo(this);
+            RecoveryObjectives.builder()
+                    .rto(software.amazon.awscdk.Duration.seconds(RTO.toSeconds()))
+                    .rpo(software.amazon.awscdk.Duration.seconds(RPO.toSeconds())).build().applyTo(this);
             new ImageReplication(this, "VolumeSnapshots", ImageReplicationProps.builder()
                     .kind(ImageKind.VOLUME_SNAPSHOTS)
                     .targetTags(Map.of("drkit:snapshot", APPLICATION))

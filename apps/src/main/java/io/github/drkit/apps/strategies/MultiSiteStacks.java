@@ -66,12 +66,14 @@ public final class MultiSiteStacks {
                             WeightedSite.builder().name("onprem").endpoint(Endpoint.ipAddress(onPremisesIp)).normalWeight(50).failoverWeight(0).build(),
                             WeightedSite.builder().name("east").endpoint(Endpoint.zoneRecord(eastRecord)).normalWeight(25).failoverWeight(50).build(),
                             WeightedSite.builder().name("west").endpoint(Endpoint.zoneRecord(westRecord)).normalWeight(25).failoverWeight(50).build()))
-                    .healthCheck(HealthCheckOptions.builder().https(false).interval(Duration.ofSeconds(10)).failureThreshold(3).build())
-                    .ttl(Duration.ofSeconds(60))
+                    .healthCheck(HealthCheckOptions.builder().https(false).interval(software.amazon.awscdk.Duration.seconds(10)).failureThreshold(3).build())
+                    .ttl(software.amazon.awscdk.Duration.seconds(60))
                     .mode(FailoverMode.DATA_PLANE)
                     .build());
             // What the business asked of this application; cdk synth fails if the design cannot meet it.
-            RecoveryObjectives.builder().rto(RTO).rpo(RPO).build().applyTo(this);
+            RecoveryObjectives.builder()
+                    .rto(software.amazon.awscdk.Duration.seconds(RTO.toSeconds()))
+                    .rpo(software.amazon.awscdk.Duration.seconds(RPO.toSeconds())).build().applyTo(this);
         }
 
         public MultiSiteWeightedDns getDns() {

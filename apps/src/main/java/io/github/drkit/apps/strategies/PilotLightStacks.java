@@ -69,7 +69,9 @@ public final class PilotLightStacks {
                             .build())
                     .build());
             // What the business asked of this application; cdk synth fails if the design cannot meet it.
-            RecoveryObjectives.builder().rto(RTO).rpo(RPO).build().applyTo(this);
+            RecoveryObjectives.builder()
+                    .rto(software.amazon.awscdk.Duration.seconds(RTO.toSeconds()))
+                    .rpo(software.amazon.awscdk.Duration.seconds(RPO.toSeconds())).build().applyTo(this);
         }
 
         public PilotLightCore getCore() {

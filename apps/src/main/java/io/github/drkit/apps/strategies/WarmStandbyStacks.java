@@ -63,18 +63,20 @@ public final class WarmStandbyStacks {
                     .database(DatabaseOptions.crossRegionReplica(LiveSiteStack.databaseArn(env.primaryRegion(), env.account(), PRIMARY_DATABASE))
                             .replicaIdentifier("drkit-warm-standby-replica")
                             .port(LiveSiteStack.DATABASE_PORT)
-                            .expectedReplicationLag(Duration.ofMinutes(1))
+                            .expectedReplicationLag(software.amazon.awscdk.Duration.minutes(1))
                             .build())
                     .dns(DnsSwitchOptions.builder()
                             .hostedZone(zone.importInto(this))
                             .recordName(APPLICATION)
                             .primary(Endpoint.zoneRecord("primary." + APPLICATION))
                             .routing(DnsRouting.WEIGHTED)
-                            .healthCheck(HealthCheckOptions.builder().https(false).interval(Duration.ofSeconds(10)).build())
+                            .healthCheck(HealthCheckOptions.builder().https(false).interval(software.amazon.awscdk.Duration.seconds(10)).build())
                             .build())
                     .build());
             // What the business asked of this application; cdk synth fails if the design cannot meet it.
-            RecoveryObjectives.builder().rto(RTO).rpo(RPO).build().applyTo(this);
+            RecoveryObjectives.builder()
+                    .rto(software.amazon.awscdk.Duration.seconds(RTO.toSeconds()))
+                    .rpo(software.amazon.awscdk.Duration.seconds(RPO.toSeconds())).build().applyTo(this);
         }
 
         public WarmStandbyFleet getFleet() {

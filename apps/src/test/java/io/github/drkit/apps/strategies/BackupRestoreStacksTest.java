@@ -100,8 +100,8 @@ class BackupRestoreStacksTest {
     @Test
     void objectives_whenDeclaredOnPrimary_areMetBySynth() {
         io.github.drkit.objectives.RecoveryObjectives declared = io.github.drkit.objectives.RecoveryObjectives.of(primary);
-        assertEquals(BackupRestoreStacks.RTO, declared.rto());
-        assertEquals(BackupRestoreStacks.RPO, declared.rpo());
+        assertEquals(BackupRestoreStacks.RTO.toSeconds(), declared.getRto().toSeconds().longValue());
+        assertEquals(BackupRestoreStacks.RPO.toSeconds(), declared.getRpo().toSeconds().longValue());
         // The check runs at synth: a construct that missed the objectives would fail it.
         app.synth();
     }

@@ -36,6 +36,26 @@ public final class Durations {
         return java.time.Duration.ofSeconds(Math.round(d.toSeconds(FRACTIONAL).doubleValue()));
     }
 
+    /**
+     * A prop's duration as a {@code java.time.Duration}, for the estimates computed at synth time: it must
+     * be known then, so a token is refused with the prop's name.
+     */
+    public static java.time.Duration requireKnown(String owner, String prop, Duration d) {
+        if (d == null) {
+            throw new IllegalArgumentException(owner + ": " + prop + " is required");
+        }
+        if (unresolved(d)) {
+            throw new IllegalArgumentException(owner + ": " + prop + " must be known at synth time, not a deploy-time token "
+                    + "(got " + d + ")");
+        }
+        return toJava(d);
+    }
+
+    /** {@link #requireKnown} for an optional prop: null when it is not set. */
+    public static java.time.Duration knownOrNull(String owner, String prop, Duration d) {
+        return d == null ? null : requireKnown(owner, prop, d);
+    }
+
     /** "10 days", "1.5 hours": the value as a person wrote it, for error messages. */
     public static String human(Duration d) {
         return d.toHumanString();

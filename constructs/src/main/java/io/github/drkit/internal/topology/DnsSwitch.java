@@ -34,11 +34,11 @@ public final class DnsSwitch {
     private final String recordName;
 
     public DnsSwitch(Construct scope, DnsSwitchOptions options, ApplicationLoadBalancer recovery) {
-        IHostedZone zone = options.hostedZone();
-        this.recordName = DnsNames.qualify(options.recordName(), zone);
-        Endpoint primary = options.primary();
+        IHostedZone zone = options.getHostedZone();
+        this.recordName = DnsNames.qualify(options.getRecordName(), zone);
+        Endpoint primary = options.getPrimary();
         String host = recordName.endsWith(".") ? recordName.substring(0, recordName.length() - 1) : recordName;
-        this.primaryHealthCheck = HealthChecks.onEndpoint(scope, "PrimaryHealthCheck", primary, options.healthCheck(), zone, host);
+        this.primaryHealthCheck = HealthChecks.onEndpoint(scope, "PrimaryHealthCheck", primary, options.getHealthCheck(), zone, host);
 
         RecordTarget primaryTarget = primary.isAlias()
                 ? RecordTarget.fromAlias(new AliasTarget(primary.aliasDnsName(zone), primary.aliasHostedZoneId(zone), true))
@@ -56,7 +56,7 @@ public final class DnsSwitch {
         if (ttl != null) {
             p.ttl(Duration.seconds(ttl));
         }
-        if (options.routing() == DnsRouting.FAILOVER) {
+        if (options.getRouting() == DnsRouting.FAILOVER) {
             p.failover(Failover.PRIMARY);
             r.failover(Failover.SECONDARY);
             this.planZone = PlanDnsZone.of(zone.getHostedZoneId(),

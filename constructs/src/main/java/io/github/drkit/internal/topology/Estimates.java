@@ -21,30 +21,30 @@ public final class Estimates {
 
     public static EstimateTerm detection(HealthCheckOptions hc, String prop) {
         return EstimateTerm.of("failure detection", hc.detectionTime(),
-                "Route 53 health check interval " + hc.interval().toSeconds() + " s x failure threshold " + hc.failureThreshold(), prop);
+                "Route 53 health check interval " + hc.getInterval().toSeconds() + " s x failure threshold " + hc.getFailureThreshold(), prop);
     }
 
     public static EstimateTerm decision(RecoveryTimings t, String prop) {
-        return EstimateTerm.of("decision to fail over", t.decisionTime(),
+        return EstimateTerm.of("decision to fail over", t.getDecisionTime(),
                 "an operator confirms the outage and invokes the failover function (assumption; measure it in a drill)", prop);
     }
 
     public static EstimateTerm orchestration(RecoveryTimings t, String prop) {
-        return EstimateTerm.of("failover orchestration", t.orchestrationTime(),
+        return EstimateTerm.of("failover orchestration", t.getOrchestrationTime(),
                 "the function's SnapStart restore, state reads, changes and verification calls (assumption)", prop);
     }
 
     public static EstimateTerm promotion(DatabaseOptions d, String prop) {
-        return EstimateTerm.of("data promotion", d.promotionTime(),
+        return EstimateTerm.of("data promotion", d.getPromotionTime(),
                 "RDS PromoteReadReplica until the instance is available; AWS documents several minutes (assumption)", prop);
     }
 
     public static EstimateTerm boot(RecoveryTimings t, String prop) {
-        return EstimateTerm.of("instance boot", t.instanceBootTime(), "EC2 launch to a running OS (assumption)", prop);
+        return EstimateTerm.of("instance boot", t.getInstanceBootTime(), "EC2 launch to a running OS (assumption)", prop);
     }
 
     public static EstimateTerm warmUp(RecoveryTimings t, String prop) {
-        return EstimateTerm.of("application warm-up", t.appWarmUpTime(), "running OS to an application that answers its health check (assumption)",
+        return EstimateTerm.of("application warm-up", t.getAppWarmUpTime(), "running OS to an application that answers its health check (assumption)",
                 prop);
     }
 
@@ -88,11 +88,11 @@ public final class Estimates {
 
     /** How long Auto Scaling waits before it counts a new instance's health: boot plus warm-up. */
     public static software.amazon.awscdk.Duration launchGrace(RecoveryTimings timings) {
-        return software.amazon.awscdk.Duration.seconds(timings.instanceBootTime().plus(timings.appWarmUpTime()).toSeconds());
+        return software.amazon.awscdk.Duration.seconds(timings.getInstanceBootTime().plus(timings.getAppWarmUpTime()).toSeconds());
     }
 
     public static EstimateTerm replicationLag(DatabaseOptions d, String prop) {
-        return EstimateTerm.of("replication lag", d.expectedReplicationLag(),
+        return EstimateTerm.of("replication lag", d.getExpectedReplicationLag(),
                 "RDS cross-Region read replica replicates asynchronously; expected lag (the ReplicaLag alarm fires above it)", prop);
     }
 }

@@ -19,17 +19,17 @@ public final class HealthChecks {
     public static HealthCheck onEndpoint(Construct scope, String id, Endpoint endpoint, HealthCheckOptions options, IHostedZone zone,
             String hostHeader) {
         HealthCheck.Builder b = HealthCheck.Builder.create(scope, id)
-                .type(options.https() ? HealthCheckType.HTTPS : HealthCheckType.HTTP)
-                .port(options.port())
-                .resourcePath(options.path())
-                .requestInterval(Duration.seconds(options.interval().toSeconds()))
-                .failureThreshold(options.failureThreshold());
+                .type(options.getHttps() ? HealthCheckType.HTTPS : HealthCheckType.HTTP)
+                .port(options.getPort())
+                .resourcePath(options.getPath())
+                .requestInterval(Duration.seconds(options.getInterval().toSeconds()))
+                .failureThreshold(options.getFailureThreshold());
         if (endpoint.kind() == Endpoint.Kind.IP_ADDRESS) {
             b.ipAddress(endpoint.value()).fqdn(hostHeader);
         } else {
             b.fqdn(endpoint.healthCheckFqdn(zone));
         }
-        if (options.https()) {
+        if (options.getHttps()) {
             b.enableSni(true);
         }
         return b.build();

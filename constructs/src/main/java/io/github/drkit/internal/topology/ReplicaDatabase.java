@@ -13,8 +13,6 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.ec2.IVpc;
-import software.amazon.awscdk.services.ec2.InstanceClass;
-import software.amazon.awscdk.services.ec2.InstanceSize;
 import software.amazon.awscdk.services.ec2.InstanceType;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
@@ -45,31 +43,30 @@ public final class ReplicaDatabase {
 
     public ReplicaDatabase(Construct scope, IVpc vpc, DatabaseOptions options, ITopic notifications) {
         if (options.createsReplica()) {
-            ArnComponents source = Arn.split(options.sourceDatabaseArn(), ArnFormat.COLON_RESOURCE_NAME);
-            IKey key = options.encryptionKey() != null ? options.encryptionKey()
+            ArnComponents source = Arn.split(options.getSourceDatabaseArn(), ArnFormat.COLON_RESOURCE_NAME);
+            IKey key = options.getEncryptionKey() != null ? options.getEncryptionKey()
                     : Key.Builder.create(scope, "DatabaseKey").description("Storage of the recovery Region's read replica")
                             .enableKeyRotation(true).removalPolicy(RemovalPolicy.RETAIN).build();
             this.securityGroup = SecurityGroup.Builder.create(scope, "DatabaseSecurityGroup")
                     .vpc(vpc).description("Read replica of the recovery site").allowAllOutbound(false).build();
-            InstanceType type = options.instanceType() != null ? options.instanceType()
-                    : InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MEDIUM);
+            InstanceType type = options.getInstanceType();
             SubnetType subnets = vpc.getIsolatedSubnets().isEmpty() ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PRIVATE_ISOLATED;
             DatabaseInstanceReadReplica.Builder b = DatabaseInstanceReadReplica.Builder.create(scope, "Replica")
                     // The source is in another Region: the identifier is overridden with its ARN below.
                     .sourceDatabaseInstance(DatabaseInstance.fromDatabaseInstanceAttributes(scope, "Source", DatabaseInstanceAttributes.builder()
                             .instanceIdentifier(source.getResourceName())
                             .instanceEndpointAddress(source.getResourceName() + "." + source.getRegion() + ".rds.amazonaws.com")
-                            .port(options.port())
+                            .port(options.getPort())
                             .securityGroups(List.of())
                             .build()))
                     .instanceType(type)
                     .vpc(vpc)
                     .vpcSubnets(SubnetSelection.builder().subnetType(subnets).build())
                     .securityGroups(List.of(securityGroup))
-                    .port(options.port())
+                    .port(options.getPort())
                     .storageEncrypted(true)
                     .storageEncryptionKey(key)
-                    .multiAz(options.multiAz())
+                    .multiAz(options.getMultiAz())
                     // Promotion turns the replica into the production database: it must already
                     // back up, resist deletion and accept IAM authentication.
                     .backupRetention(Duration.days(7))
@@ -77,33 +74,33 @@ public final class ReplicaDatabase {
                     .iamAuthentication(true)
                     .autoMinorVersionUpgrade(true)
                     .removalPolicy(RemovalPolicy.SNAPSHOT);
-            if (options.replicaIdentifier() != null) {
-                b.instanceIdentifier(options.replicaIdentifier());
+            if (options.getReplicaIdentifier() != null) {
+                b.instanceIdentifier(options.getReplicaIdentifier());
             }
             this.replica = b.build();
             CfnDBInstance cfn = (CfnDBInstance) replica.getNode().getDefaultChild();
-            cfn.addPropertyOverride("SourceDBInstanceIdentifier", options.sourceDatabaseArn());
+            cfn.addPropertyOverride("SourceDBInstanceIdentifier", options.getSourceDatabaseArn());
             cfn.addPropertyOverride("SourceRegion", source.getRegion());
             // A replica of an encrypted source is encrypted with KmsKeyId; CloudFormation rejects
             // StorageEncrypted beside SourceDBInstanceIdentifier.
             cfn.addPropertyDeletionOverride("StorageEncrypted");
-            if (!ENGINE_DEFAULT_PORTS.contains(options.port())) {
+            if (!ENGINE_DEFAULT_PORTS.contains(options.getPort())) {
                 NagFindings.suppress(replica, "AwsSolutions-RDS11", "A cross-Region read replica takes its engine from its source, so the "
-                        + "check cannot see it; the replica listens on port " + options.port() + ", which is no engine's default port.", List.of());
+                        + "check cannot see it; the replica listens on port " + options.getPort() + ", which is no engine's default port.", List.of());
             }
             this.identifier = replica.getInstanceIdentifier();
         } else {
             this.replica = null;
             this.securityGroup = null;
-            this.identifier = options.existingReplicaIdentifier();
+            this.identifier = options.getExistingReplicaIdentifier();
         }
         this.lagAlarm = Alarm.Builder.create(scope, "ReplicaLagAlarm")
-                .alarmDescription("Replication lag is above the expected " + options.expectedReplicationLag().toSeconds()
+                .alarmDescription("Replication lag is above the expected " + options.getExpectedReplicationLag().toSeconds()
                         + " s the RPO estimate assumes")
                 .metric(Metric.Builder.create().namespace("AWS/RDS").metricName("ReplicaLag")
                         .dimensionsMap(java.util.Map.of("DBInstanceIdentifier", identifier))
                         .statistic("Maximum").period(Duration.minutes(1)).build())
-                .threshold(Math.max(1, options.expectedReplicationLag().toSeconds()))
+                .threshold(Math.max(1, options.getExpectedReplicationLag().toSeconds().doubleValue()))
                 .evaluationPeriods(5)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 // A replica that stops reporting lag has stopped replicating.
