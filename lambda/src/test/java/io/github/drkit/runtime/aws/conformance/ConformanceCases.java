@@ -12,6 +12,7 @@ import java.util.Set;
 import io.github.drkit.runtime.aws.api.AutoScalingGroup;
 import io.github.drkit.runtime.aws.api.DbInstance;
 import io.github.drkit.runtime.aws.api.Ec2Api;
+import io.github.drkit.runtime.aws.api.MetricAlarm;
 import io.github.drkit.runtime.aws.api.RecordSet;
 import io.github.drkit.runtime.aws.api.Route53Api;
 import io.github.drkit.runtime.aws.api.StsApi;
@@ -278,6 +279,25 @@ final class ConformanceCases {
                             return newest.map(Datapoint::maximum);
                         },
                         Set.of("StartTime", "EndTime")),
+                new ConformanceCase("CloudWatchApi.alarmsForMetric", CannedAnswer.json(200, "application/x-amz-json-1.0", """
+                        {"MetricAlarms": [
+                          {"AlarmName": "shop-primary-switch", "AlarmArn": "arn:aws:cloudwatch:us-west-2:123456789012:alarm:shop-primary-switch",
+                           "StateValue": "ALARM", "MetricName": "SiteUp", "Namespace": "drkit/switch", "Statistic": "Minimum",
+                           "Dimensions": [{"Name": "Site", "Value": "us-east-1"}], "Period": 60, "EvaluationPeriods": 1,
+                           "Threshold": 1.0, "ComparisonOperator": "LessThanThreshold"},
+                          {"AlarmName": "other-site-switch", "AlarmArn": "arn:aws:cloudwatch:us-west-2:123456789012:alarm:other-site-switch",
+                           "StateValue": "OK", "MetricName": "SiteUp", "Namespace": "drkit/switch", "Statistic": "Minimum",
+                           "Dimensions": [{"Name": "Site", "Value": "us-east-1"}, {"Name": "Application", "Value": "other"}],
+                           "Period": 60, "EvaluationPeriods": 1, "Threshold": 1.0, "ComparisonOperator": "LessThanThreshold"}]}""", Map.of()),
+                        aws -> aws.cloudWatch().alarmsForMetric(REGION, "drkit/switch", "SiteUp", Map.of("Site", "us-east-1")),
+                        // The runtime keeps the threshold alarms on exactly the switch's dimensions; the same filter over the SDK's answer.
+                        sdk -> sdk.cloudWatch.describeAlarmsForMetric(r -> r.namespace("drkit/switch").metricName("SiteUp")
+                                        .dimensions(Dimension.builder().name("Site").value("us-east-1").build()))
+                                .metricAlarms().stream()
+                                .filter(a -> a.threshold() != null && a.dimensions().size() == 1
+                                        && a.dimensions().get(0).name().equals("Site") && a.dimensions().get(0).value().equals("us-east-1"))
+                                .map(a -> new MetricAlarm(a.alarmName(), a.stateValueAsString(), a.comparisonOperatorAsString(), a.threshold()))
+                                .toList()),
                 // STS: unsigned, the token is the proof
                 new ConformanceCase("StsApi.assumeRoleWithWebIdentity", CannedAnswer.xml(200, """
                         <AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">

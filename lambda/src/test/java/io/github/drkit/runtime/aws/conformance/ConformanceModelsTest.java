@@ -52,6 +52,7 @@ class ConformanceModelsTest {
             Map.entry("SsmApi.parameter", "software.amazon.awssdk.services.ssm.model.GetParameterResponse"),
             Map.entry("CloudWatchApi.putMetric", "software.amazon.awssdk.services.cloudwatch.model.PutMetricDataResponse"),
             Map.entry("CloudWatchApi.latestMaximum", "software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsResponse"),
+            Map.entry("CloudWatchApi.alarmsForMetric", "software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsForMetricResponse"),
             Map.entry("StsApi.assumeRoleWithWebIdentity", "software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse"),
             Map.entry("Route53Api.records", "software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse"),
             Map.entry("Route53Api.allRecords", "software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse"),
