@@ -196,7 +196,7 @@ class StandbyCostTest {
         new Bucket(pair, "A");
         new Bucket(pair, "B");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StandbyCost.storageEstimate(pair, 10));
-        assertEquals("StandbyCost.storageEstimate: 'Standby/Pair' must be or hold exactly one bucket, backup vault, log group, DLM policy or Aurora cluster (got 2); "
+        assertEquals("StandbyCost.storageEstimate: 'Standby/Pair' must be or hold exactly one bucket, backup vault (air-gapped too), log group, DLM policy or Aurora cluster (got 2); "
                 + "pass the one to price", e.getMessage());
     }
 
