@@ -45,22 +45,26 @@ public class LegalHold extends Construct {
         create.put("Title", props.getTitle());
         create.put("Description", props.getDescription());
         create.put("RecoveryPointSelection", selection);
-        // A retried create must not place a second hold.
-        create.put("IdempotencyToken", getNode().getAddr());
+        // A retried create must not place a second hold; a changed hold is a new one, so the token follows the props.
+        create.put("IdempotencyToken", idempotencyToken(getNode().getAddr(), create));
         Stack stack = Stack.of(this);
         String holds = "arn:" + stack.getPartition() + ":backup:" + stack.getRegion() + ":" + stack.getAccount() + ":legal-hold:*";
         List<String> actions = props.getCancelOnDelete() ? List.of("backup:CreateLegalHold", "backup:CancelLegalHold")
                 : List.of("backup:CreateLegalHold");
+        AwsSdkCall place = AwsSdkCall.builder()
+                .service("Backup")
+                .action("CreateLegalHold")
+                .parameters(create)
+                .physicalResourceId(PhysicalResourceId.fromResponse("LegalHoldId"))
+                .outputPaths(List.of("LegalHoldId", "LegalHoldArn"))
+                .build();
+        // A legal hold cannot be changed in place. A change of dates, vaults or title places a new hold; its new id
+        // makes CloudFormation delete the old resource, which cancels the old hold only with cancelOnDelete.
         AwsCustomResource.Builder b = AwsCustomResource.Builder.create(this, "Resource")
                 .resourceType("Custom::BackupLegalHold")
                 .installLatestAwsSdk(false)
-                .onCreate(AwsSdkCall.builder()
-                        .service("Backup")
-                        .action("CreateLegalHold")
-                        .parameters(create)
-                        .physicalResourceId(PhysicalResourceId.fromResponse("LegalHoldId"))
-                        .outputPaths(List.of("LegalHoldId", "LegalHoldArn"))
-                        .build())
+                .onCreate(place)
+                .onUpdate(place)
                 .policy(AwsCustomResourcePolicy.fromStatements(List.of(PolicyStatement.Builder.create()
                         .actions(actions)
                         .resources(List.of(holds))
@@ -92,6 +96,17 @@ public class LegalHold extends Construct {
                             + "grants only logs:CreateLogGroup, logs:CreateLogStream and logs:PutLogEvents; the function's log "
                             + "group name is generated, so a hand-written policy would need the same wildcard.",
                     List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+        }
+    }
+
+    /** At most 64 characters: the construct's path and what the hold selects, hashed. */
+    private static String idempotencyToken(String addr, Map<String, Object> create) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((addr + create).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest).substring(0, 40);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LegalHoldTest {
     private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
@@ -44,6 +46,27 @@ class LegalHoldTest {
                 "Delete", Match.absent())));
         t.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
                 "Statement", List.of(Match.objectLike(Map.of("Action", "backup:CreateLegalHold"))))))));
+    }
+
+    @Test
+    void constructor_whenPropsChange_placesANewHoldWithANewToken() {
+        Stack before = BackupVaultTest.stack();
+        new LegalHold(before, "Hold", hold().build());
+        Stack after = BackupVaultTest.stack();
+        new LegalHold(after, "Hold", hold().title("case-4712").build());
+        String first = String.valueOf(Template.fromStack(before).findResources("Custom::BackupLegalHold").values().iterator().next());
+        String second = String.valueOf(Template.fromStack(after).findResources("Custom::BackupLegalHold").values().iterator().next());
+        Template.fromStack(before).hasResourceProperties("Custom::BackupLegalHold", Match.objectLike(Map.of(
+                "Update", Match.serializedJson(Match.objectLike(Map.of("action", "CreateLegalHold",
+                        "physicalResourceId", Map.of("responsePath", "LegalHoldId")))))));
+        assertNotEquals(token(first), token(second));
+    }
+
+    private static String token(String resource) {
+        // The Create call is serialized JSON inside the template: skip its quoting, whatever the escaping.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("IdempotencyToken[^0-9a-f]{1,12}([0-9a-f]{40})").matcher(resource);
+        assertTrue(m.find(), "no idempotency token in " + resource);
+        return m.group(1);
     }
 
     @Test
