@@ -33,7 +33,7 @@ import io.github.drkit.testing.MotoServerExtension;
 @ExtendWith(MotoServerExtension.class)
 class DeadlineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int DEADLINE_SECONDS = 8;
+    private static final int DEADLINE_SECONDS = 15;
     /** JVM start, reading the report, and a loaded build machine. */
     private static final Duration MARGIN = Duration.ofSeconds(6);
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,8 +107,8 @@ class RecoveryGuaranteesTest {
         start.countDown();
 
         Set<Report.RunOutcome> fine = Set.of(Report.RunOutcome.SUCCEEDED, Report.RunOutcome.ALREADY_DONE);
-        Report a = first.get();
-        Report b = second.get();
+        Report a = first.get(2, TimeUnit.MINUTES);
+        Report b = second.get(2, TimeUnit.MINUTES);
         assertTrue(fine.contains(a.outcome()), a.message());
         assertTrue(fine.contains(b.outcome()), b.message());
         assertEquals(List.of(2, 4, 8), capacity());

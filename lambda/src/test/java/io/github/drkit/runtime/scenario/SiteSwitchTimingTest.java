@@ -126,12 +126,13 @@ class SiteSwitchTimingTest {
     void failback_whenAlarmNeverFollows_failsAtTheDeadlineSayingTheSiteIsNotSwitched() {
         failedOver();
 
-        Report failback = run(Action.FAILBACK, Duration.ofSeconds(3));
+        // Long enough that reading the state and the first publications fit on a loaded machine.
+        Report failback = run(Action.FAILBACK, Duration.ofSeconds(10));
 
         assertEquals(Report.RunOutcome.FAILED, failback.outcome(), failback.message());
         StepReport step = step(failback, "switch site primary (us-east-1)");
         assertEquals(StepReport.Outcome.FAILED, step.outcome());
-        assertTrue(step.error().contains("(the run's deadline of 3 s came), and " + ALARM + " ALARM did not follow: Route 53 follows"
+        assertTrue(step.error().contains("(the run's deadline of 10 s came), and " + ALARM + " ALARM did not follow: Route 53 follows"
                 + " the alarm, so the site is not switched yet"), step.error());
         assertTrue(step.calls().stream().filter(c -> c.operation().equals("PutMetricData")).count() >= 2, step.calls().toString());
     }
