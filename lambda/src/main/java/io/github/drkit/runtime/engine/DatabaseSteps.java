@@ -47,10 +47,11 @@ final class DatabaseSteps {
         if (promoting(live)) {
             return Step.Result.byAnotherRun("promotion already asked for at " + live.tags().get(Tags.PROMOTED));
         }
-        // Tag first: if promotion then fails half-way, the next run still knows it was asked for.
-        aws.rds().addTag(db.region(), live.arn(), Tags.PROMOTED, Instant.now().toString());
+        // Tag only once AWS has taken the promotion: a tag on a replica whose promotion was refused (its state, a
+        // missing permission, the deadline) would make every later run skip it and the health gate call it promoted.
         try {
             String status = aws.rds().promoteReadReplica(db.region(), db.dbInstanceIdentifier());
+            aws.rds().addTag(db.region(), live.arn(), Tags.PROMOTED, Instant.now().toString());
             return Step.Result.done("promotion started; status " + status + "; the health gate waits until it is available");
         } catch (AwsServiceError e) {
             // Another run (or a person) promoted it between our read and our call.

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -127,6 +128,22 @@ class PermissionTableScenarioTest {
                 "no error names " + action + ": " + errors);
     }
 
+    @Test
+    void failover_whenPromotionRefused_tagsNothingAndTheNextRunPromotes() {
+        Site site = site("database");
+        String replica = "shop-replica";
+
+        Report refused = runUnderRole(site, rolesKinds("database"), "rds:PromoteReadReplica", new Calls(), "drkit-failover").get(1);
+
+        assertEquals(Report.RunOutcome.FAILED, refused.outcome(), () -> ReportJson.write(refused));
+        // A tag on a replica AWS did not promote would make every later run skip it and the health gate pass it.
+        assertTrue(emulator.database(RECOVERY, replica).tagList().stream().noneMatch(t -> t.key().equals("drkit:promoted-at")),
+                () -> emulator.database(RECOVERY, replica).tagList().toString());
+        Report retried = runUnderRole(site, rolesKinds("database"), null, new Calls(), "drkit-failover-retry").get(1);
+        assertEquals(Report.RunOutcome.SUCCEEDED, retried.outcome(), () -> ReportJson.write(retried));
+        assertTrue(emulator.database(RECOVERY, replica).tagList().stream().anyMatch(t -> t.key().equals("drkit:promoted-at")));
+    }
+
     /** The actions the table lists for every call the emulator denied (HTTP 403) in these runs. */
     private static Set<String> deniedActions(List<Report> reports) {
         Set<String> denied = new TreeSet<>();
@@ -156,11 +173,15 @@ class PermissionTableScenarioTest {
      * allowed the table's actions of {@code kinds} except {@code withoutAction}.
      */
     private List<Report> runUnderRole(Site site, Set<String> kinds, String withoutAction, Calls calls) {
+        return runUnderRole(site, kinds, withoutAction, calls, "drkit-failover");
+    }
+
+    private List<Report> runUnderRole(Site site, Set<String> kinds, String withoutAction, Calls calls, String roleName) {
         Set<String> actions = new TreeSet<>(PermissionTable.actions(kinds));
         if (withoutAction != null) {
             actions.remove(withoutAction);
         }
-        String role = moto.iam().createRole(moto.credentials(), "drkit-failover", actions);
+        String role = moto.iam().createRole(moto.credentials(), roleName, actions);
         AwsCredentialsProvider session = moto.iam().assume(moto.credentials(), role, "failover");
         RecoveryPlan plan = RecoveryPlan.parse(site.plan());
         try (AwsClients clients = emulator.runtimeClients(session, calls);
