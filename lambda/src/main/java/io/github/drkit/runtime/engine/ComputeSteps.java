@@ -89,13 +89,17 @@ final class ComputeSteps {
                     + (changeType && !"$Latest".equals(live.launchTemplateVersion()) ? ", launch template version -> the new version" : ""));
         }
         String name = (action == Action.FAILOVER ? "scale out " : "scale in ") + fleet.autoScalingGroupName() + " (" + fleet.region() + ")";
-        return Step.change(name, fleet.path(), changes, () -> apply(fleet, live, target, changeType ? wantedType : null),
+        return Step.change(name, fleet.path(), changes, () -> apply(fleet, live, target, changeType ? wantedType : null, action),
                 "already at " + (action == Action.FAILOVER ? "recovery" : "standby") + " capacity (" + current + ")"
                         + (wantedType == null ? "" : " on " + wantedType));
     }
 
-    private Step.Result apply(FleetPlan fleet, LiveState.FleetLive live, Capacity target, String newType) {
-        if (alreadyAt(fleet, target, newType)) {
+    private Step.Result apply(FleetPlan fleet, LiveState.FleetLive live, Capacity planned, String newType, Action action) {
+        // Re-read just before acting: another run may have made the same change since the first read, and the group
+        // may have grown on its own (target tracking as load arrives), which failover must not undo.
+        AutoScalingGroup now = reread(fleet);
+        Capacity target = action == Action.FAILOVER && now != null ? capacity(now).atLeast(fleet.recovery()) : planned;
+        if (now != null && alreadyAt(fleet, now, target, newType)) {
             return Step.Result.byAnotherRun("capacity already " + target + (newType == null ? "" : " on " + newType));
         }
         String version = null;
@@ -113,14 +117,18 @@ final class ComputeSteps {
         return Step.Result.done(detail + "capacity " + target);
     }
 
-    /** Re-reads the group just before acting: another run may have made the same change since the first read. */
-    private boolean alreadyAt(FleetPlan fleet, Capacity target, String newType) {
+    private AutoScalingGroup reread(FleetPlan fleet) {
         List<AutoScalingGroup> groups = aws.autoScaling().describe(fleet.region(), List.of(fleet.autoScalingGroupName()));
-        if (groups.isEmpty()) {
-            return false;
-        }
-        AutoScalingGroup now = groups.get(0);
-        if (!new Capacity(now.minSize(), now.desiredCapacity(), now.maxSize()).equals(target)) {
+        return groups.isEmpty() ? null : groups.get(0);
+    }
+
+    private static Capacity capacity(AutoScalingGroup group) {
+        return new Capacity(group.minSize(), group.desiredCapacity(), group.maxSize());
+    }
+
+    /** Whether the group already has the target capacity and, when the type changes, the new type. */
+    private boolean alreadyAt(FleetPlan fleet, AutoScalingGroup now, Capacity target, String newType) {
+        if (!capacity(now).equals(target)) {
             return false;
         }
         if (newType == null) {

@@ -99,6 +99,27 @@ class RecoveryGuaranteesTest {
     }
 
     @Test
+    void failover_whenGroupGrowsAfterTheRunsRead_keepsTheLargerSize() {
+        // The group grows (its own scaling as load arrives) between the run's read and the scale-out step's re-read.
+        CallHook growsBeforeReread = new CallHook() {
+            private final java.util.concurrent.atomic.AtomicInteger describes = new java.util.concurrent.atomic.AtomicInteger();
+
+            @Override
+            public void beforeAttempt(Attempt attempt) {
+                if (attempt.operation().equals("DescribeAutoScalingGroups") && attempt.number() == 1 && describes.incrementAndGet() == 2) {
+                    emulator.autoScaling(RECOVERY).updateAutoScalingGroup(r -> r.autoScalingGroupName("web")
+                            .minSize(0).desiredCapacity(6).maxSize(10));
+                }
+            }
+        };
+
+        Report report = run(plan(fleet.targetGroupArn(), 30), new RecoveryRequest(Action.FAILOVER, false, false), growsBeforeReread);
+
+        assertEquals(Report.RunOutcome.SUCCEEDED, report.outcome(), report.message());
+        assertEquals(List.of(2, 6, 10), capacity(), "failover raised min to recovery and kept the grown desired and max");
+    }
+
+    @Test
     void failover_whenTwoRunsAtOnce_endInOneStateWithoutError() throws Exception {
         RecoveryPlan plan = plan(fleet.targetGroupArn(), 30);
         CountDownLatch start = new CountDownLatch(1);
