@@ -197,13 +197,28 @@ final class DnsSteps {
     private Step.Result switchSite(SiteSwitchPlan site, double value, String step) {
         Deadline run = Deadline.current();
         // Re-read just before acting: another run may have switched the site since the first read.
-        List<MetricAlarm> alarms = inspector.readSwitchAlarms(site);
+        List<MetricAlarm> alarms;
+        RuntimeException unreadable = null;
+        try {
+            alarms = inspector.switchAlarms(site);
+        } catch (io.github.drkit.runtime.aws.DeadlineExceededException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            alarms = List.of();
+            unreadable = e;
+        }
         Double last = lastValue(site);
-        if (last != null && last == value && behind(alarms, value).isEmpty()) {
+        if (unreadable == null && last != null && last == value && behind(alarms, value).isEmpty()) {
             return Step.Result.byAnotherRun("switch already " + value + (alarms.isEmpty() ? "" : "; " + states(alarms)));
         }
         aws.cloudWatch().putMetric(site.region(), site.namespace(), site.metricName(), site.dimensions(), value);
         int published = 1;
+        if (unreadable != null) {
+            // Published, but whether Route 53 follows is unknown: a switch must not be reported done on faith.
+            return new Step.Result(StepReport.Outcome.FAILED, "published " + value + ", but the alarms on the metric could not be read ("
+                    + RecoveryEngine.message(unreadable) + "), so whether Route 53 follows the switch is not known; let the role"
+                    + " call cloudwatch:DescribeAlarmsForMetric or check the alarm, then run the action again");
+        }
         if (alarms.isEmpty()) {
             return Step.Result.done("published " + value + "; no threshold alarm watches the metric, so its effect is not checked");
         }
@@ -225,7 +240,7 @@ final class DnsSteps {
             Sleep.of(run.cap(pollInterval));
             aws.cloudWatch().putMetric(site.region(), site.namespace(), site.metricName(), site.dimensions(), value);
             published++;
-            alarms = inspector.readSwitchAlarms(site);
+            alarms = inspector.switchAlarms(site);
             behind = behind(alarms, value);
         }
         return new Step.Result(StepReport.Outcome.FAILED, "published " + value + " " + published + " time(s) over "

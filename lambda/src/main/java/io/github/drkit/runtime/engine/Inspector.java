@@ -245,13 +245,18 @@ final class Inspector {
      */
     List<MetricAlarm> readSwitchAlarms(SiteSwitchPlan site) {
         try {
-            return aws.cloudWatch().alarmsForMetric(site.region(), site.namespace(), site.metricName(), site.dimensions())
-                    .stream().filter(MetricAlarm::thresholdBased).toList();
+            return switchAlarms(site);
         } catch (io.github.drkit.runtime.aws.DeadlineExceededException e) {
             throw e;
         } catch (RuntimeException unreadable) {
             return List.of();
         }
+    }
+
+    /** The threshold alarms on a switch metric; throws when they cannot be read (a switch step must then not claim success). */
+    List<MetricAlarm> switchAlarms(SiteSwitchPlan site) {
+        return aws.cloudWatch().alarmsForMetric(site.region(), site.namespace(), site.metricName(), site.dimensions())
+                .stream().filter(MetricAlarm::thresholdBased).toList();
     }
 
     /** The state the alarms add up to: ALARM when one is, else OK when one is, else INSUFFICIENT_DATA; null without alarms. */

@@ -153,10 +153,11 @@ public final class RecoveryEngine implements AutoCloseable {
                 if (report.outcome() == StepReport.Outcome.PLANNED && !isGate(phase, report)) {
                     planned += report.changes().size();
                 }
-                if (report.outcome() == StepReport.Outcome.FAILED && report.error() != null
-                        && report.error().startsWith(DeadlineExceededException.class.getSimpleName())) {
-                    // Cut by the deadline part-way: what it asked for may or may not have been applied.
-                    run.notDone.add(report.name() + " (cut by the deadline; check whether it was applied)"
+                if (report.outcome() == StepReport.Outcome.FAILED && !isGate(phase, report)) {
+                    // A failed step may have applied part of what it asked for: say so, cut by the deadline or not.
+                    boolean cut = report.error() != null && report.error().startsWith(DeadlineExceededException.class.getSimpleName());
+                    run.notDone.add(report.name() + (cut ? " (cut by the deadline; check whether it was applied)"
+                            : " (failed; check whether part of it was applied)")
                             + (report.changes().isEmpty() ? "" : ": " + String.join("; ", report.changes())));
                 }
                 if (report.outcome() == StepReport.Outcome.FAILED && !stopped) {

@@ -144,6 +144,20 @@ class PermissionTableScenarioTest {
         assertTrue(emulator.database(RECOVERY, replica).tagList().stream().anyMatch(t -> t.key().equals("drkit:promoted-at")));
     }
 
+    @Test
+    void siteSwitch_whenItsAlarmsCannotBeRead_publishesButFailsTheStep() {
+        Site site = site("site-switch");
+
+        Report failover = runUnderRole(site, rolesKinds("site-switch"), "cloudwatch:DescribeAlarmsForMetric", new Calls(),
+                "drkit-failover").get(1);
+
+        assertEquals(Report.RunOutcome.FAILED, failover.outcome(), () -> ReportJson.write(failover));
+        StepReport step = failover.steps().stream().filter(s -> s.name().startsWith("switch site")).findFirst().orElseThrow();
+        assertEquals(StepReport.Outcome.FAILED, step.outcome());
+        assertTrue(step.error().startsWith("published 0.0, but the alarms on the metric could not be read"), step.error());
+        assertTrue(failover.notDone().stream().anyMatch(n -> n.startsWith("switch site") && n.contains("failed")), failover.notDone().toString());
+    }
+
     /** The actions the table lists for every call the emulator denied (HTTP 403) in these runs. */
     private static Set<String> deniedActions(List<Report> reports) {
         Set<String> denied = new TreeSet<>();
