@@ -85,6 +85,44 @@ public final class PlanInputs {
     }
 
     /**
+     * A version 2 plan tree in the layout of version 1, as a version 1 writer wrote it: each kind's steps under its
+     * version 1 field, the health gate's timeout as {@code healthTimeoutSeconds}.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> version1(Map<String, Object> version2) {
+        Map<String, Object> v1 = new java.util.LinkedHashMap<>();
+        v1.put("version", 1);
+        for (String field : List.of("application", "strategy", "primaryRegion", "recoveryRegion")) {
+            if (version2.containsKey(field)) {
+                v1.put(field, version2.get(field));
+            }
+        }
+        List<Map<String, Object>> steps = new java.util.ArrayList<>();
+        for (Object stage : (List<Object>) version2.get("stages")) {
+            steps.addAll((List<Map<String, Object>>) ((Map<String, Object>) stage).get("steps"));
+        }
+        for (StepKind<?> kind : StepKinds.all()) {
+            List<Map<String, Object>> ofKind = new java.util.ArrayList<>();
+            for (Map<String, Object> step : steps) {
+                if (kind.name().equals(step.get("kind"))) {
+                    Map<String, Object> fields = new java.util.LinkedHashMap<>(step);
+                    fields.remove("kind");
+                    ofKind.add(fields);
+                }
+            }
+            if (kind instanceof HealthGateKind) {
+                ofKind.forEach(gate -> v1.put("healthTimeoutSeconds", gate.get("timeoutSeconds")));
+            } else if (!ofKind.isEmpty()) {
+                v1.put(kind.version1Field(), ofKind);
+            }
+        }
+        if (version2.containsKey("notificationTopicArn")) {
+            v1.put("notificationTopicArn", version2.get("notificationTopicArn"));
+        }
+        return v1;
+    }
+
+    /**
      * A valid input, or (two times in five) a valid input with exactly one value past exactly one rule: a single
      * refused value is what both halves must refuse at the same field path.
      */
