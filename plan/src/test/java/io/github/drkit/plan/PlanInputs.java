@@ -84,6 +84,16 @@ public final class PlanInputs {
                 instances, fleets, dns, siteSwitches, RecoveryPlan.DEFAULT_HEALTH_TIMEOUT_SECONDS, null);
     }
 
+    /** Where a plan's one generated step sits when written as version 2: the only stage whose step is not the health gate. */
+    public static String stepPath(RecoveryPlan plan) {
+        for (int i = 0; i < plan.stages().size(); i++) {
+            if (!(plan.stages().get(i).steps().get(0) instanceof HealthGatePlan)) {
+                return "stages[" + i + "].steps[0]";
+            }
+        }
+        throw new AssertionError("no generated step in " + plan);
+    }
+
     /**
      * A version 2 plan tree in the layout of version 1, as a version 1 writer wrote it: each kind's steps under its
      * version 1 field, the health gate's timeout as {@code healthTimeoutSeconds}.

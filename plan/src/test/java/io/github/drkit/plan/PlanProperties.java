@@ -99,7 +99,7 @@ class PlanProperties {
      * same field of the generated part ({@code version1Part} in version 1, its step in version 2).
      */
     private static void check(RecoveryPlan written, String version1Part) {
-        String part = stepPath(written);
+        String part = PlanInputs.stepPath(written);
         java.util.Map<String, Object> tree = PlanWriter.toTree(written);
         String json = PlanWriter.render(tree);
         String version1 = PlanWriter.render(PlanInputs.version1(tree));
@@ -121,15 +121,5 @@ class PlanProperties {
         assertEquals(List.of(), PlanSchema.errors(version1), () -> "the reader accepts what the schema refuses: " + version1);
         Function<RecoveryPlan, String> again = p -> PlanWriter.toJson(RecoveryPlan.parse(PlanWriter.toJson(p)));
         assertEquals(json, again.apply(read), "reading is idempotent");
-    }
-
-    /** Where the plan's one generated step sits when written: the only step that is not the health gate. */
-    private static String stepPath(RecoveryPlan plan) {
-        for (int i = 0; i < plan.stages().size(); i++) {
-            if (!(plan.stages().get(i).steps().get(0) instanceof HealthGatePlan)) {
-                return "stages[" + i + "].steps[0]";
-            }
-        }
-        throw new AssertionError("no generated step in " + plan);
     }
 }
