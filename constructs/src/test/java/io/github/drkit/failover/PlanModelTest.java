@@ -21,19 +21,31 @@ class PlanModelTest {
     @SuppressWarnings("unchecked")
     void toJson_whenFullPlan_matchesContractFieldNames() {
         Map<String, Object> json = FailoverFunctionTest.plan(1).withNotificationTopicArn("arn:aws:sns:us-west-2:111111111111:shop-dr").toJson();
-        assertEquals(List.of("version", "application", "strategy", "primaryRegion", "recoveryRegion", "databases", "instances", "fleets", "dns",
-                "siteSwitches", "healthTimeoutSeconds", "notificationTopicArn"), List.copyOf(json.keySet()));
-        assertEquals(1, json.get("version"));
+        assertEquals(List.of("version", "application", "strategy", "primaryRegion", "recoveryRegion", "stages", "notificationTopicArn"),
+                List.copyOf(json.keySet()));
+        assertEquals(2, json.get("version"));
         assertEquals("WARM_STANDBY", json.get("strategy"));
-        Map<String, Object> fleet = ((List<Map<String, Object>>) json.get("fleets")).get(0);
+        List<Map<String, Object>> stages = (List<Map<String, Object>>) json.get("stages");
+        assertEquals(List.of("data", "compute", "health", "traffic"), stages.stream().map(s -> s.get("name")).toList());
+        Map<String, Object> fleet = step(stages, "compute", "scaleFleet");
         assertEquals(Map.of("min", 2, "desired", 4, "max", 8), fleet.get("recovery"));
         assertEquals("m5.large", fleet.get("recoveryInstanceType"));
-        Map<String, Object> record = ((List<Map<String, Object>>) ((List<Map<String, Object>>) json.get("dns")).get(0).get("records")).get(0);
+        Map<String, Object> record = ((List<Map<String, Object>>) step(stages, "traffic", "changeDns").get("records")).get(0);
         assertEquals(Map.of("routing", "WEIGHTED", "name", "app.example.com.", "type", "A", "setIdentifier", "primary", "normalWeight", 100,
                 "failoverWeight", 0), record);
-        Map<String, Object> sw = ((List<Map<String, Object>>) json.get("siteSwitches")).get(0);
+        assertEquals(Map.of("kind", "healthGate", "timeoutSeconds", 600), step(stages, "health", "healthGate"));
+        Map<String, Object> sw = step(stages, "traffic", "switchSite");
         assertEquals(1L, sw.get("normalValue"));
         assertEquals(0L, sw.get("failoverValue"));
+    }
+
+    /** The first step of a kind in the named stage of a written plan. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> step(List<Map<String, Object>> stages, String stage, String kind) {
+        return stages.stream().filter(s -> stage.equals(s.get("name")))
+                .flatMap(s -> ((List<Map<String, Object>>) s.get("steps")).stream())
+                .filter(step -> kind.equals(step.get("kind"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " step in stage " + stage + ": " + stages));
     }
 
     @Test

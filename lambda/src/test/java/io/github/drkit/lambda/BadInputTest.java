@@ -98,7 +98,7 @@ class BadInputTest {
                 event("dryRun as text", dryRunAsText, "dryRun: must be true or false (got 'yes')"),
                 event("misspelt option", Map.of("action", "failover", "dry_run", true), "dry_run: is not a field of the event"),
                 env("malformed plan", e -> Map.of("DRKIT_PLAN", "{\"version\": 1,"), "the plan is not valid JSON at line 1"),
-                plan("wrong version", p -> p.put("version", 2), "version: must be 1 (got 2); this runtime reads plan version 1 only"),
+                plan("wrong version", p -> p.put("version", 3), "version: must be 1 or 2 (got 3); this runtime reads plan versions 1 and 2 only"),
                 env("no plan", e -> Map.of(), "DRKIT_PLAN: is not set, nor is DRKIT_PLAN_PARAMETER; the function has no plan"),
                 env("two plans", e -> Map.of("DRKIT_PLAN", e.get("DRKIT_PLAN"), "DRKIT_PLAN_PARAMETER", "/drkit/plan"),
                         "DRKIT_PLAN: and DRKIT_PLAN_PARAMETER are both set; set one"),

@@ -122,13 +122,13 @@ class CliTest {
 
     @Test
     void run_whenBadInput_exitsTwoNamingTheField() throws IOException {
-        Files.writeString(dir.resolve("v2.json"), Files.readString(planFile).replace("\"version\": 1", "\"version\": 2"));
+        Files.writeString(dir.resolve("v3.json"), Files.readString(planFile).replace("\"version\": 1", "\"version\": 3"));
         Map<String[], String> cases = Map.of(
                 new String[] {"--plan", planFile.toString(), "--dryrun"}, "--dryrun: is not an option of failover",
                 new String[] {"--dry-run"}, "--plan: is required: the recovery plan file",
                 new String[] {"--plan", dir.resolve("missing.json").toString()}, "--plan: file '" + dir.resolve("missing.json") + "' not found",
                 new String[] {"--plan"}, "--plan: needs a file name",
-                new String[] {"--plan", dir.resolve("v2.json").toString()}, "version: must be 1 (got 2)");
+                new String[] {"--plan", dir.resolve("v3.json").toString()}, "version: must be 1 or 2 (got 3)");
         for (Map.Entry<String[], String> input : cases.entrySet()) {
             Run run = run(Action.FAILOVER, input.getKey());
 

@@ -5,10 +5,15 @@ package io.github.drkit.plan;
  *
  * @param path where it sits in the plan, e.g. {@code databases[0]}, for error messages and reports
  */
-public record DatabasePlan(String region, String dbInstanceIdentifier, String path) {
+public record DatabasePlan(String region, String dbInstanceIdentifier, String path) implements PlanStep {
     /** A database written by a construct, before it has a place in a plan. */
     public DatabasePlan(String region, String dbInstanceIdentifier) {
         this(region, dbInstanceIdentifier, null);
     }
 
+
+    @Override
+    public String kind() {
+        return PromoteDatabaseKind.NAME;
+    }
 }

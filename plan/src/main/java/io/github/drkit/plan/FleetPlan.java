@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record FleetPlan(String region, String autoScalingGroupName, Capacity standby, Capacity recovery,
                         String standbyInstanceType, String recoveryInstanceType, int minHealthy,
-                        List<String> targetGroupArns, String path) {
+                        List<String> targetGroupArns, String path) implements PlanStep {
     public FleetPlan {
         targetGroupArns = List.copyOf(targetGroupArns);
     }
@@ -63,5 +63,10 @@ public record FleetPlan(String region, String autoScalingGroupName, Capacity sta
     /** True when failover changes the instance type, not just the count. */
     public boolean scalesVertically() {
         return recoveryInstanceType != null;
+    }
+
+    @Override
+    public String kind() {
+        return ScaleFleetKind.NAME;
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -40,7 +39,7 @@ public final class PlanWriter {
         return out.toString();
     }
 
-    /** The plan as JSON-shaped maps and lists, in the field order of the documentation. */
+    /** The plan as JSON-shaped maps and lists, version {@value RecoveryPlan#CURRENT_VERSION}, in the field order of the documentation. */
     public static Map<String, Object> toTree(RecoveryPlan plan) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", RecoveryPlan.CURRENT_VERSION);
@@ -48,45 +47,21 @@ public final class PlanWriter {
         m.put("strategy", plan.strategy().name());
         putIfSet(m, "primaryRegion", plan.primaryRegion());
         m.put("recoveryRegion", plan.recoveryRegion());
-        putList(m, "databases", plan.databases().stream().map(PlanWriter::database).toList());
-        putList(m, "instances", plan.instances().stream().map(PlanWriter::instances).toList());
-        putList(m, "fleets", plan.fleets().stream().map(PlanWriter::fleet).toList());
-        putList(m, "dns", plan.dns().stream().map(PlanWriter::zone).toList());
-        putList(m, "siteSwitches", plan.siteSwitches().stream().map(PlanWriter::siteSwitch).toList());
-        m.put("healthTimeoutSeconds", plan.healthTimeoutSeconds());
+        m.put("stages", plan.stages().stream().map(PlanWriter::stage).toList());
         putIfSet(m, "notificationTopicArn", plan.notificationTopicArn());
         return m;
     }
 
-    // One writer per part of the plan, public so a part can be checked or shown on its own.
-
-    public static Map<String, Object> database(DatabasePlan database) {
+    public static Map<String, Object> stage(Stage stage) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("region", database.region());
-        m.put("dbInstanceIdentifier", database.dbInstanceIdentifier());
+        m.put("name", stage.name());
+        m.put("steps", stage.steps().stream().map(StepKinds::write).toList());
         return m;
     }
 
-    public static Map<String, Object> instances(InstancePlan instances) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("region", instances.region());
-        m.put("instanceIds", new ArrayList<>(instances.instanceIds()));
-        return m;
-    }
-
-    public static Map<String, Object> fleet(FleetPlan fleet) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("region", fleet.region());
-        m.put("autoScalingGroupName", fleet.autoScalingGroupName());
-        m.put("standby", capacity(fleet.standby()));
-        m.put("recovery", capacity(fleet.recovery()));
-        putIfSet(m, "standbyInstanceType", fleet.standbyInstanceType());
-        putIfSet(m, "recoveryInstanceType", fleet.recoveryInstanceType());
-        m.put("minHealthy", fleet.minHealthy());
-        if (!fleet.targetGroupArns().isEmpty()) {
-            m.put("targetGroupArns", new ArrayList<>(fleet.targetGroupArns()));
-        }
-        return m;
+    /** One step, {@code kind} first; a part can be checked or shown on its own. */
+    public static Map<String, Object> step(PlanStep step) {
+        return StepKinds.write(step);
     }
 
     public static Map<String, Object> capacity(Capacity capacity) {
@@ -94,13 +69,6 @@ public final class PlanWriter {
         m.put("min", capacity.min());
         m.put("desired", capacity.desired());
         m.put("max", capacity.max());
-        return m;
-    }
-
-    public static Map<String, Object> zone(ZonePlan zone) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("hostedZoneId", zone.hostedZoneId());
-        m.put("records", zone.records().stream().map(PlanWriter::record).toList());
         return m;
     }
 
@@ -136,18 +104,6 @@ public final class PlanWriter {
         return m;
     }
 
-    public static Map<String, Object> siteSwitch(SiteSwitchPlan siteSwitch) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("region", siteSwitch.region());
-        m.put("site", siteSwitch.site());
-        m.put("namespace", siteSwitch.namespace());
-        m.put("metricName", siteSwitch.metricName());
-        m.put("dimensions", new LinkedHashMap<>(new TreeMap<>(siteSwitch.dimensions())));
-        m.put("normalValue", number(siteSwitch.normalValue()));
-        m.put("failoverValue", number(siteSwitch.failoverValue()));
-        return m;
-    }
-
     /** Whole numbers are written without a fraction, as the documentation shows them. */
     static Number number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Number) (long) v : (Number) v;
@@ -156,12 +112,6 @@ public final class PlanWriter {
     private static void putIfSet(Map<String, Object> m, String key, Object value) {
         if (value != null) {
             m.put(key, value);
-        }
-    }
-
-    private static void putList(Map<String, Object> m, String key, List<Map<String, Object>> list) {
-        if (!list.isEmpty()) {
-            m.put(key, new ArrayList<>(list));
         }
     }
 

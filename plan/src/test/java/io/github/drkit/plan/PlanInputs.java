@@ -84,6 +84,54 @@ public final class PlanInputs {
                 instances, fleets, dns, siteSwitches, RecoveryPlan.DEFAULT_HEALTH_TIMEOUT_SECONDS, null);
     }
 
+    /** Where a plan's one generated step sits when written as version 2: the only stage whose step is not the health gate. */
+    public static String stepPath(RecoveryPlan plan) {
+        for (int i = 0; i < plan.stages().size(); i++) {
+            if (!(plan.stages().get(i).steps().get(0) instanceof HealthGatePlan)) {
+                return "stages[" + i + "].steps[0]";
+            }
+        }
+        throw new AssertionError("no generated step in " + plan);
+    }
+
+    /**
+     * A version 2 plan tree in the layout of version 1, as a version 1 writer wrote it: each kind's steps under its
+     * version 1 field, the health gate's timeout as {@code healthTimeoutSeconds}.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> version1(Map<String, Object> version2) {
+        Map<String, Object> v1 = new java.util.LinkedHashMap<>();
+        v1.put("version", 1);
+        for (String field : List.of("application", "strategy", "primaryRegion", "recoveryRegion")) {
+            if (version2.containsKey(field)) {
+                v1.put(field, version2.get(field));
+            }
+        }
+        List<Map<String, Object>> steps = new java.util.ArrayList<>();
+        for (Object stage : (List<Object>) version2.get("stages")) {
+            steps.addAll((List<Map<String, Object>>) ((Map<String, Object>) stage).get("steps"));
+        }
+        for (StepKind<?> kind : StepKinds.all()) {
+            List<Map<String, Object>> ofKind = new java.util.ArrayList<>();
+            for (Map<String, Object> step : steps) {
+                if (kind.name().equals(step.get("kind"))) {
+                    Map<String, Object> fields = new java.util.LinkedHashMap<>(step);
+                    fields.remove("kind");
+                    ofKind.add(fields);
+                }
+            }
+            if (kind instanceof HealthGateKind) {
+                ofKind.forEach(gate -> v1.put("healthTimeoutSeconds", gate.get("timeoutSeconds")));
+            } else if (!ofKind.isEmpty()) {
+                v1.put(kind.version1Field(), ofKind);
+            }
+        }
+        if (version2.containsKey("notificationTopicArn")) {
+            v1.put("notificationTopicArn", version2.get("notificationTopicArn"));
+        }
+        return v1;
+    }
+
     /**
      * A valid input, or (two times in five) a valid input with exactly one value past exactly one rule: a single
      * refused value is what both halves must refuse at the same field path.

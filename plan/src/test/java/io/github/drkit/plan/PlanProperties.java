@@ -93,19 +93,32 @@ class PlanProperties {
         });
     }
 
-    private static void check(RecoveryPlan written, String part) {
-        String json = PlanWriter.toJson(written);
+    /**
+     * Checks the plan as version 2 (what the writer writes) and as version 1 (the same content in the version 1
+     * layout): both are accepted and read back to the same plan, or both are refused with the same rule at the
+     * same field of the generated part ({@code version1Part} in version 1, its step in version 2).
+     */
+    private static void check(RecoveryPlan written, String version1Part) {
+        String part = PlanInputs.stepPath(written);
+        java.util.Map<String, Object> tree = PlanWriter.toTree(written);
+        String json = PlanWriter.render(tree);
+        String version1 = PlanWriter.render(PlanInputs.version1(tree));
         RecoveryPlan read;
         try {
             read = RecoveryPlan.parse(json);
         } catch (PlanValidationException e) {
             assertTrue(e.field().startsWith(part), () -> "refused outside " + part + ": " + e.getMessage());
+            PlanValidationException v1 = org.junit.jupiter.api.Assertions.assertThrows(PlanValidationException.class,
+                    () -> RecoveryPlan.parse(version1), () -> "version 1 accepts what version 2 refuses: " + version1);
+            assertEquals(e.getMessage(), v1.getMessage().replace(version1Part, part), version1);
             Statistics.collect("refused");
             return;
         }
         Statistics.collect("accepted");
-        assertEquals(PlanWriter.toTree(written), PlanWriter.toTree(read), json);
+        assertEquals(tree, PlanWriter.toTree(read), json);
+        assertEquals(json, PlanWriter.toJson(RecoveryPlan.parse(version1)), () -> "version 1 converts to the same plan: " + version1);
         assertEquals(List.of(), PlanSchema.errors(json), () -> "the reader accepts what the schema refuses: " + json);
+        assertEquals(List.of(), PlanSchema.errors(version1), () -> "the reader accepts what the schema refuses: " + version1);
         Function<RecoveryPlan, String> again = p -> PlanWriter.toJson(RecoveryPlan.parse(PlanWriter.toJson(p)));
         assertEquals(json, again.apply(read), "reading is idempotent");
     }

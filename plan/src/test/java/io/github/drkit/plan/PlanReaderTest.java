@@ -36,7 +36,8 @@ class PlanReaderTest {
 
         PlanValidationException e = assertThrows(PlanValidationException.class, () -> CONSTRUCTS.read(PlanWriter.toTree(plan(fleet, null))));
 
-        assertEquals("fleets[0].recovery.min", e.field());
+        // Written as version 2: the fleet is the first step of the first stage, "compute".
+        assertEquals("stages[0].steps[0].recovery.min", e.field());
     }
 
     @Test
@@ -44,7 +45,7 @@ class PlanReaderTest {
         PlanValidationException e = assertThrows(PlanValidationException.class,
                 () -> PlanReader.strict().read(PlanWriter.toJson(plan(fleet("us-west-2", TOKEN + ":", List.of()), null))));
 
-        assertEquals("fleets[0].autoScalingGroupName", e.field());
+        assertEquals("stages[0].steps[0].autoScalingGroupName", e.field());
     }
 
     @Test

@@ -35,21 +35,92 @@ class PlanSchemaTest {
         assertEquals(java.util.List.of(), PlanSchema.errors(RecoveryPlanTest.documentedPlan()));
     }
 
+    @Test
+    void errors_whenDocumentedVersion2Example_isEmpty() {
+        assertEquals(java.util.List.of(), PlanSchema.errors(RecoveryPlanTest.documentedPlanV2()));
+    }
+
+    @Test
+    void errors_whenWrittenPlan_isEmpty() {
+        assertEquals(java.util.List.of(), PlanSchema.errors(PlanWriter.toJson(RecoveryPlan.parse(RecoveryPlanTest.documentedPlan()))));
+    }
+
+    /** Each step of the version 2 example: the fields its kind reads are the properties its schema branch lists. */
+    @Test
+    void steps_whenComparedWithTheReader_areTheFieldsEachKindKnows() throws IOException {
+        JsonNode example = JSON.readTree(RecoveryPlanTest.documentedPlanV2());
+        Set<String> kinds = new TreeSet<>();
+        for (int stage = 0; stage < example.get("stages").size(); stage++) {
+            for (int step = 0; step < example.get("stages").get(stage).get("steps").size(); step++) {
+                ObjectNode plan = (ObjectNode) JSON.readTree(RecoveryPlanTest.documentedPlanV2());
+                ObjectNode node = (ObjectNode) plan.get("stages").get(stage).get("steps").get(step);
+                String kind = node.get("kind").asText();
+                kinds.add(kind);
+                node.put("notAField", 1);
+
+                PlanValidationException e = assertThrows(PlanValidationException.class, () -> RecoveryPlan.parse(JSON.writeValueAsString(plan)));
+                assertEquals("stages[" + stage + "].steps[" + step + "].notAField", e.field());
+                Matcher known = KNOWN.matcher(e.getMessage());
+                assertTrue(known.find(), e.getMessage());
+                Set<String> reader = new TreeSet<>(Arrays.asList(known.group(1).split(", ")));
+                Set<String> schema = new TreeSet<>(Set.of("kind"));
+                stepSchema(kind).fieldNames().forEachRemaining(schema::add);
+                assertEquals(schema, reader, kind);
+                assertFalse(PlanSchema.errors(JSON.writeValueAsString(plan)).isEmpty(), () -> "the schema accepts an unknown field of " + kind);
+            }
+        }
+        assertEquals(new TreeSet<>(StepKinds.names()), kinds, "the version 2 example uses every registered step kind");
+    }
+
+    @Test
+    void stepKinds_whenComparedWithTheRegistry_areTheKindsTheSchemaLists() throws IOException {
+        Set<String> schema = new TreeSet<>();
+        schema().at("/$defs/step/properties/kind/enum").forEach(kind -> schema.add(kind.asText()));
+
+        assertEquals(new TreeSet<>(StepKinds.names()), schema);
+    }
+
+    /** The properties of the schema branch that {@code $defs/step} takes for a kind. */
+    private static JsonNode stepSchema(String kind) throws IOException {
+        for (JsonNode branch : schema().at("/$defs/step/allOf")) {
+            if (kind.equals(branch.at("/if/properties/kind/const").asText())) {
+                return schema().at(branch.at("/then/$ref").asText().substring(1) + "/properties");
+            }
+        }
+        throw new AssertionError("the schema has no branch for step kind " + kind);
+    }
+
     /** Each object of the plan: the fields the reader knows there are the properties the schema lists there. */
     @ParameterizedTest(name = "plan{0} and schema {1}")
     @CsvSource({
-            "'', /properties",
-            "/databases/0, /properties/databases/items/properties",
-            "/instances/0, /properties/instances/items/properties",
-            "/fleets/0, /properties/fleets/items/properties",
+            "'', /$defs/planVersion1/properties",
+            "/databases/0, /$defs/database/properties",
+            "/instances/0, /$defs/instances/properties",
+            "/fleets/0, /$defs/fleet/properties",
             "/fleets/0/standby, /$defs/capacity/properties",
-            "/dns/0, /properties/dns/items/properties",
+            "/dns/0, /$defs/zone/properties",
             "/dns/0/records/0, /$defs/record/properties",
             "/dns/0/records/2/normal, /$defs/target/properties",
             "/dns/0/records/3/normal/alias, /$defs/target/properties/alias/properties",
-            "/siteSwitches/0, /properties/siteSwitches/items/properties"})
+            "/siteSwitches/0, /$defs/siteSwitch/properties"})
     void properties_whenComparedWithTheReader_areTheFieldsItKnows(String planPointer, String schemaPointer) throws IOException {
         ObjectNode plan = (ObjectNode) JSON.readTree(RecoveryPlanTest.documentedPlan());
+        ((ObjectNode) plan.at(planPointer)).put("notAField", 1);
+
+        PlanValidationException e = assertThrows(PlanValidationException.class, () -> RecoveryPlan.parse(JSON.writeValueAsString(plan)));
+        Matcher known = KNOWN.matcher(e.getMessage());
+        assertTrue(known.find(), e.getMessage());
+        Set<String> reader = new TreeSet<>(Arrays.asList(known.group(1).split(", ")));
+        Set<String> schema = new TreeSet<>();
+        schema().at(schemaPointer).fieldNames().forEachRemaining(schema::add);
+
+        assertEquals(schema, reader);
+    }
+
+    @ParameterizedTest(name = "plan{0} and schema {1}")
+    @CsvSource({"'', /$defs/planVersion2/properties", "/stages/0, /$defs/stage/properties"})
+    void properties_whenVersion2ComparedWithTheReader_areTheFieldsItKnows(String planPointer, String schemaPointer) throws IOException {
+        ObjectNode plan = (ObjectNode) JSON.readTree(RecoveryPlanTest.documentedPlanV2());
         ((ObjectNode) plan.at(planPointer)).put("notAField", 1);
 
         PlanValidationException e = assertThrows(PlanValidationException.class, () -> RecoveryPlan.parse(JSON.writeValueAsString(plan)));
@@ -72,15 +143,21 @@ class PlanSchemaTest {
 
     @Test
     void version_whenComparedWithTheModel_isTheCurrentVersion() throws IOException {
-        assertEquals(RecoveryPlan.CURRENT_VERSION, schema().at("/properties/version/const").asInt());
+        assertEquals(RecoveryPlan.CURRENT_VERSION, schema().at("/$defs/planVersion2/properties/version/const").asInt());
+        assertEquals(1, schema().at("/$defs/planVersion1/properties/version/const").asInt());
+        java.util.List<Integer> readable = new java.util.ArrayList<>();
+        schema().at("/properties/version/enum").forEach(v -> readable.add(v.asInt()));
+        assertEquals(RecoveryPlan.READABLE_VERSIONS, readable);
     }
 
     @Test
     void capacity_whenComparedWithTheModel_hasItsLimit() throws IOException {
+        assertEquals(HealthGateKind.MAX_TIMEOUT_SECONDS, schema().at("/$defs/healthGate/properties/timeoutSeconds/maximum").asInt());
+        assertEquals(RecoveryPlan.DEFAULT_HEALTH_TIMEOUT_SECONDS, schema().at("/$defs/healthGate/properties/timeoutSeconds/default").asInt());
         for (String count : new String[] {"min", "desired", "max"}) {
             assertEquals(Capacity.LIMIT, schema().at("/$defs/capacity/properties/" + count + "/maximum").asInt(), count);
         }
-        assertEquals(Capacity.LIMIT, schema().at("/properties/fleets/items/properties/minHealthy/maximum").asInt());
+        assertEquals(Capacity.LIMIT, schema().at("/$defs/fleet/properties/minHealthy/maximum").asInt());
     }
 
     /** An explicit null: the schema and the reader refuse it at the same field. */

@@ -25,13 +25,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class RecoveryPlanTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The example in docs/recovery-plan.md is the contract: it must parse, so doc and parser cannot drift. */
+    /**
+     * The version 1 example in docs/recovery-plan.md: the tests of every version 1 rule edit it, and the reader
+     * keeps reading it, with version 1 field paths.
+     */
     static String documentedPlan() {
+        return documentedPlan(1);
+    }
+
+    /** The version 2 example in docs/recovery-plan.md. */
+    static String documentedPlanV2() {
+        return documentedPlan(2);
+    }
+
+    /** The examples in docs/recovery-plan.md are the contract: they must parse, so doc and parser cannot drift. */
+    static String documentedPlan(int version) {
         try {
             String doc = Files.readString(Path.of("..", "docs", "recovery-plan.md"));
             Matcher matcher = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(doc);
-            assertTrue(matcher.find(), "docs/recovery-plan.md has no json example");
-            return matcher.group(1);
+            while (matcher.find()) {
+                if (matcher.group(1).contains("\"version\": " + version + ",")) {
+                    return matcher.group(1);
+                }
+            }
+            throw new AssertionError("docs/recovery-plan.md has no json example of version " + version);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -117,9 +134,10 @@ class RecoveryPlanTest {
                 Arguments.of("empty", "  ", "the plan is empty"),
                 Arguments.of("array", "[]", "must be a JSON object (got an array)"),
                 Arguments.of("duplicate key", "{\"version\": 1, \"version\": 1}", "Duplicate field 'version'"),
-                Arguments.of("no version", edit(p -> { p.remove("version"); return p; }), "version: is required; this runtime reads version 1"),
-                Arguments.of("version 2", edit(p -> p.put("version", 2)), "version: must be 1 (got 2); this runtime reads plan version 1 only"),
-                Arguments.of("version as string", edit(p -> p.put("version", "1")), "version: must be 1 (got '1')"),
+                Arguments.of("no version", edit(p -> { p.remove("version"); return p; }), "version: is required; this runtime reads plan versions 1 and 2"),
+                Arguments.of("version 3", edit(p -> p.put("version", 3)), "version: must be 1 or 2 (got 3); this runtime reads plan versions 1 and 2 only"),
+                Arguments.of("version 2 with version 1 lists", edit(p -> p.put("version", 2)), "stages: must list at least one stage"),
+                Arguments.of("version as string", edit(p -> p.put("version", "1")), "version: must be 1 or 2 (got '1')"),
                 Arguments.of("no application", edit(p -> { p.remove("application"); return p; }), "application: is required"),
                 Arguments.of("bad application", edit(p -> p.put("application", "shop app")), "application: must be 1-128 letters"),
                 Arguments.of("unknown strategy", edit(p -> p.put("strategy", "HOT_STANDBY")),
@@ -206,7 +224,7 @@ class RecoveryPlanTest {
                 Arguments.of("metric value beyond CloudWatch", edit(p -> { ((ObjectNode) p.get("siteSwitches").get(0)).put("failoverValue", 1e300); return p; }),
                         "siteSwitches[0].failoverValue: must be 0 or a number whose magnitude is from 2^-360 to 2^360"),
                 Arguments.of("version beyond 64 bits", documentedPlan().replaceFirst("\"version\": 1", "\"version\": 18446744073709551617"),
-                        "version: must be 1 (got 18446744073709551617)"));
+                        "version: must be 1 or 2 (got 18446744073709551617)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -20,10 +20,10 @@ final class ComputeSteps {
         this.aws = aws;
     }
 
-    List<Step> instances(RecoveryPlan plan, LiveState live, Action action) {
+    List<Step> instances(List<InstancePlan> groups, LiveState live, Action action) {
         List<Step> steps = new ArrayList<>();
         boolean start = action == Action.FAILOVER;
-        for (InstancePlan group : plan.instances()) {
+        for (InstancePlan group : groups) {
             Map<String, String> states = live.instanceStates().get(group.path());
             List<String> toChange = group.instanceIds().stream()
                     .filter(id -> start ? !isRunningOrStarting(states.get(id)) : !isStoppedOrStopping(states.get(id)))
@@ -61,9 +61,9 @@ final class ComputeSteps {
         return "stopped".equals(state) || "stopping".equals(state);
     }
 
-    List<Step> fleets(RecoveryPlan plan, LiveState live, Action action) {
+    List<Step> fleets(List<FleetPlan> fleets, LiveState live, Action action) {
         List<Step> steps = new ArrayList<>();
-        for (FleetPlan fleet : plan.fleets()) {
+        for (FleetPlan fleet : fleets) {
             steps.add(fleet(fleet, live.fleets().get(fleet.path()), action));
         }
         return steps;

@@ -20,9 +20,9 @@ final class DatabaseSteps {
         this.inspector = inspector;
     }
 
-    List<Step> failover(RecoveryPlan plan, LiveState live) {
+    List<Step> failover(List<DatabasePlan> databases, LiveState live) {
         List<Step> steps = new ArrayList<>();
-        for (DatabasePlan db : plan.databases()) {
+        for (DatabasePlan db : databases) {
             StateReport.DatabaseStatus status = Inspector.databaseStatus(db, live.databases().get(db.path()));
             String name = "promote database " + db.dbInstanceIdentifier() + " (" + db.region() + ")";
             List<String> changes = status.promoted() || promoting(live.databases().get(db.path())) ? List.of()

@@ -43,9 +43,9 @@ final class DnsSteps {
         this.switchTimeout = switchTimeout;
     }
 
-    List<Step> zones(RecoveryPlan plan, LiveState live, Action action) {
+    List<Step> zones(List<ZonePlan> zones, LiveState live, Action action) {
         List<Step> steps = new ArrayList<>();
-        for (ZonePlan zone : plan.dns()) {
+        for (ZonePlan zone : zones) {
             Map<RecordPlan, RecordSet> wanted = new LinkedHashMap<>();
             List<String> changes = new ArrayList<>();
             for (RecordPlan record : zone.records()) {
@@ -159,9 +159,9 @@ final class DnsSteps {
      * threshold alarm on the metric is in the state that value gives, bounded by the switch timeout and the run's
      * deadline; without an alarm on the metric it publishes once.
      */
-    List<Step> siteSwitches(RecoveryPlan plan, LiveState live, Action action) {
+    List<Step> siteSwitches(List<SiteSwitchPlan> switches, LiveState live, Action action) {
         List<Step> steps = new ArrayList<>();
-        for (SiteSwitchPlan site : plan.siteSwitches()) {
+        for (SiteSwitchPlan site : switches) {
             double value = action == Action.FAILOVER ? site.failoverValue() : site.normalValue();
             Double last = live.switches().get(site.path());
             List<MetricAlarm> alarms = live.switchAlarms().getOrDefault(site.path(), List.of());

@@ -15,7 +15,7 @@ import io.github.drkit.plan.RecoveryPlan;
 /**
  * Failover's gate before traffic moves: every fleet has {@code minHealthy} InService instances and healthy
  * targets in each of its target groups, every instance runs, every database is promoted and available.
- * Polls until then, bounded by the plan's {@code healthTimeoutSeconds}.
+ * Polls until then, bounded by the gate step's {@code timeoutSeconds} (a version 1 plan's {@code healthTimeoutSeconds}).
  */
 final class HealthGate {
     private final Inspector inspector;
@@ -30,25 +30,25 @@ final class HealthGate {
         this.progress = progress;
     }
 
-    Step step(RecoveryPlan plan, boolean force) {
+    Step step(RecoveryPlan plan, int timeoutSeconds, boolean force) {
         List<String> waitsFor = new ArrayList<>();
         plan.databases().forEach(d -> waitsFor.add(d.path() + " " + d.dbInstanceIdentifier() + " promoted and available"));
         plan.instances().forEach(i -> waitsFor.add(i.path() + " " + i.instanceIds().size() + " instance(s) running"));
         plan.fleets().forEach(f -> waitsFor.add(f.path() + " " + f.autoScalingGroupName() + " " + f.minHealthy() + " InService"
                 + (f.targetGroupArns().isEmpty() ? "" : " and healthy in " + f.targetGroupArns().size() + " target group(s)")));
-        String name = "wait for health (up to " + plan.healthTimeoutSeconds() + " s)";
-        return Step.gate(name, "health", waitsFor, () -> await(plan, force, name, waitsFor.size()));
+        String name = "wait for health (up to " + timeoutSeconds + " s)";
+        return Step.gate(name, "health", waitsFor, () -> await(plan, timeoutSeconds, force, name, waitsFor.size()));
     }
 
-    private Step.Result await(RecoveryPlan plan, boolean force, String name, int items) {
+    private Step.Result await(RecoveryPlan plan, int timeoutSeconds, boolean force, String name, int items) {
         // The run's deadline, when it comes first, ends the wait as well.
         Deadline runDeadline = Deadline.current();
         long started = System.nanoTime();
-        Duration timeout = Duration.ofSeconds(plan.healthTimeoutSeconds());
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
         boolean cutByRun = runDeadline.remaining().compareTo(timeout) < 0;
         long deadline = started + runDeadline.cap(timeout).toNanos();
         // Bounded in count as well as time, whatever the clock does.
-        long maxRounds = Math.max(1, Duration.ofSeconds(plan.healthTimeoutSeconds()).toMillis() / Math.max(1, pollInterval.toMillis()) + 1);
+        long maxRounds = Math.max(1, Duration.ofSeconds(timeoutSeconds).toMillis() / Math.max(1, pollInterval.toMillis()) + 1);
         List<String> unhealthy = List.of();
         for (long round = 0; round < maxRounds; round++) {
             unhealthy = unhealthy(plan);
@@ -70,7 +70,7 @@ final class HealthGate {
             return new Step.Result(StepReport.Outcome.FAILED, "the run's deadline of " + runDeadline.describe()
                     + " comes before health: still not healthy: " + String.join("; ", unhealthy));
         }
-        String detail = "not healthy after " + plan.healthTimeoutSeconds() + " s: " + String.join("; ", unhealthy);
+        String detail = "not healthy after " + timeoutSeconds + " s: " + String.join("; ", unhealthy);
         return force ? new Step.Result(StepReport.Outcome.FORCED, detail + "; moving traffic anyway (force)")
                 : new Step.Result(StepReport.Outcome.FAILED, detail + "; traffic was not moved (use force to move it anyway)");
     }

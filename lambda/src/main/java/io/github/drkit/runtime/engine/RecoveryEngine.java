@@ -13,16 +13,19 @@ import io.github.drkit.runtime.aws.CallLog;
 import io.github.drkit.runtime.aws.Deadline;
 import io.github.drkit.runtime.aws.DeadlineExceededException;
 import io.github.drkit.plan.InvalidInputException;
+import io.github.drkit.plan.PlanStep;
 import io.github.drkit.plan.RecoveryPlan;
+import io.github.drkit.plan.Stage;
 
 /**
  * Carries out status, failover and failback for one plan. The handler and the CLI are thin adapters over it.
  *
  * <p>Every run reads the live state of every resource first (the preflight: an unknown resource fails the
  * run with {@link InvalidInputException} before any mutating call), computes the exact changes from it, and
- * then, unless the request is a dry run, makes them phase by phase. Steps within a phase are independent and
- * run at once; a failed step stops the run after its phase, and the report says what was done and what was
- * not. Each step reads before it acts, so a second run is a no-op and two concurrent runs end in one state.
+ * then, unless the request is a dry run, makes them phase by phase: on failover the plan's stages in order, on
+ * failback the steps in the order their kinds rank them. Each step kind has its {@link StepExecutor}. Steps within
+ * a phase are independent and run at once; a failed step stops the run after its phase, and the report says what
+ * was done and what was not. Each step reads before it acts, so a second run is a no-op and two concurrent runs end in one state.
  */
 public final class RecoveryEngine implements AutoCloseable {
     private final AwsClients aws;
@@ -58,6 +61,7 @@ public final class RecoveryEngine implements AutoCloseable {
      *                               break a guardrail; no mutating call has been made
      */
     public Report run(RecoveryPlan plan, RecoveryRequest request) {
+        StepExecutors.requireAll(plan);
         if (plan.databases().isEmpty() && plan.instances().isEmpty() && plan.fleets().isEmpty() && plan.dns().isEmpty()
                 && plan.siteSwitches().isEmpty()) {
             // Otherwise every action on it "succeeds": "already failed over: no change made; state NORMAL".
@@ -91,31 +95,33 @@ public final class RecoveryEngine implements AutoCloseable {
         return execute(run, phases, before);
     }
 
+    /** Failover: the plan's stages in order, the steps of one stage at once. */
     private List<List<Step>> failoverPhases(RecoveryPlan plan, LiveState live, RecoveryRequest request) {
-        List<Step> computeSteps = new ArrayList<>(compute.instances(plan, live, Action.FAILOVER));
-        computeSteps.addAll(compute.fleets(plan, live, Action.FAILOVER));
-        List<Step> traffic = new ArrayList<>(dns.zones(plan, live, Action.FAILOVER));
-        traffic.addAll(dns.siteSwitches(plan, live, Action.FAILOVER));
-        return nonEmpty(databases.failover(plan, live), computeSteps, List.of(health.step(plan, request.force())), traffic);
-    }
-
-    private List<List<Step>> failbackPhases(RecoveryPlan plan, LiveState live, RecoveryRequest request) {
-        List<Step> traffic = new ArrayList<>(dns.zones(plan, live, Action.FAILBACK));
-        traffic.addAll(dns.siteSwitches(plan, live, Action.FAILBACK));
-        List<Step> computeSteps = new ArrayList<>(compute.fleets(plan, live, Action.FAILBACK));
-        computeSteps.addAll(compute.instances(plan, live, Action.FAILBACK));
-        return nonEmpty(List.of(dns.primaryHealth(plan, live, request.force())), traffic, computeSteps);
-    }
-
-    @SafeVarargs
-    private static List<List<Step>> nonEmpty(List<Step>... phases) {
-        List<List<Step>> result = new ArrayList<>();
-        for (List<Step> phase : phases) {
-            if (!phase.isEmpty()) {
-                result.add(phase);
-            }
+        Execution execution = execution(plan, live, request);
+        List<List<Step>> phases = new ArrayList<>();
+        for (Stage stage : plan.stages()) {
+            phases.add(stage.steps().stream().flatMap(step -> StepExecutors.failover(step, execution).stream()).toList());
         }
-        return result;
+        return nonEmpty(phases);
+    }
+
+    /** Failback: the primary Region's health first, then the steps in the order their kinds rank them (traffic, compute). */
+    private List<List<Step>> failbackPhases(RecoveryPlan plan, LiveState live, RecoveryRequest request) {
+        Execution execution = execution(plan, live, request);
+        List<List<Step>> phases = new ArrayList<>();
+        phases.add(List.of(dns.primaryHealth(plan, live, request.force())));
+        for (List<PlanStep> group : plan.failbackOrder()) {
+            phases.add(group.stream().flatMap(step -> StepExecutors.failback(step, execution).stream()).toList());
+        }
+        return nonEmpty(phases);
+    }
+
+    private Execution execution(RecoveryPlan plan, LiveState live, RecoveryRequest request) {
+        return new Execution(plan, live, request.force(), databases, compute, dns, health);
+    }
+
+    private static List<List<Step>> nonEmpty(List<List<Step>> phases) {
+        return phases.stream().filter(phase -> !phase.isEmpty()).toList();
     }
 
     private Report execute(Run run, List<List<Step>> phases, LiveState before) {

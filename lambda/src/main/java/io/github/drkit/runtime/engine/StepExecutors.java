@@ -1,0 +1,57 @@
+package io.github.drkit.runtime.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import io.github.drkit.plan.PlanStep;
+import io.github.drkit.plan.RecoveryPlan;
+
+/** The step executors on the class path, by kind, found once. */
+final class StepExecutors {
+    private static final Map<String, StepExecutor<?>> EXECUTORS = load();
+
+    private StepExecutors() {
+    }
+
+    /**
+     * Refuses, before any call, a plan with a step kind this runtime cannot carry out (a plan written by a newer
+     * library, with a kind this runtime's plan module knows but that has no executor here).
+     */
+    static void requireAll(RecoveryPlan plan) {
+        for (PlanStep step : plan.steps()) {
+            if (!EXECUTORS.containsKey(step.kind())) {
+                throw new InvalidRequestException(step.path(), "step kind '" + step.kind() + "' has no executor in this runtime (it has "
+                        + String.join(", ", EXECUTORS.keySet()) + ")");
+            }
+        }
+    }
+
+    static List<Step> failover(PlanStep step, Execution execution) {
+        return failover(EXECUTORS.get(step.kind()), step, execution);
+    }
+
+    static List<Step> failback(PlanStep step, Execution execution) {
+        return failback(EXECUTORS.get(step.kind()), step, execution);
+    }
+
+    private static <T extends PlanStep> List<Step> failover(StepExecutor<T> executor, PlanStep step, Execution execution) {
+        return executor.failover(executor.type().cast(step), execution);
+    }
+
+    private static <T extends PlanStep> List<Step> failback(StepExecutor<T> executor, PlanStep step, Execution execution) {
+        return executor.failback(executor.type().cast(step), execution);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Map<String, StepExecutor<?>> load() {
+        Map<String, StepExecutor<?>> executors = new LinkedHashMap<>();
+        for (StepExecutor executor : ServiceLoader.load(StepExecutor.class, StepExecutors.class.getClassLoader())) {
+            if (executors.putIfAbsent(executor.kind(), executor) != null) {
+                throw new IllegalStateException("two executors for step kind " + executor.kind());
+            }
+        }
+        return executors;
+    }
+}
