@@ -35,7 +35,9 @@ import software.amazon.awssdk.regions.Region;
  */
 @ExtendWith(MotoServerExtension.class)
 class ReplayedFanOutBenchmark {
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 7;
+    /** Untimed replays first, so the JIT's warm-up is not counted against the first latency measured. */
+    private static final int WARM_UP = 3;
     private static final long[] LATENCIES_MS = {50, 100, 200};
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -57,11 +59,13 @@ class ReplayedFanOutBenchmark {
             large = Recorded.of(engine.run(fixture.large(), failover()), recorder.take());
         }
 
+        warmUp(moto, fixture, single, large);
         StringBuilder out = new StringBuilder(String.format("recorded from the emulator: single chain %d answers, 20 fleets + 20 records"
-                + " %d answers; each replayed %d times per latency, interleaved, median wall time of the failover%n",
-                single.tape().size(), large.tape().size(), ROUNDS));
+                + " %d answers; each replayed %d times untimed, then %d times per latency,"
+                + " interleaved; median wall time of the failover%n", single.tape().size(), large.tape().size(), WARM_UP, ROUNDS));
         out.append("| latency per call | single chain | 20 fleets + 20 records, 2 zones | ratio | calls per failover (single / large)"
                 + " | most calls in flight at once (single / large) | ChangeResourceRecordSets per zone |\n|---|---|---|---|---|---|---|\n");
+        StringBuilder timelines = new StringBuilder("steps of the last replayed failover of each kind:\n");
         for (long latencyMs : LATENCIES_MS) {
             Duration latency = Duration.ofMillis(latencyMs);
             try (ReplayServer singleServer = ReplayServer.replaying(single.tape(), latency);
@@ -84,10 +88,25 @@ class ReplayedFanOutBenchmark {
                         median(singleMs), Arrays.toString(singleMs), median(largeMs), Arrays.toString(largeMs),
                         (double) median(largeMs) / median(singleMs), lastSingle.calls(), lastLarge.calls(),
                         lastSingle.mostInFlight(), lastLarge.mostInFlight(), lastLarge.changesPerZone()));
+                timelines.append(String.format("%d ms per call, single chain:%n%s%d ms per call, 20 fleets + 20 records:%n%s", latencyMs, lastSingle.timeline(), latencyMs, lastLarge.timeline()));
             }
         }
         emulator.close();
-        System.out.println("ReplayedFanOutBenchmark\n" + out);
+        System.out.println("ReplayedFanOutBenchmark\n" + out + "\n" + timelines);
+    }
+
+    private static void warmUp(MotoServer moto, FanOutFixture fixture, Recorded single, Recorded large) {
+        try (ReplayServer singleServer = ReplayServer.replaying(single.tape(), Duration.ZERO);
+             ReplayServer largeServer = ReplayServer.replaying(large.tape(), Duration.ZERO);
+             AwsClients singleClients = clients(moto, singleServer);
+             AwsClients largeClients = clients(moto, largeServer);
+             RecoveryEngine singleEngine = RecoveryEngine.builder(singleClients).pollInterval(POLL).build();
+             RecoveryEngine largeEngine = RecoveryEngine.builder(largeClients).pollInterval(POLL).build()) {
+            for (int i = 0; i < WARM_UP; i++) {
+                replay(singleEngine, singleServer, fixture.single(), single);
+                replay(largeEngine, largeServer, fixture.large(), large);
+            }
+        }
     }
 
     private static RecoveryRequest failover() {
@@ -116,7 +135,7 @@ class ReplayedFanOutBenchmark {
             assertEquals(1, changes.get(zone.hostedZoneId()), "ChangeResourceRecordSets calls for hosted zone " + zone.hostedZoneId());
         }
         List<ReplayServer.Served> served = server.served();
-        return new Replayed(millis, served.size(), mostInFlight(served), changes);
+        return new Replayed(millis, served.size(), mostInFlight(served), changes, timeline(report));
     }
 
     /** The largest number of requests the server held at the same moment. */
@@ -150,6 +169,26 @@ class ReplayedFanOutBenchmark {
         }
     }
 
-    private record Replayed(long millis, int calls, int mostInFlight, Map<String, Integer> changesPerZone) {
+    /** Each step's start and end, in ms from the run's start: where the failover spends its time. */
+    private static String timeline(Report report) {
+        java.time.Instant runStart = java.time.Instant.parse(report.startedAt());
+        StringBuilder out = new StringBuilder();
+        Map<String, long[]> spans = new java.util.LinkedHashMap<>();
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (var step : report.steps()) {
+            // The 20 scale-out steps (and the 2 DNS steps) are one line each kind: the first start and the last end.
+            String kind = step.name().startsWith("scale out") ? "scale out" : step.name().startsWith("move DNS") ? "move DNS" : step.name();
+            long from = Duration.between(runStart, java.time.Instant.parse(step.startedAt())).toMillis();
+            long to = Duration.between(runStart, java.time.Instant.parse(step.endedAt())).toMillis();
+            spans.merge(kind, new long[] {from, to, step.calls().size()},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1]), a[2] + b[2]});
+            counts.merge(kind, 1, Integer::sum);
+        }
+        spans.forEach((kind, span) -> out.append(String.format("  %s (%d step(s), %d call(s)): %d-%d ms%n", kind, counts.get(kind), span[2],
+                span[0], span[1])));
+        return out + String.format("  run: %d ms%n", report.millis());
+    }
+
+    private record Replayed(long millis, int calls, int mostInFlight, Map<String, Integer> changesPerZone, String timeline) {
     }
 }
