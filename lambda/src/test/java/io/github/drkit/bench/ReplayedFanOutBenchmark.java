@@ -3,8 +3,10 @@ package io.github.drkit.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,27 +70,23 @@ class ReplayedFanOutBenchmark {
         StringBuilder timelines = new StringBuilder("steps of the last replayed failover of each kind:\n");
         for (long latencyMs : LATENCIES_MS) {
             Duration latency = Duration.ofMillis(latencyMs);
-            try (ReplayServer singleServer = ReplayServer.replaying(single.tape(), latency);
-                 ReplayServer largeServer = ReplayServer.replaying(large.tape(), latency);
-                 AwsClients singleClients = clients(moto, singleServer);
-                 AwsClients largeClients = clients(moto, largeServer);
-                 RecoveryEngine singleEngine = RecoveryEngine.builder(singleClients).pollInterval(POLL).build();
-                 RecoveryEngine largeEngine = RecoveryEngine.builder(largeClients).pollInterval(POLL).build()) {
+            try (Replayer singleReplay = new Replayer(moto, single, latency); Replayer largeReplay = new Replayer(moto, large, latency)) {
                 long[] singleMs = new long[ROUNDS];
                 long[] largeMs = new long[ROUNDS];
                 Replayed lastSingle = null;
                 Replayed lastLarge = null;
                 for (int round = 0; round < ROUNDS; round++) {
-                    lastSingle = replay(singleEngine, singleServer, fixture.single(), single);
+                    lastSingle = singleReplay.failover(fixture.single());
                     singleMs[round] = lastSingle.millis();
-                    lastLarge = replay(largeEngine, largeServer, fixture.large(), large);
+                    lastLarge = largeReplay.failover(fixture.large());
                     largeMs[round] = lastLarge.millis();
                 }
                 out.append(String.format("| %d ms | %d ms %s | %d ms %s | %.2f | %d / %d | %d / %d | %s |%n", latencyMs,
                         median(singleMs), Arrays.toString(singleMs), median(largeMs), Arrays.toString(largeMs),
                         (double) median(largeMs) / median(singleMs), lastSingle.calls(), lastLarge.calls(),
                         lastSingle.mostInFlight(), lastLarge.mostInFlight(), lastLarge.changesPerZone()));
-                timelines.append(String.format("%d ms per call, single chain:%n%s%d ms per call, 20 fleets + 20 records:%n%s", latencyMs, lastSingle.timeline(), latencyMs, lastLarge.timeline()));
+                timelines.append(String.format("%d ms per call, single chain:%n%s%d ms per call, 20 fleets + 20 records:%n%s",
+                        latencyMs, lastSingle.timeline(), latencyMs, lastLarge.timeline()));
             }
         }
         emulator.close();
@@ -96,16 +94,37 @@ class ReplayedFanOutBenchmark {
     }
 
     private static void warmUp(MotoServer moto, FanOutFixture fixture, Recorded single, Recorded large) {
-        try (ReplayServer singleServer = ReplayServer.replaying(single.tape(), Duration.ZERO);
-             ReplayServer largeServer = ReplayServer.replaying(large.tape(), Duration.ZERO);
-             AwsClients singleClients = clients(moto, singleServer);
-             AwsClients largeClients = clients(moto, largeServer);
-             RecoveryEngine singleEngine = RecoveryEngine.builder(singleClients).pollInterval(POLL).build();
-             RecoveryEngine largeEngine = RecoveryEngine.builder(largeClients).pollInterval(POLL).build()) {
+        try (Replayer singleReplay = new Replayer(moto, single, Duration.ZERO); Replayer largeReplay = new Replayer(moto, large, Duration.ZERO)) {
             for (int i = 0; i < WARM_UP; i++) {
-                replay(singleEngine, singleServer, fixture.single(), single);
-                replay(largeEngine, largeServer, fixture.large(), large);
+                singleReplay.failover(fixture.single());
+                largeReplay.failover(fixture.large());
             }
+        }
+    }
+
+    /** One recorded failover, replayed by its own server, clients and engine. */
+    private static final class Replayer implements AutoCloseable {
+        private final Recorded recorded;
+        private final ReplayServer server;
+        private final AwsClients clients;
+        private final RecoveryEngine engine;
+
+        Replayer(MotoServer moto, Recorded recorded, Duration latency) {
+            this.recorded = recorded;
+            this.server = ReplayServer.replaying(recorded.tape(), latency);
+            this.clients = clients(moto, server);
+            this.engine = RecoveryEngine.builder(clients).pollInterval(POLL).build();
+        }
+
+        Replayed failover(RecoveryPlan plan) {
+            return replay(engine, server, plan, recorded);
+        }
+
+        @Override
+        public void close() {
+            engine.close();
+            clients.close();
+            server.close();
         }
     }
 
@@ -171,15 +190,15 @@ class ReplayedFanOutBenchmark {
 
     /** Each step's start and end, in ms from the run's start: where the failover spends its time. */
     private static String timeline(Report report) {
-        java.time.Instant runStart = java.time.Instant.parse(report.startedAt());
+        Instant runStart = Instant.parse(report.startedAt());
         StringBuilder out = new StringBuilder();
-        Map<String, long[]> spans = new java.util.LinkedHashMap<>();
-        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        Map<String, long[]> spans = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (var step : report.steps()) {
             // The 20 scale-out steps (and the 2 DNS steps) are one line each kind: the first start and the last end.
             String kind = step.name().startsWith("scale out") ? "scale out" : step.name().startsWith("move DNS") ? "move DNS" : step.name();
-            long from = Duration.between(runStart, java.time.Instant.parse(step.startedAt())).toMillis();
-            long to = Duration.between(runStart, java.time.Instant.parse(step.endedAt())).toMillis();
+            long from = Duration.between(runStart, Instant.parse(step.startedAt())).toMillis();
+            long to = Duration.between(runStart, Instant.parse(step.endedAt())).toMillis();
             spans.merge(kind, new long[] {from, to, step.calls().size()},
                     (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1]), a[2] + b[2]});
             counts.merge(kind, 1, Integer::sum);
