@@ -3,10 +3,8 @@ package io.github.drkit.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,11 +19,9 @@ import io.github.drkit.runtime.scenario.Emulator;
 import io.github.drkit.runtime.scenario.RecordingHook;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
-import software.amazon.awssdk.services.route53.model.RRType;
-import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * Failover of 20 fleets and 20 records in 2 zones against the longest single chain: the same failover for
+ * Failover of 20 fleets (the case of {@link FanOutFixture}) and 20 records in 2 zones against the longest single chain: the same failover for
  * one fleet and one zone. Independent steps run at once, so the large failover should cost little more than
  * the single chain. Not part of the default test run (surefire does not match *Benchmark); run with
  * {@code mvn -o -q -B test -pl lambda -Dtest=FailoverConcurrencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
@@ -33,40 +29,14 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  */
 @ExtendWith(MotoServerExtension.class)
 class FailoverConcurrencyBenchmark {
-    private static final int FLEETS = 20;
     private static final int ROUNDS = 5;
 
     @Test
     void failover_whenTwentyFleetsTwoZones_costsAboutOneChain(MotoServer moto) {
         Emulator emulator = new Emulator(moto);
-        List<String> fleets = new ArrayList<>();
-        List<String> targetGroups = new ArrayList<>();
-        for (int i = 0; i < FLEETS; i++) {
-            Emulator.Fleet fleet = emulator.fleet(Emulator.RECOVERY, "bench-" + i, 0, 0, 2, "t3.small", true);
-            fleets.add(fleet.name());
-            targetGroups.add(fleet.targetGroupArn());
-        }
-        String[] zones = {emulator.zone("one.example.com"), emulator.zone("two.example.com")};
-        List<String> zonePlans = new ArrayList<>();
-        for (int z = 0; z < zones.length; z++) {
-            List<String> records = new ArrayList<>();
-            String domain = z == 0 ? "one.example.com" : "two.example.com";
-            // 5 names per zone, each a primary/recovery weighted pair: 10 records per zone, 20 in all.
-            for (int n = 0; n < 5; n++) {
-                String name = "app" + n + "." + domain;
-                emulator.upsert(zones[z],
-                        ResourceRecordSet.builder().name(name).type(RRType.A).setIdentifier("primary").weight(100L).ttl(60L)
-                                .resourceRecords(r -> r.value("192.0.2.1")).build(),
-                        ResourceRecordSet.builder().name(name).type(RRType.A).setIdentifier("recovery").weight(0L).ttl(60L)
-                                .resourceRecords(r -> r.value("198.51.100.1")).build());
-                records.add(weighted(name, "primary", 100, 0));
-                records.add(weighted(name, "recovery", 0, 100));
-            }
-            zonePlans.add("{\"hostedZoneId\": \"" + zones[z] + "\", \"records\": [" + String.join(",", records) + "]}");
-        }
-        RecoveryPlan large = plan(fleets, targetGroups, zonePlans);
-        RecoveryPlan single = plan(fleets.subList(0, 1), targetGroups.subList(0, 1),
-                List.of(zonePlans.get(0).replaceAll("(,\\{\"routing\": \"WEIGHTED\", \"name\": \"app[1-4][^}]*})", "")));
+        FanOutFixture fixture = new FanOutFixture(emulator);
+        RecoveryPlan large = fixture.large();
+        RecoveryPlan single = fixture.single();
         assertEquals(2, single.dns().get(0).records().size());
 
         StringBuilder out = new StringBuilder();
@@ -126,21 +96,5 @@ class FailoverConcurrencyBenchmark {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    private static String weighted(String name, String id, int normal, int failover) {
-        return "{\"routing\": \"WEIGHTED\", \"name\": \"" + name + "\", \"type\": \"A\", \"setIdentifier\": \"" + id
-                + "\", \"normalWeight\": " + normal + ", \"failoverWeight\": " + failover + "}";
-    }
-
-    private static RecoveryPlan plan(List<String> fleets, List<String> targetGroups, List<String> zones) {
-        List<String> fleetJson = new ArrayList<>();
-        for (int i = 0; i < fleets.size(); i++) {
-            fleetJson.add("{\"autoScalingGroupName\": \"" + fleets.get(i) + "\", \"standby\": {\"min\": 0, \"desired\": 0, \"max\": 2},"
-                    + " \"recovery\": {\"min\": 1, \"desired\": 2, \"max\": 4}, \"targetGroupArns\": [\"" + targetGroups.get(i) + "\"]}");
-        }
-        return RecoveryPlan.parse("{\"version\": 1, \"application\": \"bench\", \"strategy\": \"WARM_STANDBY\", \"recoveryRegion\": \"us-west-2\","
-                + " \"fleets\": [" + String.join(",", fleetJson) + "], \"dns\": [" + zones.stream().collect(Collectors.joining(","))
-                + "], \"healthTimeoutSeconds\": 120}");
     }
 }
