@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.AwsServiceError;
+import io.github.drkit.runtime.aws.CallHook;
+import io.github.drkit.testing.PermissionTable;
 import io.github.drkit.runtime.aws.api.Ec2Api;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -154,6 +156,28 @@ class WireConformanceTest {
 
         assertFalse(operations.isEmpty(), "no facade found in " + FACADES);
         assertEquals(operations, covered, "every public operation of a facade in " + FACADES + " has its conformance case, and no other");
+    }
+
+    @Test
+    void operations_whenEveryCaseRunsThroughTheFacades_areAllInThePermissionTable() {
+        Set<String> sent = java.util.Collections.synchronizedSet(new TreeSet<>());
+        CallHook record = new CallHook() {
+            @Override
+            public void beforeAttempt(Attempt attempt) {
+                sent.add(attempt.service() + ":" + attempt.operation());
+            }
+        };
+        try (AwsClients recorded = AwsClients.builder().region(Region.of(ConformanceCases.REGION)).endpoint(server.endpoint())
+                .credentials(CREDENTIALS).maxAttempts(1).addHook(record).build()) {
+            for (ConformanceCase conformance : ConformanceCases.all()) {
+                exchange(conformance, () -> conformance.runtime().apply(recorded));
+            }
+        }
+
+        // The role builder and the permission tests read the table: an operation missing from it is never granted.
+        List<String> unlisted = sent.stream().filter(c -> PermissionTable.actionsOf(c.split(":")[0], c.split(":")[1]).isEmpty()).toList();
+        assertFalse(sent.isEmpty(), "no call recorded");
+        assertEquals(List.of(), unlisted, "operations the runtime sends that runtime-permissions.tsv does not list; sent " + sent);
     }
 
     /** {@code Class.method} of every public instance method of every {@code *Api} class of the facade package. */
