@@ -19,7 +19,7 @@ import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.scenario.Emulator;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
-import io.github.drkit.testing.PermissionTable;
+import io.github.drkit.plan.RuntimePermissions;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /** A plan kept in SSM is read under the role's plan-parameter actions, with the emulator enforcing IAM. */
@@ -48,7 +48,7 @@ class PlanSourcePermissionTest {
 
     @Test
     void load_underRoleFromTable_readsThePlan() {
-        AwsCredentialsProvider session = session(PermissionTable.actions(Set.of("plan-parameter")));
+        AwsCredentialsProvider session = session(RuntimePermissions.actions(Set.of("plan-parameter")));
 
         String application = read(session);
 
@@ -57,7 +57,7 @@ class PlanSourcePermissionTest {
 
     @Test
     void load_whenRoleLacksGetParameter_failsNamingIt() {
-        Set<String> actions = new TreeSet<>(PermissionTable.actions(Set.of("plan-parameter")));
+        Set<String> actions = new TreeSet<>(RuntimePermissions.actions(Set.of("plan-parameter")));
         actions.remove("ssm:GetParameter");
         AwsCredentialsProvider session = session(actions);
 
@@ -66,7 +66,7 @@ class PlanSourcePermissionTest {
         assertEquals(403, denied.statusCode(), denied.getMessage());
         // moto answers this JSON-protocol call with a Query-style XML error, whose message the runtime does not decode;
         // the table names the action the denied call needs.
-        assertEquals(Set.of("ssm:GetParameter"), PermissionTable.actionsOf(denied.service(), denied.operation()), denied.getMessage());
+        assertEquals(Set.of("ssm:GetParameter"), RuntimePermissions.actionsOf(denied.service(), denied.operation()), denied.getMessage());
         assertTrue(denied.getMessage().contains("AccessDenied"), denied.getMessage());
     }
 

@@ -17,7 +17,7 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.autoscaling.CfnAutoScalingGroup;
 import software.amazon.awscdk.services.ec2.CfnLaunchTemplate;
 import software.amazon.awscdk.services.lambda.Code;
-import io.github.drkit.internal.plan.RuntimePermissions;
+import io.github.drkit.plan.RuntimePermissions;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;

@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import io.github.drkit.emulator.EmulatorIam;
-import io.github.drkit.internal.plan.RuntimePermissions;
+import io.github.drkit.plan.RuntimePermissions;
 import io.github.drkit.runtime.aws.AwsCall;
 import io.github.drkit.runtime.engine.Report;
 import io.github.drkit.runtime.engine.StepReport;

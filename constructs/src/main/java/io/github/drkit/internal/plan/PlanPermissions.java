@@ -1,5 +1,6 @@
 package io.github.drkit.internal.plan;
 
+import io.github.drkit.plan.RuntimePermissions;
 import io.github.drkit.failover.FailoverPlan;
 import io.github.drkit.failover.PlanDnsRecord;
 import io.github.drkit.failover.PlanDnsZone;

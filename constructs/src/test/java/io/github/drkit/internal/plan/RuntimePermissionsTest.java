@@ -1,5 +1,6 @@
 package io.github.drkit.internal.plan;
 
+import io.github.drkit.plan.RuntimePermissions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -63,7 +63,7 @@ public final class Emulator implements AutoCloseable {
      */
     public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider failoverRole(String... kinds) {
         String role = moto.iam().createRole(moto.credentials(), "drkit-failover-" + System.nanoTime(),
-                io.github.drkit.testing.PermissionTable.actions(java.util.Set.of(kinds)));
+                io.github.drkit.plan.RuntimePermissions.actions(java.util.Set.of(kinds)));
         return moto.iam().assume(moto.credentials(), role, "failover");
     }
 

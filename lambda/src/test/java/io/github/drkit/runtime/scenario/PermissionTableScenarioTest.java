@@ -34,7 +34,7 @@ import io.github.drkit.runtime.engine.StepReport;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
-import io.github.drkit.testing.PermissionTable;
+import io.github.drkit.plan.RuntimePermissions;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
@@ -75,7 +75,7 @@ class PermissionTableScenarioTest {
     /** Every action the runtime's calls name, with the step kind that calls it. */
     static Stream<Arguments> calledActions() {
         Set<List<String>> seen = new LinkedHashSet<>();
-        for (PermissionTable.Row row : PermissionTable.rows()) {
+        for (RuntimePermissions.Row row : RuntimePermissions.rows()) {
             if (!row.implicit() && !row.kind().equals("plan-parameter") && !row.kind().equals("credentials") && !NOT_EXERCISED.contains(row.service() + ":" + row.operation())) {
                 seen.add(List.of(row.kind(), row.action()));
             }
@@ -99,9 +99,9 @@ class PermissionTableScenarioTest {
             assertEquals(Set.of(), deniedActions(List.of(report)), () -> ReportJson.write(report));
         }
         List<String> unlisted = calls.distinct().stream()
-                .filter(c -> PermissionTable.rowsFor(rolesKinds(kind), c.split(":")[0], c.split(":")[1]).isEmpty()).toList();
+                .filter(c -> RuntimePermissions.rowsFor(rolesKinds(kind), c.split(":")[0], c.split(":")[1]).isEmpty()).toList();
         assertEquals(List.of(), unlisted, "calls the permission table does not list for " + rolesKinds(kind));
-        List<String> neverCalled = PermissionTable.rows().stream().filter(r -> r.kind().equals(kind) && !r.implicit())
+        List<String> neverCalled = RuntimePermissions.rows().stream().filter(r -> r.kind().equals(kind) && !r.implicit())
                 .map(r -> r.service() + ":" + r.operation()).filter(c -> !calls.distinct().contains(c) && !NOT_EXERCISED.contains(c))
                 .distinct().toList();
         assertEquals(List.of(), neverCalled, "rows of " + kind + " this scenario never exercised; calls were " + calls.distinct());
@@ -164,7 +164,7 @@ class PermissionTableScenarioTest {
         for (Report report : reports) {
             for (StepReport step : report.steps()) {
                 step.calls().stream().filter(c -> c.httpStatus() == 403)
-                        .forEach(c -> denied.addAll(PermissionTable.actionsOf(c.service(), c.operation())));
+                        .forEach(c -> denied.addAll(RuntimePermissions.actionsOf(c.service(), c.operation())));
             }
         }
         return denied;
@@ -191,7 +191,7 @@ class PermissionTableScenarioTest {
     }
 
     private List<Report> runUnderRole(Site site, Set<String> kinds, String withoutAction, Calls calls, String roleName) {
-        Set<String> actions = new TreeSet<>(PermissionTable.actions(kinds));
+        Set<String> actions = new TreeSet<>(RuntimePermissions.actions(kinds));
         if (withoutAction != null) {
             actions.remove(withoutAction);
         }

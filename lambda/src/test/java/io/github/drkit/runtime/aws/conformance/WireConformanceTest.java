@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.aws.CallHook;
-import io.github.drkit.testing.PermissionTable;
+import io.github.drkit.plan.RuntimePermissions;
 import io.github.drkit.runtime.aws.api.Ec2Api;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -175,7 +175,7 @@ class WireConformanceTest {
         }
 
         // The role builder and the permission tests read the table: an operation missing from it is never granted.
-        List<String> unlisted = sent.stream().filter(c -> PermissionTable.actionsOf(c.split(":")[0], c.split(":")[1]).isEmpty()).toList();
+        List<String> unlisted = sent.stream().filter(c -> RuntimePermissions.actionsOf(c.split(":")[0], c.split(":")[1]).isEmpty()).toList();
         assertFalse(sent.isEmpty(), "no call recorded");
         assertEquals(List.of(), unlisted, "operations the runtime sends that runtime-permissions.tsv does not list; sent " + sent);
     }

@@ -1,4 +1,4 @@
-package io.github.drkit.internal.plan;
+package io.github.drkit.plan;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,14 +7,16 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The table of every operation the recovery runtime can call and the IAM actions AWS checks for it
- * ({@code runtime-permissions.tsv} beside this class), read once. The role builder takes its actions from here, so
- * that an operation added to the runtime with its row is granted, and a row removed is no longer.
+ * ({@code runtime-permissions.tsv} beside this class), read once. It lives beside the plan because both halves read
+ * it: the constructs' role builder takes its actions from here, so that an operation added to the runtime with its
+ * row is granted and a row removed is no longer, and the runtime's tests hold every call it makes to it.
  */
 public final class RuntimePermissions {
     /** The table's resource name on the class path. */
@@ -61,6 +63,26 @@ public final class RuntimePermissions {
         Set<String> out = new LinkedHashSet<>();
         ROWS.stream().filter(r -> r.kind().equals(kind)).forEach(r -> out.add(r.action()));
         return List.copyOf(out);
+    }
+
+    /** Every action the given step kinds need, implicit ones included, as the role builder grants them. */
+    public static Set<String> actions(Collection<String> kinds) {
+        Set<String> out = new LinkedHashSet<>();
+        ROWS.stream().filter(r -> kinds.contains(r.kind())).forEach(r -> out.add(r.action()));
+        return out;
+    }
+
+    /** The rows of the given kinds that name this call; empty when the table does not list it for them. */
+    public static List<Row> rowsFor(Collection<String> kinds, String service, String operation) {
+        return ROWS.stream().filter(r -> kinds.contains(r.kind()) && r.service().equals(service) && r.operation().equals(operation)
+                && !r.implicit()).toList();
+    }
+
+    /** The actions the table lists for a call, whatever its step kind. */
+    public static Set<String> actionsOf(String service, String operation) {
+        Set<String> out = new LinkedHashSet<>();
+        ROWS.stream().filter(r -> r.service().equals(service) && r.operation().equals(operation)).forEach(r -> out.add(r.action()));
+        return out;
     }
 
     private static List<Row> load() {
