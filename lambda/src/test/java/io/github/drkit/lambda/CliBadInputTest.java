@@ -141,7 +141,7 @@ class CliBadInputTest {
 
         Run run = run(Action.FAILOVER, "--plan", empty.toString());
 
-        run.assertInvalid("plan", "lists no databases, instances, fleets, dns or siteSwitches: it has nothing to failover");
+        run.assertInvalid("plan", "lists no step that changes anything (no databases, instances, fleets, dns, siteSwitches or other kind of step): it has nothing to failover");
         assertNothingChanged();
     }
 

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * Reads the fields of one JSON object and remembers which ones it read, so that {@link #finish()} can reject
  * the rest: a misspelt optional field ("heathTimeoutSeconds") must not be silently ignored in a DR plan.
  */
-final class Fields {
+public final class Fields {
     private static final double MAX_METRIC = Math.pow(2, 360);
     private static final double MIN_METRIC = Math.pow(2, -360);
 
@@ -37,24 +37,27 @@ final class Fields {
     }
 
     /** True for a value that is resolved only later (a deploy-time token): its format cannot be checked yet. */
-    boolean isUnresolved(String value) {
+    public boolean isUnresolved(String value) {
         return value != null && unresolved.test(value);
     }
 
     /** The object's field names, in document order. */
-    java.util.Set<String> names() {
+    public java.util.Set<String> names() {
         return node.keySet();
     }
 
-    String path() {
+    /** Where the object sits in the plan, e.g. {@code stages[1].steps[0]}. */
+    public String path() {
         return path;
     }
 
-    String child(String name) {
+    /** The path of one of the object's fields. */
+    public String child(String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    boolean has(String name) {
+    /** True when the field is present and not null. */
+    public boolean has(String name) {
         Object value = node.get(name);
         return value != null && value != JsonTree.NULL;
     }
@@ -63,7 +66,7 @@ final class Fields {
      * The field's value, or null when it is absent. An explicit JSON {@code null} is refused, as the schema
      * refuses it: a plan that says "null" for a field means something, and no reading of it is safe.
      */
-    Object raw(String name) {
+    public Object raw(String name) {
         read.add(name);
         Object value = node.get(name);
         if (value == JsonTree.NULL) {
@@ -72,7 +75,7 @@ final class Fields {
         return value;
     }
 
-    String requiredString(String name) {
+    public String requiredString(String name) {
         String value = optionalString(name);
         if (value == null) {
             throw new PlanValidationException(child(name), "is required");
@@ -80,7 +83,7 @@ final class Fields {
         return value;
     }
 
-    String optionalString(String name) {
+    public String optionalString(String name) {
         Object value = raw(name);
         if (value == null) {
             return null;
@@ -94,7 +97,7 @@ final class Fields {
         return text;
     }
 
-    String optionalMatching(String name, java.util.regex.Pattern pattern, String rule) {
+    public String optionalMatching(String name, java.util.regex.Pattern pattern, String rule) {
         String value = optionalString(name);
         if (value != null && !isUnresolved(value) && !pattern.matcher(value).matches()) {
             throw new PlanValidationException(child(name), rule + " (got '" + value + "')");
@@ -102,7 +105,7 @@ final class Fields {
         return value;
     }
 
-    String requiredMatching(String name, java.util.regex.Pattern pattern, String rule) {
+    public String requiredMatching(String name, java.util.regex.Pattern pattern, String rule) {
         String value = requiredString(name);
         if (!isUnresolved(value) && !pattern.matcher(value).matches()) {
             throw new PlanValidationException(child(name), rule + " (got '" + value + "')");
@@ -110,7 +113,7 @@ final class Fields {
         return value;
     }
 
-    Integer optionalInt(String name, int min, int max) {
+    public Integer optionalInt(String name, int min, int max) {
         Object value = raw(name);
         if (value == null) {
             return null;
@@ -128,7 +131,7 @@ final class Fields {
         return result;
     }
 
-    int requiredInt(String name, int min, int max) {
+    public int requiredInt(String name, int min, int max) {
         Integer value = optionalInt(name, min, max);
         if (value == null) {
             throw new PlanValidationException(child(name), "is required");
@@ -136,7 +139,7 @@ final class Fields {
         return value;
     }
 
-    double requiredNumber(String name) {
+    public double requiredNumber(String name) {
         Object value = raw(name);
         if (value == null) {
             throw new PlanValidationException(child(name), "is required");
@@ -154,7 +157,7 @@ final class Fields {
         return result;
     }
 
-    Boolean optionalBoolean(String name) {
+    public Boolean optionalBoolean(String name) {
         Object value = raw(name);
         if (value == null) {
             return null;
@@ -165,7 +168,7 @@ final class Fields {
         return bool;
     }
 
-    Fields requiredObject(String name) {
+    public Fields requiredObject(String name) {
         Object value = raw(name);
         if (value == null) {
             throw new PlanValidationException(child(name), "is required");
@@ -173,13 +176,13 @@ final class Fields {
         return Fields.of(value, child(name), unresolved);
     }
 
-    Fields optionalObject(String name) {
+    public Fields optionalObject(String name) {
         Object value = raw(name);
         return value == null ? null : Fields.of(value, child(name), unresolved);
     }
 
     /** Maps each element of an optional array; an absent array is empty. */
-    <T> List<T> list(String name, BiFunction<Object, String, T> element) {
+    public <T> List<T> list(String name, BiFunction<Object, String, T> element) {
         Object value = raw(name);
         List<T> result = new ArrayList<>();
         if (value == null) {
@@ -195,7 +198,7 @@ final class Fields {
     }
 
     /** Rejects every field of the object that was not read. */
-    void finish() {
+    public void finish() {
         for (String name : node.keySet()) {
             if (!read.contains(name)) {
                 throw new PlanValidationException(child(name), "is not a field of " + (path.isEmpty() ? "the plan" : path)

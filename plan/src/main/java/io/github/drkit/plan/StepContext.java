@@ -26,25 +26,27 @@ public final class StepContext {
     }
 
     /** The optional Region field {@code name}, checked, or the recovery Region when absent. */
-    String region(Fields fields, String name) {
+    public String region(Fields fields, String name) {
         return reader.region(fields, name, recoveryRegion);
     }
 
     /** Checks a Region code found in {@code field}. */
-    String knownRegion(String field, String value) {
+    public String knownRegion(String field, String value) {
         return reader.knownRegion(field, value);
     }
 
     /** The Region a matched ARN names in its first group. */
-    String arnRegion(Pattern pattern, String arn) {
+    public String arnRegion(Pattern pattern, String arn) {
         return reader.arnRegion(pattern, arn);
     }
 
-    String normalizeName(String name) {
+    /** A DNS name as Route 53 compares it: lower case, with the final dot. */
+    public String normalizeName(String name) {
         return reader.normalizeName(name);
     }
 
-    Fields fields(Object node, String path) {
+    /** The fields of a nested object, read with the same treatment of placeholders. */
+    public Fields fields(Object node, String path) {
         return reader.fields(node, path);
     }
 }

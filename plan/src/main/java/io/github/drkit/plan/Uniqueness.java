@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** The duplicate rule the step kinds share: two steps must not name the same resource. */
-final class Uniqueness {
+public final class Uniqueness {
     private Uniqueness() {
     }
 
-    static <T> void unique(List<T> items, Function<T, String> key, Function<T, String> path, String field, String what) {
+    public static <T> void unique(List<T> items, Function<T, String> key, Function<T, String> path, String field, String what) {
         Map<String, String> seen = new HashMap<>();
         for (T item : items) {
             String previous = seen.putIfAbsent(key.apply(item), path.apply(item));

@@ -78,6 +78,8 @@ final class Inspector {
         if (checkTopic && plan.notificationTopicArn() != null) {
             reads.add(() -> { checkTopic(plan.notificationTopicArn()); return null; });
         }
+        Map<String, StepLive> steps = new ConcurrentHashMap<>();
+        reads.add(() -> { steps.putAll(StepExecutors.inspect(plan, new Inspection(aws, parallel))); return null; });
         parallel.all(reads);
 
         Map<String, RecordSet> records = new HashMap<>();
@@ -91,8 +93,8 @@ final class Inspector {
                 records.put(record.path(), live);
             }
         }
-        return new LiveState(databases, instances, fleets, zones, records, switches, switchAlarms,
-                report(plan, databases, instances, fleets, records, switches, switchAlarms));
+        return new LiveState(databases, instances, fleets, zones, records, switches, switchAlarms, steps,
+                report(plan, databases, instances, fleets, records, switches, switchAlarms, steps));
     }
 
     /** Re-reads only what the health gate needs: fleets (with target groups), instances and databases. */
@@ -300,7 +302,8 @@ final class Inspector {
 
     private StateReport report(RecoveryPlan plan, Map<String, DbInstance> databases, Map<String, Map<String, String>> instances,
                                Map<String, LiveState.FleetLive> fleets, Map<String, RecordSet> records,
-                               Map<String, Double> switches, Map<String, List<MetricAlarm>> switchAlarms) {
+                               Map<String, Double> switches, Map<String, List<MetricAlarm>> switchAlarms,
+                               Map<String, StepLive> steps) {
         List<StateReport.DatabaseStatus> dbs = new ArrayList<>();
         for (DatabasePlan db : plan.databases()) {
             dbs.add(databaseStatus(db, databases.get(db.path())));
@@ -336,7 +339,9 @@ final class Inspector {
                     : value == site.normalValue() ? Position.NORMAL : Position.OTHER;
             sites.add(new StateReport.SiteSwitchStatus(site.path(), site.region(), site.site(), value, alarmState(alarms), position));
         }
-        return StateReport.of(dbs, groups, fleetStatuses, dns, sites);
+        List<StateReport.StepStatus> others = plan.steps().stream().map(step -> steps.get(step.path()))
+                .filter(java.util.Objects::nonNull).map(StepLive::status).toList();
+        return StateReport.of(dbs, groups, fleetStatuses, dns, sites, others);
     }
 
     static StateReport.DatabaseStatus databaseStatus(DatabasePlan db, DbInstance live) {

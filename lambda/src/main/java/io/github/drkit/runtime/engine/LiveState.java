@@ -14,7 +14,8 @@ import io.github.drkit.runtime.aws.api.RecordSet;
 
 /**
  * What the runtime read from AWS: the raw answers the planner needs to compute changes, and the
- * {@link StateReport} people read. Keys are plan paths ({@code fleets[0]}, {@code dns[0].records[1]}).
+ * {@link StateReport} people read. Keys are plan paths ({@code fleets[0]}, {@code dns[0].records[1]}); {@code steps}
+ * holds what the executors of the other kinds read ({@link StepExecutor#inspect}).
  */
 record LiveState(Map<String, DbInstance> databases,
                  Map<String, Map<String, String>> instanceStates,
@@ -23,6 +24,7 @@ record LiveState(Map<String, DbInstance> databases,
                  Map<String, RecordSet> records,
                  Map<String, Double> switches,
                  Map<String, List<MetricAlarm>> switchAlarms,
+                 Map<String, StepLive> steps,
                  StateReport report) {
 
     /**

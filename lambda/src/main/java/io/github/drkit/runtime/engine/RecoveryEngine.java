@@ -12,6 +12,7 @@ import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.CallLog;
 import io.github.drkit.runtime.aws.Deadline;
 import io.github.drkit.runtime.aws.DeadlineExceededException;
+import io.github.drkit.plan.HealthGatePlan;
 import io.github.drkit.plan.InvalidInputException;
 import io.github.drkit.plan.PlanStep;
 import io.github.drkit.plan.RecoveryPlan;
@@ -37,6 +38,7 @@ public final class RecoveryEngine implements AutoCloseable {
     private final HealthGate health;
     private final Notifier notifier;
     private final Progress progress;
+    private final Duration pollInterval;
 
     private RecoveryEngine(Builder builder) {
         this.aws = Objects.requireNonNull(builder.aws, "aws");
@@ -45,6 +47,7 @@ public final class RecoveryEngine implements AutoCloseable {
         this.databases = new DatabaseSteps(aws, inspector);
         this.compute = new ComputeSteps(aws);
         this.progress = builder.progress;
+        this.pollInterval = builder.pollInterval;
         this.dns = new DnsSteps(aws, builder.dnsSyncTimeout, builder.pollInterval, progress, inspector, builder.siteSwitchTimeout);
         this.health = new HealthGate(inspector, parallel, builder.pollInterval, progress);
         this.notifier = new Notifier(aws);
@@ -62,10 +65,9 @@ public final class RecoveryEngine implements AutoCloseable {
      */
     public Report run(RecoveryPlan plan, RecoveryRequest request) {
         StepExecutors.requireAll(plan);
-        if (plan.databases().isEmpty() && plan.instances().isEmpty() && plan.fleets().isEmpty() && plan.dns().isEmpty()
-                && plan.siteSwitches().isEmpty()) {
+        if (plan.steps().stream().allMatch(HealthGatePlan.class::isInstance)) {
             // Otherwise every action on it "succeeds": "already failed over: no change made; state NORMAL".
-            throw new InvalidRequestException("plan", "lists no databases, instances, fleets, dns or siteSwitches: it has nothing to "
+            throw new InvalidRequestException("plan", "lists no step that changes anything (no databases, instances, fleets, dns, siteSwitches or other kind of step): it has nothing to "
                     + request.action().id() + "; check that the file is the plan the stacks wrote");
         }
         Run run = new Run(plan, request, Deadline.after(request.deadline()), progress);
@@ -117,7 +119,7 @@ public final class RecoveryEngine implements AutoCloseable {
     }
 
     private Execution execution(RecoveryPlan plan, LiveState live, RecoveryRequest request) {
-        return new Execution(plan, live, request.force(), databases, compute, dns, health);
+        return new Execution(plan, live, request.force(), aws, progress, pollInterval, databases, compute, dns, health);
     }
 
     private static List<List<Step>> nonEmpty(List<List<Step>> phases) {

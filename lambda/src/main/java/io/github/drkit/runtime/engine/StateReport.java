@@ -13,7 +13,8 @@ import io.github.drkit.plan.Capacity;
  * after failback (it is never demoted), so counting it would call every failed-back system MIXED.
  */
 public record StateReport(SystemState state, List<DatabaseStatus> databases, List<InstanceStatus> instances,
-                          List<FleetStatus> fleets, List<RecordStatus> dns, List<SiteSwitchStatus> siteSwitches) {
+                          List<FleetStatus> fleets, List<RecordStatus> dns, List<SiteSwitchStatus> siteSwitches,
+                          List<StepStatus> steps) {
 
     public StateReport {
         databases = List.copyOf(databases);
@@ -21,19 +22,25 @@ public record StateReport(SystemState state, List<DatabaseStatus> databases, Lis
         fleets = List.copyOf(fleets);
         dns = List.copyOf(dns);
         siteSwitches = List.copyOf(siteSwitches);
+        steps = List.copyOf(steps);
     }
 
+    /**
+     * @param steps the status of the steps whose kinds read their own state ({@link StepExecutor#inspect}); they
+     *              vote like fleets do, unless their position is {@link Position#EITHER}
+     */
     static StateReport of(List<DatabaseStatus> databases, List<InstanceStatus> instances, List<FleetStatus> fleets,
-                          List<RecordStatus> dns, List<SiteSwitchStatus> siteSwitches) {
+                          List<RecordStatus> dns, List<SiteSwitchStatus> siteSwitches, List<StepStatus> steps) {
         List<Position> votes = new ArrayList<>();
         instances.forEach(i -> votes.add(i.position()));
         fleets.forEach(f -> votes.add(f.position()));
         dns.forEach(r -> votes.add(r.position()));
         siteSwitches.forEach(s -> votes.add(s.position()));
+        steps.forEach(s -> votes.add(s.position()));
         if (votes.isEmpty()) {
             databases.forEach(d -> votes.add(d.position()));
         }
-        return new StateReport(SystemState.of(votes), databases, instances, fleets, dns, siteSwitches);
+        return new StateReport(SystemState.of(votes), databases, instances, fleets, dns, siteSwitches, steps);
     }
 
     /**
@@ -74,5 +81,22 @@ public record StateReport(SystemState state, List<DatabaseStatus> databases, Lis
      *                   leaves the metric's last value normal and the alarm (the site) switched off.
      */
     public record SiteSwitchStatus(String path, String region, String site, Double lastValue, String alarmState, Position position) {
+    }
+
+    /**
+     * The state of one step of a kind that reads its own state ({@link StepExecutor#inspect}).
+     *
+     * @param kind     the step's kind, e.g. {@code scaleService}
+     * @param resource what the step works on, as people name it (a service, a cluster, a function)
+     * @param status   the resource's own status word as AWS gives it (ACTIVE, available ...); null when it has none
+     * @param details  what else the kind reports, by name (counts, lag, versions); values are strings, numbers or
+     *                 booleans
+     */
+    public record StepStatus(String path, String kind, String region, String resource, String status,
+                             Map<String, Object> details, Position position) {
+        public StepStatus {
+            // Kept in the kind's order: the report reads better that way than in hash order.
+            details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+        }
     }
 }

@@ -1,9 +1,11 @@
 package io.github.drkit.runtime.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
 
 import io.github.drkit.plan.PlanStep;
 import io.github.drkit.plan.RecoveryPlan;
@@ -26,6 +28,23 @@ final class StepExecutors {
                         + String.join(", ", EXECUTORS.keySet()) + ")");
             }
         }
+    }
+
+    /** Every kind's own preflight read ({@link StepExecutor#inspect}), by step path; the kinds' reads run at once. */
+    static Map<String, StepLive> inspect(RecoveryPlan plan, Inspection inspection) {
+        Map<String, List<PlanStep>> byKind = new LinkedHashMap<>();
+        for (PlanStep step : plan.steps()) {
+            byKind.computeIfAbsent(step.kind(), k -> new ArrayList<>()).add(step);
+        }
+        List<Callable<Map<String, StepLive>>> reads = new ArrayList<>();
+        byKind.forEach((kind, steps) -> reads.add(() -> inspect(EXECUTORS.get(kind), steps, inspection)));
+        Map<String, StepLive> all = new LinkedHashMap<>();
+        inspection.all(reads).forEach(all::putAll);
+        return all;
+    }
+
+    private static <T extends PlanStep> Map<String, StepLive> inspect(StepExecutor<T> executor, List<PlanStep> steps, Inspection inspection) {
+        return executor.inspect(steps.stream().map(executor.type()::cast).toList(), inspection);
     }
 
     static List<Step> failover(PlanStep step, Execution execution) {

@@ -1,0 +1,29 @@
+package io.github.drkit.runtime.engine;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.github.drkit.runtime.aws.AwsClients;
+
+/**
+ * What a {@link StepExecutor#inspect} reads with: the run's clients, and the engine's pool, so that the reads of one
+ * kind run at once with every other read of the preflight (within the run's deadline and concurrency limit).
+ */
+public final class Inspection {
+    private final AwsClients aws;
+    private final Parallel parallel;
+
+    Inspection(AwsClients aws, Parallel parallel) {
+        this.aws = aws;
+        this.parallel = parallel;
+    }
+
+    public AwsClients aws() {
+        return aws;
+    }
+
+    /** Runs the reads at once and returns their answers in order; the first failure is thrown once all have ended. */
+    public <T> List<T> all(List<? extends Callable<T>> reads) {
+        return parallel.all(reads);
+    }
+}
