@@ -339,8 +339,9 @@ final class Inspector {
                     : value == site.normalValue() ? Position.NORMAL : Position.OTHER;
             sites.add(new StateReport.SiteSwitchStatus(site.path(), site.region(), site.site(), value, alarmState(alarms), position));
         }
-        List<StateReport.StepStatus> others = plan.steps().stream().map(step -> steps.get(step.path()))
-                .filter(java.util.Objects::nonNull).map(StepLive::status).toList();
+        // A step built in code may have no path (a converted version 1 health gate): it has no state of its own.
+        List<StateReport.StepStatus> others = plan.steps().stream().filter(step -> step.path() != null)
+                .map(step -> steps.get(step.path())).filter(Objects::nonNull).map(StepLive::status).toList();
         return StateReport.of(dbs, groups, fleetStatuses, dns, sites, others);
     }
 
