@@ -6,7 +6,11 @@ import io.github.drkit.plan.PlanWriter;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.plan.Strategy;
 import io.github.drkit.objectives.DrStrategy;
+import io.github.drkit.plan.HealthGatePlan;
+import io.github.drkit.plan.PlanStep;
+import io.github.drkit.plan.Stage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +22,11 @@ import java.util.Map;
 public final class FailoverPlan {
     /** The plan version this library writes. */
     public static final int VERSION = RecoveryPlan.CURRENT_VERSION;
+    /**
+     * The stages a plan written by the constructs has, in the order failover runs them: each {@link RecoveryStep}
+     * joins the one it names; the health gate alone is in {@code health}; empty stages are left out.
+     */
+    public static final List<String> STAGES = Stage.VERSION_1_STAGES;
     /** The runtime's default wait for health. */
     public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(600);
 
@@ -30,6 +39,7 @@ public final class FailoverPlan {
     private final List<PlanFleet> fleets;
     private final List<PlanDnsZone> dns;
     private final List<PlanSiteSwitch> siteSwitches;
+    private final List<RecoveryStep> otherSteps;
     private final Duration healthTimeout;
     private final String notificationTopicArn;
 
@@ -44,15 +54,23 @@ public final class FailoverPlan {
         this.fleets = b.fleets == null ? List.of() : List.copyOf(b.fleets);
         this.dns = b.dns == null ? List.of() : List.copyOf(b.dns);
         this.siteSwitches = b.siteSwitches == null ? List.of() : List.copyOf(b.siteSwitches);
+        this.otherSteps = b.otherSteps == null ? List.of() : List.copyOf(b.otherSteps);
+        for (int i = 0; i < otherSteps.size(); i++) {
+            String stage = otherSteps.get(i).stage();
+            if (!STAGES.contains(stage) || "health".equals(stage)) {
+                throw new IllegalArgumentException(owner + ": otherSteps[" + i + "] (" + otherSteps.get(i).toPlan().kind()
+                        + ") names stage '" + stage + "'; a step joins one of " + STAGES.stream().filter(n -> !"health".equals(n)).toList());
+            }
+        }
         this.healthTimeout = b.healthTimeout == null ? DEFAULT_HEALTH_TIMEOUT : b.healthTimeout;
         this.notificationTopicArn = b.notificationTopicArn;
         if (healthTimeout.toSeconds() < 60 || healthTimeout.toSeconds() > 840) {
             throw new IllegalArgumentException(owner + ": healthTimeout must be from 60 to 840 seconds, inside Lambda's 900 s limit (got "
                     + healthTimeout.toSeconds() + " s)");
         }
-        if (databases.isEmpty() && instances.isEmpty() && fleets.isEmpty() && dns.isEmpty() && siteSwitches.isEmpty()) {
+        if (steps().isEmpty()) {
             throw new IllegalArgumentException(owner + ": plan for " + application
-                    + " changes nothing; it needs at least one of databases, instances, fleets, dns or siteSwitches");
+                    + " changes nothing; it needs at least one of databases, instances, fleets, dns, siteSwitches or otherSteps");
         }
         // The whole plan through the runtime's reader: cross-item rules (unique resources, Regions) apply here.
         PlanRules.check(owner, () -> PlanRules.reader().read(toJson()));
@@ -70,7 +88,7 @@ public final class FailoverPlan {
     public Builder toBuilder() {
         return builder().application(application).strategy(strategy).primaryRegion(primaryRegion).recoveryRegion(recoveryRegion)
                 .databases(databases).instances(instances).fleets(fleets).dns(dns).siteSwitches(siteSwitches)
-                .healthTimeout(healthTimeout).notificationTopicArn(notificationTopicArn);
+                .otherSteps(otherSteps).healthTimeout(healthTimeout).notificationTopicArn(notificationTopicArn);
     }
 
     public String application() {
@@ -109,6 +127,39 @@ public final class FailoverPlan {
         return siteSwitches;
     }
 
+    /** The steps of kinds without a list of their own here (each joins the stage it names). */
+    public List<RecoveryStep> otherSteps() {
+        return otherSteps;
+    }
+
+    /** Every step the plan runs but the health gate, stage by stage, in plan order within a stage. */
+    public List<RecoveryStep> steps() {
+        List<RecoveryStep> all = new ArrayList<>();
+        for (String stage : STAGES) {
+            all.addAll(stage(stage));
+        }
+        return all;
+    }
+
+    private List<RecoveryStep> stage(String name) {
+        List<RecoveryStep> steps = new ArrayList<>();
+        switch (name) {
+            case "data" -> steps.addAll(databases);
+            case "compute" -> {
+                steps.addAll(instances);
+                steps.addAll(fleets);
+            }
+            case "traffic" -> {
+                steps.addAll(dns);
+                steps.addAll(siteSwitches);
+            }
+            default -> {
+            }
+        }
+        otherSteps.stream().filter(s -> s.stage().equals(name)).forEach(steps::add);
+        return steps;
+    }
+
     public Duration healthTimeout() {
         return healthTimeout;
     }
@@ -117,12 +168,19 @@ public final class FailoverPlan {
         return notificationTopicArn;
     }
 
-    /** The plan in the model both halves share; values may be tokens. */
+    /** The plan in the model both halves share, stage by stage; values may be tokens. */
     public RecoveryPlan toPlan() {
+        List<Stage> stages = new ArrayList<>();
+        for (String name : STAGES) {
+            List<PlanStep> steps = "health".equals(name)
+                    ? List.of(new HealthGatePlan((int) healthTimeout.toSeconds(), null))
+                    : stage(name).stream().map(RecoveryStep::toPlan).toList();
+            if (!steps.isEmpty()) {
+                stages.add(new Stage(name, steps));
+            }
+        }
         return new RecoveryPlan(RecoveryPlan.CURRENT_VERSION, application, Strategy.valueOf(strategy.name()), primaryRegion, recoveryRegion,
-                databases.stream().map(PlanDatabase::toPlan).toList(), instances.stream().map(PlanInstances::toPlan).toList(),
-                fleets.stream().map(PlanFleet::toPlan).toList(), dns.stream().map(PlanDnsZone::toPlan).toList(),
-                siteSwitches.stream().map(PlanSiteSwitch::toPlan).toList(), (int) healthTimeout.toSeconds(), notificationTopicArn);
+                stages, notificationTopicArn);
     }
 
     /** The plan as JSON-shaped maps and lists, written by the plan model's writer; values may be tokens. */
@@ -140,6 +198,7 @@ public final class FailoverPlan {
         private List<PlanFleet> fleets;
         private List<PlanDnsZone> dns;
         private List<PlanSiteSwitch> siteSwitches;
+        private List<RecoveryStep> otherSteps;
         private Duration healthTimeout;
         private String notificationTopicArn;
 
@@ -188,6 +247,17 @@ public final class FailoverPlan {
 
         public Builder siteSwitches(List<PlanSiteSwitch> v) {
             this.siteSwitches = v;
+            return this;
+        }
+
+        /**
+         * Steps of kinds that have no list of their own here; each joins the stage it names, after the steps of the
+         * lists above in the same stage.
+         *
+         * @default none
+         */
+        public Builder otherSteps(List<? extends RecoveryStep> v) {
+            this.otherSteps = v == null ? null : List.copyOf(v);
             return this;
         }
 

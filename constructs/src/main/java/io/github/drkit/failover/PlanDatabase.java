@@ -1,11 +1,12 @@
 package io.github.drkit.failover;
 
+import io.github.drkit.internal.plan.DatabasePermissions;
 import io.github.drkit.internal.plan.Checks;
 import io.github.drkit.internal.plan.PlanRules;
 import io.github.drkit.plan.DatabasePlan;
 
 /** An RDS cross-Region read replica that failover promotes (it is never demoted on failback). */
-public final class PlanDatabase {
+public final class PlanDatabase implements RecoveryStep {
     private final String region;
     private final String dbInstanceIdentifier;
 
@@ -28,7 +29,19 @@ public final class PlanDatabase {
     }
 
     /** The database as the plan carries it. */
+    @Override
     public DatabasePlan toPlan() {
         return new DatabasePlan(region, dbInstanceIdentifier);
+    }
+
+    /** In the {@code data} stage. */
+    @Override
+    public String stage() {
+        return "data";
+    }
+
+    @Override
+    public StepPermissions permissions() {
+        return DatabasePermissions.INSTANCE;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.drkit.failover;
 
+import io.github.drkit.internal.plan.DnsPermissions;
 import io.github.drkit.internal.plan.Checks;
 import io.github.drkit.internal.plan.PlanRules;
 import io.github.drkit.plan.ZonePlan;
@@ -11,7 +12,7 @@ import java.util.List;
  * all be 0, so that no change leaves every site at 0 (Route 53 would then split traffic equally,
  * sending it back to the failed site).
  */
-public final class PlanDnsZone {
+public final class PlanDnsZone implements RecoveryStep {
     private final String hostedZoneId;
     private final List<PlanDnsRecord> records;
 
@@ -35,7 +36,19 @@ public final class PlanDnsZone {
     }
 
     /** The zone as the plan carries it. */
+    @Override
     public ZonePlan toPlan() {
         return new ZonePlan(hostedZoneId, records.stream().map(PlanDnsRecord::toPlan).toList());
+    }
+
+    /** In the {@code traffic} stage. */
+    @Override
+    public String stage() {
+        return "traffic";
+    }
+
+    @Override
+    public StepPermissions permissions() {
+        return DnsPermissions.INSTANCE;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.drkit.failover;
 
+import io.github.drkit.internal.plan.FleetPermissions;
 import io.github.drkit.internal.plan.Checks;
 import io.github.drkit.internal.plan.PlanRules;
 import io.github.drkit.plan.FleetPlan;
@@ -11,7 +12,7 @@ import java.util.List;
  * the plan; the {@link FailoverFunction} needs them only to scope its permissions for vertical
  * scaling.
  */
-public final class PlanFleet {
+public final class PlanFleet implements RecoveryStep {
     private final String region;
     private final String autoScalingGroupName;
     private final Capacity standby;
@@ -95,6 +96,7 @@ public final class PlanFleet {
     }
 
     /** The fleet as the plan carries it, {@code minHealthy} defaulted by the model's rule. */
+    @Override
     public FleetPlan toPlan() {
         return plan;
     }
@@ -180,5 +182,16 @@ public final class PlanFleet {
         public PlanFleet build() {
             return new PlanFleet(this);
         }
+    }
+
+    /** In the {@code compute} stage. */
+    @Override
+    public String stage() {
+        return "compute";
+    }
+
+    @Override
+    public StepPermissions permissions() {
+        return FleetPermissions.INSTANCE;
     }
 }

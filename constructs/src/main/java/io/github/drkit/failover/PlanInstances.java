@@ -1,12 +1,13 @@
 package io.github.drkit.failover;
 
+import io.github.drkit.internal.plan.InstancesPermissions;
 import io.github.drkit.internal.plan.Checks;
 import io.github.drkit.internal.plan.PlanRules;
 import io.github.drkit.plan.InstancePlan;
 import java.util.List;
 
 /** Stopped EC2 instances that failover starts and failback stops again. */
-public final class PlanInstances {
+public final class PlanInstances implements RecoveryStep {
     private final String region;
     private final List<String> instanceIds;
 
@@ -29,7 +30,19 @@ public final class PlanInstances {
     }
 
     /** The instances as the plan carries them. */
+    @Override
     public InstancePlan toPlan() {
         return new InstancePlan(region, instanceIds);
+    }
+
+    /** In the {@code compute} stage. */
+    @Override
+    public String stage() {
+        return "compute";
+    }
+
+    @Override
+    public StepPermissions permissions() {
+        return InstancesPermissions.INSTANCE;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.drkit.failover;
 
+import io.github.drkit.internal.plan.SiteSwitchPermissions;
 import io.github.drkit.internal.plan.Checks;
 import io.github.drkit.internal.plan.PlanRules;
 import io.github.drkit.plan.SiteSwitchPlan;
@@ -9,7 +10,7 @@ import java.util.Map;
  * Data-plane failover for one site: failover publishes {@code failoverValue} to a CloudWatch metric
  * whose alarm drives the site's Route 53 health check, so no Route 53 control-plane call is made.
  */
-public final class PlanSiteSwitch {
+public final class PlanSiteSwitch implements RecoveryStep {
     private final String region;
     private final String site;
     private final String namespace;
@@ -65,7 +66,19 @@ public final class PlanSiteSwitch {
     }
 
     /** The switch as the plan carries it. */
+    @Override
     public SiteSwitchPlan toPlan() {
         return new SiteSwitchPlan(region, site, namespace, metricName, dimensions, normalValue, failoverValue);
+    }
+
+    /** In the {@code traffic} stage. */
+    @Override
+    public String stage() {
+        return "traffic";
+    }
+
+    @Override
+    public StepPermissions permissions() {
+        return SiteSwitchPermissions.INSTANCE;
     }
 }

@@ -1,0 +1,23 @@
+package io.github.drkit.failover;
+
+import io.github.drkit.plan.PlanStep;
+
+/**
+ * The construct side of a plan step kind: the step it writes into the plan, the stage it joins, and the permissions
+ * the failover role needs to carry it out. {@link FailoverPlan} and {@link FailoverFunction} work only through this
+ * interface, so a new kind adds a class implementing it (and one implementing {@link StepPermissions}) with no edit
+ * of either. See "Adding a step kind" in docs/recovery-plan.md.
+ */
+public interface RecoveryStep {
+    /** The step in the plan model; values may be deploy-time tokens. */
+    PlanStep toPlan();
+
+    /** The stage the step joins, one of {@link FailoverPlan#STAGES}. */
+    String stage();
+
+    /**
+     * The permissions of the step's kind. Every step of a plan that answers the same instance is granted in one call,
+     * so that one statement covers all the resources of a kind (a policy has a size limit).
+     */
+    StepPermissions permissions();
+}
