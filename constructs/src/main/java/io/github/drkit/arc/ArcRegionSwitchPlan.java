@@ -191,7 +191,7 @@ public class ArcRegionSwitchPlan extends Construct {
     private void suppressFindings(IConstruct policy, ArcRegionSwitchPlanProps props) {
         List<String> findings = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        findings.add("Resource::arn:<AWS::Partition>:arc-region-switch::<AWS::AccountId>:plan/" + planName + ":*");
+        findings.add("regex:/^Resource::arn:[^:]+:arc-region-switch::[^:]+:plan\\/" + planName + ":\\*$/");
         reasons.add("a Region switch plan's ARN ends in an id ARC draws at creation; the plan name before it pins this plan, "
                 + "and naming the plan's own ARN would make the policy wait for the plan it must precede");
         boolean scaling = workflows.stream().flatMap(w -> w.blocks().stream()).anyMatch(b -> b.type().equals(ArcBlock.EC2_AUTO_SCALING)

@@ -46,7 +46,7 @@ final class DrkitStepInvoker extends Construct {
                 .resources(List.of(logs.getLogGroupArn(), logs.getLogGroupArn() + ":log-stream:*")).build());
         this.function = Function.Builder.create(this, "Function")
                 .description("Runs drkit failover or failback for the ARC Region switch plan of " + failover.getPlan().application())
-                .runtime(Runtime.PYTHON_3_13)
+                .runtime(Runtime.PYTHON_3_14)
                 .handler("index.handler")
                 .code(Code.fromInline(source()))
                 .timeout(timeout)

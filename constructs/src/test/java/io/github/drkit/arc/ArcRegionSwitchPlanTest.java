@@ -144,7 +144,7 @@ class ArcRegionSwitchPlanTest {
         assertFalse(actions.stream().anyMatch(a -> a.toString().contains("autoscaling:")), actions.toString());
         assertTrue(Fixtures.assertNoMutatingActionOnWildcard(t) > 0);
         // The invoker may run drkit's live alias only, and ARC starts it in the recovery Region.
-        t.hasResourceProperties("AWS::Lambda::Function", Map.of("Runtime", "python3.13", "Handler", "index.handler",
+        t.hasResourceProperties("AWS::Lambda::Function", Map.of("Runtime", "python3.14", "Handler", "index.handler",
                 "ReservedConcurrentExecutions", 1, "Timeout", 780,
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("DRKIT_FUNCTION", Match.anyValue(), "DRKIT_ARC_STEPS", Match.anyValue())))));
         t.hasResource("AWS::ARCRegionSwitch::Plan", Map.of("DependsOn", Match.anyValue()));
