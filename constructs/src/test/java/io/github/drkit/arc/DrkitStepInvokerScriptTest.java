@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The invoker's script under a real Python (the one moto_server, which the test suite needs, runs on): a step name
- * that is not one of the plan's drkit steps is refused, naming the field, before any AWS call is made.
+ * that is not one of the plan's drkit steps is refused before any AWS call; drkit's function is invoked through its
+ * alias over moto's Lambda API, and the step fails unless drkit's report says it succeeded.
  */
 class DrkitStepInvokerScriptTest {
 
@@ -49,5 +50,21 @@ class DrkitStepInvokerScriptTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertEquals("StepName: must be one of ['drkit-failback', 'drkit-failover'] (got 'data-promoteDatabase-1'): "
                 + "this function runs only the drkit steps of its plan", out);
+    }
+
+    @Test
+    void handler_whenDrkitReportsOutcome_succeedsOnlyOnSuccess(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("src/main/resources/io/github/drkit/arc/invoke_drkit.py"), dir.resolve("index.py"));
+        Files.copy(Path.of("src/test/resources/io/github/drkit/arc/invoker_against_moto.py"), dir.resolve("harness.py"));
+        Process p = new ProcessBuilder("python3", "harness.py").directory(dir.toFile()).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the harness and moto answered within 120 s");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String result = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no result; output:\n" + out)).substring("RESULT ".length());
+        assertEquals("[{\"step\": \"drkit-failover\", \"action\": \"failover\", \"outcome\": \"SUCCEEDED\", "
+                + "\"message\": \"failed over to us-west-2\"}, \"drkit failback ended FAILED: stopped at the deadline; not done: "
+                + "[\\\"stages[1].steps[0] scale shop-app back to standby\\\"]\"]", result);
+        // The invoker logged the request it sent drkit's function: the action its step stands for, within its own time.
+        assertTrue(out.contains("\"request\": {\"action\": \"failover\", \"deadlineSeconds\": 750}"), out);
     }
 }
