@@ -21,6 +21,8 @@ import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.arcregionswitch.CfnPlan;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -47,7 +49,8 @@ public class ArcRegionSwitchPlan extends Construct {
     static final int NAME_LIMIT = 32;
     static final int RTO_LIMIT_MINUTES = 10_080;
     static final String NAME_PATTERN = "^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$";
-    private static final String DEFAULT_BLOCK_TIMEOUT_MINUTES = "60";
+    /** ARC's own default for a block's timeout. */
+    static final int DEFAULT_BLOCK_TIMEOUT_MINUTES = 60;
 
     private final String planName;
     private final CfnPlan plan;
@@ -67,7 +70,7 @@ public class ArcRegionSwitchPlan extends Construct {
         }
         this.planName = props.getPlanName() != null ? requireName(owner, props.getPlanName()) : defaultName(drkitPlan.application());
         Number rto = props.getRecoveryTimeObjective() != null ? rtoMinutes(owner, props.getRecoveryTimeObjective()) : declaredRto();
-        int blockTimeout = props.getBlockTimeout() == null ? Integer.parseInt(DEFAULT_BLOCK_TIMEOUT_MINUTES)
+        int blockTimeout = props.getBlockTimeout() == null ? DEFAULT_BLOCK_TIMEOUT_MINUTES
                 : wholeMinutes(owner, "blockTimeout", props.getBlockTimeout(), 1, RTO_LIMIT_MINUTES);
         String reportPrefix = props.getReportPrefix() != null ? requirePrefix(owner, props.getReportPrefix()) : "arc-region-switch/" + planName;
         if (props.getReportBucket() != null) {
@@ -335,9 +338,9 @@ public class ArcRegionSwitchPlan extends Construct {
     }
 
     /** Lets an operator role or an automation start, follow and cancel executions of this plan. */
-    public void grantExecute(IGrantable grantee) {
+    public Grant grantExecute(IGrantable grantee) {
         String arn = plan.getAttrArn();
-        software.amazon.awscdk.services.iam.Grant.addToPrincipal(software.amazon.awscdk.services.iam.GrantOnPrincipalOptions.builder()
+        return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(grantee).resourceArns(List.of(arn))
                 .actions(List.of("arc-region-switch:StartPlanExecution", "arc-region-switch:GetPlanExecution",
                         "arc-region-switch:ListPlanExecutions", "arc-region-switch:ListPlanExecutionEvents",

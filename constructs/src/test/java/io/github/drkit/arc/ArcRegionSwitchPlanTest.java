@@ -201,6 +201,20 @@ class ArcRegionSwitchPlanTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void grantExecute_whenOperatorRole_allowsStartingAndFollowingThisPlanOnly() {
+        Stack stack = Fixtures.recoveryStack();
+        ArcRegionSwitchPlan arc = new ArcRegionSwitchPlan(stack, "Arc", props(ArcFixtures.function(stack, ArcFixtures.everyKind())).build());
+        Role operator = Role.Builder.create(stack, "Operator").assumedBy(new AccountRootPrincipal()).build();
+        arc.grantExecute(operator);
+        String plan = stack.getLogicalId(arc.getPlan());
+        Map<String, Object> statement = Fixtures.policyStatements(Template.fromStack(stack)).stream()
+                .filter(s -> s.get("Action") instanceof List && ((List<Object>) s.get("Action")).contains("arc-region-switch:StartPlanExecution"))
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("Fn::GetAtt", List.of(plan, "Arn")), statement.get("Resource"));
+    }
+
+    @Test
     void defaultName_whenApplicationHasOtherCharactersOrIsLong_keepsArcNameRule() {
         assertEquals("drkit-shop-eu", ArcRegionSwitchPlan.defaultName("shop_eu"));
         String name = ArcRegionSwitchPlan.defaultName("a-very-long-application-name-for-the-shop");
