@@ -68,6 +68,7 @@ public final class InventorySearch {
 
     /** One page of entries matching {@code criteria}; the query runs only for a first page, within {@code deadline}. */
     public SearchPage search(SearchCriteria criteria, Deadline deadline) {
+        InventorySql.refuseWhatInventoryLacks(criteria);
         String fingerprint = ArchiveSearch.fingerprint(criteria);
         if (criteria.pageToken() != null) {
             Token token = Token.decode(criteria.pageToken(), fingerprint);

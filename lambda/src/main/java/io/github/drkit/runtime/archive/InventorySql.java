@@ -88,7 +88,8 @@ final class InventorySql {
                 + "ORDER BY key, last_modified_date DESC, version_id";
     }
 
-    private static void refuseWhatInventoryLacks(SearchCriteria c) {
+    /** Refuses criteria the inventory report cannot answer: tags, user metadata, restore status. */
+    static void refuseWhatInventoryLacks(SearchCriteria c) {
         if (!c.tags().isEmpty()) {
             throw ArchiveException.invalid("search: the S3 Inventory report does not carry object tags (got tag "
                     + first(c.tags()) + "); search the catalog for tags, or narrow with --prefix here and filter the result");
