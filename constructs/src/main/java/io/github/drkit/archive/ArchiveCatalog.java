@@ -87,6 +87,7 @@ public class ArchiveCatalog extends Construct {
     private final Function indexerFunction;
     private final Function requestFunction;
     private final Alarm indexerErrorsAlarm;
+    private final ArchiveInventory inventory;
 
     public ArchiveCatalog(Construct scope, String id, ArchiveCatalogProps props) {
         super(scope, id);
@@ -178,6 +179,10 @@ public class ArchiveCatalog extends Construct {
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
+
+        this.inventory = props.getInventorySearch() == null ? null : new ArchiveInventory(this, "Inventory", bucket,
+                props.getArchive() != null ? props.getArchive().getAccessLogsBucket() : null, props.getInventorySearch(),
+                props.getRemovalPolicy());
     }
 
     private static void validate(ArchiveCatalogProps props) {
@@ -241,8 +246,52 @@ public class ArchiveCatalog extends Construct {
         return table.grantReadData(grantee);
     }
 
+    /**
+     * Lets a principal run {@code archive search --engine athena}: the workgroup's query actions, the Glue table, reading
+     * the inventory reports and reading and writing the query results. Restoring and fetching what it finds takes the
+     * catalog's own permissions besides.
+     *
+     * @throws IllegalStateException when the catalog was built without {@code inventorySearch}
+     */
+    public Grant grantInventorySearch(IGrantable grantee) {
+        return inventory().grantSearch(grantee);
+    }
+
     public IBucket getBucket() {
         return bucket;
+    }
+
+    /** The bucket S3 writes the inventory reports to; null without {@code inventorySearch}. */
+    public IBucket getInventoryBucket() {
+        return inventory == null ? null : inventory.reports();
+    }
+
+    /** The bucket Athena writes query results to; null without {@code inventorySearch}. */
+    public IBucket getQueryResultsBucket() {
+        return inventory == null ? null : inventory.results();
+    }
+
+    /** The Athena workgroup ({@code --workgroup}); null without {@code inventorySearch}. */
+    public String getWorkGroupName() {
+        return inventory == null ? null : inventory.workGroupName();
+    }
+
+    /** The Glue database ({@code --database}); null without {@code inventorySearch}. */
+    public String getInventoryDatabaseName() {
+        return inventory == null ? null : inventory.databaseName();
+    }
+
+    /** The Glue table over the reports ({@code --inventory-table}); null without {@code inventorySearch}. */
+    public String getInventoryTableName() {
+        return inventory == null ? null : ArchiveInventory.TABLE_NAME;
+    }
+
+    private ArchiveInventory inventory() {
+        if (inventory == null) {
+            throw new IllegalStateException("ArchiveCatalog: grantInventorySearch needs the catalog built with inventorySearch "
+                    + "(got none at " + getNode().getPath() + ")");
+        }
+        return inventory;
     }
 
     public ITable getTable() {
