@@ -32,7 +32,7 @@ public final class InventorySearch {
     private InventorySearch(Builder b) {
         this.frequency = b.frequency != null ? b.frequency : InventoryFrequency.DAILY;
         this.bytesScannedCutoff = b.bytesScannedCutoff != null ? b.bytesScannedCutoff : Size.gibibytes(100);
-        this.reportRetention = b.reportRetention != null ? b.reportRetention : Duration.days(30);
+        this.reportRetention = b.reportRetention != null ? b.reportRetention : Duration.days(7);
         this.resultRetention = b.resultRetention != null ? b.resultRetention : Duration.days(7);
         this.workGroupName = b.workGroupName;
         this.databaseName = b.databaseName;
@@ -47,7 +47,7 @@ public final class InventorySearch {
     public InventoryFrequency getFrequency() { return frequency; }
     /** The most one query may read; Athena cancels a query that reads more. @default 100 GiB */
     public Size getBytesScannedCutoff() { return bytesScannedCutoff; }
-    /** How long report files are kept; a search reads the newest. @default 30 days */
+    /** How long report files are kept; a search reads the newest. @default 7 days */
     public Duration getReportRetention() { return reportRetention; }
     /** How long query results are kept, which is how long a search's page tokens work. @default 7 days */
     public Duration getResultRetention() { return resultRetention; }
@@ -84,7 +84,7 @@ public final class InventorySearch {
          * The most one query may read (the workgroup's BytesScannedCutoffPerQuery); Athena cancels a query that reads
          * more, and the search says so. Athena bills by the bytes scanned, so this caps the price of one search.
          *
-         * @default 100 GiB (about $0.49 a query at $5 per TB)
+         * @default 100 GiB (at most about $0.54 a query at $5 per TB scanned)
          */
         public Builder bytesScannedCutoff(Size bytesScannedCutoff) {
             this.bytesScannedCutoff = bytesScannedCutoff;
@@ -92,9 +92,10 @@ public final class InventorySearch {
         }
 
         /**
-         * How long report files are kept in the inventory bucket; a search reads the newest report.
+         * How long report files are kept in the inventory bucket; a search reads the newest report, and each report of a
+         * large archive is tens of GB.
          *
-         * @default 30 days
+         * @default 7 days
          */
         public Builder reportRetention(Duration reportRetention) {
             this.reportRetention = reportRetention;

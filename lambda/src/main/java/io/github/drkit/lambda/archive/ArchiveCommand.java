@@ -248,16 +248,23 @@ public final class ArchiveCommand {
             throw new ArchiveException(ArchiveException.Reason.INVALID_REQUEST,
                     "search: --deadline must be between 1 and 86400 seconds (got " + seconds + ")");
         }
+        String workGroup = option(o, "workgroup", WORKGROUP_ENV);
+        String database = option(o, "database", DATABASE_ENV);
+        String inventoryTable = option(o, "inventory-table", INVENTORY_TABLE_ENV);
         Deadline deadline = Deadline.after(Duration.ofSeconds(seconds));
         AwsClients clients = aws.get();
-        InventoryTable table = new InventoryTable(clients.defaultRegion().id(), option(o, "workgroup", WORKGROUP_ENV),
-                option(o, "database", DATABASE_ENV), option(o, "inventory-table", INVENTORY_TABLE_ENV), o.get("snapshot"));
+        InventoryTable table = new InventoryTable(clients.defaultRegion().id(), workGroup, database, inventoryTable, o.get("snapshot"));
         InventorySearch search = new InventorySearch(clients.athena(), clients.glue(), s3, table, progress::println);
         return criteria -> search.search(criteria, deadline);
     }
 
     private String option(Options o, String name, String variable) {
-        return o.get(name) != null ? o.get(name) : env.get(variable);
+        String value = o.get(name) != null ? o.get(name) : env.get(variable);
+        if (value == null || value.isBlank()) {
+            throw new ArchiveException(ArchiveException.Reason.INVALID_REQUEST,
+                    "search: --" + name + " is required with --engine athena (or set " + variable + ")");
+        }
+        return value;
     }
 
     private ObjectNode restore(Options o) {

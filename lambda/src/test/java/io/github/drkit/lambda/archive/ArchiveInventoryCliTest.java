@@ -176,7 +176,7 @@ class ArchiveInventoryCliTest {
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
             assertEquals(2, code);
-            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: search: the workgroup is required for an inventory search (got none)"),
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: search: --workgroup is required with --engine athena (or set DRKIT_ARCHIVE_WORKGROUP)"),
                     err.toString(StandardCharsets.UTF_8));
         }
     }
