@@ -125,10 +125,17 @@ public final class InventorySearch {
                 return finished(q);
             }
             if (deadline.expired() || deadline.remaining().compareTo(pause) < 0) {
-                athena.stopQuery(table.region(), queryId);
+                String stopped;
+                try {
+                    athena.stopQuery(table.region(), queryId);
+                    stopped = "the query was stopped";
+                } catch (RuntimeException e) {
+                    // The deadline is the news; a query left running is bounded by the workgroup's bytes-scanned limit.
+                    stopped = "stopping it failed (" + e.getMessage() + "), so it may run on up to the workgroup's bytes-scanned limit";
+                }
                 throw new DeadlineExceededException("search: deadline of " + deadline.describe() + " reached waiting for Athena query "
                         + queryId + " in workgroup " + table.workGroup() + " (" + q.state() + ", " + q.bytesScanned()
-                        + " bytes scanned so far); the query was stopped. Give the search more time (--deadline) or narrow it");
+                        + " bytes scanned so far); " + stopped + ". Give the search more time (--deadline) or narrow it");
             }
             progress.accept("waiting for Athena query " + queryId + " (" + q.state() + ", " + q.bytesScanned() + " bytes scanned so far); "
                     + deadline.remaining().toSeconds() + " s left");

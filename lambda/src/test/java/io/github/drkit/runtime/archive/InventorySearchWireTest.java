@@ -141,6 +141,24 @@ class InventorySearchWireTest {
     }
 
     @Test
+    void search_whenDeadlineComesAndStoppingFails_stillReportsTheDeadlineAndWhatIsLeftRunning() {
+        server.answer("GetTable", TABLE).answer("StartQueryExecution", "{\"QueryExecutionId\": \"q-1\"}");
+        for (int i = 0; i < 20; i++) {
+            server.answer("GetQueryExecution", execution("RUNNING", null, 5_000));
+        }
+        // No scripted answer for StopQueryExecution: the server refuses it.
+
+        io.github.drkit.runtime.aws.DeadlineExceededException e = assertThrows(io.github.drkit.runtime.aws.DeadlineExceededException.class,
+                () -> search().search(SearchCriteria.builder().build(), Deadline.after(Duration.ofSeconds(1))));
+
+        assertTrue(e.getMessage().startsWith("search: deadline of 1 s reached waiting for Athena query q-1 in workgroup records-search "
+                + "(RUNNING, 5000 bytes scanned so far); stopping it failed ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("so it may run on up to the workgroup's bytes-scanned limit. Give the search more time "
+                + "(--deadline) or narrow it"), e.getMessage());
+        assertEquals("StopQueryExecution", server.requests().get(server.requests().size() - 1).operation());
+    }
+
+    @Test
     void search_whenTokenFromAnotherSearch_isRefusedWithoutACall() {
         String token = new InventorySearch.Token(ArchiveSearch.fingerprint(SearchCriteria.builder().prefix("a/").build()), "q-1",
                 "athena-2", "athena").encode();
