@@ -43,6 +43,9 @@ import software.constructs.Construct;
 final class ArchiveInventory extends Construct {
     /** The inventory configuration's id: the report's folder under {@code inventory/<bucket>/}. */
     static final String INVENTORY_ID = "drkit-catalog";
+    /** Where S3 writes the reports in their bucket, and Athena the results in theirs. */
+    static final String REPORTS_PREFIX = "inventory";
+    static final String RESULTS_PREFIX = "athena";
     /** The Glue table's name. */
     static final String TABLE_NAME = "inventory";
     /** The report's optional fields: what a search reads, and the Object Lock and checksum state a records manager asks about. */
@@ -80,7 +83,7 @@ final class ArchiveInventory extends Construct {
         this.results = bucket("Results", logs, "s3-access/athena-results/", options.getResultRetention(), removalPolicy);
         ((Bucket) archive).addInventory(Inventory.builder()
                 .inventoryId(INVENTORY_ID)
-                .destination(InventoryDestination.builder().bucket(reports).prefix("inventory").build())
+                .destination(InventoryDestination.builder().bucket(reports).prefix(REPORTS_PREFIX).build())
                 .format(InventoryFormat.PARQUET)
                 .frequency(options.getFrequency())
                 .includeObjectVersions(InventoryObjectVersion.ALL)
@@ -129,7 +132,7 @@ final class ArchiveInventory extends Construct {
                         .publishCloudWatchMetricsEnabled(true)
                         .engineVersion(CfnWorkGroup.EngineVersionProperty.builder().selectedEngineVersion(ENGINE_VERSION).build())
                         .resultConfiguration(CfnWorkGroup.ResultConfigurationProperty.builder()
-                                .outputLocation("s3://" + results.getBucketName() + "/athena/")
+                                .outputLocation("s3://" + results.getBucketName() + "/" + RESULTS_PREFIX + "/")
                                 .expectedBucketOwner(stack.getAccount())
                                 .encryptionConfiguration(CfnWorkGroup.EncryptionConfigurationProperty.builder()
                                         .encryptionOption("SSE_S3").build())
@@ -197,7 +200,7 @@ final class ArchiveInventory extends Construct {
 
     /** Where S3 writes the report's Hive symlink folders: {@code inventory/<archive>/<id>/hive/dt=.../symlink.txt}. */
     private String location(IBucket archive) {
-        return "s3://" + reports.getBucketName() + "/inventory/" + archive.getBucketName() + "/" + INVENTORY_ID + "/hive/";
+        return "s3://" + reports.getBucketName() + "/" + REPORTS_PREFIX + "/" + archive.getBucketName() + "/" + INVENTORY_ID + "/hive/";
     }
 
     private Bucket bucket(String id, IBucket logs, String logPrefix, Duration retention, RemovalPolicy removalPolicy) {
@@ -247,8 +250,14 @@ final class ArchiveInventory extends Construct {
                 .actions(RuntimePermissions.actions("archive-search", "inventory-table"))
                 .resourceArns(List.of(glue + "catalog", glue + "database/" + databaseName, glue + "table/" + databaseName + "/" + TABLE_NAME))
                 .build()));
-        grant = grant.combine(reports.grantRead(grantee));
-        return grant.combine(results.grantReadWrite(grantee));
+        // The reports and results folders only; each row's bucket-level actions apply to the bucket ARN and its
+        // object-level ones to the folder, as IAM matches each action to its resource type.
+        grant = grant.combine(Grant.addToPrincipal(GrantOnPrincipalOptions.builder().grantee(grantee)
+                .actions(RuntimePermissions.actions("archive-search", "inventory-bucket"))
+                .resourceArns(List.of(reports.getBucketArn(), reports.arnForObjects(REPORTS_PREFIX + "/*"))).build()));
+        return grant.combine(Grant.addToPrincipal(GrantOnPrincipalOptions.builder().grantee(grantee)
+                .actions(RuntimePermissions.actions("archive-search", "results-bucket"))
+                .resourceArns(List.of(results.getBucketArn(), results.arnForObjects(RESULTS_PREFIX + "/*"))).build()));
     }
 
     String workGroupArn() {

@@ -193,8 +193,9 @@ class ArchiveCatalogInventoryTest {
         assertEquals(List.of(), missing, "granted " + granted);
         assertTrue(resources.stream().anyMatch(r -> r.contains(":workgroup/records-search")), resources.toString());
         assertTrue(resources.stream().anyMatch(r -> r.contains(":table/records_inventory/inventory")), resources.toString());
-        assertTrue(granted.stream().noneMatch(a -> a.startsWith("athena:") && !a.startsWith("athena:Get") && !a.equals("athena:StartQueryExecution")
-                && !a.equals("athena:StopQueryExecution")), granted.toString());
+        assertTrue(granted.stream().noneMatch(a -> a.endsWith("*") || a.startsWith("s3:Delete")), "no wildcard action, no delete: " + granted);
+        assertTrue(resources.stream().anyMatch(r -> r.contains("/inventory/*")) && resources.stream().anyMatch(r -> r.contains("/athena/*")),
+                "objects of the reports and results folders only: " + resources);
     }
 
     @Test
