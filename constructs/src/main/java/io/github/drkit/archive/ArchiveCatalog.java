@@ -66,6 +66,10 @@ public class ArchiveCatalog extends Construct {
     public static final String REQUEST_HANDLER = "io.github.drkit.lambda.archive.ArchiveRequestHandler::handleRequest";
     /** The variable naming the table in both functions. */
     public static final String TABLE_VARIABLE = "DRKIT_ARCHIVE_TABLE";
+    /** The variables naming the inventory search's workgroup, Glue database and table in the request function. */
+    public static final String WORKGROUP_VARIABLE = "DRKIT_ARCHIVE_WORKGROUP";
+    public static final String INVENTORY_DATABASE_VARIABLE = "DRKIT_ARCHIVE_INVENTORY_DATABASE";
+    public static final String INVENTORY_TABLE_VARIABLE = "DRKIT_ARCHIVE_INVENTORY_TABLE";
 
     /** The table's layout; the runtime's {@code ArchiveTable} uses the same names. */
     static final String PARTITION_KEY = "objectKey";
@@ -155,6 +159,18 @@ public class ArchiveCatalog extends Construct {
             props.getTableEncryptionKey().grantEncryptDecrypt(requestRole);
         }
 
+        this.inventory = props.getInventorySearch() == null ? null : new ArchiveInventory(this, "Inventory", bucket,
+                props.getArchive() != null ? props.getArchive().getAccessLogsBucket() : null, props.getInventorySearch(),
+                props.getRemovalPolicy());
+        if (inventory != null) {
+            // The request function answers {"action": "search", "engine": "athena"} too.
+            inventory.grantSearch(requestRole);
+            requestFunction.addEnvironment(WORKGROUP_VARIABLE, inventory.workGroupName());
+            requestFunction.addEnvironment(INVENTORY_DATABASE_VARIABLE, inventory.databaseName());
+            requestFunction.addEnvironment(INVENTORY_TABLE_VARIABLE, ArchiveInventory.TABLE_NAME);
+            ArchiveCatalogFindings.inventorySearch(requestRole);
+        }
+
         LambdaDestination destination = new LambdaDestination(indexerFunction);
         for (EventType event : EVENTS) {
             if (props.getKeyPrefix() != null) {
@@ -179,10 +195,6 @@ public class ArchiveCatalog extends Construct {
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
-
-        this.inventory = props.getInventorySearch() == null ? null : new ArchiveInventory(this, "Inventory", bucket,
-                props.getArchive() != null ? props.getArchive().getAccessLogsBucket() : null, props.getInventorySearch(),
-                props.getRemovalPolicy());
     }
 
     private static void validate(ArchiveCatalogProps props) {

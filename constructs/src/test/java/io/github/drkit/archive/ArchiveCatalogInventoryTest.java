@@ -199,6 +199,26 @@ class ArchiveCatalogInventoryTest {
     }
 
     @Test
+    void constructor_whenInventorySearch_letsTheRequestFunctionSearchWithAthena() {
+        Stack stack = stack();
+        catalog(stack, InventorySearch.builder().workGroupName("records-search").databaseName("records_inventory").build());
+        Template t = Template.fromStack(stack);
+
+        t.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", ArchiveCatalog.REQUEST_HANDLER,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        ArchiveCatalog.WORKGROUP_VARIABLE, "records-search",
+                        ArchiveCatalog.INVENTORY_DATABASE_VARIABLE, "records_inventory",
+                        ArchiveCatalog.INVENTORY_TABLE_VARIABLE, "inventory"))))));
+        t.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
+                "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("CatalogRequestRole.*"))),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Action", RuntimePermissions.actions("archive-search", "workgroup"),
+                        "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                                ":athena:us-east-1:111111111111:workgroup/records-search")))))))))));
+    }
+
+    @Test
     void grantInventorySearch_whenCatalogHasNoInventory_failsSayingSo() {
         Stack stack = stack();
         ArchiveCatalog catalog = new ArchiveCatalog(stack, "Catalog", ArchiveCatalogProps.builder()
