@@ -47,6 +47,9 @@ public final class InventorySearch {
     private static final Duration FIRST_POLL = Duration.ofMillis(250);
     private static final Duration MAX_POLL = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How Athena writes a timestamp in a result: {@code 2019-06-01 10:00:00.000}. */
+    private static final DateTimeFormatter ATHENA_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS]",
+            Locale.ROOT);
 
     private final AthenaApi athena;
     private final GlueApi glue;
@@ -193,9 +196,6 @@ public final class InventorySearch {
                 time(row.get(at.get("last_modified_date"))), RestoreStatus.NONE, null, null, null,
                 row.get(at.get("deleted_at")) == null ? null : time(row.get(at.get("deleted_at"))));
     }
-
-    private static final DateTimeFormatter ATHENA_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS]",
-            Locale.ROOT);
 
     /** Athena writes a timestamp as {@code 2019-06-01 10:00:00.000} (UTC, the session zone); an ISO instant is read too. */
     static Instant time(String value) {
