@@ -14,6 +14,7 @@ import io.github.drkit.runtime.aws.api.Ec2Api;
 import io.github.drkit.runtime.aws.api.ElbApi;
 import io.github.drkit.runtime.aws.api.RdsApi;
 import io.github.drkit.runtime.aws.api.Route53Api;
+import io.github.drkit.runtime.aws.api.ServiceQuotasApi;
 import io.github.drkit.runtime.aws.api.SnsApi;
 import io.github.drkit.runtime.aws.api.SsmApi;
 import io.github.drkit.runtime.aws.api.StsApi;
@@ -124,6 +125,12 @@ public final class AwsClients implements AutoCloseable {
 
     public SsmApi ssm() {
         return api("ssm", () -> new SsmApi(new JsonProtocol(transport, AwsService.SSM, "AmazonSSM", "1.1", false)));
+    }
+
+    /** Service Quotas, read by readiness only. */
+    public ServiceQuotasApi serviceQuotas() {
+        return api("servicequotas", () -> new ServiceQuotasApi(new JsonProtocol(transport, AwsService.SERVICE_QUOTAS, "ServiceQuotasV20190624",
+                "1.1", false)));
     }
 
     /** STS, for web identity credentials; its one operation is sent unsigned. */

@@ -27,6 +27,8 @@ public enum AwsService {
     SNS("Sns", "sns", "sns", "SNS", "sns"),
     SSM("Ssm", "ssm", "ssm", "SSM", "ssm"),
     CLOUDWATCH("CloudWatch", "monitoring", "monitoring", "CLOUDWATCH", "cloudwatch"),
+    /** Only for readiness: the recovery Region's quotas against the recovery capacity. */
+    SERVICE_QUOTAS("ServiceQuotas", "servicequotas", "servicequotas", "SERVICE_QUOTAS", "service_quotas"),
     /** Global: one endpoint per partition, signed for its home Region. */
     ROUTE53("Route53", "route53", "route53", "ROUTE_53", "route_53"),
     /** Only for web identity credentials: AssumeRoleWithWebIdentity, in the Region of the process. */

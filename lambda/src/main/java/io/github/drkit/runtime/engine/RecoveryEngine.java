@@ -61,6 +61,9 @@ public final class RecoveryEngine implements AutoCloseable {
      *                               break a guardrail; no mutating call has been made
      */
     public Report run(RecoveryPlan plan, RecoveryRequest request) {
+        if (request.action() == Action.EVALUATE) {
+            throw new InvalidRequestException("action", "evaluate is run by ReadinessEvaluator, not by the recovery engine");
+        }
         StepExecutors.requireAll(plan);
         if (plan.databases().isEmpty() && plan.instances().isEmpty() && plan.fleets().isEmpty() && plan.dns().isEmpty()
                 && plan.siteSwitches().isEmpty()) {

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -34,6 +35,7 @@ final class SdkClients implements AutoCloseable {
     final RdsClient rds;
     final SnsClient sns;
     final SsmClient ssm;
+    final ServiceQuotasClient serviceQuotas;
     final CloudWatchClient cloudWatch;
     final Route53Client route53;
     final StsClient sts;
@@ -48,6 +50,7 @@ final class SdkClients implements AutoCloseable {
         this.rds = build(RdsClient::builder);
         this.sns = build(SnsClient::builder);
         this.ssm = build(SsmClient::builder);
+        this.serviceQuotas = build(ServiceQuotasClient::builder);
         this.cloudWatch = build(CloudWatchClient::builder);
         // Route 53 is global: against AWS the SDK signs for the partition's home Region whatever the client's Region
         // (EndpointsConformanceTest checks that for every Region); with an endpoint override it signs for the client's
