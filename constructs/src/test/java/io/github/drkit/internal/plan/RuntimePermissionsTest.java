@@ -52,7 +52,9 @@ class RuntimePermissionsTest {
             // Kept in SSM by the test's PlanStorage.PARAMETER below.
             "plan-parameter", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
             // Every function may evaluate its plan, whatever the plan holds.
-            "readiness", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))));
+            "readiness", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
+            // Every function keeps its reports in the audit bucket.
+            "audit", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))));
 
     @Test
     void table_whenRead_namesOnlyKnownKindsAndScopes() {
@@ -69,7 +71,7 @@ class RuntimePermissionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "notifications", "plan-parameter",
-            "readiness"})
+            "readiness", "audit"})
     void role_whenPlanUsesKind_grantsEveryActionTheTableLists(String kind) {
         Set<String> granted = grantedActions(kind);
 

@@ -14,6 +14,7 @@ import io.github.drkit.runtime.aws.api.Ec2Api;
 import io.github.drkit.runtime.aws.api.ElbApi;
 import io.github.drkit.runtime.aws.api.RdsApi;
 import io.github.drkit.runtime.aws.api.Route53Api;
+import io.github.drkit.runtime.aws.api.S3Api;
 import io.github.drkit.runtime.aws.api.ServiceQuotasApi;
 import io.github.drkit.runtime.aws.api.SnsApi;
 import io.github.drkit.runtime.aws.api.SsmApi;
@@ -125,6 +126,11 @@ public final class AwsClients implements AutoCloseable {
 
     public SsmApi ssm() {
         return api("ssm", () -> new SsmApi(new JsonProtocol(transport, AwsService.SSM, "AmazonSSM", "1.1", false)));
+    }
+
+    /** S3, for the audit trail's PutObject only. */
+    public S3Api s3() {
+        return api("s3", () -> new S3Api(new RestXmlProtocol(transport, AwsService.S3)));
     }
 
     /** Service Quotas, read by readiness only. */

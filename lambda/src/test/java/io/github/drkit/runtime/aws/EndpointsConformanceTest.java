@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ec2.endpoints.Ec2EndpointProvider;
 import software.amazon.awssdk.services.elasticloadbalancingv2.endpoints.ElasticLoadBalancingV2EndpointProvider;
 import software.amazon.awssdk.services.rds.endpoints.RdsEndpointProvider;
 import software.amazon.awssdk.services.route53.endpoints.Route53EndpointProvider;
+import software.amazon.awssdk.services.s3.endpoints.S3EndpointProvider;
 import software.amazon.awssdk.services.servicequotas.endpoints.ServiceQuotasEndpointProvider;
 import software.amazon.awssdk.services.sns.endpoints.SnsEndpointProvider;
 import software.amazon.awssdk.services.ssm.endpoints.SsmEndpointProvider;
@@ -52,6 +53,9 @@ class EndpointsConformanceTest {
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
             Map.entry(AwsService.STS, (r, f, d) -> StsEndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d).useGlobalEndpoint(false)).join()),
+            // No bucket: the Region's own endpoint, which path-style requests address.
+            Map.entry(AwsService.S3, (r, f, d) -> S3EndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d).forcePathStyle(true)).join()),
             Map.entry(AwsService.SERVICE_QUOTAS, (r, f, d) -> ServiceQuotasEndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()));
 

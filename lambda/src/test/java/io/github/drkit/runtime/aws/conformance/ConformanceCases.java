@@ -283,6 +283,20 @@ final class ConformanceCases {
                           "DataType": "text"}}""", Map.of()),
                         aws -> aws.ssm().parameter(REGION, "/drkit/plan"),
                         sdk -> sdk.ssm.getParameter(r -> r.name("/drkit/plan").withDecryption(true)).parameter().value()),
+                // S3
+                new ConformanceCase("S3Api.putObject", new CannedAnswer(200, Map.of("Content-Type", "application/xml",
+                        "ETag", "\"9b2cf535f27731c974343645a3985328\"", "x-amz-request-id", "req-put", "x-amz-version-id", "3HL4kqtJlcpXroDTDmJ"),
+                        new byte[0]),
+                        aws -> {
+                            aws.s3().putObject(REGION, "drkit-audit", "shop/evaluate/2026/12/04/20261204T080000Z-0a1b.json",
+                                    "{\"verdict\": \"READY\"}", "application/json");
+                            return "sent";
+                        },
+                        sdk -> {
+                            sdk.s3.putObject(r -> r.bucket("drkit-audit").key("shop/evaluate/2026/12/04/20261204T080000Z-0a1b.json")
+                                    .contentType("application/json"), software.amazon.awssdk.core.sync.RequestBody.fromString("{\"verdict\": \"READY\"}"));
+                            return "sent";
+                        }),
                 // Service Quotas
                 new ConformanceCase("ServiceQuotasApi.quotaValue", CannedAnswer.json(200, "application/x-amz-json-1.1", """
                         {"Quota": {"ServiceCode": "ec2", "ServiceName": "Amazon Elastic Compute Cloud (Amazon EC2)",

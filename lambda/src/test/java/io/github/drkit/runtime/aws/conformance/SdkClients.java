@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -36,6 +37,7 @@ final class SdkClients implements AutoCloseable {
     final SnsClient sns;
     final SsmClient ssm;
     final ServiceQuotasClient serviceQuotas;
+    final S3Client s3;
     final CloudWatchClient cloudWatch;
     final Route53Client route53;
     final StsClient sts;
@@ -51,6 +53,13 @@ final class SdkClients implements AutoCloseable {
         this.sns = build(SnsClient::builder);
         this.ssm = build(SsmClient::builder);
         this.serviceQuotas = build(ServiceQuotasClient::builder);
+        // Path-style, as the runtime addresses buckets; checksums only where S3 requires them and no chunked signing (the SDK's
+        // choice over plain HTTP), as the runtime sends the payload whole with its SHA-256.
+        this.s3 = keep(S3Client.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).forcePathStyle(true)
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
         this.cloudWatch = build(CloudWatchClient::builder);
         // Route 53 is global: against AWS the SDK signs for the partition's home Region whatever the client's Region
         // (EndpointsConformanceTest checks that for every Region); with an endpoint override it signs for the client's
