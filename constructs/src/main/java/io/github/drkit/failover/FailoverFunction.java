@@ -4,6 +4,8 @@ import io.github.drkit.internal.plan.Checks;
 import io.github.drkit.internal.plan.NagFindings;
 import io.github.drkit.internal.plan.PlanPermissions;
 import io.github.drkit.internal.plan.PlanSize;
+import io.github.drkit.internal.plan.ReadinessPermissions;
+import io.github.drkit.objectives.RecoveryObjectives;
 import io.github.drkit.internal.topology.Topics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
@@ -36,6 +39,8 @@ import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.destinations.SnsDestination;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.scheduler.ISchedule;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.ssm.ParameterTier;
 import software.amazon.awscdk.services.ssm.StringParameter;
@@ -43,7 +48,11 @@ import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
- * The Lambda function that runs drkit-lambda's failover, failback and status for one plan.
+ * The Lambda function that runs drkit-lambda's failover, failback, status and evaluate for one plan.
+ *
+ * <p>Evaluate runs on a schedule (every 30 minutes unless {@code readinessInterval} says otherwise), publishes its
+ * verdict as a metric and alarms to the notification topic when it is NOT_READY; every run's report goes to the audit
+ * bucket under {@code <application>/<action>/}.
  *
  * <p>Java 21 with SnapStart on published versions; callers invoke the {@link #getAlias() live alias}
  * (SnapStart only applies to versions). The plan travels in {@code DRKIT_PLAN}, or, when it may not
@@ -61,6 +70,15 @@ public class FailoverFunction extends Construct {
     static final int PARAMETER_LIMIT = 8192;
     /** The alias callers invoke. */
     public static final String ALIAS_NAME = "live";
+    /** Environment variable naming the bucket that gets every run's report. */
+    public static final String AUDIT_BUCKET_VARIABLE = "DRKIT_AUDIT_BUCKET";
+    /** Environment variable naming the readiness metric's namespace; set when readiness is on. */
+    public static final String READINESS_NAMESPACE_VARIABLE = "DRKIT_READINESS_NAMESPACE";
+    /** Environment variables with the declared RTO and RPO in seconds, empty when none is declared. */
+    public static final String RTO_VARIABLE = "DRKIT_RTO_SECONDS";
+    public static final String RPO_VARIABLE = "DRKIT_RPO_SECONDS";
+    /** The longest bucket name S3 allows: what the audit bucket's name may take of the environment. */
+    private static final int BUCKET_NAME_LIMIT = 63;
 
     private final FailoverPlan plan;
     private final Function function;
@@ -69,6 +87,8 @@ public class FailoverFunction extends Construct {
     private final StringParameter planParameter;
     private final Alarm errorsAlarm;
     private final LogGroup logGroup;
+    private final IBucket auditBucket;
+    private final ReadinessSchedule readiness;
 
     public FailoverFunction(Construct scope, String id, FailoverFunctionProps props) {
         super(scope, id);
@@ -90,6 +110,9 @@ public class FailoverFunction extends Construct {
         }
         int concurrency = props.getReservedConcurrency() == null ? 1
                 : Checks.range(owner, "reservedConcurrency", props.getReservedConcurrency(), 1, 1000);
+        boolean readinessOn = props.getReadiness() == null || props.getReadiness();
+        Duration interval = props.getReadinessInterval() == null ? Duration.minutes(30) : props.getReadinessInterval();
+        checkInterval(owner, interval);
 
         this.notificationTopic = Topics.givenOrEncrypted(this, props.getNotificationTopic(), "drkit failover");
         this.plan = given.notificationTopicArn() == null ? given.withNotificationTopicArn(notificationTopic.getTopicArn()) : given;
@@ -100,7 +123,15 @@ public class FailoverFunction extends Construct {
         Map<String, String> environment = new LinkedHashMap<>();
         // Tiered compilation stopped at C1 starts a short-lived JVM fastest; SnapStart keeps the result.
         environment.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
-        int otherVariables = environment.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
+        if (readinessOn) {
+            environment.put(READINESS_NAMESPACE_VARIABLE, ReadinessSchedule.NAMESPACE);
+        }
+        // Resolved at synth: objectives may be declared on the stack after this construct is made.
+        environment.put(RTO_VARIABLE, Lazy.string(producer(() -> objectiveSeconds(true))));
+        environment.put(RPO_VARIABLE, Lazy.string(producer(() -> objectiveSeconds(false))));
+        int otherVariables = environment.entrySet().stream().mapToInt(e -> e.getKey().length()
+                + (Token.isUnresolved(e.getValue()) ? 10 : e.getValue().length())).sum()
+                + AUDIT_BUCKET_VARIABLE.length() + BUCKET_NAME_LIMIT;
         boolean fitsEnvironment = size + PLAN_VARIABLE.length() + otherVariables <= ENVIRONMENT_LIMIT;
         if (storage == PlanStorage.ENVIRONMENT && !fitsEnvironment) {
             throw new IllegalArgumentException(owner + ": planStorage ENVIRONMENT cannot hold a plan of about " + size
@@ -123,10 +154,15 @@ public class FailoverFunction extends Construct {
             environment.put(PLAN_VARIABLE, rendered);
         }
 
+        this.auditBucket = props.getAuditBucket() != null ? props.getAuditBucket() : AuditTrail.bucket(this);
+        environment.put(AUDIT_BUCKET_VARIABLE, auditBucket.getBucketName());
+
         RetentionDays retention = props.getLogRetention() == null ? RetentionDays.ONE_YEAR : props.getLogRetention();
         this.logGroup = LogGroup.Builder.create(this, "Logs").retention(retention).removalPolicy(RemovalPolicy.RETAIN).build();
 
-        List<PolicyStatement> recovery = PlanPermissions.statements(Stack.of(this), plan);
+        List<PolicyStatement> recovery = new ArrayList<>(PlanPermissions.statements(Stack.of(this), plan));
+        // Evaluate's own reads and its metric: granted even with the schedule off, so that it can be run by hand.
+        recovery.addAll(ReadinessPermissions.statements(ReadinessSchedule.NAMESPACE));
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("drkit failover of " + plan.application() + ": may change only the resources in its plan")
@@ -159,6 +195,12 @@ public class FailoverFunction extends Construct {
             planParameter.grantRead(function);
         }
         notificationTopic.grantPublish(function);
+        // Every run's report, under this application's prefix only; a bucket with a KMS key also needs the key.
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("AuditTrail").effect(Effect.ALLOW)
+                .actions(List.of("s3:PutObject")).resources(List.of(auditBucket.arnForObjects(plan.application() + "/*"))).build());
+        if (auditBucket.getEncryptionKey() != null) {
+            auditBucket.getEncryptionKey().grantEncrypt(function);
+        }
         // The runtime checks the topic exists before it changes anything.
         role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TopicCheck").effect(Effect.ALLOW)
                 .actions(List.of("sns:GetTopicAttributes")).resources(List.of(notificationTopic.getTopicArn())).build());
@@ -188,6 +230,35 @@ public class FailoverFunction extends Construct {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         errorsAlarm.addAlarmAction(new SnsAction(notificationTopic));
+        this.readiness = readinessOn ? new ReadinessSchedule(this, plan.application(), alias, notificationTopic, interval) : null;
+    }
+
+    private static void checkInterval(String owner, Duration interval) {
+        if (Token.isUnresolved(interval.toSeconds())) {
+            return;
+        }
+        double seconds = interval.toSeconds().doubleValue();
+        if (seconds % 60 != 0 || seconds < 300 || seconds > 86_400) {
+            throw new IllegalArgumentException(owner + ": readinessInterval must be whole minutes from 5 minutes to 1 day (got "
+                    + (long) seconds + " s): EventBridge Scheduler runs rates of whole minutes, and evaluate reads every resource"
+                    + " of the plan each time");
+        }
+    }
+
+    /** The declared objective in whole seconds, empty when none governs this construct. */
+    private String objectiveSeconds(boolean rto) {
+        RecoveryObjectives objectives = RecoveryObjectives.of(this);
+        Duration value = objectives == null ? null : rto ? objectives.getRto() : objectives.getRpo();
+        return value == null ? "" : String.valueOf(value.toSeconds().longValue());
+    }
+
+    private static software.amazon.awscdk.IStableStringProducer producer(java.util.function.Supplier<String> value) {
+        return new software.amazon.awscdk.IStableStringProducer() {
+            @Override
+            public String produce() {
+                return value.get();
+            }
+        };
     }
 
     /**
@@ -202,8 +273,8 @@ public class FailoverFunction extends Construct {
         if (recovery.stream().anyMatch(st -> st.getResources().contains("*"))) {
             roleFindings.add("Resource::*");
             reasons.add("'*' only for reads that AWS authorizes on no narrower resource (Auto Scaling, EC2 and ELBv2 Describe*, "
-                    + "CloudWatch GetMetricStatistics) and for cloudwatch:PutMetricData, which has no resource-level permission and is "
-                    + "limited by a cloudwatch:namespace condition");
+                    + "CloudWatch GetMetricStatistics, Service Quotas GetServiceQuota) and for cloudwatch:PutMetricData, which has no "
+                    + "resource-level permission and is limited by a cloudwatch:namespace condition");
         }
         if (!plan.fleets().isEmpty()) {
             roleFindings.add("regex:/^Resource::arn:<AWS::Partition>:autoscaling:[^:]+:[^:]+:autoScalingGroup:\\*:autoScalingGroupName\\/.+$/");
@@ -223,10 +294,15 @@ public class FailoverFunction extends Construct {
             NagFindings.suppress(role, "AwsSolutions-IAM5", String.join("; ", reasons) + ".", roleFindings);
         }
         IConstruct policy = role.getNode().tryFindChild("DefaultPolicy");
+        // Application names are letters, digits, '.', '_' and '-' (the plan's rule): only '.' needs escaping.
+        String appPattern = plan.application().replace(".", "\\.");
         if (policy != null) {
             NagFindings.suppress(policy, "AwsSolutions-IAM5", "Log streams of this function's own log group are named by Lambda at run "
-                    + "time; kms:GenerateDataKey* is what SNS needs to publish to the notification topic's key and is granted on that key only.",
-                    List.of("regex:/^Resource::<.*Logs.*\\.Arn>:log-stream:\\*$/", "Action::kms:GenerateDataKey*"));
+                    + "time; kms:GenerateDataKey* is what SNS needs to publish to the notification topic's key and is granted on that key only; "
+                    + "report keys in the audit bucket are made at run time, under this application's prefix only.",
+                    List.of("regex:/^Resource::<.*Logs.*\\.Arn>:log-stream:\\*$/", "Action::kms:GenerateDataKey*",
+                            "regex:/^Resource::<.*AuditTrail.*\\.Arn>\\/" + appPattern + "\\/\\*$/",
+                            "regex:/^Resource::arn:<AWS::Partition>:s3:::.+\\/" + appPattern + "\\/\\*$/"));
         }
     }
 
@@ -259,6 +335,26 @@ public class FailoverFunction extends Construct {
 
     public LogGroup getLogGroup() {
         return logGroup;
+    }
+
+    /** The bucket that gets every run's report, created or given. */
+    public IBucket getAuditBucket() {
+        return auditBucket;
+    }
+
+    /** The schedule that runs evaluate; null when readiness is off. */
+    public ISchedule getReadinessSchedule() {
+        return readiness == null ? null : readiness.schedule;
+    }
+
+    /** The alarm on a NOT_READY verdict; null when readiness is off. */
+    public IAlarm getReadinessAlarm() {
+        return readiness == null ? null : readiness.alarm;
+    }
+
+    /** The readiness metric (0 READY, 1 DEGRADED, 2 NOT_READY, maximum per interval); null when readiness is off. */
+    public software.amazon.awscdk.services.cloudwatch.IMetric getReadinessMetric() {
+        return readiness == null ? null : readiness.metric;
     }
 
     /** Lets an operator role or an automation invoke failover (through the alias). */

@@ -3,6 +3,7 @@ package io.github.drkit.failover;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.sns.ITopic;
 
 /** Props of {@link FailoverFunction}. */
@@ -16,6 +17,9 @@ public final class FailoverFunctionProps {
     private final PlanStorage planStorage;
     private final Number reservedConcurrency;
     private final String functionName;
+    private final Boolean readiness;
+    private final Duration readinessInterval;
+    private final IBucket auditBucket;
 
     private FailoverFunctionProps(Builder b) {
         this.plan = b.plan;
@@ -27,6 +31,9 @@ public final class FailoverFunctionProps {
         this.planStorage = b.planStorage;
         this.reservedConcurrency = b.reservedConcurrency;
         this.functionName = b.functionName;
+        this.readiness = b.readiness;
+        this.readinessInterval = b.readinessInterval;
+        this.auditBucket = b.auditBucket;
     }
 
     public static Builder builder() {
@@ -78,6 +85,21 @@ public final class FailoverFunctionProps {
         return functionName;
     }
 
+    /** @default true: evaluate runs on a schedule, publishes its verdict and alarms on NOT_READY */
+    public Boolean getReadiness() {
+        return readiness;
+    }
+
+    /** @default 30 minutes */
+    public Duration getReadinessInterval() {
+        return readinessInterval;
+    }
+
+    /** @default a new bucket: encrypted, versioned, TLS only, access logged, reports archived after 90 days */
+    public IBucket getAuditBucket() {
+        return auditBucket;
+    }
+
     public static final class Builder {
         private FailoverPlan plan;
         private Code code;
@@ -88,6 +110,9 @@ public final class FailoverFunctionProps {
         private PlanStorage planStorage;
         private Number reservedConcurrency;
         private String functionName;
+        private Boolean readiness;
+        private Duration readinessInterval;
+        private IBucket auditBucket;
 
         private Builder() {
         }
@@ -163,6 +188,41 @@ public final class FailoverFunctionProps {
          */
         public Builder functionName(String v) {
             this.functionName = v;
+            return this;
+        }
+
+        /**
+         * Whether the function evaluates its plan on a schedule (EventBridge Scheduler invokes {@code evaluate}), publishes
+         * the verdict as the metric {@code drkit/readiness ReadinessVerdict} (0 READY, 1 DEGRADED, 2 NOT_READY) and alarms
+         * to the notification topic on NOT_READY. The role may make evaluate's reads whatever this says, so that an
+         * operator can run evaluate by hand.
+         *
+         * @default true
+         */
+        public Builder readiness(Boolean v) {
+            this.readiness = v;
+            return this;
+        }
+
+        /**
+         * How often the schedule runs evaluate: whole minutes, from 5 minutes to a day.
+         *
+         * @default 30 minutes, as Route 53 ARC Region switch evaluates its plans
+         */
+        public Builder readinessInterval(Duration v) {
+            this.readinessInterval = v;
+            return this;
+        }
+
+        /**
+         * The bucket that keeps the JSON report of every run, under {@code <application>/}; the function may put
+         * objects under that prefix only.
+         *
+         * @default a new bucket: SSE-S3, versioned, TLS only, blocked public access, access logged, reports moved to
+         *          Glacier Flexible Retrieval after 90 days and retained
+         */
+        public Builder auditBucket(IBucket v) {
+            this.auditBucket = v;
             return this;
         }
 

@@ -156,8 +156,9 @@ class FailoverFunctionTest {
             boolean publishesOnWildcard = (a instanceof List ? (List<Object>) a : List.of(a)).contains("cloudwatch:PutMetricData")
                     && (r instanceof List ? (List<Object>) r : List.of(r)).contains("*");
             if (publishesOnWildcard) {
-                // PutMetricData has no resource-level permission: the plan's namespace must scope it.
-                assertEquals(Map.of("cloudwatch:namespace", List.of("drkit")), ((Map<String, Object>) s.get("Condition")).get("StringEquals"));
+                // PutMetricData has no resource-level permission: the plan's namespace (or the readiness metric's) must scope it.
+                Object namespace = "ReadinessMetric".equals(s.get("Sid")) ? "drkit/readiness" : List.of("drkit");
+                assertEquals(Map.of("cloudwatch:namespace", namespace), ((Map<String, Object>) s.get("Condition")).get("StringEquals"));
             }
         }
         assertTrue(checked >= 10, "expected the plan's mutating actions, saw " + checked);

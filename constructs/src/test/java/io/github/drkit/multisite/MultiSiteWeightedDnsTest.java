@@ -42,7 +42,7 @@ class MultiSiteWeightedDnsTest {
         t.hasResourceProperties("AWS::Route53::HealthCheck", Map.of("HealthCheckConfig", Match.objectLike(Map.of(
                 "IPAddress", "203.0.113.10", "RequestInterval", 10))));
         // Only the drained site's alarm starts failover.
-        t.resourceCountIs("AWS::CloudWatch::Alarm", 2); // the site alarm and the function's error alarm
+        t.resourceCountIs("AWS::CloudWatch::Alarm", 3); // the site alarm, the function's error alarm and its readiness alarm
         t.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "AWS/Route53", "MetricName", "HealthCheckStatus",
                 "ComparisonOperator", "LessThanThreshold", "Threshold", 1));
         t.hasResourceProperties("AWS::Events::Rule", Map.of("EventPattern", Match.objectLike(Map.of(

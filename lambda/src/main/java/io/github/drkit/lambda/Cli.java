@@ -31,6 +31,7 @@ public final class Cli {
         commands.put("status", args -> RecoveryCommand.fromEnvironment(Action.STATUS).run(args));
         commands.put("failover", args -> RecoveryCommand.fromEnvironment(Action.FAILOVER).run(args));
         commands.put("failback", args -> RecoveryCommand.fromEnvironment(Action.FAILBACK).run(args));
+        commands.put("evaluate", args -> RecoveryCommand.fromEnvironment(Action.EVALUATE).run(args));
         return commands;
     }
 
@@ -39,6 +40,8 @@ public final class Cli {
             "  status   --plan FILE                        read-only: capacity, health, DNS and the state they add up to",
             "  failover --plan FILE [--dry-run] [--force]  promote data, scale compute, wait for health, move DNS",
             "  failback --plan FILE [--dry-run] [--force]  move DNS back, return fleets to standby capacity",
+            "  evaluate --plan FILE [--rto S] [--rpo S]    read-only: what would stop or slow a failover now; READY, DEGRADED or",
+            "                                              NOT_READY (exit 1), weighed against the RTO and RPO given in seconds",
             "  archive  search|restore|status|fetch|backfill ...  the archive catalog, in drkit-lambda-archive.jar (archive --help)",
             "  --plan FILE          the recovery plan (JSON, at most 1 MiB), given once",
             "  --dry-run            report the exact changes, make none",

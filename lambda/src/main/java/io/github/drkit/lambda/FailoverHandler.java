@@ -7,17 +7,25 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
 import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.engine.Action;
+import io.github.drkit.runtime.engine.InvalidRequestException;
 import io.github.drkit.runtime.engine.Progress;
 import io.github.drkit.runtime.engine.RecoveryEngine;
 import io.github.drkit.runtime.engine.RecoveryRequest;
 import io.github.drkit.runtime.engine.Report;
 import io.github.drkit.runtime.engine.ReportJson;
 import io.github.drkit.plan.RecoveryPlan;
+import io.github.drkit.runtime.audit.AuditTrail;
+import io.github.drkit.runtime.readiness.ReadinessEvaluator;
+import io.github.drkit.runtime.readiness.ReadinessReport;
 
 /**
  * The Lambda entry point: {@code io.github.drkit.lambda.FailoverHandler}. The event is
- * {@code {"action": "status|failover|failback", "dryRun": false, "force": false, "deadlineSeconds": 600}}; the plan comes from
- * {@code DRKIT_PLAN} (inline) or {@code DRKIT_PLAN_PARAMETER} (an SSM parameter name).
+ * {@code {"action": "status|failover|failback|evaluate", "dryRun": false, "force": false, "deadlineSeconds": 600}}; the plan
+ * comes from {@code DRKIT_PLAN} (inline) or {@code DRKIT_PLAN_PARAMETER} (an SSM parameter name). {@code evaluate} weighs
+ * its findings against {@code DRKIT_RTO_SECONDS} and {@code DRKIT_RPO_SECONDS} when set, and publishes its verdict in the
+ * CloudWatch namespace {@code DRKIT_READINESS_NAMESPACE} when set. With {@code DRKIT_AUDIT_BUCKET} set, every report is
+ * also kept in that bucket (in the function's Region), and the answer says where under {@code auditTrail}.
  *
  * <p>Returns the report. Invalid input (event, plan, unknown resource) is thrown, so the invocation fails
  * with the message naming the field and no change made; a run that fails part-way returns its report with
@@ -30,6 +38,8 @@ public final class FailoverHandler implements RequestHandler<Map<String, Object>
     private final Map<String, String> env;
     private final AwsClients aws;
     private final RecoveryEngine engine;
+    private final ReadinessEvaluator readiness;
+    private final AuditTrail audit;
 
     /** Used by Lambda: clients built once per execution environment, from AWS_REGION and AWS_ENDPOINT_URL. */
     public FailoverHandler() {
@@ -45,7 +55,13 @@ public final class FailoverHandler implements RequestHandler<Map<String, Object>
         this.env = Map.copyOf(env);
         this.aws = aws;
         this.engine = RecoveryEngine.builder(aws).pollInterval(pollInterval).progress(progress).build();
+        this.readiness = ReadinessEvaluator.builder(aws).metricNamespace(this.env.get(EnvironmentObjectives.NAMESPACE)).build();
+        String bucket = this.env.get(AUDIT_BUCKET);
+        this.audit = bucket == null || bucket.isBlank() ? null : new AuditTrail(aws, bucket, aws.defaultRegion().id());
     }
+
+    /** The environment variable naming the audit bucket. */
+    static final String AUDIT_BUCKET = "DRKIT_AUDIT_BUCKET";
 
     /**
      * The run's deadline inside the invocation's: the time Lambda leaves, less a margin for the report and its
@@ -63,11 +79,38 @@ public final class FailoverHandler implements RequestHandler<Map<String, Object>
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         RecoveryRequest request = withinInvocation(RecoveryRequest.fromEvent(event), context);
+        if (request.action() == Action.EVALUATE) {
+            return evaluate(request, context);
+        }
         RecoveryPlan plan = PlanSource.load(env, aws);
         Report report = engine.run(plan, request);
         if (context != null && context.getLogger() != null) {
             context.getLogger().log("drkit " + report.action() + " " + report.outcome() + ": " + report.message() + "\n");
         }
-        return ReportJson.toMap(report);
+        return kept(ReportJson.toMap(report), plan.application(), report.action(), report.startedAt(), context);
+    }
+
+    /** The report with where the audit trail keeps it, when there is one. */
+    private Map<String, Object> kept(Map<String, Object> report, String application, String action, String startedAt, Context context) {
+        if (audit == null) {
+            return report;
+        }
+        String runId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : java.util.UUID.randomUUID().toString();
+        Map<String, Object> answer = new java.util.LinkedHashMap<>(report);
+        answer.put("auditTrail", audit.keep(application, action, java.time.Instant.parse(startedAt), runId, ReportJson.write(report)));
+        return answer;
+    }
+
+    private Map<String, Object> evaluate(RecoveryRequest request, Context context) {
+        if (request.dryRun() || request.force()) {
+            throw new InvalidRequestException(request.dryRun() ? "dryRun" : "force", "does not apply to evaluate, which changes nothing");
+        }
+        EnvironmentObjectives objectives = EnvironmentObjectives.read(env);
+        RecoveryPlan plan = PlanSource.load(env, aws);
+        ReadinessReport report = readiness.evaluate(plan, objectives.objectives(), request.deadline());
+        if (context != null && context.getLogger() != null) {
+            context.getLogger().log("drkit evaluate " + report.verdict() + ": " + report.message() + "\n");
+        }
+        return kept(ReportJson.toMap(report), plan.application(), report.action(), report.startedAt(), context);
     }
 }

@@ -27,10 +27,15 @@ import io.github.drkit.runtime.engine.Report;
 import io.github.drkit.runtime.engine.ReportJson;
 import io.github.drkit.plan.InvalidInputException;
 import io.github.drkit.plan.RecoveryPlan;
+import io.github.drkit.runtime.readiness.Objectives;
+import io.github.drkit.runtime.readiness.ReadinessEvaluator;
+import io.github.drkit.runtime.readiness.ReadinessReport;
+import io.github.drkit.runtime.readiness.Verdict;
 
 /**
  * {@code status|failover|failback --plan FILE [--dry-run] [--force] [--deadline SECONDS]}: the engine's JSON report on
- * stdout, progress lines on stderr as the run goes.
+ * stdout, progress lines on stderr as the run goes. {@code evaluate --plan FILE [--rto SECONDS] [--rpo SECONDS]
+ * [--deadline SECONDS]}: the readiness report on stdout, exit 1 when it is {@code NOT_READY}.
  */
 final class RecoveryCommand {
     /** The largest plan file read: plans the constructs write are a few KB; a larger file is not a plan. */
@@ -51,7 +56,7 @@ final class RecoveryCommand {
     }
 
     /** What the options say, before the plan is read. */
-    private record Options(Path file, boolean dryRun, boolean force, Duration deadline) {
+    private record Options(Path file, boolean dryRun, boolean force, Duration deadline, Objectives objectives) {
     }
 
     /** Clients from the environment (AWS_REGION, else the plan's recovery Region; AWS_ENDPOINT_URL when set). */
@@ -71,6 +76,9 @@ final class RecoveryCommand {
             }
             plan = RecoveryPlan.parse(read(options.file()));
             request = new RecoveryRequest(action, options.dryRun(), options.force(), options.deadline());
+            if (action == Action.EVALUATE) {
+                return evaluate(plan, request, options.objectives());
+            }
         } catch (InvalidInputException e) {
             return invalid(e);
         }
@@ -92,12 +100,30 @@ final class RecoveryCommand {
         }
     }
 
+    private int evaluate(RecoveryPlan plan, RecoveryRequest request, Objectives objectives) {
+        try (AwsClients aws = clients.apply(plan);
+             ReadinessEvaluator evaluator = ReadinessEvaluator.builder(aws).build()) {
+            ReadinessReport report = evaluator.evaluate(plan, objectives, request.deadline());
+            out.println(ReportJson.write(report));
+            err.println(report.verdict() + ": " + report.message());
+            return report.verdict() == Verdict.NOT_READY ? 1 : 0;
+        } catch (InvalidInputException e) {
+            return invalid(e);
+        } catch (RuntimeException e) {
+            err.println(action.id() + " failed: " + e);
+            out.println(error("FAILED", null, String.valueOf(e.getMessage())));
+            return 1;
+        }
+    }
+
     /** The options; null when they ask for help. */
     private Options parse(String[] args) {
         String file = null;
         boolean dryRun = false;
         boolean force = false;
         Duration deadline = null;
+        Duration rto = null;
+        Duration rpo = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--plan" -> {
@@ -115,22 +141,35 @@ final class RecoveryCommand {
                     }
                     deadline = deadline(value);
                 }
+                case "--rto", "--rpo" -> {
+                    String option = args[i];
+                    if (action != Action.EVALUATE) {
+                        throw new InvalidRequestException(option, "applies to evaluate only");
+                    }
+                    Duration value = EnvironmentObjectives.seconds(option, value(args, i++, "a number of seconds"));
+                    if ("--rto".equals(option)) {
+                        rto = value;
+                    } else {
+                        rpo = value;
+                    }
+                }
                 case "--dry-run" -> dryRun = true;
                 case "--force" -> force = true;
                 case "--help", "-h" -> {
                     return null;
                 }
                 default -> throw new InvalidRequestException(Cut.value(args[i]), "is not an option of " + action.id()
-                        + " (options: --plan FILE, --dry-run, --force, --deadline SECONDS, --help)");
+                        + (action == Action.EVALUATE ? " (options: --plan FILE, --rto SECONDS, --rpo SECONDS, --deadline SECONDS, --help)"
+                        : " (options: --plan FILE, --dry-run, --force, --deadline SECONDS, --help)"));
             }
         }
         if (file == null) {
             throw new InvalidRequestException("--plan", "is required: the recovery plan file");
         }
-        if (action == Action.STATUS && (dryRun || force)) {
-            throw new InvalidRequestException(dryRun ? "--dry-run" : "--force", "does not apply to status, which changes nothing");
+        if ((action == Action.STATUS || action == Action.EVALUATE) && (dryRun || force)) {
+            throw new InvalidRequestException(dryRun ? "--dry-run" : "--force", "does not apply to " + action.id() + ", which changes nothing");
         }
-        return new Options(path(file), dryRun, force, deadline == null ? RecoveryRequest.DEFAULT_DEADLINE : deadline);
+        return new Options(path(file), dryRun, force, deadline == null ? RecoveryRequest.DEFAULT_DEADLINE : deadline, new Objectives(rto, rpo));
     }
 
     private static String value(String[] args, int i, String what) {

@@ -118,6 +118,22 @@ public final class CloudWatchQuery {
         post(endpoint, credentials, region, form.toString());
     }
 
+    /** Publishes one datapoint now, as AWS publishes a service metric (RDS's ReplicaLag, for one). */
+    public static void putMetric(URI endpoint, AwsCredentialsProvider credentials, String region, String namespace, String metricName,
+                                 Map<String, String> dimensions, double value) {
+        StringBuilder form = new StringBuilder("Action=PutMetricData&Version=2010-08-01")
+                .append("&Namespace=").append(encode(namespace))
+                .append("&MetricData.member.1.MetricName=").append(encode(metricName))
+                .append("&MetricData.member.1.Value=").append(value);
+        int i = 1;
+        for (Map.Entry<String, String> d : new TreeMap<>(dimensions).entrySet()) {
+            form.append("&MetricData.member.1.Dimensions.member.").append(i).append(".Name=").append(encode(d.getKey()))
+                    .append("&MetricData.member.1.Dimensions.member.").append(i).append(".Value=").append(encode(d.getValue()));
+            i++;
+        }
+        post(endpoint, credentials, region, form.toString());
+    }
+
     /**
      * Sets an alarm's state, as CloudWatch does when it evaluates a period: moto_server 5.2.1 stores alarms and their
      * states but never evaluates them, so a test plays the evaluation's outcome.

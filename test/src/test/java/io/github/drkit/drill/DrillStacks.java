@@ -105,6 +105,16 @@ final class DrillStacks {
                     Map.of("routing", "WEIGHTED", "name", record, "type", "A", "setIdentifier", "recovery",
                             "normalWeight", shape.recoveryWeight(), "failoverWeight", 100)))));
             if (shape.strategy() == DrStrategy.MULTI_SITE) {
+                // The switch's alarm, as MultiSiteWeightedDns declares it (moto does not create it from the template).
+                software.amazon.awscdk.services.cloudwatch.CfnAlarm.Builder.create(primary, "SwitchAlarm")
+                        .namespace("drkit").metricName("SiteEnabled")
+                        .dimensions(List.of(
+                                software.amazon.awscdk.services.cloudwatch.CfnAlarm.DimensionProperty.builder()
+                                        .name("Application").value(shape.name()).build(),
+                                software.amazon.awscdk.services.cloudwatch.CfnAlarm.DimensionProperty.builder()
+                                        .name("Site").value("primary").build()))
+                        .statistic("Minimum").period(60).evaluationPeriods(1).threshold(1)
+                        .comparisonOperator("LessThanThreshold").treatMissingData("ignore").build();
                 // The data-plane switch beside the weighted records: the primary's metric, as MultiSiteWeightedDns writes it.
                 plan.put("siteSwitches", List.of(Map.of("region", PRIMARY, "site", "primary", "namespace", "drkit",
                         "metricName", "SiteEnabled", "dimensions", Map.of("Application", shape.name(), "Site", "primary"),
@@ -126,6 +136,8 @@ final class DrillStacks {
             if (shape.strategy() == DrStrategy.MULTI_SITE) {
                 kinds.add("site-switch");
             }
+            // The drill runs evaluate as this role too; FailoverFunction grants every function evaluate's reads.
+            kinds.add("readiness");
             kinds.forEach(kind -> function.addToRolePolicy(PolicyStatement.Builder.create()
                     .actions(RuntimePermissions.actions(kind).stream().filter(a -> !a.equals(withoutAction)).toList())
                     .resources(List.of("*")).build()));

@@ -94,6 +94,13 @@ class ReferenceAppDrillTest {
         }
         for (String name : List.of("drkit-pilot-light", "drkit-warm-standby")) {
             assertTrue(drills.get(name).allChecks().size() >= 20, () -> "checks: " + drills.get(name).allChecks());
+            // Evaluate is READY before the disaster and catches the record deleted on purpose after failback.
+            Map<String, String> outcomes = new TreeMap<>();
+            drills.get(name).steps().forEach(s -> outcomes.put(s.name(), s.outcome()));
+            for (String step : List.of("evaluate before the disaster", "evaluate after failback", "evaluate the break",
+                    "check evaluate caught the break")) {
+                assertEquals("OK", outcomes.get(step), () -> name + " " + step + ": " + outcomes);
+            }
         }
 
         // Data-plane multi-site: the on-premises site is switched off and on again, and no record moves.

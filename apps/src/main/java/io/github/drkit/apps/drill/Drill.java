@@ -21,6 +21,12 @@ import io.github.drkit.runtime.engine.RecoveryRequest;
 import io.github.drkit.runtime.engine.Report;
 import io.github.drkit.runtime.engine.ReportJson;
 import io.github.drkit.plan.RecoveryPlan;
+import io.github.drkit.runtime.readiness.Finding;
+import io.github.drkit.runtime.readiness.Objectives;
+import io.github.drkit.runtime.readiness.ReadinessEvaluator;
+import io.github.drkit.runtime.readiness.ReadinessReport;
+import io.github.drkit.runtime.readiness.Severity;
+import io.github.drkit.runtime.readiness.Verdict;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
 
@@ -85,6 +91,9 @@ public final class Drill {
             StateVerifier verifier = new StateVerifier(clients, emulatorIsMoto, proxy::calls);
             run.step("verify normal operation", "verify", () -> new Outcome<>(null, "before the disaster",
                     verifier.verify(plan, StateVerifier.Position.NORMAL)));
+            try (AwsClients aws = engineClients(plan, run.role); ReadinessEvaluator evaluator = ReadinessEvaluator.builder(aws).build()) {
+                run.evaluateStep("evaluate before the disaster", evaluator, plan, List.of(Verdict.READY), deployed);
+            }
             Disaster disaster = run.step("inject disaster", "disaster", () -> {
                 Disaster d = Disaster.inject(clients, plan, target, deployed);
                 return new Outcome<>(d, "primary site " + d.site() + " stops answering: " + String.join("; ", d.actions()), d.checks());
@@ -125,6 +134,19 @@ public final class Drill {
                 run.events.add("failback " + back.outcome() + ": " + back.message());
                 run.step("verify failback", "verify", () -> new Outcome<>(null, "standby capacity, traffic on " + disaster.site(),
                         verifier.verify(plan, StateVerifier.Position.NORMAL)));
+                // A promoted replica stays promoted after failback (it is never demoted): DEGRADED says so until it is re-created.
+                try (ReadinessEvaluator evaluator = ReadinessEvaluator.builder(aws).build()) {
+                    run.evaluateStep("evaluate after failback", evaluator, plan,
+                            plan.databases().isEmpty() ? List.of(Verdict.READY) : List.of(Verdict.READY, Verdict.DEGRADED), deployed);
+                    // Last, before the teardown: something the plan names is broken on purpose, and evaluate must catch it.
+                    BrokenOnPurpose broken = BrokenOnPurpose.find(clients, plan);
+                    if (broken != null) {
+                        run.step("break on purpose: " + broken.what(), "drill", () -> new Outcome<>(null, broken.breakIt(), List.of()));
+                        ReadinessReport caught = run.evaluateStep("evaluate the break", evaluator, plan, List.of(Verdict.NOT_READY), deployed);
+                        run.step("check evaluate caught the break", "verify", () -> new Outcome<>(null, broken.what(),
+                                List.of(broken.caughtBy(caught))));
+                    }
+                }
             }
         } catch (StepFailed e) {
             error = e.getMessage();
@@ -305,6 +327,47 @@ public final class Drill {
                         + " failed check(s): " + outcome.checks().stream().filter(c -> !c.passed()).map(Check::toString).toList());
             }
             return outcome.value();
+        }
+
+        /**
+         * Runs evaluate as the failover role, IAM enforced; its verdict, leaving out the findings the emulator explains
+         * (a switch alarm it skipped at deploy), must be one of {@code expected}.
+         */
+        ReadinessReport evaluateStep(String name, ReadinessEvaluator evaluator, RecoveryPlan plan, List<Verdict> expected,
+                                     List<DeployedStack> deployed) {
+            Instant start = Instant.now();
+            int mark = proxy.mark();
+            ReadinessReport report;
+            try {
+                Supplier<ReadinessReport> evaluate = () -> evaluator.evaluate(plan, Objectives.none(), Duration.ofMinutes(2));
+                report = role == null ? evaluate.get() : role.iam().enforcing(evaluate);
+            } catch (RuntimeException e) {
+                record(name, "readiness", start, mark, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), List.of(), null);
+                throw new StepFailed("'" + name + "' failed: " + e.getMessage());
+            }
+            List<Finding> counted = new ArrayList<>();
+            for (Finding finding : report.findings()) {
+                String alarm = SkippedAlarms.explaining(finding, plan, deployed);
+                if (alarm == null) {
+                    counted.add(finding);
+                } else {
+                    events.add(name + ": " + finding.severity() + " " + finding.path() + " left out: the emulator skipped the switch"
+                            + " alarm " + alarm + " the template declares (" + finding.problem() + ")");
+                }
+            }
+            Verdict found = Verdict.of(counted);
+            List<String> findings = counted.stream().filter(f -> f.severity() != Severity.INFO)
+                    .map(f -> f.severity() + " " + f.path() + ": " + f.problem()).toList();
+            Check verdict = new Check("evaluate verdict", expected.size() == 1 ? expected.get(0).name() : "one of " + expected,
+                    found + (findings.isEmpty() ? "" : " " + findings), expected.contains(found));
+            List<Check> checks = List.of(verdict);
+            record(name, "readiness", start, mark, verdict.passed() ? "OK" : "FAILED", report.verdict() + ": " + report.message()
+                    + " (" + report.calls() + " calls)", checks, ReportJson.toMap(report));
+            if (!verdict.passed()) {
+                throw new StepFailed("'" + name + "' found " + verdict);
+            }
+            listener.afterStep(target, name, plan);
+            return report;
         }
 
         /**

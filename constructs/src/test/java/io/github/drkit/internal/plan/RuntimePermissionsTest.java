@@ -50,7 +50,11 @@ class RuntimePermissionsTest {
             // Every plan notifies: the topic check and the report go to the notification topic.
             "notifications", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
             // Kept in SSM by the test's PlanStorage.PARAMETER below.
-            "plan-parameter", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))));
+            "plan-parameter", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
+            // Every function may evaluate its plan, whatever the plan holds.
+            "readiness", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
+            // Every function keeps its reports in the audit bucket.
+            "audit", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))));
 
     @Test
     void table_whenRead_namesOnlyKnownKindsAndScopes() {
@@ -68,7 +72,8 @@ class RuntimePermissionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "notifications", "plan-parameter"})
+    @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "notifications", "plan-parameter",
+            "readiness", "audit"})
     void role_whenPlanUsesKind_grantsEveryActionTheTableLists(String kind) {
         Set<String> granted = grantedActions(kind);
 

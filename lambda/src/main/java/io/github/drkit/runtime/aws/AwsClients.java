@@ -16,6 +16,8 @@ import io.github.drkit.runtime.aws.api.ElbApi;
 import io.github.drkit.runtime.aws.api.GlueApi;
 import io.github.drkit.runtime.aws.api.RdsApi;
 import io.github.drkit.runtime.aws.api.Route53Api;
+import io.github.drkit.runtime.aws.api.S3Api;
+import io.github.drkit.runtime.aws.api.ServiceQuotasApi;
 import io.github.drkit.runtime.aws.api.SnsApi;
 import io.github.drkit.runtime.aws.api.SsmApi;
 import io.github.drkit.runtime.aws.api.StsApi;
@@ -136,6 +138,17 @@ public final class AwsClients implements AutoCloseable {
     /** AWS Glue, for the archive catalog's inventory search. */
     public GlueApi glue() {
         return api("glue", () -> new GlueApi(new JsonProtocol(transport, AwsService.GLUE, "AWSGlue", "1.1", false)));
+    }
+
+    /** S3, for the audit trail's PutObject only. */
+    public S3Api s3() {
+        return api("s3", () -> new S3Api(new RestXmlProtocol(transport, AwsService.S3)));
+    }
+
+    /** Service Quotas, read by readiness only. */
+    public ServiceQuotasApi serviceQuotas() {
+        return api("servicequotas", () -> new ServiceQuotasApi(new JsonProtocol(transport, AwsService.SERVICE_QUOTAS, "ServiceQuotasV20190624",
+                "1.1", false)));
     }
 
     /** STS, for web identity credentials; its one operation is sent unsigned. */

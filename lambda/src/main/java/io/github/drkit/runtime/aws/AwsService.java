@@ -27,6 +27,10 @@ public enum AwsService {
     SNS("Sns", "sns", "sns", "SNS", "sns"),
     SSM("Ssm", "ssm", "ssm", "SSM", "ssm"),
     CLOUDWATCH("CloudWatch", "monitoring", "monitoring", "CLOUDWATCH", "cloudwatch"),
+    /** Only for the audit trail: every run's report put in a bucket, addressed path-style. */
+    S3("S3", "s3", "s3", "S3", "s3"),
+    /** Only for readiness: the recovery Region's quotas against the recovery capacity. */
+    SERVICE_QUOTAS("ServiceQuotas", "servicequotas", "servicequotas", "SERVICE_QUOTAS", "service_quotas"),
     /** Global: one endpoint per partition, signed for its home Region. */
     ROUTE53("Route53", "route53", "route53", "ROUTE_53", "route_53"),
     /** Only for web identity credentials: AssumeRoleWithWebIdentity, in the Region of the process. */
@@ -109,11 +113,23 @@ public enum AwsService {
 
     /**
      * Hosts where the SDK's endpoint rules differ from its endpoints metadata (SDK 2.57): RDS FIPS in the ISO
-     * partitions follows the partition's FIPS pattern, and CloudWatch FIPS dual-stack in GovCloud is its dual-stack
-     * endpoint. Null when the metadata is right.
+     * partitions follows the partition's FIPS pattern, CloudWatch FIPS dual-stack in GovCloud is its dual-stack
+     * endpoint, and S3 keeps its own dual-stack pattern ({@code s3.dualstack.<region>}) in every partition, its Regional
+     * endpoint in us-east-1, and no FIPS endpoint in China. Null when the metadata is right.
      */
     private String ruleException(Region region, boolean fips, boolean dualStack) {
         PartitionMetadata partition = PartitionMetadata.of(region);
+        if (this == S3) {
+            if (fips && partition.id().equals("aws-cn")) {
+                throw new IllegalStateException("S3 has no FIPS endpoint in partition aws-cn (Region " + region.id() + ")");
+            }
+            if (dualStack) {
+                return "s3" + (fips ? "-fips" : "") + ".dualstack." + region.id() + "." + partition.dnsSuffix();
+            }
+            if (!fips && region.id().equals("us-east-1")) {
+                return "s3.us-east-1." + partition.dnsSuffix();
+            }
+        }
         if (this == RDS && fips && !dualStack && (partition.id().equals("aws-iso") || partition.id().equals("aws-iso-b"))) {
             return "rds-fips." + region.id() + "." + partition.dnsSuffix();
         }

@@ -7,7 +7,7 @@ import java.util.Map;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
- * The AWS REST-XML protocol (Route 53): the operation is the method and path, input in the query string or an
+ * The AWS REST-XML protocol (Route 53, S3's PutObject): the operation is the method and path, input in the query string or an
  * XML body, answers and errors ({@code ErrorResponse/Error/Code}) in XML.
  */
 public final class RestXmlProtocol {
@@ -26,6 +26,31 @@ public final class RestXmlProtocol {
     public Xml post(String region, String operation, String path, String xml) {
         return call(region, operation, new AwsTransport.Request(SdkHttpMethod.POST, path, Map.of(),
                 Map.of("Content-Type", "application/xml"), xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * PUTs {@code body} at {@code path} (already URI-encoded) and returns nothing: the answer of an S3 PutObject is in its
+     * headers. The payload's SHA-256 is sent in {@code x-amz-content-sha256}, which S3 requires and signs.
+     */
+    public void putBytes(String region, String operation, String path, byte[] body, String contentType) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        headers.put("x-amz-content-sha256", sha256(body));
+        transport.send(service, region, operation, new AwsTransport.Request(SdkHttpMethod.PUT, path, Map.of(), headers, body),
+                RestXmlProtocol::decodeError);
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            StringBuilder hex = new StringBuilder(hash.length * 2);
+            for (byte b : hash) {
+                hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+            }
+            return hex.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private Xml call(String region, String operation, AwsTransport.Request request) {

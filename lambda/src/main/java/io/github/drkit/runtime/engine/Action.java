@@ -9,14 +9,19 @@ public enum Action {
     /** Promote data, start and scale compute, wait for health, move traffic to the recovery Region. */
     FAILOVER,
     /** Move traffic back first, then return recovery fleets to standby capacity. */
-    FAILBACK;
+    FAILBACK,
+    /**
+     * Read-only: whether every step of the plan could be carried out now, and what would stop or slow it. Run by
+     * {@link io.github.drkit.runtime.readiness.ReadinessEvaluator}, not by {@link RecoveryEngine}.
+     */
+    EVALUATE;
 
     /** The lower-case name used in events, on the command line and in reports. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses {@code status}, {@code failover} or {@code failback}, naming {@code field} when it cannot. */
+    /** Parses {@code status}, {@code failover}, {@code failback} or {@code evaluate}, naming {@code field} when it cannot. */
     public static Action parse(String field, String value) {
         if (value != null) {
             for (Action action : values()) {
@@ -25,7 +30,7 @@ public enum Action {
                 }
             }
         }
-        throw new InvalidRequestException(field, "must be one of status, failover, failback (got "
+        throw new InvalidRequestException(field, "must be one of status, failover, failback, evaluate (got "
                 + (value == null ? "nothing" : "'" + value + "'") + ")");
     }
 }

@@ -64,6 +64,9 @@ public final class RecoveryEngine implements AutoCloseable {
      *                               break a guardrail; no mutating call has been made
      */
     public Report run(RecoveryPlan plan, RecoveryRequest request) {
+        if (request.action() == Action.EVALUATE) {
+            throw new InvalidRequestException("action", "evaluate is run by ReadinessEvaluator, not by the recovery engine");
+        }
         StepExecutors.requireAll(plan);
         if (plan.steps().stream().allMatch(HealthGatePlan.class::isInstance)) {
             // Otherwise every action on it "succeeds": "already failed over: no change made; state NORMAL".

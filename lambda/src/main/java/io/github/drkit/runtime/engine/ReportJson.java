@@ -46,6 +46,12 @@ public final class ReportJson {
         return (Map<String, Object>) plain(report);
     }
 
+    /** Any report record (the readiness report, for one) as plain maps and lists. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toMap(Record report) {
+        return (Map<String, Object>) plain(report);
+    }
+
     private static void write(JsonGenerator json, Object value) throws IOException {
         Object plain = plain(value);
         writePlain(json, plain);

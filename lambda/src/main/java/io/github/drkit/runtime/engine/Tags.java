@@ -1,12 +1,12 @@
 package io.github.drkit.runtime.engine;
 
 /** Tags the runtime writes, so that later runs (and people) can tell what it did. */
-final class Tags {
+public final class Tags {
     /**
      * Put on a database when failover promotes it. AWS shows a promotion in progress only through the
      * instance status; the tag also tells a person who promoted it and when.
      */
-    static final String PROMOTED = "drkit:promoted-at";
+    public static final String PROMOTED = "drkit:promoted-at";
 
     private Tags() {
     }

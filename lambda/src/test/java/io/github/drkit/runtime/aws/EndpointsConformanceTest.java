@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.endpoints.ElasticL
 import software.amazon.awssdk.services.glue.endpoints.GlueEndpointProvider;
 import software.amazon.awssdk.services.rds.endpoints.RdsEndpointProvider;
 import software.amazon.awssdk.services.route53.endpoints.Route53EndpointProvider;
+import software.amazon.awssdk.services.s3.endpoints.S3EndpointProvider;
+import software.amazon.awssdk.services.servicequotas.endpoints.ServiceQuotasEndpointProvider;
 import software.amazon.awssdk.services.sns.endpoints.SnsEndpointProvider;
 import software.amazon.awssdk.services.ssm.endpoints.SsmEndpointProvider;
 import software.amazon.awssdk.services.sts.endpoints.StsEndpointProvider;
@@ -56,6 +58,11 @@ class EndpointsConformanceTest {
             Map.entry(AwsService.ATHENA, (r, f, d) -> AthenaEndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
             Map.entry(AwsService.GLUE, (r, f, d) -> GlueEndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            // No bucket: the Region's own endpoint, which path-style requests address.
+            Map.entry(AwsService.S3, (r, f, d) -> S3EndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d).forcePathStyle(true)).join()),
+            Map.entry(AwsService.SERVICE_QUOTAS, (r, f, d) -> ServiceQuotasEndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()));
 
     private static List<Region> regions() {

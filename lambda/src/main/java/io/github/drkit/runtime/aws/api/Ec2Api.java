@@ -59,7 +59,7 @@ public final class Ec2Api {
                 .put("LaunchTemplateVersion.1", version));
         Xml item = answer.first("launchTemplateVersionSet/item");
         return item == null ? null : new LaunchTemplateVersion(item.text("launchTemplateId"), item.number("versionNumber"),
-                item.text("launchTemplateData/instanceType"));
+                item.text("launchTemplateData/instanceType"), item.text("launchTemplateData/imageId"));
     }
 
     /**
@@ -77,7 +77,56 @@ public final class Ec2Api {
         return answer.number("launchTemplateVersion/versionNumber");
     }
 
-    /** @param instanceType null when the version does not set one */
-    public record LaunchTemplateVersion(String launchTemplateId, long versionNumber, String instanceType) {
+    /**
+     * The state ({@code available}, {@code pending}, {@code deregistered}, ...) of each image that exists and this
+     * account can see. Filters by id instead of naming the ids, so that an unknown or deregistered id comes back
+     * missing instead of failing the whole call.
+     */
+    public Map<String, String> imageStates(String region, List<String> imageIds) {
+        Map<String, String> states = new LinkedHashMap<>();
+        String token = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Xml answer = query.call(region, "DescribeImages", Params.of()
+                    .put("Filter.1.Name", "image-id").list("Filter.1.Value", imageIds).put("NextToken", token));
+            for (Xml image : answer.all("imagesSet/item")) {
+                states.put(image.text("imageId"), image.text("imageState"));
+            }
+            token = answer.text("nextToken");
+            if (token == null || token.isEmpty()) {
+                return states;
+            }
+        }
+        throw new IllegalStateException("DescribeImages returned more than " + MAX_PAGES + " pages; stopped listing");
+    }
+
+    /**
+     * The default vCPU count of each named instance type the Region offers. One call for every type of a plan: a
+     * type the Region does not offer fails the call with {@code InvalidInstanceType}.
+     */
+    public Map<String, Integer> instanceTypeVCpus(String region, List<String> instanceTypes) {
+        Map<String, Integer> vcpus = new LinkedHashMap<>();
+        String token = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Xml answer = query.call(region, "DescribeInstanceTypes", Params.of()
+                    .list("InstanceType", instanceTypes).put("NextToken", token));
+            for (Xml type : answer.all("instanceTypeSet/item")) {
+                Long count = type.number("vCpuInfo/defaultVCpus");
+                if (count != null) {
+                    vcpus.put(type.text("instanceType"), count.intValue());
+                }
+            }
+            token = answer.text("nextToken");
+            if (token == null || token.isEmpty()) {
+                return vcpus;
+            }
+        }
+        throw new IllegalStateException("DescribeInstanceTypes returned more than " + MAX_PAGES + " pages; stopped listing");
+    }
+
+    /**
+     * @param instanceType null when the version does not set one
+     * @param imageId      the AMI the version launches; null when it does not set one
+     */
+    public record LaunchTemplateVersion(String launchTemplateId, long versionNumber, String instanceType, String imageId) {
     }
 }

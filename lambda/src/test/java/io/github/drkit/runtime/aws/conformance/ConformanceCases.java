@@ -117,7 +117,38 @@ final class ConformanceCases {
                             LaunchTemplateVersion v = sdk.ec2.describeLaunchTemplateVersions(r -> r.launchTemplateId("lt-0abcdef1234567890")
                                     .versions("$Default")).launchTemplateVersions().get(0);
                             return new Ec2Api.LaunchTemplateVersion(v.launchTemplateId(), v.versionNumber(),
-                                    v.launchTemplateData().instanceTypeAsString());
+                                    v.launchTemplateData().instanceTypeAsString(), v.launchTemplateData().imageId());
+                        }),
+                new ConformanceCase("Ec2Api.imageStates", CannedAnswer.xml(200, """
+                        <DescribeImagesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+                          <requestId>req-images</requestId>
+                          <imagesSet>
+                            <item><imageId>ami-0abcdef1234567890</imageId><imageState>available</imageState><name>web-2026-12-01</name></item>
+                            <item><imageId>ami-0bbbbbbbbbbbbbbb2</imageId><imageState>pending</imageState><name>web-2026-12-04</name></item>
+                          </imagesSet>
+                        </DescribeImagesResponse>"""),
+                        aws -> aws.ec2().imageStates(REGION, List.of("ami-0abcdef1234567890", "ami-0bbbbbbbbbbbbbbb2", "ami-0ccccccccccccccc3")),
+                        sdk -> {
+                            Map<String, String> states = new LinkedHashMap<>();
+                            sdk.ec2.describeImages(r -> r.filters(Filter.builder().name("image-id")
+                                            .values("ami-0abcdef1234567890", "ami-0bbbbbbbbbbbbbbb2", "ami-0ccccccccccccccc3").build()))
+                                    .images().forEach(i -> states.put(i.imageId(), i.stateAsString()));
+                            return states;
+                        }),
+                new ConformanceCase("Ec2Api.instanceTypeVCpus", CannedAnswer.xml(200, """
+                        <DescribeInstanceTypesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+                          <requestId>req-types</requestId>
+                          <instanceTypeSet>
+                            <item><instanceType>m5.large</instanceType><vCpuInfo><defaultVCpus>2</defaultVCpus><defaultCores>1</defaultCores></vCpuInfo></item>
+                            <item><instanceType>c5.4xlarge</instanceType><vCpuInfo><defaultVCpus>16</defaultVCpus><defaultCores>8</defaultCores></vCpuInfo></item>
+                          </instanceTypeSet>
+                        </DescribeInstanceTypesResponse>"""),
+                        aws -> aws.ec2().instanceTypeVCpus(REGION, List.of("m5.large", "c5.4xlarge")),
+                        sdk -> {
+                            Map<String, Integer> vcpus = new LinkedHashMap<>();
+                            sdk.ec2.describeInstanceTypes(r -> r.instanceTypesWithStrings("m5.large", "c5.4xlarge"))
+                                    .instanceTypes().forEach(t -> vcpus.put(t.instanceTypeAsString(), t.vCpuInfo().defaultVCpus()));
+                            return vcpus;
                         }),
                 new ConformanceCase("Ec2Api.createLaunchTemplateVersion", CannedAnswer.xml(200, """
                         <CreateLaunchTemplateVersionResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
@@ -261,6 +292,28 @@ final class ConformanceCases {
                           "DataType": "text"}}""", Map.of()),
                         aws -> aws.ssm().parameter(REGION, "/drkit/plan"),
                         sdk -> sdk.ssm.getParameter(r -> r.name("/drkit/plan").withDecryption(true)).parameter().value()),
+                // S3
+                new ConformanceCase("S3Api.putObject", new CannedAnswer(200, Map.of("Content-Type", "application/xml",
+                        "ETag", "\"9b2cf535f27731c974343645a3985328\"", "x-amz-request-id", "req-put", "x-amz-version-id", "3HL4kqtJlcpXroDTDmJ"),
+                        new byte[0]),
+                        aws -> {
+                            aws.s3().putObject(REGION, "drkit-audit", "shop/evaluate/2026/12/04/20261204T080000Z-0a1b.json",
+                                    "{\"verdict\": \"READY\"}", "application/json");
+                            return "sent";
+                        },
+                        sdk -> {
+                            sdk.s3.putObject(r -> r.bucket("drkit-audit").key("shop/evaluate/2026/12/04/20261204T080000Z-0a1b.json")
+                                    .contentType("application/json"), software.amazon.awssdk.core.sync.RequestBody.fromString("{\"verdict\": \"READY\"}"));
+                            return "sent";
+                        }),
+                // Service Quotas
+                new ConformanceCase("ServiceQuotasApi.quotaValue", CannedAnswer.json(200, "application/x-amz-json-1.1", """
+                        {"Quota": {"ServiceCode": "ec2", "ServiceName": "Amazon Elastic Compute Cloud (Amazon EC2)",
+                          "QuotaArn": "arn:aws:servicequotas:us-west-2:123456789012:ec2/L-1216C47A", "QuotaCode": "L-1216C47A",
+                          "QuotaName": "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances", "Value": 640.0,
+                          "Unit": "None", "Adjustable": true, "GlobalQuota": false}}""", Map.of()),
+                        aws -> aws.serviceQuotas().quotaValue(REGION, "ec2", "L-1216C47A"),
+                        sdk -> sdk.serviceQuotas.getServiceQuota(r -> r.serviceCode("ec2").quotaCode("L-1216C47A")).quota().value()),
                 // CloudWatch: the SDK speaks RPC v2 CBOR, the runtime JSON 1.0; operation, parameters and scope compare.
                 new ConformanceCase("CloudWatchApi.putMetric", CannedAnswer.json(200, "application/x-amz-json-1.0", "{}", Map.of()),
                         aws -> {

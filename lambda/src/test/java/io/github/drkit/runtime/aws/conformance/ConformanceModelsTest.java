@@ -40,6 +40,10 @@ class ConformanceModelsTest {
             Map.entry("Ec2Api.startInstances", "software.amazon.awssdk.services.ec2.model.StartInstancesResponse"),
             Map.entry("Ec2Api.stopInstances", "software.amazon.awssdk.services.ec2.model.StopInstancesResponse"),
             Map.entry("Ec2Api.launchTemplateVersion", "software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsResponse"),
+            Map.entry("Ec2Api.imageStates", "software.amazon.awssdk.services.ec2.model.DescribeImagesResponse"),
+            Map.entry("Ec2Api.instanceTypeVCpus", "software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesResponse"),
+            Map.entry("S3Api.putObject", "software.amazon.awssdk.services.s3.model.PutObjectResponse"),
+            Map.entry("ServiceQuotasApi.quotaValue", "software.amazon.awssdk.services.servicequotas.model.GetServiceQuotaResponse"),
             Map.entry("Ec2Api.createLaunchTemplateVersion", "software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionResponse"),
             Map.entry("AutoScalingApi.describe", "software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsResponse"),
             Map.entry("AutoScalingApi.update", "software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupResponse"),
@@ -78,7 +82,10 @@ class ConformanceModelsTest {
             String operation = response.getSimpleName().replace("Response", "");
             Set<String> found = new TreeSet<>();
             String contentType = conformance.answer().headers().get("Content-Type");
-            if (contentType.contains("json")) {
+            if (conformance.answer().body().length == 0) {
+                // An answer in headers only (S3 PutObject) has no element to check.
+                continue;
+            } else if (contentType.contains("json")) {
                 names(new ObjectMapper().readTree(conformance.answer().body()), found);
             } else {
                 Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()

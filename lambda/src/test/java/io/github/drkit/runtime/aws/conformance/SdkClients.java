@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -36,6 +38,8 @@ final class SdkClients implements AutoCloseable {
     final RdsClient rds;
     final SnsClient sns;
     final SsmClient ssm;
+    final ServiceQuotasClient serviceQuotas;
+    final S3Client s3;
     final CloudWatchClient cloudWatch;
     final Route53Client route53;
     final StsClient sts;
@@ -52,6 +56,14 @@ final class SdkClients implements AutoCloseable {
         this.rds = build(RdsClient::builder);
         this.sns = build(SnsClient::builder);
         this.ssm = build(SsmClient::builder);
+        this.serviceQuotas = build(ServiceQuotasClient::builder);
+        // Path-style, as the runtime addresses buckets; checksums only where S3 requires them and no chunked signing (the SDK's
+        // choice over plain HTTP), as the runtime sends the payload whole with its SHA-256.
+        this.s3 = keep(S3Client.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).forcePathStyle(true)
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
         this.cloudWatch = build(CloudWatchClient::builder);
         // Route 53 is global: against AWS the SDK signs for the partition's home Region whatever the client's Region
         // (EndpointsConformanceTest checks that for every Region); with an endpoint override it signs for the client's

@@ -61,7 +61,9 @@ record WireView(String method, String path, String contentType, String target, S
         } else {
             operation = request.method() + " " + request.path();
             if (request.body().length > 0) {
-                parameters.put("body", canonicalXml(request.body()));
+                // REST: an XML document (Route 53), or an object's bytes (S3 PutObject), compared as they are.
+                boolean xml = contentType == null || contentType.contains("xml");
+                parameters.put("body", xml ? canonicalXml(request.body()) : new String(request.body(), StandardCharsets.UTF_8));
             }
         }
         return new WireView(request.method(), request.path(), contentType, target, operation, parameters, request.signingScope(), cbor);
