@@ -128,6 +128,7 @@ public class FailoverFunction extends Construct {
 
         List<PolicyStatement> recovery = PlanPermissions.statements(Stack.of(this), plan);
         Role role = Role.Builder.create(this, "Role")
+                .roleName(props.getRoleName())
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("drkit failover of " + plan.application() + ": may change only the resources in its plan")
                 .inlinePolicies(Map.of("Recovery", PolicyDocument.Builder.create()

@@ -16,6 +16,7 @@ public final class FailoverFunctionProps {
     private final PlanStorage planStorage;
     private final Number reservedConcurrency;
     private final String functionName;
+    private final String roleName;
 
     private FailoverFunctionProps(Builder b) {
         this.plan = b.plan;
@@ -27,6 +28,7 @@ public final class FailoverFunctionProps {
         this.planStorage = b.planStorage;
         this.reservedConcurrency = b.reservedConcurrency;
         this.functionName = b.functionName;
+        this.roleName = b.roleName;
     }
 
     public static Builder builder() {
@@ -78,6 +80,11 @@ public final class FailoverFunctionProps {
         return functionName;
     }
 
+    /** @default a name CloudFormation generates */
+    public String getRoleName() {
+        return roleName;
+    }
+
     public static final class Builder {
         private FailoverPlan plan;
         private Code code;
@@ -88,6 +95,7 @@ public final class FailoverFunctionProps {
         private PlanStorage planStorage;
         private Number reservedConcurrency;
         private String functionName;
+        private String roleName;
 
         private Builder() {
         }
@@ -163,6 +171,17 @@ public final class FailoverFunctionProps {
          */
         public Builder functionName(String v) {
             this.functionName = v;
+            return this;
+        }
+
+        /**
+         * The execution role's name, fixed so that a role in a workload account can trust exactly this role
+         * ({@code WorkloadAccountRole}'s failoverRoleArn).
+         *
+         * @default a name CloudFormation generates
+         */
+        public Builder roleName(String v) {
+            this.roleName = v;
             return this;
         }
 

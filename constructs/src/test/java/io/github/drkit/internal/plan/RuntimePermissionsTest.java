@@ -50,7 +50,10 @@ class RuntimePermissionsTest {
             // Every plan notifies: the topic check and the report go to the notification topic.
             "notifications", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
             // Kept in SSM by the test's PlanStorage.PARAMETER below.
-            "plan-parameter", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))));
+            "plan-parameter", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
+            // A fleet in another account: the failover role may only assume that account's role.
+            "cross-account", b -> b.otherSteps(List.of(io.github.drkit.crossaccount.CrossAccountStep.of(fleet(false),
+                    "arn:aws:iam::222222222222:role/drkit-workload"))));
 
     @Test
     void table_whenRead_namesOnlyKnownKindsAndScopes() {
@@ -66,7 +69,7 @@ class RuntimePermissionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "notifications", "plan-parameter"})
+    @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "notifications", "plan-parameter", "cross-account"})
     void role_whenPlanUsesKind_grantsEveryActionTheTableLists(String kind) {
         Set<String> granted = grantedActions(kind);
 
