@@ -119,7 +119,8 @@ public final class AwsClients implements AutoCloseable {
 
     /**
      * Clients for the environment the process runs in: the Region from {@code AWS_REGION} (or the profile),
-     * credentials from the default chain, the endpoint from {@code AWS_ENDPOINT_URL} when set.
+     * credentials from the default chain, the endpoint from {@code AWS_ENDPOINT_URL} when set, the account the report
+     * names for the calls from {@code DRKIT_ACCOUNT} when set.
      *
      * @param fallbackRegion used when no Region is configured, typically the plan's recovery Region
      */
@@ -130,7 +131,9 @@ public final class AwsClients implements AutoCloseable {
         } catch (RuntimeException noRegionConfigured) {
             region = Region.of(fallbackRegion);
         }
-        return builder().region(region).build();
+        // The failover function is told its own account (its credentials do not name it); a malformed value is ignored.
+        String account = System.getenv(io.github.drkit.plan.PlanEnvironment.ACCOUNT);
+        return builder().region(region).account(account != null && account.matches("\\d{12}") ? account : null).build();
     }
 
     /** The Region used for calls that are not tied to a plan Region (SSM for the plan parameter). */
