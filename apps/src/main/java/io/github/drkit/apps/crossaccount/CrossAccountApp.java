@@ -89,7 +89,9 @@ public final class CrossAccountApp {
     }
 
     private static void weighted(Stack stack, String id, CfnHostedZone zone, String setIdentifier, int weight, String address) {
-        CfnRecordSet.Builder.create(stack, id).hostedZoneId(zone.getRef()).name(RECORD).type("A").setIdentifier(setIdentifier)
+        // Fully qualified, as Route 53 answers it: the emulator keeps the name as given, and an UPSERT of the
+        // qualified name would otherwise add a second record beside it.
+        CfnRecordSet.Builder.create(stack, id).hostedZoneId(zone.getRef()).name(RECORD + ".").type("A").setIdentifier(setIdentifier)
                 .weight(weight).ttl("60").resourceRecords(List.of(address)).build();
     }
 }
