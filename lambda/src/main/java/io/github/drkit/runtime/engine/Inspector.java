@@ -112,7 +112,7 @@ final class Inspector {
 
     /** Fleets grouped so that one describe call reads a group: same clients (account) and Region. */
     private Map<String, List<FleetPlan>> byAccountAndRegion(List<FleetPlan> fleets) {
-        return fleets.stream().collect(Collectors.groupingBy(f -> System.identityHashCode(clients.of(f)) + "/" + f.region(),
+        return fleets.stream().collect(Collectors.groupingBy(f -> clients.account(f) + "/" + f.region(),
                 LinkedHashMap::new, Collectors.toList()));
     }
 

@@ -45,6 +45,22 @@ final class StepClients {
         return aws;
     }
 
+    /**
+     * Which credentials the step's calls are made with, as a key: the role and external id it assumes, or empty for the
+     * runtime's own. Steps with equal keys may share a batched read.
+     */
+    String account(PlanStep step) {
+        synchronized (open) {
+            for (Open plan : open.values()) {
+                String key = plan.keys.get(step);
+                if (key != null) {
+                    return key;
+                }
+            }
+        }
+        return "";
+    }
+
     /** Makes the plan's role sessions the clients of its steps until the matching {@link #close}; runs of one plan may overlap. */
     void open(RecoveryPlan plan) {
         synchronized (open) {
@@ -66,8 +82,10 @@ final class StepClients {
     private Open sessions(RecoveryPlan plan) {
         Open opened = new Open();
         for (Stage stage : plan.stages()) {
-            stage.assumeRoles().forEach((index, role) -> opened.steps.put(stage.steps().get(index),
-                    aws.forRole(role.roleArn(), role.externalId(), sessionName(plan), tags(plan))));
+            stage.assumeRoles().forEach((index, role) -> {
+                opened.steps.put(stage.steps().get(index), aws.forRole(role.roleArn(), role.externalId(), sessionName(plan), tags(plan)));
+                opened.keys.put(stage.steps().get(index), role.roleArn() + "|" + role.externalId());
+            });
         }
         return opened;
     }
@@ -86,6 +104,7 @@ final class StepClients {
 
     private static final class Open {
         final Map<PlanStep, AwsClients> steps = new IdentityHashMap<>();
+        final Map<PlanStep, String> keys = new IdentityHashMap<>();
         int runs;
     }
 }
