@@ -235,7 +235,8 @@ public final class AwsClients implements AutoCloseable {
         }
 
         /**
-         * The account the credentials belong to, as the call log reports it (a Lambda function knows it from its own ARN).
+         * The account the credentials belong to, as the call log reports it (the failover function is told it in
+         * {@code DRKIT_ACCOUNT}: a Lambda function's credentials do not name it).
          *
          * @default the account the signing credentials name, when they name one (web identity and role sessions do); otherwise
          *          none is reported

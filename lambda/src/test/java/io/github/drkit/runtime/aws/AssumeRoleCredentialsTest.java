@@ -104,6 +104,14 @@ class AssumeRoleCredentialsTest {
         }
     }
 
+    @Test
+    void account_whenNotTwelveDigits_isRefusedNamingTheValue() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AwsClients.builder().account("1234"));
+
+        assertEquals("account must be a 12-digit AWS account id (got '1234')", e.getMessage());
+    }
+
     private static AwsClients clients(MotoServer moto) {
         return AwsClients.builder().region(Region.US_WEST_2).endpoint(moto.endpoint()).credentials(moto.credentials())
                 .account("123456789012").backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build();
