@@ -129,6 +129,8 @@ public class FailoverFunction extends Construct {
         // Resolved at synth: objectives may be declared on the stack after this construct is made.
         environment.put(RTO_VARIABLE, Lazy.string(producer(() -> objectiveSeconds(true))));
         environment.put(RPO_VARIABLE, Lazy.string(producer(() -> objectiveSeconds(false))));
+        // The report names the account of every call; the function's own credentials do not say which it is.
+        environment.put(io.github.drkit.plan.PlanEnvironment.ACCOUNT, Stack.of(this).getAccount());
         int otherVariables = environment.entrySet().stream().mapToInt(e -> e.getKey().length()
                 + (Token.isUnresolved(e.getValue()) ? 10 : e.getValue().length())).sum()
                 + AUDIT_BUCKET_VARIABLE.length() + BUCKET_NAME_LIMIT;
@@ -164,6 +166,7 @@ public class FailoverFunction extends Construct {
         // Evaluate's own reads and its metric: granted even with the schedule off, so that it can be run by hand.
         recovery.addAll(ReadinessPermissions.statements(ReadinessSchedule.NAMESPACE));
         Role role = Role.Builder.create(this, "Role")
+                .roleName(props.getRoleName())
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("drkit failover of " + plan.application() + ": may change only the resources in its plan")
                 .inlinePolicies(Map.of("Recovery", PolicyDocument.Builder.create()

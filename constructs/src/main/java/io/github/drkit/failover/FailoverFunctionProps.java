@@ -20,6 +20,7 @@ public final class FailoverFunctionProps {
     private final Boolean readiness;
     private final Duration readinessInterval;
     private final IBucket auditBucket;
+    private final String roleName;
 
     private FailoverFunctionProps(Builder b) {
         this.plan = b.plan;
@@ -34,6 +35,7 @@ public final class FailoverFunctionProps {
         this.readiness = b.readiness;
         this.readinessInterval = b.readinessInterval;
         this.auditBucket = b.auditBucket;
+        this.roleName = b.roleName;
     }
 
     public static Builder builder() {
@@ -100,6 +102,11 @@ public final class FailoverFunctionProps {
         return auditBucket;
     }
 
+    /** @default a name CloudFormation generates */
+    public String getRoleName() {
+        return roleName;
+    }
+
     public static final class Builder {
         private FailoverPlan plan;
         private Code code;
@@ -113,6 +120,7 @@ public final class FailoverFunctionProps {
         private Boolean readiness;
         private Duration readinessInterval;
         private IBucket auditBucket;
+        private String roleName;
 
         private Builder() {
         }
@@ -223,6 +231,17 @@ public final class FailoverFunctionProps {
          */
         public Builder auditBucket(IBucket v) {
             this.auditBucket = v;
+            return this;
+        }
+
+        /**
+         * The execution role's name, fixed so that a role in a workload account can trust exactly this role
+         * ({@code WorkloadAccountRole}'s failoverRoleArn).
+         *
+         * @default a name CloudFormation generates
+         */
+        public Builder roleName(String v) {
+            this.roleName = v;
             return this;
         }
 

@@ -6,6 +6,7 @@ import io.github.drkit.plan.PlanWriter;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.plan.Strategy;
 import io.github.drkit.objectives.DrStrategy;
+import io.github.drkit.plan.AssumeRole;
 import io.github.drkit.plan.HealthGatePlan;
 import io.github.drkit.plan.PlanStep;
 import io.github.drkit.plan.Stage;
@@ -172,11 +173,19 @@ public final class FailoverPlan {
     public RecoveryPlan toPlan() {
         List<Stage> stages = new ArrayList<>();
         for (String name : STAGES) {
+            List<RecoveryStep> recoverySteps = "health".equals(name) ? List.of() : stage(name);
             List<PlanStep> steps = "health".equals(name)
                     ? List.of(new HealthGatePlan((int) healthTimeout.toSeconds(), null))
-                    : stage(name).stream().map(RecoveryStep::toPlan).toList();
+                    : recoverySteps.stream().map(RecoveryStep::toPlan).toList();
+            // A step in another account carries the role the runtime assumes for it, beside the step.
+            Map<Integer, AssumeRole> assumeRoles = new java.util.HashMap<>();
+            for (int i = 0; i < recoverySteps.size(); i++) {
+                if (recoverySteps.get(i).assumeRole() != null) {
+                    assumeRoles.put(i, recoverySteps.get(i).assumeRole());
+                }
+            }
             if (!steps.isEmpty()) {
-                stages.add(new Stage(name, steps));
+                stages.add(new Stage(name, steps, null, assumeRoles));
             }
         }
         return new RecoveryPlan(RecoveryPlan.CURRENT_VERSION, application, Strategy.valueOf(strategy.name()), primaryRegion, recoveryRegion,

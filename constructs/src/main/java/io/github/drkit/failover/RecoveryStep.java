@@ -1,5 +1,6 @@
 package io.github.drkit.failover;
 
+import io.github.drkit.plan.AssumeRole;
 import io.github.drkit.plan.PlanStep;
 
 /**
@@ -20,4 +21,12 @@ public interface RecoveryStep {
      * so that one statement covers all the resources of a kind (a policy has a size limit).
      */
     StepPermissions permissions();
+
+    /**
+     * The role the runtime assumes for the step's calls when its resources live in another account; null when the step
+     * runs in the failover function's own account. See {@link io.github.drkit.crossaccount.CrossAccountStep}.
+     */
+    default AssumeRole assumeRole() {
+        return null;
+    }
 }

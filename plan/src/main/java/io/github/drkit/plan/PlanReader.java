@@ -134,12 +134,21 @@ public final class PlanReader {
 
     private Stage stage(Fields stage, StepContext context) {
         String name = stage.requiredMatching("name", NAME, "must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        List<PlanStep> steps = stage.list("steps", (node, path) -> step(fields(node, path), context));
+        Map<Integer, AssumeRole> assumeRoles = new HashMap<>();
+        List<PlanStep> steps = stage.list("steps", (node, path) -> {
+            Fields fields = fields(node, path);
+            PlanStep step = step(fields, context);
+            AssumeRole role = AssumeRole.read(fields, step.region() == null ? context.recoveryRegion() : step.region(), context);
+            if (role != null) {
+                assumeRoles.put(Integer.parseInt(path.substring(path.lastIndexOf('[') + 1, path.length() - 1)), role);
+            }
+            return step;
+        });
         if (steps.isEmpty()) {
             throw new PlanValidationException(stage.child("steps"), "must list at least one step");
         }
         stage.finish();
-        return new Stage(name, steps, stage.path());
+        return new Stage(name, steps, stage.path(), assumeRoles);
     }
 
     private PlanStep step(Fields step, StepContext context) {
@@ -148,6 +157,8 @@ public final class PlanReader {
         if (kind == null) {
             throw new PlanValidationException(step.child("kind"), "must be one of " + String.join(", ", StepKinds.names()) + " (got '" + name + "')");
         }
+        // Marked as read before the kind reads the step, so that the kind's finish() accepts it: every kind has it.
+        step.raw(AssumeRole.FIELD);
         return kind.read(step, context);
     }
 

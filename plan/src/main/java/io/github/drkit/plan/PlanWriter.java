@@ -55,7 +55,16 @@ public final class PlanWriter {
     public static Map<String, Object> stage(Stage stage) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", stage.name());
-        m.put("steps", stage.steps().stream().map(StepKinds::write).toList());
+        List<Object> steps = new ArrayList<>();
+        for (int i = 0; i < stage.steps().size(); i++) {
+            Map<String, Object> step = StepKinds.write(stage.steps().get(i));
+            AssumeRole role = stage.assumeRoles().get(i);
+            if (role != null) {
+                step.put(AssumeRole.FIELD, role.write());
+            }
+            steps.add(step);
+        }
+        m.put("steps", steps);
         return m;
     }
 

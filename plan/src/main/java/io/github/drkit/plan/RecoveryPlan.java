@@ -99,6 +99,34 @@ public record RecoveryPlan(int version, String application, Strategy strategy, S
         throw new IllegalArgumentException("no stage of the plan holds " + step);
     }
 
+    /**
+     * The role the runtime assumes for the step's calls (see {@link AssumeRole}); null when the step runs in the
+     * runtime's own account.
+     */
+    public AssumeRole assumeRole(PlanStep step) {
+        for (Stage stage : stages) {
+            AssumeRole role = stage.assumeRole(step);
+            if (role != null) {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    /** Every distinct role the plan's steps assume, in plan order. */
+    public List<AssumeRole> assumeRoles() {
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        List<AssumeRole> roles = new ArrayList<>();
+        for (Stage stage : stages) {
+            for (AssumeRole role : stage.assumeRoles().values()) {
+                if (seen.add(role.roleArn() + "|" + role.externalId())) {
+                    roles.add(role);
+                }
+            }
+        }
+        return roles;
+    }
+
     /** Every step of one model type, in plan order, whichever stage holds it. */
     public <T extends PlanStep> List<T> steps(Class<T> type) {
         return steps().stream().filter(type::isInstance).map(type::cast).toList();

@@ -24,6 +24,32 @@ public final class Regions {
         return KNOWN.contains(region);
     }
 
+    /**
+     * The partition a Region belongs to, as ARNs name it: {@code aws-cn} for China, {@code aws-us-gov} for GovCloud, the
+     * isolated partitions by their prefixes, {@code aws} for the rest.
+     */
+    public static String partition(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        if (region.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        if (region.startsWith("us-isob-")) {
+            return "aws-iso-b";
+        }
+        if (region.startsWith("us-isof-")) {
+            return "aws-iso-f";
+        }
+        if (region.startsWith("eu-isoe-")) {
+            return "aws-iso-e";
+        }
+        if (region.startsWith("us-iso-")) {
+            return "aws-iso";
+        }
+        return "aws";
+    }
+
     /** Every known Region code, sorted. */
     public static Set<String> all() {
         return KNOWN;

@@ -63,7 +63,7 @@ class PlanSchemaTest {
                 Matcher known = KNOWN.matcher(e.getMessage());
                 assertTrue(known.find(), e.getMessage());
                 Set<String> reader = new TreeSet<>(Arrays.asList(known.group(1).split(", ")));
-                Set<String> schema = new TreeSet<>(Set.of("kind"));
+                Set<String> schema = new TreeSet<>(Set.of("kind", AssumeRole.FIELD));
                 stepSchema(kind).fieldNames().forEachRemaining(schema::add);
                 assertEquals(schema, reader, kind);
                 assertFalse(PlanSchema.errors(JSON.writeValueAsString(plan)).isEmpty(), () -> "the schema accepts an unknown field of " + kind);

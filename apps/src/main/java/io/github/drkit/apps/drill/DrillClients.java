@@ -49,6 +49,13 @@ public final class DrillClients implements AutoCloseable {
         this.runtimeClients = AwsClients.builder().region(GLOBAL).endpoint(endpoint).credentials(credentials).build();
     }
 
+    /** Clients signing with {@code credentials}, e.g. a session of a role in another account of the emulator. */
+    public DrillClients(URI endpoint, AwsCredentialsProvider credentials) {
+        this.endpoint = endpoint;
+        this.credentials = credentials;
+        this.runtimeClients = AwsClients.builder().region(GLOBAL).endpoint(endpoint).credentials(credentials).build();
+    }
+
     public URI endpoint() {
         return endpoint;
     }

@@ -19,12 +19,17 @@ public final class PlanPermissions {
     }
 
     public static List<PolicyStatement> statements(Stack stack, FailoverPlan plan) {
+        return statements(stack, plan.steps());
+    }
+
+    /** The statements for these steps alone, e.g. those a workload account's role carries out. */
+    public static List<PolicyStatement> statements(Stack stack, List<? extends RecoveryStep> steps) {
         Map<StepPermissions, List<RecoveryStep>> byKind = new LinkedHashMap<>();
-        for (RecoveryStep step : plan.steps()) {
+        for (RecoveryStep step : steps) {
             byKind.computeIfAbsent(step.permissions(), k -> new ArrayList<>()).add(step);
         }
         List<PolicyStatement> out = new ArrayList<>();
-        byKind.forEach((permissions, steps) -> out.addAll(permissions.statements(stack, steps)));
+        byKind.forEach((permissions, kindSteps) -> out.addAll(permissions.statements(stack, kindSteps)));
         return out;
     }
 }

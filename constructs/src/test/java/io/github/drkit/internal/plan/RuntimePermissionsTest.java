@@ -54,7 +54,10 @@ class RuntimePermissionsTest {
             // Every function may evaluate its plan, whatever the plan holds.
             "readiness", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
             // Every function keeps its reports in the audit bucket.
-            "audit", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))));
+            "audit", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
+            // A fleet in another account: the failover role may only assume that account's role.
+            "cross-account", b -> b.otherSteps(List.of(io.github.drkit.crossaccount.CrossAccountStep.of(fleet(false),
+                    "arn:aws:iam::222222222222:role/drkit-workload"))));
 
     @Test
     void table_whenRead_namesOnlyKnownKindsAndScopes() {
@@ -73,7 +76,7 @@ class RuntimePermissionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "notifications", "plan-parameter",
-            "readiness", "audit"})
+            "readiness", "audit", "cross-account"})
     void role_whenPlanUsesKind_grantsEveryActionTheTableLists(String kind) {
         Set<String> granted = grantedActions(kind);
 

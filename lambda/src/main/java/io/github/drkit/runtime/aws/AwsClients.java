@@ -50,19 +50,59 @@ public final class AwsClients implements AutoCloseable {
     /** For the calls that are not signed: STS's AssumeRoleWithWebIdentity. */
     private final AwsTransport unsigned;
     private final Map<String, Object> apis = new ConcurrentHashMap<>();
+    /** What the clients were built with, for the sessions of other accounts' roles, which share all of it but the credentials. */
+    private final Builder settings;
+    /** The sessions of roles in other accounts, one per role and terms; empty in a session's own clients. */
+    private final Map<AssumeRoleCredentials.RoleSession, AwsClients> sessions = new ConcurrentHashMap<>();
+    /** False for a role session's clients, which share their parent's HTTP client. */
+    private final boolean ownsHttp;
 
     private AwsClients(Builder builder) {
         this.defaultRegion = Objects.requireNonNull(builder.region, "region");
+        this.settings = builder.copy();
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(builder.attemptTimeout)
                 .build();
+        this.ownsHttp = true;
         this.unsigned = new AwsTransport(http, AnonymousCredentialsProvider.create(), builder.endpoint, builder.environment,
-                builder.hooks, builder.maxAttempts, builder.baseDelay, builder.maxBackoff);
+                builder.hooks, builder.maxAttempts, builder.baseDelay, builder.maxBackoff, builder.account);
         this.ownsCredentials = builder.credentials == null;
         this.credentials = ownsCredentials ? defaultCredentials(builder) : builder.credentials;
         this.transport = new AwsTransport(http, credentials, builder.endpoint, builder.environment, builder.hooks,
-                builder.maxAttempts, builder.baseDelay, builder.maxBackoff);
+                builder.maxAttempts, builder.baseDelay, builder.maxBackoff, builder.account);
+    }
+
+    /** The clients of a role session: the parent's HTTP client, endpoints, hooks and retries; the session's credentials and account. */
+    private AwsClients(AwsClients parent, AwsCredentialsProvider session, String account) {
+        this.defaultRegion = parent.defaultRegion;
+        this.settings = parent.settings;
+        this.http = parent.http;
+        this.ownsHttp = false;
+        this.ownsCredentials = false;
+        this.credentials = session;
+        Builder b = parent.settings;
+        this.unsigned = new AwsTransport(http, AnonymousCredentialsProvider.create(), b.endpoint, b.environment, b.hooks,
+                b.maxAttempts, b.baseDelay, b.maxBackoff, account);
+        this.transport = new AwsTransport(http, session, b.endpoint, b.environment, b.hooks, b.maxAttempts, b.baseDelay, b.maxBackoff,
+                account);
+    }
+
+    /**
+     * The clients of a session of {@code roleArn}, for the calls of a step whose resources live in the role's account:
+     * the role is assumed with these clients' credentials (STS {@code AssumeRole}, in the default Region) when the first
+     * call needs it, renewed five minutes before it expires, and shared by every later caller asking for the same role
+     * and terms. Their calls are logged with the role's account.
+     *
+     * @param externalId  null when the role's trust policy asks for none
+     * @param sessionName the session's name as CloudTrail shows it: 2-64 characters of {@code \w+=,.@-}
+     * @param tags        session tags, which the trust policy must allow with {@code sts:TagSession}; empty for none
+     */
+    public AwsClients forRole(String roleArn, String externalId, String sessionName, Map<String, String> tags) {
+        AssumeRoleCredentials.RoleSession session = new AssumeRoleCredentials.RoleSession(Objects.requireNonNull(roleArn, "roleArn"),
+                externalId, Objects.requireNonNull(sessionName, "sessionName"), tags);
+        return sessions.computeIfAbsent(session, s -> new AwsClients(this,
+                new AssumeRoleCredentials(sts(), defaultRegion.id(), s, java.time.Clock.systemUTC()), WebIdentityCredentials.account(roleArn)));
     }
 
     /**
@@ -83,7 +123,8 @@ public final class AwsClients implements AutoCloseable {
 
     /**
      * Clients for the environment the process runs in: the Region from {@code AWS_REGION} (or the profile),
-     * credentials from the default chain, the endpoint from {@code AWS_ENDPOINT_URL} when set.
+     * credentials from the default chain, the endpoint from {@code AWS_ENDPOINT_URL} when set, the account the report
+     * names for the calls from {@code DRKIT_ACCOUNT} when set.
      *
      * @param fallbackRegion used when no Region is configured, typically the plan's recovery Region
      */
@@ -94,7 +135,9 @@ public final class AwsClients implements AutoCloseable {
         } catch (RuntimeException noRegionConfigured) {
             region = Region.of(fallbackRegion);
         }
-        return builder().region(region).build();
+        // The failover function is told its own account (its credentials do not name it); a malformed value is ignored.
+        String account = System.getenv(io.github.drkit.plan.PlanEnvironment.ACCOUNT);
+        return builder().region(region).account(account != null && account.matches("\\d{12}") ? account : null).build();
     }
 
     /** The Region used for calls that are not tied to a plan Region (SSM for the plan parameter). */
@@ -151,9 +194,10 @@ public final class AwsClients implements AutoCloseable {
                 "1.1", false)));
     }
 
-    /** STS, for web identity credentials; its one operation is sent unsigned. */
+    /** STS: web identity credentials, sent unsigned; role sessions for other accounts, signed with these clients' credentials. */
     public StsApi sts() {
-        return api("sts", () -> new StsApi(new QueryProtocol(unsigned, AwsService.STS, "2011-06-15")));
+        return api("sts", () -> new StsApi(new QueryProtocol(unsigned, AwsService.STS, "2011-06-15"),
+                new QueryProtocol(transport, AwsService.STS, "2011-06-15")));
     }
 
     /** Route 53, addressed in the default Region's partition. */
@@ -168,7 +212,12 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
+        sessions.values().forEach(AwsClients::close);
+        sessions.clear();
         apis.clear();
+        if (!ownsHttp) {
+            return;
+        }
         http.close();
         if (ownsCredentials && credentials instanceof AutoCloseable closeable) {
             try {
@@ -190,8 +239,39 @@ public final class AwsClients implements AutoCloseable {
         private Duration maxBackoff = Duration.ofSeconds(10);
         private Duration attemptTimeout = Duration.ofSeconds(30);
         private Map<String, String> environment = System.getenv();
+        private String account;
 
         private Builder() {
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.region = region;
+            copy.endpoint = endpoint;
+            copy.credentials = credentials;
+            copy.hooks.addAll(hooks);
+            copy.maxAttempts = maxAttempts;
+            copy.baseDelay = baseDelay;
+            copy.maxBackoff = maxBackoff;
+            copy.attemptTimeout = attemptTimeout;
+            copy.environment = environment;
+            copy.account = account;
+            return copy;
+        }
+
+        /**
+         * The account the credentials belong to, as the call log reports it (the failover function is told it in
+         * {@code DRKIT_ACCOUNT}: a Lambda function's credentials do not name it).
+         *
+         * @default the account the signing credentials name, when they name one (web identity and role sessions do); otherwise
+         *          none is reported
+         */
+        public Builder account(String account) {
+            if (account != null && !account.matches("\\d{12}")) {
+                throw new IllegalArgumentException("account must be a 12-digit AWS account id (got '" + account + "')");
+            }
+            this.account = account;
+            return this;
         }
 
         /** The default Region, for calls not tied to a plan resource. Required. */

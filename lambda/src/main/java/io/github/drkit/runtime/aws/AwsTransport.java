@@ -52,11 +52,22 @@ public final class AwsTransport {
     private final Duration maxBackoff;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final ClockSkew clock = new ClockSkew(java.time.Clock.systemUTC());
+    /** The account the calls are made in, as given; null to take it from the credentials that sign them. */
+    private final String account;
+    /** The account the signing credentials named at the last signature (an assumed role's, for instance); null when none did. */
+    private volatile String signedAccount;
     /** Aborts attempts still in flight at their run's deadline; one daemon thread for every transport. */
     private static final ScheduledExecutorService CUTTER = cutter();
 
     AwsTransport(SdkHttpClient http, AwsCredentialsProvider credentials, URI endpointOverride, Map<String, String> environment,
                  List<CallHook> hooks, int maxAttempts, Duration baseDelay, Duration maxBackoff) {
+        this(http, credentials, endpointOverride, environment, hooks, maxAttempts, baseDelay, maxBackoff, null);
+    }
+
+    /** @param account the account the calls are made in, for the call log; null to take it from the signing credentials */
+    AwsTransport(SdkHttpClient http, AwsCredentialsProvider credentials, URI endpointOverride, Map<String, String> environment,
+                 List<CallHook> hooks, int maxAttempts, Duration baseDelay, Duration maxBackoff, String account) {
+        this.account = account;
         this.http = Objects.requireNonNull(http);
         this.credentials = Objects.requireNonNull(credentials);
         this.endpoints = new EndpointResolver(endpointOverride, environment, ProfileFile::defaultProfileFile);
@@ -134,7 +145,7 @@ public final class AwsTransport {
         return cutter;
     }
 
-    private static DeadlineExceededException stopped(Deadline deadline, AwsService service, String operation, String region,
+    private DeadlineExceededException stopped(Deadline deadline, AwsService service, String operation, String region,
                                                      int attempts, long started, AwsServiceError last) {
         record(service, operation, region, attempts, last == null ? 0 : last.statusCode(), started, "DeadlineExceeded");
         return deadline.exceeded("during " + service.id() + " " + operation + " (" + region + ") after " + attempts + " attempt(s)"
@@ -160,7 +171,9 @@ public final class AwsTransport {
         ContentStreamProvider payload = unsignedPayload;
         // Anonymous: the call proves itself otherwise (STS's AssumeRoleWithWebIdentity carries a token) and is sent unsigned.
         if (!(credentials instanceof AnonymousCredentialsProvider)) {
-            SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
+            software.amazon.awssdk.auth.credentials.AwsCredentials identity = credentials.resolveCredentials();
+            identity.accountId().ifPresent(id -> signedAccount = id);
+            SignedRequest signed = signer.sign(r -> r.identity(identity)
                     .request(unsigned)
                     .payload(unsignedPayload)
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
@@ -225,10 +238,11 @@ public final class AwsTransport {
         }
     }
 
-    private static void record(AwsService service, String operation, String region, int attempts, int status, long started, String error) {
+    private void record(AwsService service, String operation, String region, int attempts, int status, long started, String error) {
         CallLog log = CallLog.current();
         if (log != null) {
-            log.add(new AwsCall(service.id(), operation, region, attempts, status, (System.nanoTime() - started) / 1_000_000, error));
+            log.add(new AwsCall(service.id(), operation, region, attempts, status, (System.nanoTime() - started) / 1_000_000, error,
+                    account != null ? account : signedAccount));
         }
     }
 }

@@ -94,7 +94,13 @@ final class WebIdentityCredentials implements AwsCredentialsProvider {
             current = sts.assumeRoleWithWebIdentity(region, roleArn, sessionName, token(), null);
         }
         return AwsSessionCredentials.builder().accessKeyId(current.accessKeyId()).secretAccessKey(current.secretAccessKey())
-                .sessionToken(current.sessionToken()).expirationTime(current.expiration()).build();
+                .sessionToken(current.sessionToken()).expirationTime(current.expiration()).accountId(account(roleArn)).build();
+    }
+
+    /** The account of a role ARN ({@code arn:<partition>:iam::<account>:role/...}); null when it is not one. */
+    static String account(String roleArn) {
+        String[] parts = roleArn.split(":", 6);
+        return parts.length == 6 && parts[4].matches("\\d{12}") ? parts[4] : null;
     }
 
     private String token() {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.plan.Capacity;
 import io.github.drkit.plan.FleetPlan;
 import io.github.drkit.plan.InstancePlan;
@@ -14,10 +13,10 @@ import io.github.drkit.runtime.aws.api.UpdateAutoScalingGroupRequest;
 
 /** Starts and stops instances, scales fleets out and in, and changes their instance type. */
 final class ComputeSteps {
-    private final AwsClients aws;
+    private final StepClients clients;
 
-    ComputeSteps(AwsClients aws) {
-        this.aws = aws;
+    ComputeSteps(StepClients clients) {
+        this.clients = clients;
     }
 
     List<Step> instances(List<InstancePlan> groups, LiveState live, Action action) {
@@ -34,16 +33,16 @@ final class ComputeSteps {
             steps.add(Step.change((start ? "start" : "stop") + " instances " + group.path() + " (" + group.region() + ")",
                     group.path(), changes, () -> {
                         // Re-read just before acting: another run may have started (or stopped) them since the first read.
-                        Map<String, String> now = aws.ec2().instanceStates(group.region(), toChange);
+                        Map<String, String> now = clients.of(group).ec2().instanceStates(group.region(), toChange);
                         List<String> still = toChange.stream()
                                 .filter(id -> start ? !isRunningOrStarting(now.get(id)) : !isStoppedOrStopping(now.get(id))).toList();
                         if (still.isEmpty()) {
                             return Step.Result.byAnotherRun(toChange.size() + " instance(s) already " + (start ? "running" : "stopped"));
                         }
                         if (start) {
-                            aws.ec2().startInstances(group.region(), still);
+                            clients.of(group).ec2().startInstances(group.region(), still);
                         } else {
-                            aws.ec2().stopInstances(group.region(), still);
+                            clients.of(group).ec2().stopInstances(group.region(), still);
                         }
                         return Step.Result.done(verb + " accepted for " + still.size() + " instance(s)" + (still.size() == toChange.size()
                                 ? "" : "; " + (toChange.size() - still.size()) + " were already " + (start ? "started" : "stopped")
@@ -105,20 +104,20 @@ final class ComputeSteps {
         String version = null;
         String detail = "";
         if (newType != null) {
-            long number = aws.ec2().createLaunchTemplateVersion(fleet.region(), live.launchTemplateId(),
+            long number = clients.of(fleet).ec2().createLaunchTemplateVersion(fleet.region(), live.launchTemplateId(),
                     String.valueOf(live.launchTemplateVersionNumber()), "drkit: instance type " + newType, newType);
             // A group on $Latest follows the new version by itself; any other reference is moved to it.
             version = "$Latest".equals(live.launchTemplateVersion()) ? null : String.valueOf(number);
             detail = "launch template " + live.launchTemplateId() + " version " + number + " (" + newType + "); ";
         }
-        aws.autoScaling().update(UpdateAutoScalingGroupRequest.builder().region(fleet.region()).groupName(fleet.autoScalingGroupName())
+        clients.of(fleet).autoScaling().update(UpdateAutoScalingGroupRequest.builder().region(fleet.region()).groupName(fleet.autoScalingGroupName())
                 .minSize(target.min()).desiredCapacity(target.desired()).maxSize(target.max())
                 .launchTemplate(version == null ? null : live.launchTemplateId(), version).build());
         return Step.Result.done(detail + "capacity " + target);
     }
 
     private AutoScalingGroup reread(FleetPlan fleet) {
-        List<AutoScalingGroup> groups = aws.autoScaling().describe(fleet.region(), List.of(fleet.autoScalingGroupName()));
+        List<AutoScalingGroup> groups = clients.of(fleet).autoScaling().describe(fleet.region(), List.of(fleet.autoScalingGroupName()));
         return groups.isEmpty() ? null : groups.get(0);
     }
 
@@ -138,7 +137,7 @@ final class ComputeSteps {
         if (spec == null) {
             return false;
         }
-        var version = aws.ec2().launchTemplateVersion(fleet.region(), spec.id(), spec.name(),
+        var version = clients.of(fleet).ec2().launchTemplateVersion(fleet.region(), spec.id(), spec.name(),
                 spec.version() == null ? "$Default" : spec.version());
         return version != null && newType.equals(version.instanceType());
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.plan.DatabasePlan;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.runtime.aws.AwsServiceError;
@@ -12,11 +11,11 @@ import io.github.drkit.runtime.aws.api.DbInstance;
 
 /** Promotes cross-Region read replicas on failover. Nothing on failback: a promoted database is never demoted. */
 final class DatabaseSteps {
-    private final AwsClients aws;
+    private final StepClients clients;
     private final Inspector inspector;
 
-    DatabaseSteps(AwsClients aws, Inspector inspector) {
-        this.aws = aws;
+    DatabaseSteps(StepClients clients, Inspector inspector) {
+        this.clients = clients;
         this.inspector = inspector;
     }
 
@@ -50,8 +49,8 @@ final class DatabaseSteps {
         // Tag only once AWS has taken the promotion: a tag on a replica whose promotion was refused (its state, a
         // missing permission, the deadline) would make every later run skip it and the health gate call it promoted.
         try {
-            String status = aws.rds().promoteReadReplica(db.region(), db.dbInstanceIdentifier());
-            aws.rds().addTag(db.region(), live.arn(), Tags.PROMOTED, Instant.now().toString());
+            String status = clients.of(db).rds().promoteReadReplica(db.region(), db.dbInstanceIdentifier());
+            clients.of(db).rds().addTag(db.region(), live.arn(), Tags.PROMOTED, Instant.now().toString());
             return Step.Result.done("promotion started; status " + status + "; the health gate waits until it is available");
         } catch (AwsServiceError e) {
             // Another run (or a person) promoted it between our read and our call.

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.aws.Deadline;
 import io.github.drkit.runtime.aws.api.MetricAlarm;
@@ -26,16 +25,16 @@ import io.github.drkit.runtime.aws.api.Route53Api;
  * riskier and, on some emulators, wider than the one record.
  */
 final class DnsSteps {
-    private final AwsClients aws;
+    private final StepClients clients;
     private final Duration syncTimeout;
     private final Duration pollInterval;
     private final Progress progress;
     private final Inspector inspector;
     private final Duration switchTimeout;
 
-    DnsSteps(AwsClients aws, Duration syncTimeout, Duration pollInterval, Progress progress, Inspector inspector,
+    DnsSteps(StepClients clients, Duration syncTimeout, Duration pollInterval, Progress progress, Inspector inspector,
              Duration switchTimeout) {
-        this.aws = aws;
+        this.clients = clients;
         this.syncTimeout = syncTimeout;
         this.pollInterval = pollInterval;
         this.progress = progress;
@@ -96,7 +95,7 @@ final class DnsSteps {
 
     private Step.Result change(ZonePlan zone, Map<RecordPlan, RecordSet> wanted, Action action) {
         // Re-read just before acting: another run may have moved some or all of these records since the first read.
-        List<RecordSet> now = aws.route53().allRecords(zone.hostedZoneId());
+        List<RecordSet> now = clients.of(zone).route53().allRecords(zone.hostedZoneId());
         List<RecordSet> still = new ArrayList<>();
         wanted.forEach((record, desired) -> {
             RecordSet current = DnsRecords.find(now, record);
@@ -107,8 +106,8 @@ final class DnsSteps {
         if (still.isEmpty()) {
             return Step.Result.byAnotherRun(wanted.size() + " record(s) already " + (action == Action.FAILOVER ? "failed over" : "normal"));
         }
-        Route53Api.Change change = aws.route53().upsert(zone.hostedZoneId(), "drkit " + action.id(), still);
-        boolean insync = awaitInsync(change, "move DNS in hosted zone " + zone.hostedZoneId());
+        Route53Api.Change change = clients.of(zone).route53().upsert(zone.hostedZoneId(), "drkit " + action.id(), still);
+        boolean insync = awaitInsync(clients.of(zone).route53(), change, "move DNS in hosted zone " + zone.hostedZoneId());
         List<String> mismatches = verify(zone, wanted, action);
         if (!mismatches.isEmpty()) {
             throw new IllegalStateException("verification failed after the change: " + String.join("; ", mismatches));
@@ -118,7 +117,7 @@ final class DnsSteps {
                 + (insync ? "INSYNC" : "still PENDING after " + syncTimeout.toSeconds() + " s; Route 53 applies it on its own") + "); verified");
     }
 
-    private boolean awaitInsync(Route53Api.Change submitted, String step) {
+    private boolean awaitInsync(Route53Api route53, Route53Api.Change submitted, String step) {
         Deadline run = Deadline.current();
         long deadline = System.nanoTime() + syncTimeout.toNanos();
         Route53Api.Change current = submitted;
@@ -133,13 +132,13 @@ final class DnsSteps {
             progress.event(new Progress.Event(Progress.Kind.WAIT, step, "waiting for Route 53 change " + current.id() + " to be INSYNC, "
                     + Math.min(Duration.ofNanos(left).toSeconds(), run.remaining().toSeconds()) + " s left", run.remaining().toSeconds()));
             Sleep.of(run.cap(pollInterval));
-            current = aws.route53().change(current.id());
+            current = route53.change(current.id());
         }
         return true;
     }
 
     private List<String> verify(ZonePlan zone, Map<RecordPlan, RecordSet> wanted, Action action) {
-        List<RecordSet> live = aws.route53().allRecords(zone.hostedZoneId());
+        List<RecordSet> live = clients.of(zone).route53().allRecords(zone.hostedZoneId());
         List<String> mismatches = new ArrayList<>();
         for (RecordPlan record : wanted.keySet()) {
             RecordSet now = DnsRecords.find(live, record);
@@ -211,7 +210,7 @@ final class DnsSteps {
         if (unreadable == null && last != null && last == value && behind(alarms, value).isEmpty()) {
             return Step.Result.byAnotherRun("switch already " + value + (alarms.isEmpty() ? "" : "; " + states(alarms)));
         }
-        aws.cloudWatch().putMetric(site.region(), site.namespace(), site.metricName(), site.dimensions(), value);
+        clients.of(site).cloudWatch().putMetric(site.region(), site.namespace(), site.metricName(), site.dimensions(), value);
         int published = 1;
         if (unreadable != null) {
             // Published, but whether Route 53 follows is unknown: a switch must not be reported done on faith.
@@ -239,7 +238,7 @@ final class DnsSteps {
                     + Duration.ofNanos(Math.max(0, end - System.nanoTime())).toSeconds() + " s left", run.remaining().toSeconds()));
             Sleep.of(run.cap(pollInterval));
             try {
-                aws.cloudWatch().putMetric(site.region(), site.namespace(), site.metricName(), site.dimensions(), value);
+                clients.of(site).cloudWatch().putMetric(site.region(), site.namespace(), site.metricName(), site.dimensions(), value);
                 published++;
                 alarms = inspector.switchAlarms(site);
                 behind = behind(alarms, value);
@@ -259,7 +258,7 @@ final class DnsSteps {
 
     private Double lastValue(SiteSwitchPlan site) {
         try {
-            return aws.cloudWatch().latestMaximum(site.region(), site.namespace(), site.metricName(), site.dimensions(),
+            return clients.of(site).cloudWatch().latestMaximum(site.region(), site.namespace(), site.metricName(), site.dimensions(),
                     Duration.ofMinutes(15)).orElse(null);
         } catch (AwsServiceError unreadable) {
             return null;
@@ -272,6 +271,8 @@ final class DnsSteps {
      */
     Step primaryHealth(RecoveryPlan plan, LiveState live, boolean force) {
         Map<String, String> checks = new LinkedHashMap<>();
+        // A health check lives in the account of the zone whose record carries it.
+        Map<String, Route53Api> checkAccounts = new LinkedHashMap<>();
         for (ZonePlan zone : plan.dns()) {
             for (RecordPlan record : zone.records()) {
                 RecordSet current = live.records().get(record.path());
@@ -280,6 +281,7 @@ final class DnsSteps {
                         : !DnsRecords.isAt(record, current, Action.FAILBACK);
                 if (gainsTraffic && current.healthCheckId() != null) {
                     checks.put(current.healthCheckId(), record.key());
+                    checkAccounts.put(current.healthCheckId(), clients.of(zone).route53());
                 }
             }
         }
@@ -291,7 +293,7 @@ final class DnsSteps {
             }
             List<String> failing = new ArrayList<>();
             checks.forEach((id, record) -> {
-                List<String> observations = aws.route53().healthCheckStatuses(id);
+                List<String> observations = checkAccounts.get(id).healthCheckStatuses(id);
                 long ok = observations.stream().filter(status -> status.startsWith("Success")).count();
                 if (observations.isEmpty() || ok * 2 <= observations.size()) {
                     failing.add(record + ": health check " + id + " " + ok + "/" + observations.size() + " checkers report success");

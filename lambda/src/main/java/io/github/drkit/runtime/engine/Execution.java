@@ -21,16 +21,16 @@ public final class Execution {
     final ComputeSteps compute;
     final DnsSteps dns;
     final HealthGate health;
-    private final AwsClients aws;
+    private final StepClients clients;
     private final Progress progress;
     private final Duration pollInterval;
 
-    Execution(RecoveryPlan plan, LiveState live, boolean force, AwsClients aws, Progress progress, Duration pollInterval,
+    Execution(RecoveryPlan plan, LiveState live, boolean force, StepClients clients, Progress progress, Duration pollInterval,
               DatabaseSteps databases, ComputeSteps compute, DnsSteps dns, HealthGate health) {
         this.plan = plan;
         this.live = live;
         this.force = force;
-        this.aws = aws;
+        this.clients = clients;
         this.progress = progress;
         this.pollInterval = pollInterval;
         this.databases = databases;
@@ -48,8 +48,17 @@ public final class Execution {
         return force;
     }
 
+    /** The runtime's own clients; a step's calls go through {@link #aws(PlanStep)}. */
     public AwsClients aws() {
-        return aws;
+        return clients.own();
+    }
+
+    /**
+     * The clients for the step's calls: a session of the role the step names ({@code assumeRole}) for a step in another
+     * account, whose calls the report shows with that account; the runtime's own clients otherwise.
+     */
+    public AwsClients aws(PlanStep step) {
+        return clients.of(step);
     }
 
     /**

@@ -10,16 +10,22 @@ import io.github.drkit.runtime.aws.AwsClients;
  * kind run at once with every other read of the preflight (within the run's deadline and concurrency limit).
  */
 public final class Inspection {
-    private final AwsClients aws;
+    private final StepClients clients;
     private final Parallel parallel;
 
-    Inspection(AwsClients aws, Parallel parallel) {
-        this.aws = aws;
+    Inspection(StepClients clients, Parallel parallel) {
+        this.clients = clients;
         this.parallel = parallel;
     }
 
+    /** The runtime's own clients; a step's reads go through {@link #aws(PlanStep)}. */
     public AwsClients aws() {
-        return aws;
+        return clients.own();
+    }
+
+    /** The clients for the step's reads: its role's session for a step in another account, the runtime's own otherwise. */
+    public AwsClients aws(io.github.drkit.plan.PlanStep step) {
+        return clients.of(step);
     }
 
     /** Runs the reads at once and returns their answers in order; the first failure is thrown once all have ended. */

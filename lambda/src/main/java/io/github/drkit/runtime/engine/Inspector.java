@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.plan.DatabasePlan;
 import io.github.drkit.plan.FleetPlan;
 import io.github.drkit.plan.InstancePlan;
@@ -37,11 +36,11 @@ import io.github.drkit.runtime.aws.api.RecordSet;
 final class Inspector {
     private static final int ASG_NAMES_PER_CALL = 50;
 
-    private final AwsClients aws;
+    private final StepClients clients;
     private final Parallel parallel;
 
-    Inspector(AwsClients aws, Parallel parallel) {
-        this.aws = aws;
+    Inspector(StepClients clients, Parallel parallel) {
+        this.clients = clients;
         this.parallel = parallel;
     }
 
@@ -59,9 +58,8 @@ final class Inspector {
         for (InstancePlan group : plan.instances()) {
             reads.add(() -> { instances.put(group.path(), readInstances(group)); return null; });
         }
-        // One DescribeAutoScalingGroups call per Region (and per 50 groups), not one per fleet.
-        Map<String, List<FleetPlan>> fleetsByRegion = plan.fleets().stream()
-                .collect(Collectors.groupingBy(FleetPlan::region, LinkedHashMap::new, Collectors.toList()));
+        // One DescribeAutoScalingGroups call per account and Region (and per 50 groups), not one per fleet.
+        Map<String, List<FleetPlan>> fleetsByRegion = byAccountAndRegion(plan.fleets());
         for (List<FleetPlan> regionFleets : fleetsByRegion.values()) {
             for (int i = 0; i < regionFleets.size(); i += ASG_NAMES_PER_CALL) {
                 List<FleetPlan> chunk = regionFleets.subList(i, Math.min(regionFleets.size(), i + ASG_NAMES_PER_CALL));
@@ -79,7 +77,7 @@ final class Inspector {
             reads.add(() -> { checkTopic(plan.notificationTopicArn()); return null; });
         }
         Map<String, StepLive> steps = new ConcurrentHashMap<>();
-        reads.add(() -> { steps.putAll(StepExecutors.inspect(plan, new Inspection(aws, parallel))); return null; });
+        reads.add(() -> { steps.putAll(StepExecutors.inspect(plan, new Inspection(clients, parallel))); return null; });
         parallel.all(reads);
 
         Map<String, RecordSet> records = new HashMap<>();
@@ -100,8 +98,7 @@ final class Inspector {
     /** Re-reads only what the health gate needs: fleets (with target groups), instances and databases. */
     Map<String, LiveState.FleetLive> readFleetsOnly(List<FleetPlan> plans) {
         Map<String, LiveState.FleetLive> fleets = new ConcurrentHashMap<>();
-        Map<String, List<FleetPlan>> byRegion = plans.stream()
-                .collect(Collectors.groupingBy(FleetPlan::region, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<FleetPlan>> byRegion = byAccountAndRegion(plans);
         List<Callable<Void>> reads = new ArrayList<>();
         for (List<FleetPlan> regionFleets : byRegion.values()) {
             for (int i = 0; i < regionFleets.size(); i += ASG_NAMES_PER_CALL) {
@@ -113,9 +110,15 @@ final class Inspector {
         return fleets;
     }
 
+    /** Fleets grouped so that one describe call reads a group: same clients (account) and Region. */
+    private Map<String, List<FleetPlan>> byAccountAndRegion(List<FleetPlan> fleets) {
+        return fleets.stream().collect(Collectors.groupingBy(f -> clients.account(f) + "/" + f.region(),
+                LinkedHashMap::new, Collectors.toList()));
+    }
+
     DbInstance readDatabase(DatabasePlan db) {
         try {
-            return aws.rds().describe(db.region(), db.dbInstanceIdentifier());
+            return clients.of(db).rds().describe(db.region(), db.dbInstanceIdentifier());
         } catch (AwsServiceError e) {
             if (e.is("DBInstanceNotFound", "DBInstanceNotFoundFault")) {
                 throw new PlanValidationException(db.path() + ".dbInstanceIdentifier", "DB instance '" + db.dbInstanceIdentifier()
@@ -126,7 +129,7 @@ final class Inspector {
     }
 
     Map<String, String> readInstances(InstancePlan group) {
-        Map<String, String> states = aws.ec2().instanceStates(group.region(), group.instanceIds());
+        Map<String, String> states = clients.of(group).ec2().instanceStates(group.region(), group.instanceIds());
         for (int i = 0; i < group.instanceIds().size(); i++) {
             String id = group.instanceIds().get(i);
             if (!states.containsKey(id) || "terminated".equals(states.get(id))) {
@@ -151,7 +154,7 @@ final class Inspector {
     private List<LiveState.FleetLive> readFleetsHealth(List<FleetPlan> plans) {
         String region = plans.get(0).region();
         Map<String, AutoScalingGroup> groups = new HashMap<>();
-        aws.autoScaling().describe(region, plans.stream().map(FleetPlan::autoScalingGroupName).toList())
+        clients.of(plans.get(0)).autoScaling().describe(region, plans.stream().map(FleetPlan::autoScalingGroupName).toList())
                 .forEach(g -> groups.put(g.name(), g));
         List<Callable<LiveState.FleetLive>> reads = new ArrayList<>();
         for (FleetPlan fleet : plans) {
@@ -184,7 +187,7 @@ final class Inspector {
     private int[] targetHealth(FleetPlan fleet, int index) {
         String arn = fleet.targetGroupArns().get(index);
         try {
-            List<String> targets = aws.elb().targetStates(fleet.region(), arn);
+            List<String> targets = clients.of(fleet).elb().targetStates(fleet.region(), arn);
             int healthy = (int) targets.stream().filter("healthy"::equals).count();
             return new int[] {healthy, targets.size()};
         } catch (AwsServiceError e) {
@@ -208,7 +211,7 @@ final class Inspector {
                     + plan.autoScalingGroupName() + "' uses " + uses + "; vertical scaling needs a launch template");
         }
         String version = spec.version() == null ? "$Default" : spec.version();
-        Ec2Api.LaunchTemplateVersion live = aws.ec2().launchTemplateVersion(plan.region(), spec.id(), spec.name(), version);
+        Ec2Api.LaunchTemplateVersion live = clients.of(plan).ec2().launchTemplateVersion(plan.region(), spec.id(), spec.name(), version);
         if (live == null) {
             throw new PlanValidationException(plan.path() + ".autoScalingGroupName", "launch template version " + version
                     + " of Auto Scaling group '" + plan.autoScalingGroupName() + "' not found");
@@ -220,7 +223,7 @@ final class Inspector {
 
     private List<RecordSet> readZone(ZonePlan zone) {
         try {
-            return aws.route53().allRecords(zone.hostedZoneId());
+            return clients.of(zone).route53().allRecords(zone.hostedZoneId());
         } catch (AwsServiceError e) {
             if (e.is("NoSuchHostedZone")) {
                 throw new PlanValidationException(zone.path() + ".hostedZoneId", "hosted zone '" + zone.hostedZoneId() + "' not found");
@@ -257,7 +260,7 @@ final class Inspector {
 
     /** The threshold alarms on a switch metric; throws when they cannot be read (a switch step must then not claim success). */
     List<MetricAlarm> switchAlarms(SiteSwitchPlan site) {
-        return aws.cloudWatch().alarmsForMetric(site.region(), site.namespace(), site.metricName(), site.dimensions())
+        return clients.of(site).cloudWatch().alarmsForMetric(site.region(), site.namespace(), site.metricName(), site.dimensions())
                 .stream().filter(MetricAlarm::thresholdBased).toList();
     }
 
@@ -284,14 +287,14 @@ final class Inspector {
     }
 
     private java.util.Optional<Double> readSwitchValue(SiteSwitchPlan site) {
-        return aws.cloudWatch().latestMaximum(site.region(), site.namespace(), site.metricName(), site.dimensions(),
+        return clients.of(site).cloudWatch().latestMaximum(site.region(), site.namespace(), site.metricName(), site.dimensions(),
                 Duration.ofMinutes(15));
     }
 
     private void checkTopic(String arn) {
         String region = arn.split(":")[3];
         try {
-            aws.sns().checkTopic(region, arn);
+            clients.own().sns().checkTopic(region, arn);
         } catch (AwsServiceError e) {
             if (e.is("NotFound", "NotFoundException")) {
                 throw new PlanValidationException("notificationTopicArn", "SNS topic '" + arn + "' not found");

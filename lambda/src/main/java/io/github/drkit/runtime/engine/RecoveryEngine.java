@@ -30,6 +30,7 @@ import io.github.drkit.plan.Stage;
  */
 public final class RecoveryEngine implements AutoCloseable {
     private final AwsClients aws;
+    private final StepClients clients;
     private final Parallel parallel;
     private final Inspector inspector;
     private final DatabaseSteps databases;
@@ -42,13 +43,14 @@ public final class RecoveryEngine implements AutoCloseable {
 
     private RecoveryEngine(Builder builder) {
         this.aws = Objects.requireNonNull(builder.aws, "aws");
+        this.clients = new StepClients(aws);
         this.parallel = new Parallel(builder.maxConcurrency);
-        this.inspector = new Inspector(aws, parallel);
-        this.databases = new DatabaseSteps(aws, inspector);
-        this.compute = new ComputeSteps(aws);
+        this.inspector = new Inspector(clients, parallel);
+        this.databases = new DatabaseSteps(clients, inspector);
+        this.compute = new ComputeSteps(clients);
         this.progress = builder.progress;
         this.pollInterval = builder.pollInterval;
-        this.dns = new DnsSteps(aws, builder.dnsSyncTimeout, builder.pollInterval, progress, inspector, builder.siteSwitchTimeout);
+        this.dns = new DnsSteps(clients, builder.dnsSyncTimeout, builder.pollInterval, progress, inspector, builder.siteSwitchTimeout);
         this.health = new HealthGate(inspector, parallel, builder.pollInterval, progress);
         this.notifier = new Notifier(aws);
     }
@@ -67,6 +69,16 @@ public final class RecoveryEngine implements AutoCloseable {
         if (request.action() == Action.EVALUATE) {
             throw new InvalidRequestException("action", "evaluate is run by ReadinessEvaluator, not by the recovery engine");
         }
+        // A step in another account calls through its role's session, from the preflight read to the read after.
+        clients.open(plan);
+        try {
+            return runWithSessions(plan, request);
+        } finally {
+            clients.close(plan);
+        }
+    }
+
+    private Report runWithSessions(RecoveryPlan plan, RecoveryRequest request) {
         StepExecutors.requireAll(plan);
         if (plan.steps().stream().allMatch(HealthGatePlan.class::isInstance)) {
             // Otherwise every action on it "succeeds": "already failed over: no change made; state NORMAL".
@@ -122,7 +134,7 @@ public final class RecoveryEngine implements AutoCloseable {
     }
 
     private Execution execution(RecoveryPlan plan, LiveState live, RecoveryRequest request) {
-        return new Execution(plan, live, request.force(), aws, progress, pollInterval, databases, compute, dns, health);
+        return new Execution(plan, live, request.force(), clients, progress, pollInterval, databases, compute, dns, health);
     }
 
     private static List<List<Step>> nonEmpty(List<List<Step>> phases) {

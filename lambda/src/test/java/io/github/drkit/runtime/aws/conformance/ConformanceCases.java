@@ -458,6 +458,31 @@ final class ConformanceCases {
                                     .durationSeconds(3600)).credentials();
                             return new StsApi.RoleCredentials(c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), c.expiration());
                         }),
+                // STS, signed: a session of a role in another account, tagged
+                new ConformanceCase("StsApi.assumeRole", CannedAnswer.xml(200, """
+                        <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                          <AssumeRoleResult>
+                            <SourceIdentity>drkit</SourceIdentity>
+                            <AssumedRoleUser><Arn>arn:aws:sts::222222222222:assumed-role/drkit-workload/drkit-web</Arn>
+                              <AssumedRoleId>AROA3XFRBF535PLBIFPI4:drkit-web</AssumedRoleId></AssumedRoleUser>
+                            <Credentials><AccessKeyId>ASIAJEXAMPLEXEG2JICEA</AccessKeyId>
+                              <SecretAccessKey>9drTJvcXLB89EXAMPLELB8923FB892xMFI</SecretAccessKey>
+                              <SessionToken>AQoXdzELDDY//////////wEaoAK1wvxJY12r2IrDFT2IvAzTCn3zHoZ7YNtpiQLF0MqZye/qwjzP2iEXAMPLE</SessionToken>
+                              <Expiration>2026-12-04T10:40:00Z</Expiration></Credentials>
+                            <PackedPolicySize>11</PackedPolicySize>
+                          </AssumeRoleResult>
+                          <ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata>
+                        </AssumeRoleResponse>"""),
+                        aws -> aws.sts().assumeRole(REGION, "arn:aws:iam::222222222222:role/drkit-workload", "drkit-web", "drkit-web-7f3a",
+                                tags("drkit:application", "web", "team", "dr"), 3600),
+                        sdk -> {
+                            var c = sdk.sts.assumeRole(r -> r.roleArn("arn:aws:iam::222222222222:role/drkit-workload")
+                                    .roleSessionName("drkit-web").externalId("drkit-web-7f3a").durationSeconds(3600)
+                                    .tags(software.amazon.awssdk.services.sts.model.Tag.builder().key("drkit:application").value("web").build(),
+                                            software.amazon.awssdk.services.sts.model.Tag.builder().key("team").value("dr").build()))
+                                    .credentials();
+                            return new StsApi.RoleCredentials(c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), c.expiration());
+                        }),
                 // Route 53
                 new ConformanceCase("Route53Api.records", CannedAnswer.xml(200, recordsAnswer(true)),
                         aws -> aws.route53().records("Z0123456789ABCDEFGHIJ", new Route53Api.Start("app.example.com.", "A", "primary")),
@@ -627,5 +652,14 @@ final class ConformanceCases {
             });
         }
         return b.build();
+    }
+
+    /** Session tags in the order given. */
+    private static Map<String, String> tags(String... keysAndValues) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            tags.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return tags;
     }
 }

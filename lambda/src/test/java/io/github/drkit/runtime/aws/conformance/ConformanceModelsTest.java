@@ -58,6 +58,7 @@ class ConformanceModelsTest {
             Map.entry("CloudWatchApi.latestMaximum", "software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsResponse"),
             Map.entry("CloudWatchApi.alarmsForMetric", "software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsForMetricResponse"),
             Map.entry("StsApi.assumeRoleWithWebIdentity", "software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse"),
+            Map.entry("StsApi.assumeRole", "software.amazon.awssdk.services.sts.model.AssumeRoleResponse"),
             Map.entry("Route53Api.records", "software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse"),
             Map.entry("Route53Api.allRecords", "software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse"),
             Map.entry("Route53Api.upsert", "software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsResponse"),
