@@ -36,28 +36,32 @@ import software.amazon.awscdk.assertions.Template;
  * the same table by drkit-lambda's {@code PermissionTableScenarioTest}.
  */
 class RuntimePermissionsTest {
+    private static Map.Entry<String, UnaryOperator<FailoverPlan.Builder>> kind(String kind, UnaryOperator<FailoverPlan.Builder> plan) {
+        return Map.entry(kind, plan);
+    }
+
     /** The kinds a plan's steps can have; every kind of the table is one of them. */
-    private static final Map<String, UnaryOperator<FailoverPlan.Builder>> PLANS = Map.of(
-            "database", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
-            "instances", b -> b.instances(List.of(PlanInstances.of("us-west-2", List.of("i-0123456789abcdef0")))),
-            "fleet", b -> b.fleets(List.of(fleet(false))),
-            "vertical-scaling", b -> b.fleets(List.of(fleet(true))),
-            "dns", b -> b.dns(List.of(PlanDnsZone.of("Z0123456789ABC", List.of(
+    private static final Map<String, UnaryOperator<FailoverPlan.Builder>> PLANS = Map.ofEntries(
+            kind("database", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica")))),
+            kind("instances", b -> b.instances(List.of(PlanInstances.of("us-west-2", List.of("i-0123456789abcdef0"))))),
+            kind("fleet", b -> b.fleets(List.of(fleet(false)))),
+            kind("vertical-scaling", b -> b.fleets(List.of(fleet(true)))),
+            kind("dns", b -> b.dns(List.of(PlanDnsZone.of("Z0123456789ABC", List.of(
                     PlanDnsRecord.weighted("app.example.com", "A", "primary", 100, 0),
-                    PlanDnsRecord.weighted("app.example.com", "A", "recovery", 0, 100))))),
-            "site-switch", b -> b.siteSwitches(List.of(PlanSiteSwitch.of("us-east-1", "primary", "drkit", "SiteEnabled",
-                    Map.of("Application", "shop", "Site", "primary"), 1, 0))),
+                    PlanDnsRecord.weighted("app.example.com", "A", "recovery", 0, 100)))))),
+            kind("site-switch", b -> b.siteSwitches(List.of(PlanSiteSwitch.of("us-east-1", "primary", "drkit", "SiteEnabled",
+                    Map.of("Application", "shop", "Site", "primary"), 1, 0)))),
             // Every plan notifies: the topic check and the report go to the notification topic.
-            "notifications", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
+            kind("notifications", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica")))),
             // Kept in SSM by the test's PlanStorage.PARAMETER below.
-            "plan-parameter", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
+            kind("plan-parameter", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica")))),
             // Every function may evaluate its plan, whatever the plan holds.
-            "readiness", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
+            kind("readiness", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica")))),
             // Every function keeps its reports in the audit bucket.
-            "audit", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
+            kind("audit", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica")))),
             // A fleet in another account: the failover role may only assume that account's role.
-            "cross-account", b -> b.otherSteps(List.of(io.github.drkit.crossaccount.CrossAccountStep.of(fleet(false),
-                    "arn:aws:iam::222222222222:role/drkit-workload"))));
+            kind("cross-account", b -> b.otherSteps(List.of(io.github.drkit.crossaccount.CrossAccountStep.of(fleet(false),
+                    "arn:aws:iam::222222222222:role/drkit-workload")))));
 
     @Test
     void table_whenRead_namesOnlyKnownKindsAndScopes() {
