@@ -9,14 +9,24 @@ public enum Action {
     /** Promote data, start and scale compute, wait for health, move traffic to the recovery Region. */
     FAILOVER,
     /** Move traffic back first, then return recovery fleets to standby capacity. */
-    FAILBACK;
+    FAILBACK,
+    /**
+     * Failover of a backup-and-restore plan, from the recovery points the operator chooses: the latest, or the latest
+     * taken at or before {@link RecoveryRequest#before()}. Runs the plan's stages like failover.
+     */
+    RESTORE;
 
     /** The lower-case name used in events, on the command line and in reports. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses {@code status}, {@code failover} or {@code failback}, naming {@code field} when it cannot. */
+    /** True for the actions that run the plan's stages forward: failover, and restore (a failover from chosen recovery points). */
+    public boolean failsOver() {
+        return this == FAILOVER || this == RESTORE;
+    }
+
+    /** Parses {@code status}, {@code failover}, {@code failback} or {@code restore}, naming {@code field} when it cannot. */
     public static Action parse(String field, String value) {
         if (value != null) {
             for (Action action : values()) {
@@ -25,7 +35,7 @@ public enum Action {
                 }
             }
         }
-        throw new InvalidRequestException(field, "must be one of status, failover, failback (got "
+        throw new InvalidRequestException(field, "must be one of status, failover, failback, restore (got "
                 + (value == null ? "nothing" : "'" + value + "'") + ")");
     }
 }
