@@ -31,6 +31,7 @@ public final class Cli {
         commands.put("status", args -> RecoveryCommand.fromEnvironment(Action.STATUS).run(args));
         commands.put("failover", args -> RecoveryCommand.fromEnvironment(Action.FAILOVER).run(args));
         commands.put("failback", args -> RecoveryCommand.fromEnvironment(Action.FAILBACK).run(args));
+        commands.put("restore", args -> RecoveryCommand.fromEnvironment(Action.RESTORE).run(args));
         return commands;
     }
 
@@ -39,10 +40,14 @@ public final class Cli {
             "  status   --plan FILE                        read-only: capacity, health, DNS and the state they add up to",
             "  failover --plan FILE [--dry-run] [--force]  promote data, scale compute, wait for health, move DNS",
             "  failback --plan FILE [--dry-run] [--force]  move DNS back, return fleets to standby capacity",
+            "  restore  --plan FILE [--before TIME] [--dry-run] [--force]",
+            "                                              failover from recovery points: restore databases and images",
+            "                                              from the latest, or the latest at or before TIME, then health, DNS",
             "  archive  search|restore|status|fetch|backfill ...  the archive catalog, in drkit-lambda-archive.jar (archive --help)",
             "  --plan FILE          the recovery plan (JSON, at most 1 MiB), given once",
             "  --dry-run            report the exact changes, make none",
             "  --force              move traffic even when the target is not healthy",
+            "  --before TIME        restore only: the latest recovery point at or before TIME (2026-12-01T10:00Z)",
             "  --deadline SECONDS   stop the run after this long and report what was done and what was not (default "
                     + RecoveryRequest.DEFAULT_DEADLINE.toSeconds() + " s; 1 to " + RecoveryRequest.MAX_DEADLINE_SECONDS + ")",
             "Prints a JSON report on stdout and progress lines on stderr. Exit 0 success, 1 failure (or the deadline),",

@@ -29,8 +29,8 @@ import io.github.drkit.plan.InvalidInputException;
 import io.github.drkit.plan.RecoveryPlan;
 
 /**
- * {@code status|failover|failback --plan FILE [--dry-run] [--force] [--deadline SECONDS]}: the engine's JSON report on
- * stdout, progress lines on stderr as the run goes.
+ * {@code status|failover|failback|restore --plan FILE [--dry-run] [--force] [--deadline SECONDS]} (restore also
+ * {@code [--before TIME]}): the engine's JSON report on stdout, progress lines on stderr as the run goes.
  */
 final class RecoveryCommand {
     /** The largest plan file read: plans the constructs write are a few KB; a larger file is not a plan. */
@@ -51,7 +51,7 @@ final class RecoveryCommand {
     }
 
     /** What the options say, before the plan is read. */
-    private record Options(Path file, boolean dryRun, boolean force, Duration deadline) {
+    private record Options(Path file, boolean dryRun, boolean force, Duration deadline, java.time.Instant before) {
     }
 
     /** Clients from the environment (AWS_REGION, else the plan's recovery Region; AWS_ENDPOINT_URL when set). */
@@ -70,7 +70,7 @@ final class RecoveryCommand {
                 return 0;
             }
             plan = RecoveryPlan.parse(read(options.file()));
-            request = new RecoveryRequest(action, options.dryRun(), options.force(), options.deadline());
+            request = new RecoveryRequest(action, options.dryRun(), options.force(), options.deadline(), options.before());
         } catch (InvalidInputException e) {
             return invalid(e);
         }
@@ -98,6 +98,7 @@ final class RecoveryCommand {
         boolean dryRun = false;
         boolean force = false;
         Duration deadline = null;
+        java.time.Instant before = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--plan" -> {
@@ -115,13 +116,21 @@ final class RecoveryCommand {
                     }
                     deadline = deadline(value);
                 }
+                case "--before" -> {
+                    String value = value(args, i++, "a time such as 2026-12-01T10:00Z");
+                    if (before != null) {
+                        throw new InvalidRequestException("--before", "is given twice; give it once");
+                    }
+                    before = RecoveryRequest.before("--before", value, action, java.time.Instant.now());
+                }
                 case "--dry-run" -> dryRun = true;
                 case "--force" -> force = true;
                 case "--help", "-h" -> {
                     return null;
                 }
                 default -> throw new InvalidRequestException(Cut.value(args[i]), "is not an option of " + action.id()
-                        + " (options: --plan FILE, --dry-run, --force, --deadline SECONDS, --help)");
+                        + " (options: --plan FILE, --dry-run, --force, --deadline SECONDS" + (action == Action.RESTORE ? ", --before TIME" : "")
+                        + ", --help)");
             }
         }
         if (file == null) {
@@ -130,7 +139,7 @@ final class RecoveryCommand {
         if (action == Action.STATUS && (dryRun || force)) {
             throw new InvalidRequestException(dryRun ? "--dry-run" : "--force", "does not apply to status, which changes nothing");
         }
-        return new Options(path(file), dryRun, force, deadline == null ? RecoveryRequest.DEFAULT_DEADLINE : deadline);
+        return new Options(path(file), dryRun, force, deadline == null ? RecoveryRequest.DEFAULT_DEADLINE : deadline, before);
     }
 
     private static String value(String[] args, int i, String what) {
