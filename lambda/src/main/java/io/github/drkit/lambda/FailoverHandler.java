@@ -16,7 +16,7 @@ import io.github.drkit.plan.RecoveryPlan;
 
 /**
  * The Lambda entry point: {@code io.github.drkit.lambda.FailoverHandler}. The event is
- * {@code {"action": "status|failover|failback", "dryRun": false, "force": false, "deadlineSeconds": 600}}; the plan comes from
+ * {@code {"action": "status|failover|failback|restore", "dryRun": false, "force": false, "deadlineSeconds": 600}} (restore also takes {@code "before": "2026-12-01T10:00Z"}); the plan comes from
  * {@code DRKIT_PLAN} (inline) or {@code DRKIT_PLAN_PARAMETER} (an SSM parameter name).
  *
  * <p>Returns the report. Invalid input (event, plan, unknown resource) is thrown, so the invocation fails
