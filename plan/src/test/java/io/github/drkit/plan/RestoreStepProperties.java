@@ -83,7 +83,10 @@ class RestoreStepProperties {
         plan.put("strategy", "BACKUP_RESTORE");
         plan.put("primaryRegion", PlanInputs.PRIMARY_REGION);
         plan.put("recoveryRegion", PlanInputs.RECOVERY_REGION);
-        plan.put("stages", List.of(Map.of("name", "data", "steps", List.of(step))));
+        Map<String, Object> stage = new LinkedHashMap<>();
+        stage.put("name", "data");
+        stage.put("steps", List.of(step));
+        plan.put("stages", List.of(stage));
         String json = PlanWriter.render(plan);
         RecoveryPlan read;
         try {
