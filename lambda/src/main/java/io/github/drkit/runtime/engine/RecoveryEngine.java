@@ -75,7 +75,8 @@ public final class RecoveryEngine implements AutoCloseable {
         }
         Run run = new Run(plan, request, Deadline.after(request.deadline()), progress);
         progress.event(new Progress.Event(Progress.Kind.RUN_START, null, request.action().id() + (request.dryRun() ? " (dry run)" : "")
-                + " of " + plan.application() + ", deadline " + run.deadline.describe(), run.secondsLeft()));
+                + " of " + plan.application() + (request.before() == null ? "" : " from recovery points at or before " + request.before())
+                + ", deadline " + run.deadline.describe(), run.secondsLeft()));
         CallLog readLog = new CallLog(run.deadline);
         Instant readStart = Instant.now();
         LiveState before;
