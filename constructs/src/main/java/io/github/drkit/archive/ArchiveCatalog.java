@@ -66,6 +66,10 @@ public class ArchiveCatalog extends Construct {
     public static final String REQUEST_HANDLER = "io.github.drkit.lambda.archive.ArchiveRequestHandler::handleRequest";
     /** The variable naming the table in both functions. */
     public static final String TABLE_VARIABLE = "DRKIT_ARCHIVE_TABLE";
+    /** The variables naming the inventory search's workgroup, Glue database and table in the request function. */
+    public static final String WORKGROUP_VARIABLE = "DRKIT_ARCHIVE_WORKGROUP";
+    public static final String INVENTORY_DATABASE_VARIABLE = "DRKIT_ARCHIVE_INVENTORY_DATABASE";
+    public static final String INVENTORY_TABLE_VARIABLE = "DRKIT_ARCHIVE_INVENTORY_TABLE";
 
     /** The table's layout; the runtime's {@code ArchiveTable} uses the same names. */
     static final String PARTITION_KEY = "objectKey";
@@ -87,6 +91,7 @@ public class ArchiveCatalog extends Construct {
     private final Function indexerFunction;
     private final Function requestFunction;
     private final Alarm indexerErrorsAlarm;
+    private final ArchiveInventory inventory;
 
     public ArchiveCatalog(Construct scope, String id, ArchiveCatalogProps props) {
         super(scope, id);
@@ -152,6 +157,18 @@ public class ArchiveCatalog extends Construct {
         if (props.getTableEncryptionKey() != null) {
             props.getTableEncryptionKey().grantEncryptDecrypt(indexerRole);
             props.getTableEncryptionKey().grantEncryptDecrypt(requestRole);
+        }
+
+        this.inventory = props.getInventorySearch() == null ? null : new ArchiveInventory(this, "Inventory", bucket,
+                props.getArchive() != null ? props.getArchive().getAccessLogsBucket() : null, props.getInventorySearch(),
+                props.getRemovalPolicy());
+        if (inventory != null) {
+            // The request function answers {"action": "search", "engine": "athena"} too.
+            inventory.grantSearch(requestRole);
+            requestFunction.addEnvironment(WORKGROUP_VARIABLE, inventory.workGroupName());
+            requestFunction.addEnvironment(INVENTORY_DATABASE_VARIABLE, inventory.databaseName());
+            requestFunction.addEnvironment(INVENTORY_TABLE_VARIABLE, ArchiveInventory.TABLE_NAME);
+            ArchiveCatalogFindings.inventorySearch(requestRole);
         }
 
         LambdaDestination destination = new LambdaDestination(indexerFunction);
@@ -241,8 +258,52 @@ public class ArchiveCatalog extends Construct {
         return table.grantReadData(grantee);
     }
 
+    /**
+     * Lets a principal run {@code archive search --engine athena}: the workgroup's query actions, the Glue table, reading
+     * the inventory reports and reading and writing the query results. Restoring and fetching what it finds takes the
+     * catalog's own permissions besides.
+     *
+     * @throws IllegalStateException when the catalog was built without {@code inventorySearch}
+     */
+    public Grant grantInventorySearch(IGrantable grantee) {
+        return inventory().grantSearch(grantee);
+    }
+
     public IBucket getBucket() {
         return bucket;
+    }
+
+    /** The bucket S3 writes the inventory reports to; null without {@code inventorySearch}. */
+    public IBucket getInventoryBucket() {
+        return inventory == null ? null : inventory.reports();
+    }
+
+    /** The bucket Athena writes query results to; null without {@code inventorySearch}. */
+    public IBucket getQueryResultsBucket() {
+        return inventory == null ? null : inventory.results();
+    }
+
+    /** The Athena workgroup ({@code --workgroup}); null without {@code inventorySearch}. */
+    public String getWorkGroupName() {
+        return inventory == null ? null : inventory.workGroupName();
+    }
+
+    /** The Glue database ({@code --database}); null without {@code inventorySearch}. */
+    public String getInventoryDatabaseName() {
+        return inventory == null ? null : inventory.databaseName();
+    }
+
+    /** The Glue table over the reports ({@code --inventory-table}); null without {@code inventorySearch}. */
+    public String getInventoryTableName() {
+        return inventory == null ? null : ArchiveInventory.TABLE_NAME;
+    }
+
+    private ArchiveInventory inventory() {
+        if (inventory == null) {
+            throw new IllegalStateException("ArchiveCatalog: grantInventorySearch needs the catalog built with inventorySearch "
+                    + "(got none at " + getNode().getPath() + ")");
+        }
+        return inventory;
     }
 
     public ITable getTable() {

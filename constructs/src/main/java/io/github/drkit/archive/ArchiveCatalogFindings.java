@@ -34,6 +34,15 @@ final class ArchiveCatalogFindings {
                 List.of(regex("^Resource::<[^>]+\\.Arn>:log-stream:\\*$")));
     }
 
+    /** The request role's inventory search: the objects of the report and result folders. */
+    static void inventorySearch(IConstruct role) {
+        IConstruct policy = role.getNode().findChild("DefaultPolicy");
+        add(policy, "AwsSolutions-IAM5", "Athena reads the inventory report files and writes and reads query results with the "
+                + "caller's permissions, under object keys it chooses; the statements name exactly the reports bucket's inventory/ "
+                + "folder and the results bucket's athena/ folder.",
+                List.of(regex("^Resource::<[^>]+\\.Arn>/(inventory|athena)/\\*$")));
+    }
+
     /** Java 21 rather than the newest Java runtime. */
     static void runtime(IConstruct function) {
         add(function, "AwsSolutions-L1", "Java 21 is the LTS runtime drkit-lambda is built and tested for, and a supported "

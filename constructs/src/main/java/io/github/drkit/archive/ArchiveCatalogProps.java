@@ -21,6 +21,7 @@ public final class ArchiveCatalogProps {
     private final int memorySize;
     private final RetentionDays logRetention;
     private final Code code;
+    private final InventorySearch inventorySearch;
 
     private ArchiveCatalogProps(Builder b) {
         this.archive = b.archive;
@@ -33,6 +34,7 @@ public final class ArchiveCatalogProps {
         this.memorySize = b.memorySize != null ? b.memorySize : 1024;
         this.logRetention = b.logRetention != null ? b.logRetention : RetentionDays.ONE_YEAR;
         this.code = b.code;
+        this.inventorySearch = b.inventorySearch;
     }
 
     public static Builder builder() {
@@ -94,6 +96,12 @@ public final class ArchiveCatalogProps {
      * @default the drkit-lambda-archive jar embedded in drkit-constructs
      */
     public Code getCode() { return code; }
+    /**
+     * The catalog at scale: S3 Inventory, a Glue table and an Athena workgroup for {@code archive search --engine athena}.
+     *
+     * @default none: the DynamoDB catalog only
+     */
+    public InventorySearch getInventorySearch() { return inventorySearch; }
 
     public static final class Builder {
         private GlacierLifecycle archive;
@@ -106,6 +114,7 @@ public final class ArchiveCatalogProps {
         private Integer memorySize;
         private RetentionDays logRetention;
         private Code code;
+        private InventorySearch inventorySearch;
 
         private Builder() {
         }
@@ -207,6 +216,18 @@ public final class ArchiveCatalogProps {
          */
         public Builder code(Code code) {
             this.code = code;
+            return this;
+        }
+
+        /**
+         * The catalog at scale: an S3 Inventory report of the archive (Parquet, every version) into a bucket of its own,
+         * a Glue table over it and an Athena workgroup with a result bucket and a bytes-scanned limit, for
+         * {@code archive search --engine athena}. The archive's bucket must be created in this app.
+         *
+         * @default none: the DynamoDB catalog only
+         */
+        public Builder inventorySearch(InventorySearch inventorySearch) {
+            this.inventorySearch = inventorySearch;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.github.drkit.multisite;
 
+import io.github.drkit.arc.ArcRegionSwitchPlan;
 import io.github.drkit.internal.protection.Durations;
 import io.github.drkit.failover.DnsNames;
 import io.github.drkit.failover.Endpoint;
@@ -77,6 +78,7 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
     private final Map<String, IAlarm> siteAlarms = new LinkedHashMap<>();
     private final ITopic topic;
     private final FailoverFunction failover;
+    private final ArcRegionSwitchPlan regionSwitchPlan;
 
     public MultiSiteWeightedDns(Construct scope, String id, MultiSiteWeightedDnsProps props) {
         super(scope, id);
@@ -205,6 +207,8 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
             plan.dns(List.of(PlanDnsZone.of(zone.getHostedZoneId(), planRecords)));
         }
         this.failover = new FailoverFunction(this, "Failover", FailoverFunctionProps.builder().plan(plan.build()).notificationTopic(topic).build());
+        this.regionSwitchPlan = props.getRegionSwitchPlan() == null ? null
+                : ArcRegionSwitchPlan.besideFailover(this, "MultiSiteWeightedDns", failover, props.getRegionSwitchPlan());
 
         if (!siteAlarms.isEmpty()) {
             List<String> alarmArns = new ArrayList<>();
@@ -274,6 +278,11 @@ public class MultiSiteWeightedDns extends Construct implements RecoveryEstimator
 
     public FailoverFunction getFailover() {
         return failover;
+    }
+
+    /** The ARC Region switch plan made from the failover plan, or null without the {@code regionSwitchPlan} option. */
+    public ArcRegionSwitchPlan getRegionSwitchPlan() {
+        return regionSwitchPlan;
     }
 
     /** The endpoint health check of a site, by name. */

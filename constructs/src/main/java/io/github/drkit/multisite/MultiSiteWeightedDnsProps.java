@@ -1,5 +1,6 @@
 package io.github.drkit.multisite;
 
+import io.github.drkit.arc.ArcRegionSwitchPlanProps;
 import io.github.drkit.failover.HealthCheckOptions;
 import io.github.drkit.failover.RecoveryTimings;
 import software.amazon.awscdk.Duration;
@@ -22,6 +23,7 @@ public final class MultiSiteWeightedDnsProps {
     private final Duration dataReplicationLag;
     private final Duration healthTimeout;
     private final RecoveryTimings timings;
+    private final ArcRegionSwitchPlanProps regionSwitchPlan;
 
     private MultiSiteWeightedDnsProps(Builder b) {
         this.applicationName = b.applicationName;
@@ -37,6 +39,7 @@ public final class MultiSiteWeightedDnsProps {
         this.dataReplicationLag = b.dataReplicationLag;
         this.healthTimeout = b.healthTimeout;
         this.timings = b.timings;
+        this.regionSwitchPlan = b.regionSwitchPlan;
     }
 
     public static Builder builder() {
@@ -111,6 +114,11 @@ public final class MultiSiteWeightedDnsProps {
         return timings;
     }
 
+    /** An ARC Region switch plan made from the failover plan, without {@code failover}. @default none */
+    public ArcRegionSwitchPlanProps getRegionSwitchPlan() {
+        return regionSwitchPlan;
+    }
+
     public static final class Builder {
         private String applicationName;
         private String primaryRegion;
@@ -125,6 +133,7 @@ public final class MultiSiteWeightedDnsProps {
         private Duration dataReplicationLag;
         private Duration healthTimeout;
         private RecoveryTimings timings;
+        private ArcRegionSwitchPlanProps regionSwitchPlan;
 
         private Builder() {
         }
@@ -236,6 +245,17 @@ public final class MultiSiteWeightedDnsProps {
          */
         public Builder timings(RecoveryTimings v) {
             this.timings = v;
+            return this;
+        }
+
+        /**
+         * Adds an ARC Region switch plan made from the failover plan (docs/arc-region-switch.md); leave its
+         * {@code failover} unset, the construct fills in its own function.
+         *
+         * @default none: drkit's function alone runs failover and failback
+         */
+        public Builder regionSwitchPlan(ArcRegionSwitchPlanProps v) {
+            this.regionSwitchPlan = v;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.github.drkit.pilotlight;
 
+import io.github.drkit.arc.ArcRegionSwitchPlan;
 import io.github.drkit.internal.protection.Durations;
 import io.github.drkit.failover.Capacity;
 import io.github.drkit.failover.DatabaseOptions;
@@ -56,6 +57,7 @@ public class PilotLightCore extends Construct implements RecoveryEstimator {
     private final DnsSwitch dns;
     private final ITopic topic;
     private final FailoverFunction failover;
+    private final ArcRegionSwitchPlan regionSwitchPlan;
 
     public PilotLightCore(Construct scope, String id, PilotLightCoreProps props) {
         super(scope, id);
@@ -130,6 +132,8 @@ public class PilotLightCore extends Construct implements RecoveryEstimator {
             plan.instances(List.of(PlanInstances.of(region, props.getStoppedInstanceIds())));
         }
         this.failover = new FailoverFunction(this, "Failover", FailoverFunctionProps.builder().plan(plan.build()).notificationTopic(topic).build());
+        this.regionSwitchPlan = props.getRegionSwitchPlan() == null ? null
+                : ArcRegionSwitchPlan.besideFailover(this, "PilotLightCore", failover, props.getRegionSwitchPlan());
     }
 
     @Override
@@ -145,6 +149,11 @@ public class PilotLightCore extends Construct implements RecoveryEstimator {
 
     public FailoverFunction getFailover() {
         return failover;
+    }
+
+    /** The ARC Region switch plan made from the failover plan, or null without the {@code regionSwitchPlan} option. */
+    public ArcRegionSwitchPlan getRegionSwitchPlan() {
+        return regionSwitchPlan;
     }
 
     public IApplicationLoadBalancer getLoadBalancer() {

@@ -1,5 +1,6 @@
 package io.github.drkit.pilotlight;
 
+import io.github.drkit.arc.ArcRegionSwitchPlanProps;
 import io.github.drkit.failover.DatabaseOptions;
 import io.github.drkit.failover.DnsSwitchOptions;
 import io.github.drkit.failover.RecoveryTimings;
@@ -24,6 +25,7 @@ public final class PilotLightCoreProps {
     private final ITopic notificationTopic;
     private final Duration healthTimeout;
     private final RecoveryTimings timings;
+    private final ArcRegionSwitchPlanProps regionSwitchPlan;
 
     private PilotLightCoreProps(Builder b) {
         this.applicationName = b.applicationName;
@@ -38,6 +40,7 @@ public final class PilotLightCoreProps {
         this.notificationTopic = b.notificationTopic;
         this.healthTimeout = b.healthTimeout;
         this.timings = b.timings;
+        this.regionSwitchPlan = b.regionSwitchPlan;
     }
 
     public static Builder builder() {
@@ -104,6 +107,11 @@ public final class PilotLightCoreProps {
         return timings;
     }
 
+    /** An ARC Region switch plan made from the failover plan, without {@code failover}. @default none */
+    public ArcRegionSwitchPlanProps getRegionSwitchPlan() {
+        return regionSwitchPlan;
+    }
+
     public static final class Builder {
         private String applicationName;
         private String primaryRegion;
@@ -117,6 +125,7 @@ public final class PilotLightCoreProps {
         private ITopic notificationTopic;
         private Duration healthTimeout;
         private RecoveryTimings timings;
+        private ArcRegionSwitchPlanProps regionSwitchPlan;
 
         private Builder() {
         }
@@ -218,6 +227,17 @@ public final class PilotLightCoreProps {
          */
         public Builder timings(RecoveryTimings v) {
             this.timings = v;
+            return this;
+        }
+
+        /**
+         * Adds an ARC Region switch plan made from the failover plan (docs/arc-region-switch.md); leave its
+         * {@code failover} unset, the construct fills in its own function.
+         *
+         * @default none: drkit's function alone runs failover and failback
+         */
+        public Builder regionSwitchPlan(ArcRegionSwitchPlanProps v) {
+            this.regionSwitchPlan = v;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.github.drkit.standby;
 
+import io.github.drkit.arc.ArcRegionSwitchPlan;
 import io.github.drkit.internal.protection.Durations;
 import io.github.drkit.failover.Capacity;
 import io.github.drkit.failover.DatabaseOptions;
@@ -56,6 +57,7 @@ public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
     private final DnsSwitch dns;
     private final ITopic topic;
     private final FailoverFunction failover;
+    private final ArcRegionSwitchPlan regionSwitchPlan;
 
     public WarmStandbyFleet(Construct scope, String id, WarmStandbyFleetProps props) {
         super(scope, id);
@@ -124,6 +126,8 @@ public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
                 .healthTimeout(Durations.knownOrNull("WarmStandbyFleet", "healthTimeout", props.getHealthTimeout()))
                 .build();
         this.failover = new FailoverFunction(this, "Failover", FailoverFunctionProps.builder().plan(plan).notificationTopic(topic).build());
+        this.regionSwitchPlan = props.getRegionSwitchPlan() == null ? null
+                : ArcRegionSwitchPlan.besideFailover(this, owner, failover, props.getRegionSwitchPlan());
     }
 
     @Override
@@ -139,6 +143,11 @@ public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
 
     public FailoverFunction getFailover() {
         return failover;
+    }
+
+    /** The ARC Region switch plan made from the failover plan, or null without the {@code regionSwitchPlan} option. */
+    public ArcRegionSwitchPlan getRegionSwitchPlan() {
+        return regionSwitchPlan;
     }
 
     public IApplicationLoadBalancer getLoadBalancer() {

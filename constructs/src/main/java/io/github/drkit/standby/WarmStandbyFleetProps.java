@@ -1,5 +1,6 @@
 package io.github.drkit.standby;
 
+import io.github.drkit.arc.ArcRegionSwitchPlanProps;
 import io.github.drkit.failover.Capacity;
 import io.github.drkit.failover.DatabaseOptions;
 import io.github.drkit.failover.DnsSwitchOptions;
@@ -34,6 +35,7 @@ public final class WarmStandbyFleetProps {
     private final ITopic notificationTopic;
     private final Duration healthTimeout;
     private final RecoveryTimings timings;
+    private final ArcRegionSwitchPlanProps regionSwitchPlan;
 
     private WarmStandbyFleetProps(Builder b) {
         this.applicationName = b.applicationName;
@@ -55,6 +57,7 @@ public final class WarmStandbyFleetProps {
         this.notificationTopic = b.notificationTopic;
         this.healthTimeout = b.healthTimeout;
         this.timings = b.timings;
+        this.regionSwitchPlan = b.regionSwitchPlan;
     }
 
     public static Builder builder() {
@@ -156,6 +159,11 @@ public final class WarmStandbyFleetProps {
         return timings;
     }
 
+    /** An ARC Region switch plan made from the failover plan, without {@code failover}. @default none */
+    public ArcRegionSwitchPlanProps getRegionSwitchPlan() {
+        return regionSwitchPlan;
+    }
+
     public static final class Builder {
         private String applicationName;
         private String primaryRegion;
@@ -176,6 +184,7 @@ public final class WarmStandbyFleetProps {
         private ITopic notificationTopic;
         private Duration healthTimeout;
         private RecoveryTimings timings;
+        private ArcRegionSwitchPlanProps regionSwitchPlan;
 
         private Builder() {
         }
@@ -335,6 +344,17 @@ public final class WarmStandbyFleetProps {
          */
         public Builder timings(RecoveryTimings v) {
             this.timings = v;
+            return this;
+        }
+
+        /**
+         * Adds an ARC Region switch plan made from the failover plan (docs/arc-region-switch.md); leave its
+         * {@code failover} unset, the construct fills in its own function.
+         *
+         * @default none: drkit's function alone runs failover and failback
+         */
+        public Builder regionSwitchPlan(ArcRegionSwitchPlanProps v) {
+            this.regionSwitchPlan = v;
             return this;
         }
 

@@ -37,4 +37,25 @@ class ArchiveCatalogNagTest {
                 .code(Code.fromAsset(ArchiveCatalogNagTest.class.getResource("/").getPath())).build());
         assertEquals(List.of(), NagFindings.errors(stack));
     }
+
+    @Test
+    void awsSolutionsChecks_whenInventorySearchOnGlacierLifecycle_reportNoUnsuppressedFinding() {
+        Stack stack = stack();
+        GlacierLifecycle archive = new GlacierLifecycle(stack, "Archive");
+        new ArchiveCatalog(stack, "Catalog", ArchiveCatalogProps.builder().archive(archive)
+                .inventorySearch(InventorySearch.builder().build())
+                .code(Code.fromAsset(ArchiveCatalogNagTest.class.getResource("/").getPath())).build());
+        assertEquals(List.of(), NagFindings.errors(stack));
+    }
+
+    @Test
+    void awsSolutionsChecks_whenInventorySearchOnPlainBucket_reportNoUnsuppressedFinding() {
+        Stack stack = stack();
+        Bucket records = Bucket.Builder.create(stack, "Records").enforceSsl(true)
+                .serverAccessLogsBucket(Bucket.Builder.create(stack, "RecordsLogs").enforceSsl(true).build()).build();
+        new ArchiveCatalog(stack, "Catalog", ArchiveCatalogProps.builder().bucket(records)
+                .inventorySearch(InventorySearch.builder().build())
+                .code(Code.fromAsset(ArchiveCatalogNagTest.class.getResource("/").getPath())).build());
+        assertEquals(List.of(), NagFindings.errors(stack));
+    }
 }

@@ -209,4 +209,15 @@ class MultiSiteWeightedDnsTest {
         assertEquals("WeightedSite: normalWeight is required", assertThrows(IllegalArgumentException.class,
                 () -> WeightedSite.builder().name("dc").endpoint(Endpoint.ipAddress("203.0.113.10")).build()).getMessage());
     }
+
+    @Test
+    void constructor_whenRegionSwitchPlanOption_runsEveryStepWithDrkit() {
+        Stack stack = Fixtures.stack("us-east-1");
+        MultiSiteWeightedDns dns = new MultiSiteWeightedDns(stack, "Shop", props(stack).primaryRegion("us-west-2")
+                .regionSwitchPlan(io.github.drkit.arc.ArcRegionSwitchPlanProps.builder().build()).build());
+        io.github.drkit.arc.ArcWorkflow failover = dns.getRegionSwitchPlan().workflow("failover").orElseThrow();
+        assertEquals(List.of("CustomActionLambda"), failover.blocks().stream().map(io.github.drkit.arc.ArcBlock::type).toList());
+        assertEquals("us-east-1", failover.targetRegion());
+        Template.fromStack(stack).resourceCountIs("AWS::ARCRegionSwitch::Plan", 1);
+    }
 }

@@ -180,4 +180,16 @@ class PilotLightCoreTest {
                 assertThrows(IllegalArgumentException.class, () -> ServerTier.builder().name("app").port(70000).build()).getMessage());
         assertEquals("ServerTier: name is required", assertThrows(IllegalArgumentException.class, () -> ServerTier.builder().build()).getMessage());
     }
+
+    @Test
+    void constructor_whenRegionSwitchPlanOption_promotesWithArcAndRunsDrkitFromCompute() {
+        Stack stack = Fixtures.recoveryStack();
+        PilotLightCore core = new PilotLightCore(stack, "Shop", props(stack)
+                .regionSwitchPlan(io.github.drkit.arc.ArcRegionSwitchPlanProps.builder().build()).build());
+        List<String> blocks = core.getRegionSwitchPlan().workflow("failover").orElseThrow().blocks().stream()
+                .map(io.github.drkit.arc.ArcBlock::type).toList();
+        assertEquals(List.of("RdsPromoteReadReplica", "CustomActionLambda"), blocks);
+        Template.fromStack(stack).hasResourceProperties("AWS::ARCRegionSwitch::Plan", Map.of("Name", "drkit-shop",
+                "PrimaryRegion", "us-east-1", "RecoveryApproach", "activePassive"));
+    }
 }

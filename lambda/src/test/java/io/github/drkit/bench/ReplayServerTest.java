@@ -59,7 +59,10 @@ class ReplayServerTest {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             // One at a time, 8 calls would take 8 latencies; served together, about one.
             assertTrue(elapsed.compareTo(LATENCY.multipliedBy(4)) < 0, "8 calls of " + LATENCY.toMillis() + " ms took " + elapsed.toMillis() + " ms");
-            assertEquals(CALLS, mostInFlight(replay.served()));
+            // Most of them at once: on a loaded machine the last caller thread may start after the first answer, so
+            // "all 8" would test the scheduler; the elapsed bound above is what proves they were not served in turn.
+            int together = mostInFlight(replay.served());
+            assertTrue(together >= CALLS / 2, "at most " + together + " of " + CALLS + " calls were in flight together");
             assertEquals(0, replay.unplayed());
             assertEquals(List.of(), replay.misses());
         } finally {

@@ -84,6 +84,21 @@ public record RecoveryPlan(int version, String application, Strategy strategy, S
         return stages.stream().flatMap(s -> s.steps().stream()).toList();
     }
 
+    /**
+     * The plan with only the stages that run before the stage holding {@code step}: what a health gate waits for.
+     *
+     * @throws IllegalArgumentException when no stage holds the step
+     */
+    public RecoveryPlan before(PlanStep step) {
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).steps().stream().anyMatch(s -> s == step)) {
+                return new RecoveryPlan(version, application, strategy, primaryRegion, recoveryRegion, stages.subList(0, i),
+                        notificationTopicArn);
+            }
+        }
+        throw new IllegalArgumentException("no stage of the plan holds " + step);
+    }
+
     /** Every step of one model type, in plan order, whichever stage holds it. */
     public <T extends PlanStep> List<T> steps(Class<T> type) {
         return steps().stream().filter(type::isInstance).map(type::cast).toList();

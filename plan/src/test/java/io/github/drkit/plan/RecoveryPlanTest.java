@@ -249,4 +249,24 @@ class RecoveryPlanTest {
 
         assertEquals("shop", plan.application());
     }
+
+    @Test
+    void before_whenStepIsInALaterStage_keepsOnlyTheStagesBeforeIt() {
+        RecoveryPlan plan = RecoveryPlan.parse("""
+                {"version": 2, "application": "shop", "strategy": "PILOT_LIGHT", "recoveryRegion": "us-west-2",
+                 "stages": [
+                   {"name": "data", "steps": [{"kind": "promoteDatabase", "dbInstanceIdentifier": "shop-db"}]},
+                   {"name": "health", "steps": [{"kind": "healthGate"}]},
+                   {"name": "compute", "steps": [{"kind": "startInstances", "instanceIds": ["i-0123456789abcdef0"]}]}]}
+                """);
+        PlanStep gate = plan.stages().get(1).steps().get(0);
+
+        RecoveryPlan before = plan.before(gate);
+
+        assertEquals(List.of("data"), before.stages().stream().map(Stage::name).toList());
+        assertEquals(1, before.databases().size());
+        assertTrue(before.instances().isEmpty());
+        assertEquals(List.of(), plan.before(plan.stages().get(0).steps().get(0)).stages());
+        assertThrows(IllegalArgumentException.class, () -> before.before(gate));
+    }
 }

@@ -6,6 +6,7 @@ import io.github.drkit.archive.ArchiveCatalogProps;
 import io.github.drkit.archive.ArchiveReplication;
 import io.github.drkit.archive.GlacierLifecycle;
 import io.github.drkit.archive.GlacierLifecycleProps;
+import io.github.drkit.archive.InventorySearch;
 import io.github.drkit.backup.AirGappedVault;
 import io.github.drkit.backup.AirGappedVaultProps;
 import io.github.drkit.backup.BackupAuditFramework;
@@ -25,6 +26,7 @@ import io.github.drkit.replication.RegionCopy;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -137,8 +139,16 @@ public final class BackupRestoreStacks {
                             .destinationKeyAlias(REPLICA_KEY_ALIAS)
                             .build())
                     .build());
-            // The archive's index: find one file among years of archives, restore it, read a part of it.
-            new ArchiveCatalog(this, "ArchiveCatalog", ArchiveCatalogProps.builder().archive(archive).build());
+            // The archive's index: find one file among years of archives, restore it, read a part of it. At scale the
+            // same search runs as SQL over a daily S3 Inventory (archive search --engine athena), at most 100 GiB a query.
+            ArchiveCatalog catalog = new ArchiveCatalog(this, "ArchiveCatalog", ArchiveCatalogProps.builder().archive(archive)
+                    .inventorySearch(InventorySearch.builder().build())
+                    .build());
+            // What archive search --engine athena needs: --workgroup, --database and --inventory-table.
+            CfnOutput.Builder.create(this, "ArchiveSearchWorkGroup").value(catalog.getWorkGroupName())
+                    .description("archive search --engine athena --workgroup").build();
+            CfnOutput.Builder.create(this, "ArchiveInventoryDatabase").value(catalog.getInventoryDatabaseName())
+                    .description("archive search --engine athena --database").build();
             // The backup vault (RPO 3 h, RTO 4 h) and the archive (RPO 15 min, RTO 12 h from Deep
             // Archive) must meet these, or cdk synth fails and says which term is too long.
             RecoveryObjectives.builder()

@@ -1,6 +1,7 @@
 package io.github.drkit.apps.strategies;
 
 import io.github.drkit.apps.ReferenceEnvironment;
+import io.github.drkit.arc.ArcRegionSwitchPlanProps;
 import io.github.drkit.failover.Capacity;
 import io.github.drkit.failover.DatabaseOptions;
 import io.github.drkit.failover.DnsRouting;
@@ -23,7 +24,8 @@ import software.constructs.Construct;
  * Warm standby across two Regions: the live site and its primary database in the primary Region; in
  * the recovery Region a read replica and one small instance always serving behind a load balancer,
  * weighted records 100/0 on {@code warm-standby.<zone>}, and a failover that scales out to 4 and up
- * to m5.large.
+ * to m5.large. ARC runs the same plan too: a Region switch plan promotes the replica with its own block and
+ * runs drkit's function for the rest (docs/arc-region-switch.md); the function stays the break-glass path.
  */
 public final class WarmStandbyStacks {
     public static final String APPLICATION = "warm-standby";
@@ -72,6 +74,8 @@ public final class WarmStandbyStacks {
                             .routing(DnsRouting.WEIGHTED)
                             .healthCheck(HealthCheckOptions.builder().https(false).interval(software.amazon.awscdk.Duration.seconds(10)).build())
                             .build())
+                    // ARC's managed execution of the same plan; its RTO is the one declared below.
+                    .regionSwitchPlan(ArcRegionSwitchPlanProps.builder().reportBucket(network.logs()).build())
                     .build());
             // What the business asked of this application; cdk synth fails if the design cannot meet it.
             RecoveryObjectives.builder()

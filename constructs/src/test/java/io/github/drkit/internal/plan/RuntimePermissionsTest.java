@@ -65,6 +65,8 @@ class RuntimePermissionsTest {
         Set<String> expected = new TreeSet<>(PLANS.keySet());
         // The CLI's own web identity credentials: the role's trust policy allows them, no plan grants them.
         expected.add("credentials");
+        // The archive CLI's inventory search: ArchiveCatalog grants it, no plan does.
+        expected.add("archive-search");
         assertEquals(expected, kinds);
         for (RuntimePermissions.Row row : RuntimePermissions.rows()) {
             assertTrue(row.action().matches("[a-z0-9-]+:[A-Za-z0-9*]+"), "not an IAM action: " + row);

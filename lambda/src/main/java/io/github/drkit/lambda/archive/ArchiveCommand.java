@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,12 +28,17 @@ import io.github.drkit.runtime.archive.ArchiveIndex;
 import io.github.drkit.runtime.archive.ArchiveRestore;
 import io.github.drkit.runtime.archive.ArchiveSearch;
 import io.github.drkit.runtime.archive.ArchiveTable;
+import io.github.drkit.runtime.archive.InventorySearch;
+import io.github.drkit.runtime.archive.InventoryTable;
 import io.github.drkit.runtime.archive.BackfillReport;
 import io.github.drkit.runtime.archive.ByteRange;
 import io.github.drkit.runtime.archive.FetchResult;
 import io.github.drkit.runtime.archive.RestoreTier;
 import io.github.drkit.runtime.archive.SearchCriteria;
 import io.github.drkit.runtime.archive.SearchPage;
+import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.aws.Deadline;
+import io.github.drkit.runtime.aws.DeadlineExceededException;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -46,12 +54,20 @@ public final class ArchiveCommand {
             "  search   [--key K | --prefix P] [--tag name=value]... [--meta name=value]... [--from DATE] [--to DATE]",
             "           [--min-size N[K|M|G|T]] [--max-size N[K|M|G|T]] [--storage-class C] [--restore-status S]",
             "           [--include-deleted] [--page-size N] [--page-token T] [--all-pages]",
-            "  restore  --key K [--version-id V] --tier expedited|standard|bulk --days N",
-            "  status   --key K [--version-id V]",
-            "  fetch    --key K [--version-id V] [--range FIRST-LAST] --out FILE|-",
+            "           [--engine catalog|athena]  athena: SQL over the S3 Inventory report, no --tag, --meta or --restore-status;",
+            "           --workgroup W --database D --inventory-table T (or DRKIT_ARCHIVE_WORKGROUP, DRKIT_ARCHIVE_INVENTORY_DATABASE,",
+            "           DRKIT_ARCHIVE_INVENTORY_TABLE) [--snapshot 2026-11-24-01-00] [--deadline SECONDS (default 300)]",
+            "  restore  --key K [--version-id V] [--bucket B] --tier expedited|standard|bulk --days N",
+            "  status   --key K [--version-id V] [--bucket B]",
+            "  fetch    --key K [--version-id V] [--bucket B] [--range FIRST-LAST] --out FILE|-",
+            "           --bucket B: a key the catalog lacks (found by --engine athena) is read from B and indexed first",
             "  backfill --bucket B [--prefix P] [--current-only] [--no-inspect] [--max-objects N]",
             "  backfill --inventory s3://BUCKET/path/manifest.json [--inspect] [--current-only] [--max-objects N]",
             "  create-table   creates the catalog table as the ArchiveCatalog construct does (emulators, self-managed)");
+    /** The inventory search's workgroup, Glue database and table, when the options do not name them. */
+    static final String WORKGROUP_ENV = "DRKIT_ARCHIVE_WORKGROUP";
+    static final String DATABASE_ENV = "DRKIT_ARCHIVE_INVENTORY_DATABASE";
+    static final String INVENTORY_TABLE_ENV = "DRKIT_ARCHIVE_INVENTORY_TABLE";
     /** Pages {@code --all-pages} reads at most. */
     static final int MAX_PAGES = 10_000;
 
@@ -59,21 +75,36 @@ public final class ArchiveCommand {
 
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "search", Set.of("table", "key", "prefix", "tag", "meta", "from", "to", "min-size", "max-size", "storage-class",
-                    "restore-status", "include-deleted", "page-size", "page-token", "all-pages"),
-            "restore", Set.of("table", "key", "version-id", "tier", "days"),
-            "status", Set.of("table", "key", "version-id"),
-            "fetch", Set.of("table", "key", "version-id", "range", "out"),
+                    "restore-status", "include-deleted", "page-size", "page-token", "all-pages", "engine", "workgroup", "database",
+                    "inventory-table", "snapshot", "deadline"),
+            "restore", Set.of("table", "key", "version-id", "bucket", "tier", "days"),
+            "status", Set.of("table", "key", "version-id", "bucket"),
+            "fetch", Set.of("table", "key", "version-id", "bucket", "range", "out"),
             "backfill", Set.of("table", "bucket", "prefix", "inventory", "current-only", "no-inspect", "inspect", "max-objects"),
             "create-table", Set.of("table"));
+
+    /** Options only the inventory search takes. */
+    private static final Set<String> ATHENA_OPTIONS = Set.of("workgroup", "database", "inventory-table", "snapshot", "deadline");
+    /** How long an inventory search waits for its query when {@code --deadline} is not given. */
+    static final long DEFAULT_DEADLINE_SECONDS = 300;
 
     private final DynamoDbClient dynamo;
     private final S3Client s3;
     private final Map<String, String> env;
+    private final Supplier<AwsClients> aws;
 
     public ArchiveCommand(DynamoDbClient dynamo, S3Client s3, Map<String, String> env) {
+        this(dynamo, s3, env, () -> {
+            throw new IllegalStateException("no AWS clients for the inventory search");
+        });
+    }
+
+    /** @param aws the runtime's clients for Athena and Glue, asked for only by {@code search --engine athena} */
+    public ArchiveCommand(DynamoDbClient dynamo, S3Client s3, Map<String, String> env, Supplier<AwsClients> aws) {
         this.dynamo = dynamo;
         this.s3 = s3;
         this.env = env;
+        this.aws = aws;
     }
 
     /** The entry point {@code Cli} dispatches {@code archive} to; returns the process exit code. */
@@ -82,8 +113,19 @@ public final class ArchiveCommand {
             // The usage needs no AWS client, so no Region or credentials either.
             return new ArchiveCommand(null, null, System.getenv()).run(args, System.out, System.err);
         }
+        AwsClients[] aws = new AwsClients[1];
         try (DynamoDbClient dynamo = ArchiveClients.dynamo(); S3Client s3 = ArchiveClients.s3()) {
-            return new ArchiveCommand(dynamo, s3, System.getenv()).run(args, System.out, System.err);
+            return new ArchiveCommand(dynamo, s3, System.getenv(), () -> {
+                if (aws[0] == null) {
+                    // The S3 client above found a Region already; this only falls back when it came from elsewhere.
+                    aws[0] = AwsClients.fromEnvironment("us-east-1");
+                }
+                return aws[0];
+            }).run(args, System.out, System.err);
+        } finally {
+            if (aws[0] != null) {
+                aws[0].close();
+            }
         }
     }
 
@@ -99,9 +141,10 @@ public final class ArchiveCommand {
                 o.allowOnly(args[0], allowed);
             }
             ObjectNode answer = switch (args[0]) {
-                case "search" -> search(o);
+                case "search" -> search(o, err);
                 case "restore" -> restore(o);
-                case "status" -> ArchiveJson.entry(new ArchiveRestore(index(o), s3).status(o.required("key"), o.get("version-id")));
+                case "status" -> ArchiveJson.entry(new ArchiveRestore(index(o), s3).withBucket(o.get("bucket"))
+                        .status(o.required("key"), o.get("version-id")));
                 case "fetch" -> fetch(o, out);
                 case "backfill" -> backfill(o);
                 case "create-table" -> createTable(o);
@@ -112,6 +155,9 @@ public final class ArchiveCommand {
                 out.println(answer.toPrettyString());
             }
             return 0;
+        } catch (DeadlineExceededException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         } catch (ArchiveException e) {
             err.println("error: " + e.getMessage());
             if (e.reason() == ArchiveException.Reason.INVALID_REQUEST) {
@@ -135,7 +181,20 @@ public final class ArchiveCommand {
         return new ArchiveIndex(dynamo, table);
     }
 
-    private ObjectNode search(Options o) {
+    private ObjectNode search(Options o, PrintStream progress) {
+        String engine = o.get("engine") == null ? "catalog" : o.get("engine").trim().toLowerCase(Locale.ROOT);
+        if (!engine.equals("catalog") && !engine.equals("athena")) {
+            throw new ArchiveException(ArchiveException.Reason.INVALID_REQUEST,
+                    "search: --engine must be catalog or athena (got '" + o.get("engine") + "')");
+        }
+        if (engine.equals("catalog")) {
+            for (String name : ATHENA_OPTIONS) {
+                if (o.get(name) != null) {
+                    throw new ArchiveException(ArchiveException.Reason.INVALID_REQUEST,
+                            "search: --" + name + " applies to --engine athena only (got '" + o.get(name) + "')");
+                }
+            }
+        }
         SearchCriteria.Builder b = SearchCriteria.builder()
                 .key(o.get("key")).prefix(o.get("prefix"))
                 .archivedFrom(ArchiveJson.time(o.get("from"), "--from", false))
@@ -159,8 +218,8 @@ public final class ArchiveCommand {
             b.metadata(nv[0], nv[1]);
         }
         SearchCriteria criteria = b.build();
-        ArchiveSearch search = new ArchiveSearch(index(o));
-        SearchPage page = search.search(criteria);
+        Function<SearchCriteria, SearchPage> search = engine.equals("athena") ? inventorySearch(o, progress) : new ArchiveSearch(index(o))::search;
+        SearchPage page = search.apply(criteria);
         if (!o.flag("all-pages")) {
             return ArchiveJson.page(page);
         }
@@ -168,15 +227,44 @@ public final class ArchiveCommand {
         ArrayNode entries = (ArrayNode) all.get("entries");
         int requests = page.requests();
         for (int i = 1; page.nextToken() != null && i < MAX_PAGES; i++) {
-            page = search.search(criteria.toBuilder().pageToken(page.nextToken()).build());
+            page = search.apply(criteria.toBuilder().pageToken(page.nextToken()).build());
             page.entries().forEach(e -> entries.add(ArchiveJson.entry(e)));
             requests += page.requests();
         }
         all.put("count", entries.size());
         all.put("nextToken", page.nextToken());
         all.put("requests", requests);
-        all.remove("scanned");
+        if (!engine.equals("athena")) {
+            // Items read differ page by page; an inventory search scanned once, for its first page, and keeps that figure.
+            all.remove("scanned");
+        }
         return all;
+    }
+
+    /** The inventory search, its workgroup and table from the options or the environment; the deadline covers every page. */
+    private Function<SearchCriteria, SearchPage> inventorySearch(Options o, PrintStream progress) {
+        long seconds = o.get("deadline") == null ? DEFAULT_DEADLINE_SECONDS : ArchiveJson.parseLong(o.get("deadline"), "--deadline");
+        if (seconds < 1 || seconds > 86_400) {
+            throw new ArchiveException(ArchiveException.Reason.INVALID_REQUEST,
+                    "search: --deadline must be between 1 and 86400 seconds (got " + seconds + ")");
+        }
+        String workGroup = option(o, "workgroup", WORKGROUP_ENV);
+        String database = option(o, "database", DATABASE_ENV);
+        String inventoryTable = option(o, "inventory-table", INVENTORY_TABLE_ENV);
+        Deadline deadline = Deadline.after(Duration.ofSeconds(seconds));
+        AwsClients clients = aws.get();
+        InventoryTable table = new InventoryTable(clients.defaultRegion().id(), workGroup, database, inventoryTable, o.get("snapshot"));
+        InventorySearch search = new InventorySearch(clients.athena(), clients.glue(), s3, table, progress::println);
+        return criteria -> search.search(criteria, deadline);
+    }
+
+    private String option(Options o, String name, String variable) {
+        String value = o.get(name) != null ? o.get(name) : env.get(variable);
+        if (value == null || value.isBlank()) {
+            throw new ArchiveException(ArchiveException.Reason.INVALID_REQUEST,
+                    "search: --" + name + " is required with --engine athena (or set " + variable + ")");
+        }
+        return value;
     }
 
     private ObjectNode restore(Options o) {
@@ -184,14 +272,14 @@ public final class ArchiveCommand {
         if (days > Integer.MAX_VALUE) {
             throw new ArchiveException(ArchiveException.Reason.INVALID_REQUEST, "restore: --days is out of range (got " + days + ")");
         }
-        return ArchiveJson.restore(new ArchiveRestore(index(o), s3).start(o.required("key"), o.get("version-id"),
+        return ArchiveJson.restore(new ArchiveRestore(index(o), s3).withBucket(o.get("bucket")).start(o.required("key"), o.get("version-id"),
                 RestoreTier.parse(o.required("tier")), days.intValue()));
     }
 
     private ObjectNode fetch(Options o, PrintStream stdout) {
         String target = o.required("out");
         ByteRange range = o.get("range") == null ? null : ByteRange.parse(o.get("range"));
-        ArchiveFetch fetch = new ArchiveFetch(index(o), s3);
+        ArchiveFetch fetch = new ArchiveFetch(index(o), s3).withBucket(o.get("bucket"));
         if ("-".equals(target)) {
             // The bytes are the output; the summary would corrupt them.
             fetch.fetch(o.required("key"), o.get("version-id"), range, stdout);

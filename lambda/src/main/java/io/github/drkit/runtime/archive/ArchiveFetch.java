@@ -28,11 +28,25 @@ public final class ArchiveFetch {
     private final ArchiveIndex index;
     private final S3Client s3;
     private final ObjectInspector inspector;
+    private final String bucket;
 
     public ArchiveFetch(ArchiveIndex index, S3Client s3) {
+        this(index, s3, null);
+    }
+
+    private ArchiveFetch(ArchiveIndex index, S3Client s3, String bucket) {
         this.index = Objects.requireNonNull(index, "index");
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.inspector = new ObjectInspector(s3, index);
+        this.bucket = bucket;
+    }
+
+    /**
+     * The same, reading a key the catalog does not hold from {@code bucket} and indexing it first: what an inventory
+     * search found. Null: only keys in the catalog.
+     */
+    public ArchiveFetch withBucket(String bucket) {
+        return new ArchiveFetch(index, s3, bucket == null || bucket.isBlank() ? null : bucket);
     }
 
     /** Writes one version (null: the newest), or the given range of it (null: all of it), to {@code out}. */
@@ -69,7 +83,7 @@ public final class ArchiveFetch {
         if (key == null || key.isEmpty()) {
             throw ArchiveException.invalid(operation + ": key is required");
         }
-        ArchiveEntry entry = index.get(key, versionId).orElseThrow(() -> ArchiveRestore.notInCatalog(operation, key, versionId));
+        ArchiveEntry entry = ArchiveRestore.known(index, inspector, bucket, key, versionId, operation);
         if (!entry.readable()) {
             // The catalog may lag S3 (a restore completed a second ago): ask S3 before refusing.
             entry = inspector.inspect(entry.bucket(), key, entry.versionId()).map(index::put).orElse(entry);

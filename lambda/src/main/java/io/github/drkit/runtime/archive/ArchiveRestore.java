@@ -25,16 +25,30 @@ public final class ArchiveRestore {
     private final ObjectInspector inspector;
     private final S3Client s3;
     private final Clock clock;
+    private final String bucket;
 
     public ArchiveRestore(ArchiveIndex index, S3Client s3) {
         this(index, s3, Clock.systemUTC());
     }
 
     public ArchiveRestore(ArchiveIndex index, S3Client s3, Clock clock) {
+        this(index, s3, clock, null);
+    }
+
+    private ArchiveRestore(ArchiveIndex index, S3Client s3, Clock clock, String bucket) {
         this.index = Objects.requireNonNull(index, "index");
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.inspector = new ObjectInspector(s3, index);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.bucket = bucket;
+    }
+
+    /**
+     * The same, reading a key the catalog does not hold from {@code bucket} and indexing it first: what an inventory
+     * search found in an archive the catalog does not (or not yet) index. Null: only keys in the catalog.
+     */
+    public ArchiveRestore withBucket(String bucket) {
+        return new ArchiveRestore(index, s3, clock, bucket == null || bucket.isBlank() ? null : bucket);
     }
 
     /**
@@ -100,7 +114,7 @@ public final class ArchiveRestore {
         if (key == null || key.isEmpty()) {
             throw ArchiveException.invalid(operation + ": key is required");
         }
-        ArchiveEntry known = index.get(key, versionId).orElseThrow(() -> notInCatalog(operation, key, versionId));
+        ArchiveEntry known = known(index, inspector, bucket, key, versionId, operation);
         Optional<ArchiveEntry> fresh = inspector.inspect(known.bucket(), key, known.versionId());
         if (fresh.isEmpty()) {
             index.delete(key, known.versionId());
@@ -108,6 +122,22 @@ public final class ArchiveRestore {
                     + known.versionId() + ") is no longer in bucket " + known.bucket() + "; it was removed from the catalog");
         }
         return index.put(fresh.get());
+    }
+
+    /**
+     * The catalog's entry of a version; one the catalog lacks is read from {@code bucket} (when given) and indexed, so
+     * that restore and fetch work from an inventory search's results.
+     */
+    static ArchiveEntry known(ArchiveIndex index, ObjectInspector inspector, String bucket, String key, String versionId,
+                              String operation) {
+        Optional<ArchiveEntry> known = index.get(key, versionId);
+        if (known.isPresent() || bucket == null) {
+            return known.orElseThrow(() -> notInCatalog(operation, key, versionId));
+        }
+        return inspector.inspect(bucket, key, versionId).map(index::put).orElseThrow(() -> new ArchiveException(
+                ArchiveException.Reason.NOT_FOUND, operation + ": key '" + key + "'" + (versionId == null ? "" : " version '"
+                + versionId + "'") + " is neither in the catalog nor in bucket " + bucket + "; an inventory report lists what "
+                + "the bucket held when it was taken, search again for its current keys"));
     }
 
     static ArchiveException notInCatalog(String operation, String key, String versionId) {

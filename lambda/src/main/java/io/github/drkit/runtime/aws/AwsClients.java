@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.drkit.runtime.aws.api.AthenaApi;
 import io.github.drkit.runtime.aws.api.AutoScalingApi;
 import io.github.drkit.runtime.aws.api.CloudWatchApi;
 import io.github.drkit.runtime.aws.api.Ec2Api;
 import io.github.drkit.runtime.aws.api.ElbApi;
+import io.github.drkit.runtime.aws.api.GlueApi;
 import io.github.drkit.runtime.aws.api.RdsApi;
 import io.github.drkit.runtime.aws.api.Route53Api;
 import io.github.drkit.runtime.aws.api.SnsApi;
@@ -124,6 +126,16 @@ public final class AwsClients implements AutoCloseable {
 
     public SsmApi ssm() {
         return api("ssm", () -> new SsmApi(new JsonProtocol(transport, AwsService.SSM, "AmazonSSM", "1.1", false)));
+    }
+
+    /** Athena, for the archive catalog's inventory search. */
+    public AthenaApi athena() {
+        return api("athena", () -> new AthenaApi(new JsonProtocol(transport, AwsService.ATHENA, "AmazonAthena", "1.1", false)));
+    }
+
+    /** AWS Glue, for the archive catalog's inventory search. */
+    public GlueApi glue() {
+        return api("glue", () -> new GlueApi(new JsonProtocol(transport, AwsService.GLUE, "AWSGlue", "1.1", false)));
     }
 
     /** STS, for web identity credentials; its one operation is sent unsigned. */

@@ -12,7 +12,7 @@ import software.amazon.awssdk.regions.ServiceEndpointKey;
 import software.amazon.awssdk.regions.ServiceMetadata;
 
 /**
- * The AWS services the recovery runtime calls, with what it takes to address and sign a request to each.
+ * The AWS services the recovery runtime (and the archive catalog's inventory search) calls, with what it takes to address and sign a request to each.
  *
  * <p>{@link #id()} is the name the report and the call log show, the same the AWS SDK uses for the service.
  * Endpoints come from the AWS SDK's own endpoint metadata (the {@code regions} module), standard, FIPS and
@@ -30,7 +30,11 @@ public enum AwsService {
     /** Global: one endpoint per partition, signed for its home Region. */
     ROUTE53("Route53", "route53", "route53", "ROUTE_53", "route_53"),
     /** Only for web identity credentials: AssumeRoleWithWebIdentity, in the Region of the process. */
-    STS("Sts", "sts", "sts", "STS", "sts");
+    STS("Sts", "sts", "sts", "STS", "sts"),
+    /** The archive catalog's inventory search: SQL over the S3 Inventory report. */
+    ATHENA("Athena", "athena", "athena", "ATHENA", "athena"),
+    /** The archive catalog's inventory search: where the inventory table's files are. */
+    GLUE("Glue", "glue", "glue", "GLUE", "glue");
 
     private final String id;
     private final String endpointPrefix;

@@ -14,10 +14,12 @@ import software.amazon.awssdk.awscore.endpoints.authscheme.EndpointAuthScheme;
 import software.amazon.awssdk.awscore.endpoints.authscheme.SigV4AuthScheme;
 import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.endpoints.AthenaEndpointProvider;
 import software.amazon.awssdk.services.autoscaling.endpoints.AutoScalingEndpointProvider;
 import software.amazon.awssdk.services.cloudwatch.endpoints.CloudWatchEndpointProvider;
 import software.amazon.awssdk.services.ec2.endpoints.Ec2EndpointProvider;
 import software.amazon.awssdk.services.elasticloadbalancingv2.endpoints.ElasticLoadBalancingV2EndpointProvider;
+import software.amazon.awssdk.services.glue.endpoints.GlueEndpointProvider;
 import software.amazon.awssdk.services.rds.endpoints.RdsEndpointProvider;
 import software.amazon.awssdk.services.route53.endpoints.Route53EndpointProvider;
 import software.amazon.awssdk.services.sns.endpoints.SnsEndpointProvider;
@@ -36,21 +38,25 @@ class EndpointsConformanceTest {
         Endpoint resolve(Region region, boolean fips, boolean dualStack);
     }
 
-    private static final Map<AwsService, Rules> RULES = Map.of(
-            AwsService.EC2, (r, f, d) -> Ec2EndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join(),
-            AwsService.AUTO_SCALING, (r, f, d) -> AutoScalingEndpointProvider.defaultProvider()
-                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join(),
-            AwsService.ELASTIC_LOAD_BALANCING, (r, f, d) -> ElasticLoadBalancingV2EndpointProvider.defaultProvider()
-                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join(),
-            AwsService.RDS, (r, f, d) -> RdsEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join(),
-            AwsService.SNS, (r, f, d) -> SnsEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join(),
-            AwsService.SSM, (r, f, d) -> SsmEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join(),
-            AwsService.CLOUDWATCH, (r, f, d) -> CloudWatchEndpointProvider.defaultProvider()
-                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join(),
-            AwsService.ROUTE53, (r, f, d) -> Route53EndpointProvider.defaultProvider()
-                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join(),
-            AwsService.STS, (r, f, d) -> StsEndpointProvider.defaultProvider()
-                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d).useGlobalEndpoint(false)).join());
+    private static final Map<AwsService, Rules> RULES = Map.ofEntries(
+            Map.entry(AwsService.EC2, (r, f, d) -> Ec2EndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.AUTO_SCALING, (r, f, d) -> AutoScalingEndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.ELASTIC_LOAD_BALANCING, (r, f, d) -> ElasticLoadBalancingV2EndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.RDS, (r, f, d) -> RdsEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.SNS, (r, f, d) -> SnsEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.SSM, (r, f, d) -> SsmEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.CLOUDWATCH, (r, f, d) -> CloudWatchEndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.ROUTE53, (r, f, d) -> Route53EndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.STS, (r, f, d) -> StsEndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d).useGlobalEndpoint(false)).join()),
+            Map.entry(AwsService.ATHENA, (r, f, d) -> AthenaEndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.GLUE, (r, f, d) -> GlueEndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()));
 
     private static List<Region> regions() {
         return Region.regions().stream().filter(r -> !r.isGlobalRegion() && !r.id().startsWith("fips-") && !r.id().endsWith("-fips"))

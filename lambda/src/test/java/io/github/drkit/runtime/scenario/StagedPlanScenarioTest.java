@@ -110,4 +110,25 @@ class StagedPlanScenarioTest {
         assertEquals(100L, emulator.record(zone, "app.example.com.", "primary").weight());
         assertEquals(0L, emulator.record(zone, "app.example.com.", "recovery").weight());
     }
+
+    @Test
+    void failover_whenGateStageComesFirst_waitsOnlyForEarlierStages() {
+        // The fleet's target group has no healthy target ever; a gate before the fleet's stage must not wait for it.
+        String detached = emulator.createTargetGroup(RECOVERY, "detached");
+        String plan = """
+                {"version": 2, "application": "shop", "strategy": "WARM_STANDBY", "recoveryRegion": "us-west-2",
+                 "stages": [
+                   {"name": "wait", "steps": [{"kind": "healthGate", "timeoutSeconds": 5}]},
+                   {"name": "scale-out", "steps": [
+                     {"kind": "scaleFleet", "autoScalingGroupName": "shop-web", "standby": {"min": 0, "desired": 0, "max": 2},
+                      "recovery": {"min": 2, "desired": 2, "max": 4}, "targetGroupArns": ["%s"]}]}]}
+                """.formatted(detached);
+        FailoverHandler handler = new FailoverHandler(Map.of("DRKIT_PLAN", plan), clients, Duration.ofMillis(100));
+
+        Map<String, Object> failover = emulator.enforcing(() -> handler.handleRequest(Map.of("action", "failover"), null));
+
+        assertEquals("SUCCEEDED", failover.get("outcome"), String.valueOf(failover));
+        assertEquals(List.of("plan DONE", "health DONE", "stages[1].steps[0] DONE", "plan DONE"), steps(failover));
+        assertEquals(2, emulator.group(RECOVERY, "shop-web").desiredCapacity());
+    }
 }

@@ -9,16 +9,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.drkit.runtime.aws.api.AthenaQuery;
+import io.github.drkit.runtime.aws.api.AthenaResultPage;
 import io.github.drkit.runtime.aws.api.AutoScalingGroup;
 import io.github.drkit.runtime.aws.api.DbInstance;
 import io.github.drkit.runtime.aws.api.DbSnapshot;
 import io.github.drkit.runtime.aws.api.Ec2Api;
+import io.github.drkit.runtime.aws.api.GlueTable;
 import io.github.drkit.runtime.aws.api.MachineImage;
 import io.github.drkit.runtime.aws.api.MetricAlarm;
 import io.github.drkit.runtime.aws.api.RecordSet;
 import io.github.drkit.runtime.aws.api.Route53Api;
 import io.github.drkit.runtime.aws.api.StsApi;
 import io.github.drkit.runtime.aws.api.UpdateAutoScalingGroupRequest;
+import software.amazon.awssdk.services.athena.model.ColumnInfo;
+import software.amazon.awssdk.services.athena.model.Datum;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
@@ -26,6 +33,8 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
@@ -377,6 +386,81 @@ final class ConformanceCases {
                                         && a.dimensions().get(0).name().equals("Site") && a.dimensions().get(0).value().equals("us-east-1"))
                                 .map(a -> new MetricAlarm(a.alarmName(), a.stateValueAsString(), a.comparisonOperatorAsString(), a.threshold()))
                                 .toList()),
+                // Athena and Glue: the archive catalog's inventory search
+                new ConformanceCase("AthenaApi.startQuery", CannedAnswer.json(200, "application/x-amz-json-1.1", """
+                        {"QueryExecutionId": "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"}""", Map.of()),
+                        aws -> aws.athena().startQuery(REGION, "records-search", "records_inventory",
+                                "SELECT key FROM \"records_inventory\".\"archive\" WHERE dt = '2026-11-24-01-00' AND key = 'it''s.pdf'"),
+                        sdk -> sdk.athena.startQueryExecution(r -> r.workGroup("records-search")
+                                .queryExecutionContext(c -> c.database("records_inventory"))
+                                .queryString("SELECT key FROM \"records_inventory\".\"archive\" WHERE dt = '2026-11-24-01-00' AND key = 'it''s.pdf'"))
+                                .queryExecutionId(),
+                        Set.of("ClientRequestToken")),
+                new ConformanceCase("AthenaApi.query", CannedAnswer.json(200, "application/x-amz-json-1.1", """
+                        {"QueryExecution": {"QueryExecutionId": "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111", "Query": "SELECT 1",
+                          "StatementType": "DML", "WorkGroup": "records-search",
+                          "ResultConfiguration": {"OutputLocation": "s3://records-results/athena/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111.csv",
+                            "EncryptionConfiguration": {"EncryptionOption": "SSE_S3"}},
+                          "QueryExecutionContext": {"Database": "records_inventory", "Catalog": "awsdatacatalog"},
+                          "Status": {"State": "CANCELLED", "StateChangeReason": "Query cancelled! : Bytes scanned limit was exceeded",
+                            "SubmissionDateTime": 1.764817200E9, "CompletionDateTime": 1.764817212E9,
+                            "AthenaError": {"ErrorCategory": 2, "ErrorType": 1004, "Retryable": false,
+                              "ErrorMessage": "Bytes scanned limit was exceeded"}},
+                          "Statistics": {"EngineExecutionTimeInMillis": 11800, "DataScannedInBytes": 10485760,
+                            "TotalExecutionTimeInMillis": 12000, "QueryQueueTimeInMillis": 120}}}""", Map.of()),
+                        aws -> aws.athena().query(REGION, "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"),
+                        sdk -> {
+                            QueryExecution q = sdk.athena.getQueryExecution(r -> r.queryExecutionId("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"))
+                                    .queryExecution();
+                            return new AthenaQuery(q.queryExecutionId(), q.status().stateAsString(), q.status().stateChangeReason(),
+                                    q.statistics().dataScannedInBytes(), q.status().athenaError().errorType(),
+                                    q.resultConfiguration().outputLocation());
+                        }),
+                new ConformanceCase("AthenaApi.results", CannedAnswer.json(200, "application/x-amz-json-1.1", """
+                        {"UpdateCount": 0, "NextToken": "AU4xNzY0ODE3MjAwRVhBTVBMRQ==",
+                         "ResultSet": {"Rows": [
+                            {"Data": [{"VarCharValue": "key"}, {"VarCharValue": "version_id"}, {"VarCharValue": "size"}]},
+                            {"Data": [{"VarCharValue": "contracts/2019/acme supply.pdf"}, {}, {"VarCharValue": "1048576"}]}],
+                          "ResultSetMetadata": {"ColumnInfo": [
+                            {"CatalogName": "hive", "Name": "key", "Label": "key", "Type": "varchar", "Precision": 1024, "Scale": 0,
+                             "Nullable": "UNKNOWN", "CaseSensitive": true},
+                            {"CatalogName": "hive", "Name": "version_id", "Label": "version_id", "Type": "varchar", "Nullable": "UNKNOWN"},
+                            {"CatalogName": "hive", "Name": "size", "Label": "size", "Type": "bigint", "Nullable": "UNKNOWN"}]}}}""",
+                        Map.of()),
+                        aws -> aws.athena().results(REGION, "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111", "AU4xNzY0ODE3MTAwRVhBTVBMRQ==", 101),
+                        sdk -> {
+                            GetQueryResultsResponse r = sdk.athena.getQueryResults(q -> q.queryExecutionId("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")
+                                    .nextToken("AU4xNzY0ODE3MTAwRVhBTVBMRQ==").maxResults(101));
+                            return new AthenaResultPage(r.resultSet().resultSetMetadata().columnInfo().stream().map(ColumnInfo::name).toList(),
+                                    r.resultSet().rows().stream().map(row -> row.data().stream().map(Datum::varCharValue).toList()).toList(),
+                                    r.nextToken());
+                        }),
+                new ConformanceCase("AthenaApi.stopQuery", CannedAnswer.json(200, "application/x-amz-json-1.1", "{}", Map.of()),
+                        aws -> {
+                            aws.athena().stopQuery(REGION, "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111");
+                            return "sent";
+                        },
+                        sdk -> {
+                            sdk.athena.stopQueryExecution(r -> r.queryExecutionId("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"));
+                            return "sent";
+                        }),
+                new ConformanceCase("GlueApi.table", CannedAnswer.json(200, "application/x-amz-json-1.1", """
+                        {"Table": {"Name": "archive", "DatabaseName": "records_inventory", "CatalogId": "123456789012",
+                          "TableType": "EXTERNAL_TABLE", "CreateTime": 1.764817200E9,
+                          "StorageDescriptor": {"Location": "s3://records-inventory/inventory/records-archive/catalog/hive/",
+                            "Columns": [{"Name": "bucket", "Type": "string"}, {"Name": "key", "Type": "string"},
+                                        {"Name": "version_id", "Type": "string"}, {"Name": "size", "Type": "bigint"}],
+                            "InputFormat": "org.apache.hadoop.hive.ql.io.SymlinkTextInputFormat",
+                            "OutputFormat": "org.apache.hadoop.hive.ql.io.IgnoreKeyTextOutputFormat",
+                            "SerdeInfo": {"SerializationLibrary": "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe"}},
+                          "PartitionKeys": [{"Name": "dt", "Type": "string"}]}}""", Map.of()),
+                        aws -> aws.glue().table(REGION, "records_inventory", "archive"),
+                        sdk -> {
+                            Table t = sdk.glue.getTable(r -> r.databaseName("records_inventory").name("archive")).table();
+                            return new GlueTable(t.databaseName(), t.name(), t.storageDescriptor().location(),
+                                    t.storageDescriptor().columns().stream().map(Column::name).toList(),
+                                    t.partitionKeys().stream().map(Column::name).toList());
+                        }),
                 // STS: unsigned, the token is the proof
                 new ConformanceCase("StsApi.assumeRoleWithWebIdentity", CannedAnswer.xml(200, """
                         <AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">

@@ -63,6 +63,11 @@ class ConformanceModelsTest {
             Map.entry("Route53Api.allRecords", "software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse"),
             Map.entry("Route53Api.upsert", "software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsResponse"),
             Map.entry("Route53Api.change", "software.amazon.awssdk.services.route53.model.GetChangeResponse"),
+            Map.entry("AthenaApi.startQuery", "software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse"),
+            Map.entry("AthenaApi.query", "software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse"),
+            Map.entry("AthenaApi.results", "software.amazon.awssdk.services.athena.model.GetQueryResultsResponse"),
+            Map.entry("AthenaApi.stopQuery", "software.amazon.awssdk.services.athena.model.StopQueryExecutionResponse"),
+            Map.entry("GlueApi.table", "software.amazon.awssdk.services.glue.model.GetTableResponse"),
             Map.entry("Route53Api.healthCheckStatuses", "software.amazon.awssdk.services.route53.model.GetHealthCheckStatusResponse"));
 
     @Test

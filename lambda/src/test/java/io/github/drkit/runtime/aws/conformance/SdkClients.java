@@ -11,10 +11,12 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -37,6 +39,8 @@ final class SdkClients implements AutoCloseable {
     final CloudWatchClient cloudWatch;
     final Route53Client route53;
     final StsClient sts;
+    final AthenaClient athena;
+    final GlueClient glue;
 
     SdkClients(URI endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -56,6 +60,8 @@ final class SdkClients implements AutoCloseable {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
         this.sts = build(StsClient::builder);
+        this.athena = build(AthenaClient::builder);
+        this.glue = build(GlueClient::builder);
     }
 
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends AutoCloseable> C build(Supplier<B> builder) {
