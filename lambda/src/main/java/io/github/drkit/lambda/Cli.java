@@ -32,6 +32,7 @@ public final class Cli {
         commands.put("failover", args -> RecoveryCommand.fromEnvironment(Action.FAILOVER).run(args));
         commands.put("failback", args -> RecoveryCommand.fromEnvironment(Action.FAILBACK).run(args));
         commands.put("evaluate", args -> RecoveryCommand.fromEnvironment(Action.EVALUATE).run(args));
+        commands.put("restore", args -> RecoveryCommand.fromEnvironment(Action.RESTORE).run(args));
         return commands;
     }
 
@@ -42,10 +43,14 @@ public final class Cli {
             "  failback --plan FILE [--dry-run] [--force]  move DNS back, return fleets to standby capacity",
             "  evaluate --plan FILE [--rto S] [--rpo S]    read-only: what would stop or slow a failover now; READY, DEGRADED or",
             "                                              NOT_READY (exit 1), weighed against the RTO and RPO given in seconds",
+            "  restore  --plan FILE [--before TIME] [--dry-run] [--force]",
+            "                                              failover from recovery points: restore databases and images",
+            "                                              from the latest, or the latest at or before TIME, then health, DNS",
             "  archive  search|restore|status|fetch|backfill ...  the archive catalog, in drkit-lambda-archive.jar (archive --help)",
             "  --plan FILE          the recovery plan (JSON, at most 1 MiB), given once",
             "  --dry-run            report the exact changes, make none",
             "  --force              move traffic even when the target is not healthy",
+            "  --before TIME        restore only: the latest recovery point at or before TIME (2026-12-01T10:00Z)",
             "  --deadline SECONDS   stop the run after this long and report what was done and what was not (default "
                     + RecoveryRequest.DEFAULT_DEADLINE.toSeconds() + " s; 1 to " + RecoveryRequest.MAX_DEADLINE_SECONDS + ")",
             "Prints a JSON report on stdout and progress lines on stderr. Exit 0 success, 1 failure (or the deadline),",

@@ -21,7 +21,8 @@ import io.github.drkit.runtime.readiness.ReadinessReport;
 
 /**
  * The Lambda entry point: {@code io.github.drkit.lambda.FailoverHandler}. The event is
- * {@code {"action": "status|failover|failback|evaluate", "dryRun": false, "force": false, "deadlineSeconds": 600}}; the plan
+ * {@code {"action": "status|failover|failback|evaluate|restore", "dryRun": false, "force": false, "deadlineSeconds": 600}}
+ * (restore also takes {@code "before": "2026-12-01T10:00Z"}); the plan
  * comes from {@code DRKIT_PLAN} (inline) or {@code DRKIT_PLAN_PARAMETER} (an SSM parameter name). {@code evaluate} weighs
  * its findings against {@code DRKIT_RTO_SECONDS} and {@code DRKIT_RPO_SECONDS} when set, and publishes its verdict in the
  * CloudWatch namespace {@code DRKIT_READINESS_NAMESPACE} when set. With {@code DRKIT_AUDIT_BUCKET} set, every report is

@@ -36,6 +36,8 @@ import io.github.drkit.runtime.readiness.Verdict;
  * {@code status|failover|failback --plan FILE [--dry-run] [--force] [--deadline SECONDS]}: the engine's JSON report on
  * stdout, progress lines on stderr as the run goes. {@code evaluate --plan FILE [--rto SECONDS] [--rpo SECONDS]
  * [--deadline SECONDS]}: the readiness report on stdout, exit 1 when it is {@code NOT_READY}.
+ * {@code restore} takes the options of failover and {@code [--before TIME]}: failover from the latest recovery points, or
+ * the latest at or before TIME.
  */
 final class RecoveryCommand {
     /** The largest plan file read: plans the constructs write are a few KB; a larger file is not a plan. */
@@ -56,7 +58,8 @@ final class RecoveryCommand {
     }
 
     /** What the options say, before the plan is read. */
-    private record Options(Path file, boolean dryRun, boolean force, Duration deadline, Objectives objectives) {
+    private record Options(Path file, boolean dryRun, boolean force, Duration deadline, Objectives objectives,
+                           java.time.Instant before) {
     }
 
     /** Clients from the environment (AWS_REGION, else the plan's recovery Region; AWS_ENDPOINT_URL when set). */
@@ -75,7 +78,7 @@ final class RecoveryCommand {
                 return 0;
             }
             plan = RecoveryPlan.parse(read(options.file()));
-            request = new RecoveryRequest(action, options.dryRun(), options.force(), options.deadline());
+            request = new RecoveryRequest(action, options.dryRun(), options.force(), options.deadline(), options.before());
             if (action == Action.EVALUATE) {
                 return evaluate(plan, request, options.objectives());
             }
@@ -124,6 +127,7 @@ final class RecoveryCommand {
         Duration deadline = null;
         Duration rto = null;
         Duration rpo = null;
+        java.time.Instant before = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--plan" -> {
@@ -153,6 +157,13 @@ final class RecoveryCommand {
                         rpo = value;
                     }
                 }
+                case "--before" -> {
+                    String value = value(args, i++, "a time such as 2026-12-01T10:00Z");
+                    if (before != null) {
+                        throw new InvalidRequestException("--before", "is given twice; give it once");
+                    }
+                    before = RecoveryRequest.before("--before", value, action, java.time.Instant.now());
+                }
                 case "--dry-run" -> dryRun = true;
                 case "--force" -> force = true;
                 case "--help", "-h" -> {
@@ -160,7 +171,8 @@ final class RecoveryCommand {
                 }
                 default -> throw new InvalidRequestException(Cut.value(args[i]), "is not an option of " + action.id()
                         + (action == Action.EVALUATE ? " (options: --plan FILE, --rto SECONDS, --rpo SECONDS, --deadline SECONDS, --help)"
-                        : " (options: --plan FILE, --dry-run, --force, --deadline SECONDS, --help)"));
+                        : " (options: --plan FILE, --dry-run, --force, --deadline SECONDS" + (action == Action.RESTORE ? ", --before TIME" : "")
+                        + ", --help)"));
             }
         }
         if (file == null) {
@@ -169,7 +181,8 @@ final class RecoveryCommand {
         if ((action == Action.STATUS || action == Action.EVALUATE) && (dryRun || force)) {
             throw new InvalidRequestException(dryRun ? "--dry-run" : "--force", "does not apply to " + action.id() + ", which changes nothing");
         }
-        return new Options(path(file), dryRun, force, deadline == null ? RecoveryRequest.DEFAULT_DEADLINE : deadline, new Objectives(rto, rpo));
+        return new Options(path(file), dryRun, force, deadline == null ? RecoveryRequest.DEFAULT_DEADLINE : deadline, new Objectives(rto, rpo),
+                before);
     }
 
     private static String value(String[] args, int i, String what) {

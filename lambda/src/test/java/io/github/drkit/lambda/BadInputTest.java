@@ -93,8 +93,8 @@ class BadInputTest {
     static List<Case> cases() {
         Map<String, Object> dryRunAsText = new HashMap<>(Map.of("action", "failover", "dryRun", "yes"));
         return List.of(
-                event("unknown action", Map.of("action", "promote"), "action: must be one of status, failover, failback, evaluate (got 'promote')"),
-                event("no action", Map.of("dryRun", true), "action: must be one of status, failover, failback, evaluate (got nothing)"),
+                event("unknown action", Map.of("action", "promote"), "action: must be one of status, failover, failback, evaluate, restore (got 'promote')"),
+                event("no action", Map.of("dryRun", true), "action: must be one of status, failover, failback, evaluate, restore (got nothing)"),
                 event("dryRun as text", dryRunAsText, "dryRun: must be true or false (got 'yes')"),
                 event("misspelt option", Map.of("action", "failover", "dry_run", true), "dry_run: is not a field of the event"),
                 env("malformed plan", e -> Map.of("DRKIT_PLAN", "{\"version\": 1,"), "the plan is not valid JSON at line 1"),

@@ -79,7 +79,7 @@ class RuntimeInterfaceClientTest {
         assertEquals("error", rejected.kind(), rejected.body());
         JsonNode error = JSON.readTree(rejected.body());
         assertEquals("io.github.drkit.runtime.engine.InvalidRequestException", error.get("errorType").asText(), rejected.body());
-        assertEquals("action: must be one of status, failover, failback, evaluate (got 'promote')", error.get("errorMessage").asText());
+        assertEquals("action: must be one of status, failover, failback, evaluate, restore (got 'promote')", error.get("errorMessage").asText());
         assertTrue(runtimeApi.output().contains("drkit failover SUCCEEDED"), "the handler logs through the runtime's logger: " + runtimeApi.output());
     }
 }

@@ -41,7 +41,25 @@ class Version1CompatibilityTest {
 
         assertEquals(1, v1.version());
         assertEquals(2, v2.version());
-        assertEquals(PlanWriter.toTree(v2), PlanWriter.toTree(v1));
+        assertEquals(PlanWriter.toTree(onlyVersion1Kinds(v2)), PlanWriter.toTree(v1));
+    }
+
+    /** The version 2 example without the steps of kinds version 1 could not write (they have no version 1 field). */
+    private static RecoveryPlan onlyVersion1Kinds(RecoveryPlan plan) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tree = (Map<String, Object>) PlanWriter.toTree(plan);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> stages = (List<Map<String, Object>>) tree.get("stages");
+        for (Map<String, Object> stage : stages) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> steps = (List<Map<String, Object>>) stage.get("steps");
+            stage.put("steps", steps.stream().filter(step -> StepKinds.named((String) step.get("kind")).version1Field() != null).toList());
+        }
+        try {
+            return RecoveryPlan.parse(JSON.writeValueAsString(tree));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.github.drkit.failover.FailoverFunction;
 import io.github.drkit.failover.FailoverFunctionProps;
 import io.github.drkit.failover.FailoverPlan;
 import io.github.drkit.failover.PlanDatabase;
+import io.github.drkit.failover.PlanRestoreDatabase;
+import io.github.drkit.failover.PlanRestoreImage;
 import io.github.drkit.failover.PlanDnsRecord;
 import io.github.drkit.failover.PlanDnsZone;
 import io.github.drkit.failover.PlanFleet;
@@ -51,6 +53,11 @@ class RuntimePermissionsTest {
                     PlanDnsRecord.weighted("app.example.com", "A", "recovery", 0, 100)))))),
             kind("site-switch", b -> b.siteSwitches(List.of(PlanSiteSwitch.of("us-east-1", "primary", "drkit", "SiteEnabled",
                     Map.of("Application", "shop", "Site", "primary"), 1, 0)))),
+            kind("restore-database", b -> b.otherSteps(List.of(PlanRestoreDatabase.builder().region("us-west-2")
+                    .sourceDbInstanceIdentifier("shop-orders").dbInstanceIdentifier("shop-orders-restored").build()))),
+            kind("restore-image", b -> b.otherSteps(List.of(PlanRestoreImage.builder().region("us-west-2").autoScalingGroupName("shop-batch")
+                    .imageTags(Map.of("drkit:image", "shop-batch")).launchTemplateId("lt-0123456789abcdef0")
+                    .instanceRoleArn("arn:aws:iam::111111111111:role/shop-batch").build()))),
             // Every plan notifies: the topic check and the report go to the notification topic.
             kind("notifications", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica")))),
             // Kept in SSM by the test's PlanStorage.PARAMETER below.
@@ -79,8 +86,8 @@ class RuntimePermissionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "notifications", "plan-parameter",
-            "readiness", "audit", "cross-account"})
+    @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "restore-database", "restore-image",
+            "notifications", "plan-parameter", "readiness", "audit", "cross-account"})
     void role_whenPlanUsesKind_grantsEveryActionTheTableLists(String kind) {
         Set<String> granted = grantedActions(kind);
 

@@ -1,6 +1,8 @@
 package io.github.drkit.runtime.engine;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.github.drkit.runtime.aws.AwsClients;
@@ -12,10 +14,20 @@ import io.github.drkit.runtime.aws.AwsClients;
 public final class Inspection {
     private final StepClients clients;
     private final Parallel parallel;
+    private final Instant restorePointBefore;
 
-    Inspection(StepClients clients, Parallel parallel) {
+    Inspection(StepClients clients, Parallel parallel, Instant restorePointBefore) {
         this.clients = clients;
         this.parallel = parallel;
+        this.restorePointBefore = restorePointBefore;
+    }
+
+    /**
+     * The time the operator asked a restore to go back to ({@link RecoveryRequest#before()}): a kind that restores picks
+     * the latest recovery point taken at or before it. Empty: the latest recovery point.
+     */
+    public Optional<Instant> restorePointBefore() {
+        return Optional.ofNullable(restorePointBefore);
     }
 
     /** The runtime's own clients; a step's reads go through {@link #aws(PlanStep)}. */

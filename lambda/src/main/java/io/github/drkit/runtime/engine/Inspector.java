@@ -45,6 +45,11 @@ final class Inspector {
     }
 
     LiveState read(RecoveryPlan plan, boolean checkTopic) {
+        return read(plan, checkTopic, null);
+    }
+
+    /** @param restorePointBefore the time restore kinds choose their recovery point at or before; null for the latest */
+    LiveState read(RecoveryPlan plan, boolean checkTopic, java.time.Instant restorePointBefore) {
         Map<String, DbInstance> databases = new ConcurrentHashMap<>();
         Map<String, Map<String, String>> instances = new ConcurrentHashMap<>();
         Map<String, LiveState.FleetLive> fleets = new ConcurrentHashMap<>();
@@ -77,7 +82,7 @@ final class Inspector {
             reads.add(() -> { checkTopic(plan.notificationTopicArn()); return null; });
         }
         Map<String, StepLive> steps = new ConcurrentHashMap<>();
-        reads.add(() -> { steps.putAll(StepExecutors.inspect(plan, new Inspection(clients, parallel))); return null; });
+        reads.add(() -> { steps.putAll(StepExecutors.inspect(plan, new Inspection(clients, parallel, restorePointBefore))); return null; });
         parallel.all(reads);
 
         Map<String, RecordSet> records = new HashMap<>();

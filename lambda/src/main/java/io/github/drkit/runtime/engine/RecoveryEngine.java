@@ -85,15 +85,19 @@ public final class RecoveryEngine implements AutoCloseable {
             throw new InvalidRequestException("plan", "lists no step that changes anything (no databases, instances, fleets, dns, siteSwitches or other kind of step): it has nothing to "
                     + request.action().id() + "; check that the file is the plan the stacks wrote");
         }
+        if (request.before() != null) {
+            RecoveryRequest.notInTheFuture("before", request.before(), Instant.now());
+        }
         Run run = new Run(plan, request, Deadline.after(request.deadline()), progress);
         progress.event(new Progress.Event(Progress.Kind.RUN_START, null, request.action().id() + (request.dryRun() ? " (dry run)" : "")
-                + " of " + plan.application() + ", deadline " + run.deadline.describe(), run.secondsLeft()));
+                + " of " + plan.application() + (request.before() == null ? "" : " from recovery points at or before " + request.before())
+                + ", deadline " + run.deadline.describe(), run.secondsLeft()));
         CallLog readLog = new CallLog(run.deadline);
         Instant readStart = Instant.now();
         LiveState before;
         run.started("read state");
         try {
-            before = readLog.bind(() -> inspector.read(plan, request.action() != Action.STATUS));
+            before = readLog.bind(() -> inspector.read(plan, request.action() != Action.STATUS, request.before()));
         } catch (InvalidInputException e) {
             run.ended("read state", "refused: " + e.getMessage());
             throw e;
@@ -108,7 +112,7 @@ public final class RecoveryEngine implements AutoCloseable {
             return run.finish(Report.RunOutcome.SUCCEEDED, "state: " + before.report().state(), before.report(), null);
         }
         // Every change is computed (and every guardrail checked) before the first one is made.
-        List<List<Step>> phases = request.action() == Action.FAILOVER ? failoverPhases(plan, before, request) : failbackPhases(plan, before, request);
+        List<List<Step>> phases = request.action().failsOver() ? failoverPhases(plan, before, request) : failbackPhases(plan, before, request);
         return execute(run, phases, before);
     }
 
@@ -197,9 +201,10 @@ public final class RecoveryEngine implements AutoCloseable {
         LiveState after = readAfter(run);
         StateReport afterReport = after == null ? null : after.report();
         if (afterReport != null) {
-            run.leftForOperator.addAll(ComputeSteps.leftForOperator(run.plan, afterReport, action));
+            run.leftForOperator.addAll(ComputeSteps.leftForOperator(run.plan, afterReport, action.failsOver() ? Action.FAILOVER : action));
             if (action == Action.FAILBACK) {
                 run.leftForOperator.addAll(DatabaseSteps.leftForOperator(run.plan, afterReport));
+                run.leftForOperator.addAll(StepExecutors.leftForOperator(run.plan, afterReport));
             }
         }
         String state = afterReport == null ? "unknown" : afterReport.state().name();
@@ -208,12 +213,12 @@ public final class RecoveryEngine implements AutoCloseable {
             report = run.finish(Report.RunOutcome.FAILED, action.id() + " stopped: " + stopReason + "; " + changed
                     + " step(s) made changes before it, " + run.notDone.size() + " step(s) not done; state " + state, before.report(), afterReport);
         } else if (changed == 0) {
-            report = run.finish(Report.RunOutcome.ALREADY_DONE, (action == Action.FAILOVER ? "already failed over" : "already failed back")
+            report = run.finish(Report.RunOutcome.ALREADY_DONE, (action == Action.RESTORE ? "already restored" : action == Action.FAILOVER ? "already failed over" : "already failed back")
                     + (byOthers == 0 ? "" : " by another run") + ": no change made" + byOthers(byOthers) + "; state " + state,
                     before.report(), afterReport);
         } else {
-            report = run.finish(Report.RunOutcome.SUCCEEDED, (action == Action.FAILOVER ? "failed over to " + run.plan.recoveryRegion()
-                    : "failed back") + ": " + changed + " step(s) made changes" + byOthers(byOthers) + "; state " + state,
+            report = run.finish(Report.RunOutcome.SUCCEEDED, (action == Action.RESTORE ? "restored in " + run.plan.recoveryRegion()
+                    : action == Action.FAILOVER ? "failed over to " + run.plan.recoveryRegion() : "failed back") + ": " + changed + " step(s) made changes" + byOthers(byOthers) + "; state " + state,
                     before.report(), afterReport);
         }
         return notifier.publish(run.plan, report);

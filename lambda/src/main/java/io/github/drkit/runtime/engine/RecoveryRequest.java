@@ -1,6 +1,9 @@
 package io.github.drkit.runtime.engine;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -8,18 +11,28 @@ import java.util.Set;
 /**
  * One run: the action, {@code dryRun} (report the exact changes, make none), {@code force} (move traffic
  * even to a fleet that is not healthy) and {@code deadline} (how long the run may take; when it is reached
- * the run stops and reports what was done and what was not).
+ * the run stops and reports what was done and what was not) and, for restore, {@code before} (restore from the latest
+ * recovery point taken at or before this time; null for the latest).
  */
-public record RecoveryRequest(Action action, boolean dryRun, boolean force, Duration deadline) {
+public record RecoveryRequest(Action action, boolean dryRun, boolean force, Duration deadline, Instant before) {
     /** 15 minutes: Lambda's longest run, and room for the default 600 s health wait, DNS and the report. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(15);
     /** A day: longer than any recovery should take; a longer deadline is a typo. */
     public static final long MAX_DEADLINE_SECONDS = 86_400;
-    private static final Set<String> EVENT_FIELDS = Set.of("action", "dryRun", "force", "deadlineSeconds");
+    private static final Set<String> EVENT_FIELDS = Set.of("action", "dryRun", "force", "deadlineSeconds", "before");
 
     public RecoveryRequest {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(deadline, "deadline");
+        if (before != null && action != Action.RESTORE) {
+            throw new InvalidRequestException("before", "applies only to restore, which chooses recovery points (got it with "
+                    + action.id() + ")");
+        }
+    }
+
+    /** A request for the latest recovery points. */
+    public RecoveryRequest(Action action, boolean dryRun, boolean force, Duration deadline) {
+        this(action, dryRun, force, deadline, null);
     }
 
     /** A request with the default deadline. */
@@ -29,7 +42,7 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
 
     /** This request, with its deadline shortened to {@code limit} when that is sooner. */
     public RecoveryRequest within(Duration limit) {
-        return limit.compareTo(deadline) < 0 ? new RecoveryRequest(action, dryRun, force, limit) : this;
+        return limit.compareTo(deadline) < 0 ? new RecoveryRequest(action, dryRun, force, limit, before) : this;
     }
 
     /**
@@ -38,20 +51,52 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
      */
     public static RecoveryRequest fromEvent(Map<String, ?> event) {
         if (event == null) {
-            throw new InvalidRequestException("event", "is empty; expected {\"action\": \"status|failover|failback\"}");
+            throw new InvalidRequestException("event", "is empty; expected {\"action\": \"status|failover|failback|restore\"}");
         }
         for (String key : event.keySet()) {
             if (!EVENT_FIELDS.contains(key)) {
                 throw new InvalidRequestException(Cut.value(key), "is not a field of the event (known fields: action, dryRun, force,"
-                        + " deadlineSeconds)");
+                        + " deadlineSeconds, before)");
             }
         }
         Object action = event.get("action");
         if (action != null && !(action instanceof String)) {
             throw new InvalidRequestException("action", "must be a string (got " + Cut.value(String.valueOf(action)) + ")");
         }
-        return new RecoveryRequest(Action.parse("action", (String) action), flag(event, "dryRun"), flag(event, "force"),
-                deadline(event.get("deadlineSeconds")));
+        Action parsed = Action.parse("action", (String) action);
+        Object before = event.get("before");
+        if (before != null && !(before instanceof String)) {
+            throw new InvalidRequestException("before", "must be a time as text such as \"2026-12-01T10:00Z\" (got "
+                    + Cut.value(String.valueOf(before)) + ")");
+        }
+        return new RecoveryRequest(parsed, flag(event, "dryRun"), flag(event, "force"), deadline(event.get("deadlineSeconds")),
+                before == null ? null : before("before", (String) before, parsed, Instant.now()));
+    }
+
+    /**
+     * Checks a restore time given as ISO-8601 with an offset ({@code 2026-12-01T10:00Z}, {@code 2026-12-01T11:00:30+01:00}):
+     * only restore takes one, and it must not be later than {@code now} (no recovery point exists yet for a later time).
+     */
+    public static Instant before(String field, String value, Action action, Instant now) {
+        if (action != Action.RESTORE) {
+            throw new InvalidRequestException(field, "applies only to restore, which chooses recovery points (got it with " + action.id() + ")");
+        }
+        Instant time;
+        try {
+            time = OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(field, "must be a time with its offset, such as 2026-12-01T10:00Z (got '" + Cut.value(value) + "')");
+        }
+        return notInTheFuture(field, time, now);
+    }
+
+    /** Refuses a restore time later than {@code now}: every recovery point before it would be "the latest", silently. */
+    public static Instant notInTheFuture(String field, Instant time, Instant now) {
+        if (time.isAfter(now)) {
+            throw new InvalidRequestException(field, "must not be in the future (got " + time + ", now " + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    + "): a restore goes back to a recovery point that exists");
+        }
+        return time;
     }
 
     private static Duration deadline(Object value) {

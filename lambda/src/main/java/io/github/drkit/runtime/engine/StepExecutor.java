@@ -47,4 +47,14 @@ public interface StepExecutor<T extends PlanStep> {
      * ({@link io.github.drkit.plan.StepKind#failbackRank()}).
      */
     List<Step> failback(T step, Execution execution);
+
+    /**
+     * What failback leaves for a person to do about the step, each item exact (the resource, its Region, the command):
+     * e.g. a restored database the runtime never deletes. Read from the state after the failback.
+     *
+     * @param after the step's status as {@link #inspect} read it after the run
+     */
+    default List<String> leftForOperator(T step, StateReport.StepStatus after) {
+        return List.of();
+    }
 }

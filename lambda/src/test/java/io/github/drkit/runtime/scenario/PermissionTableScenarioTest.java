@@ -69,7 +69,8 @@ class PermissionTableScenarioTest {
     }
 
     static Stream<String> kinds() {
-        return Stream.of("database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "notifications");
+        return Stream.of("database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "restore-database", "restore-image",
+                "notifications");
     }
 
     /** Every action the runtime's calls name, with the step kind that calls it. */
@@ -225,6 +226,9 @@ class PermissionTableScenarioTest {
     /** The resources a plan of one step kind needs, created with the emulator's defaults, and the plan. */
     private Site site(String kind) {
         String topic = emulator.topic(RECOVERY, "shop-dr");
+        if (kind.startsWith("restore-")) {
+            return restoreSite(kind, topic);
+        }
         String section = switch (kind) {
             case "database", "notifications" -> """
                     "databases": [{"dbInstanceIdentifier": "%s"}],""".formatted(emulator.replica("shop"));
@@ -252,6 +256,33 @@ class PermissionTableScenarioTest {
                  %s
                  "healthTimeoutSeconds": 30, "notificationTopicArn": "%s"}
                 """.formatted(PRIMARY, RECOVERY, section, topic));
+    }
+
+    /** The restore kinds exist only in version 2 plans: a snapshot copied to the recovery Region, or a tagged AMI there. */
+    private Site restoreSite(String kind, String topic) {
+        String step;
+        if (kind.equals("restore-database")) {
+            emulator.rds(PRIMARY).createDBInstance(r -> r.dbInstanceIdentifier("shop").dbInstanceClass("db.t3.micro")
+                    .engine("postgres").masterUsername("admin1").masterUserPassword("password123").allocatedStorage(20));
+            String arn = emulator.rds(PRIMARY).createDBSnapshot(r -> r.dbInstanceIdentifier("shop").dbSnapshotIdentifier("shop-1"))
+                    .dbSnapshot().dbSnapshotArn();
+            emulator.rds(RECOVERY).copyDBSnapshot(r -> r.sourceDBSnapshotIdentifier(arn).targetDBSnapshotIdentifier("shop-1-copy")
+                    .sourceRegion(PRIMARY));
+            step = """
+                    {"kind": "restoreDatabase", "sourceDbInstanceIdentifier": "shop", "dbInstanceIdentifier": "shop-restored"}""";
+        } else {
+            emulator.fleet(RECOVERY, "shop-batch", 0, 0, 2, "t3.small", false);
+            String instance = emulator.ec2(RECOVERY).runInstances(r -> r.imageId("ami-12c6146b").minCount(1).maxCount(1)
+                    .subnetId(emulator.subnet(RECOVERY))).instances().get(0).instanceId();
+            emulator.ec2(RECOVERY).createImage(r -> r.instanceId(instance).name("shop-batch-copy").tagSpecifications(t -> t
+                    .resourceType(software.amazon.awssdk.services.ec2.model.ResourceType.IMAGE).tags(tag -> tag.key("drkit:image").value("shop-batch"))));
+            step = """
+                    {"kind": "restoreImage", "autoScalingGroupName": "shop-batch", "imageTags": {"drkit:image": "shop-batch"}}""";
+        }
+        return new Site("""
+                {"version": 2, "application": "shop", "strategy": "BACKUP_RESTORE", "primaryRegion": "%s", "recoveryRegion": "%s",
+                 "stages": [{"name": "data", "steps": [%s]}], "notificationTopicArn": "%s"}
+                """.formatted(PRIMARY, RECOVERY, step, topic));
     }
 
     /** Weighted records whose primary carries a health check, so that failback reads its status. */

@@ -124,9 +124,47 @@ public final class Ec2Api {
     }
 
     /**
+     * Creates a version of a template that differs from {@code sourceVersion} only in its image; returns its number. One
+     * client token for every attempt, as for {@link #createLaunchTemplateVersion}.
+     */
+    public long createLaunchTemplateVersionWithImage(String region, String templateId, String sourceVersion, String description,
+                                                     String imageId) {
+        Xml answer = query.call(region, "CreateLaunchTemplateVersion", Params.of()
+                .put("ClientToken", java.util.UUID.randomUUID().toString())
+                .put("LaunchTemplateId", templateId)
+                .put("SourceVersion", sourceVersion)
+                .put("VersionDescription", description)
+                .put("LaunchTemplateData.ImageId", imageId));
+        return answer.number("launchTemplateVersion/versionNumber");
+    }
+
+    /**
+     * The account's own AMIs in the Region that carry every one of {@code tags}, in any state; copies made by Data
+     * Lifecycle Manager or AWS Backup keep their source's tags.
+     */
+    public List<MachineImage> imagesTagged(String region, Map<String, String> tags) {
+        Params params = Params.of().put("Owner.1", "self");
+        int i = 1;
+        for (Map.Entry<String, String> tag : new java.util.TreeMap<>(tags).entrySet()) {
+            params.put("Filter." + i + ".Name", "tag:" + tag.getKey()).put("Filter." + i + ".Value.1", tag.getValue());
+            i++;
+        }
+        List<MachineImage> images = new java.util.ArrayList<>();
+        for (Xml image : query.call(region, "DescribeImages", params).all("imagesSet/item")) {
+            String created = image.text("creationDate");
+            images.add(new MachineImage(image.text("imageId"), image.text("name"), image.text("imageState"),
+                    created == null ? null : java.time.Instant.parse(created)));
+        }
+        return images;
+    }
+
+    /**
      * @param instanceType null when the version does not set one
-     * @param imageId      the AMI the version launches; null when it does not set one
+     * @param imageId      null when the version does not set one
      */
     public record LaunchTemplateVersion(String launchTemplateId, long versionNumber, String instanceType, String imageId) {
+        public LaunchTemplateVersion(String launchTemplateId, long versionNumber, String instanceType) {
+            this(launchTemplateId, versionNumber, instanceType, null);
+        }
     }
 }

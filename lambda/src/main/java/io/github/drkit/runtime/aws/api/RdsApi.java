@@ -1,14 +1,21 @@
 package io.github.drkit.runtime.aws.api;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.aws.QueryProtocol;
 import io.github.drkit.runtime.aws.QueryProtocol.Params;
 import io.github.drkit.runtime.aws.Xml;
 
 /** The RDS operations a recovery needs. */
 public final class RdsApi {
+    private static final int MAX_PAGES = 100;
+
     private final QueryProtocol query;
 
     public RdsApi(QueryProtocol query) {
@@ -41,5 +48,62 @@ public final class RdsApi {
     public String promoteReadReplica(String region, String identifier) {
         return query.call(region, "PromoteReadReplica", Params.of().put("DBInstanceIdentifier", identifier))
                 .text("PromoteReadReplicaResult/DBInstance/DBInstanceStatus");
+    }
+
+    /** The instance, or empty when there is none of that identifier in the Region. */
+    public Optional<DbInstance> find(String region, String identifier) {
+        try {
+            return Optional.of(describe(region, identifier));
+        } catch (AwsServiceError e) {
+            if (e.is("DBInstanceNotFound", "DBInstanceNotFoundFault")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Every available snapshot of the instance in the Region, of every type (manual copies, automated, AWS Backup's),
+     * newest data first. Pages through the answer: an instance copied hourly for a week has 168 of them.
+     */
+    public List<DbSnapshot> snapshots(String region, String dbInstanceIdentifier) {
+        List<DbSnapshot> snapshots = new ArrayList<>();
+        String marker = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Xml answer = query.call(region, "DescribeDBSnapshots", Params.of().put("DBInstanceIdentifier", dbInstanceIdentifier)
+                    .put("Marker", marker));
+            for (Xml item : answer.all("DescribeDBSnapshotsResult/DBSnapshots/DBSnapshot")) {
+                String original = item.text("OriginalSnapshotCreateTime");
+                String own = item.text("SnapshotCreateTime");
+                String time = original != null ? original : own;
+                snapshots.add(new DbSnapshot(item.text("DBSnapshotIdentifier"), item.text("DBSnapshotArn"), item.text("DBInstanceIdentifier"),
+                        item.text("Status"), item.text("SnapshotType"), time == null ? null : Instant.parse(time)));
+            }
+            marker = answer.text("DescribeDBSnapshotsResult/Marker");
+            if (marker == null || marker.isEmpty()) {
+                return snapshots;
+            }
+        }
+        throw new IllegalStateException("DescribeDBSnapshots returned more than " + MAX_PAGES + " pages; stopped listing");
+    }
+
+    /**
+     * Starts restoring a new instance from a snapshot; returns the new instance's status after the call.
+     *
+     * @param dbInstanceClass   null keeps the class of the instance the snapshot was taken of
+     * @param dbSubnetGroupName null for the Region's default subnet group
+     * @param tags              tags the new instance gets, in order
+     */
+    public String restoreFromSnapshot(String region, String dbInstanceIdentifier, String snapshotIdentifier, String dbInstanceClass,
+                                      String dbSubnetGroupName, Map<String, String> tags) {
+        Params params = Params.of().put("DBInstanceIdentifier", dbInstanceIdentifier).put("DBSnapshotIdentifier", snapshotIdentifier)
+                .put("DBInstanceClass", dbInstanceClass).put("DBSubnetGroupName", dbSubnetGroupName);
+        int i = 1;
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            params.put("Tags.Tag." + i + ".Key", tag.getKey()).put("Tags.Tag." + i + ".Value", tag.getValue());
+            i++;
+        }
+        return query.call(region, "RestoreDBInstanceFromDBSnapshot", params)
+                .text("RestoreDBInstanceFromDBSnapshotResult/DBInstance/DBInstanceStatus");
     }
 }

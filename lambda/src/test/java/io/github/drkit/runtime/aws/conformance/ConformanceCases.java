@@ -13,8 +13,10 @@ import io.github.drkit.runtime.aws.api.AthenaQuery;
 import io.github.drkit.runtime.aws.api.AthenaResultPage;
 import io.github.drkit.runtime.aws.api.AutoScalingGroup;
 import io.github.drkit.runtime.aws.api.DbInstance;
+import io.github.drkit.runtime.aws.api.DbSnapshot;
 import io.github.drkit.runtime.aws.api.Ec2Api;
 import io.github.drkit.runtime.aws.api.GlueTable;
+import io.github.drkit.runtime.aws.api.MachineImage;
 import io.github.drkit.runtime.aws.api.MetricAlarm;
 import io.github.drkit.runtime.aws.api.RecordSet;
 import io.github.drkit.runtime.aws.api.Route53Api;
@@ -164,6 +166,34 @@ final class ConformanceCases {
                                 .versionDescription("drkit: instance type m5.large")
                                 .launchTemplateData(d -> d.instanceType("m5.large"))).launchTemplateVersion().versionNumber(),
                         Set.of("ClientToken")),
+                new ConformanceCase("Ec2Api.createLaunchTemplateVersionWithImage", CannedAnswer.xml(200, """
+                        <CreateLaunchTemplateVersionResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+                          <requestId>req-cltv-image</requestId>
+                          <launchTemplateVersion><launchTemplateId>lt-0abcdef1234567890</launchTemplateId>
+                            <launchTemplateName>web</launchTemplateName><versionNumber>5</versionNumber>
+                            <launchTemplateData><imageId>ami-0fedcba9876543210</imageId></launchTemplateData></launchTemplateVersion>
+                        </CreateLaunchTemplateVersionResponse>"""),
+                        aws -> aws.ec2().createLaunchTemplateVersionWithImage(REGION, "lt-0abcdef1234567890", "4",
+                                "drkit restore: image ami-0fedcba9876543210", "ami-0fedcba9876543210"),
+                        sdk -> sdk.ec2.createLaunchTemplateVersion(r -> r.launchTemplateId("lt-0abcdef1234567890").sourceVersion("4")
+                                .versionDescription("drkit restore: image ami-0fedcba9876543210")
+                                .launchTemplateData(d -> d.imageId("ami-0fedcba9876543210"))).launchTemplateVersion().versionNumber(),
+                        Set.of("ClientToken")),
+                new ConformanceCase("Ec2Api.imagesTagged", CannedAnswer.xml(200, """
+                        <DescribeImagesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+                          <requestId>req-images</requestId>
+                          <imagesSet>
+                            <item><imageId>ami-0aaaaaaaaaaaaaaa1</imageId><name>web-copy-1</name><imageState>available</imageState>
+                              <creationDate>2026-12-03T22:00:00.000Z</creationDate></item>
+                            <item><imageId>ami-0aaaaaaaaaaaaaaa2</imageId><name>web-copy-2</name><imageState>pending</imageState>
+                              <creationDate>2026-12-04T02:00:00.000Z</creationDate></item>
+                          </imagesSet>
+                        </DescribeImagesResponse>"""),
+                        aws -> aws.ec2().imagesTagged(REGION, Map.of("drkit:image", "web", "app", "shop")),
+                        sdk -> sdk.ec2.describeImages(r -> r.owners("self").filters(
+                                        f -> f.name("tag:app").values("shop"), f -> f.name("tag:drkit:image").values("web")))
+                                .images().stream().map(i -> new MachineImage(i.imageId(), i.name(), i.stateAsString(),
+                                        java.time.Instant.parse(i.creationDate()))).toList()),
                 // Auto Scaling
                 new ConformanceCase("AutoScalingApi.describe", CannedAnswer.xml(200, """
                         <DescribeAutoScalingGroupsResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/">
@@ -262,6 +292,55 @@ final class ConformanceCases {
                         </PromoteReadReplicaResponse>"""),
                         aws -> aws.rds().promoteReadReplica(REGION, "app-db-replica"),
                         sdk -> sdk.rds.promoteReadReplica(r -> r.dbInstanceIdentifier("app-db-replica")).dbInstance().dbInstanceStatus()),
+                new ConformanceCase("RdsApi.find", CannedAnswer.xml(200, """
+                        <DescribeDBInstancesResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/">
+                          <DescribeDBInstancesResult><DBInstances><DBInstance>
+                            <DBInstanceIdentifier>orders-restored</DBInstanceIdentifier>
+                            <DBInstanceArn>arn:aws:rds:us-west-2:123456789012:db:orders-restored</DBInstanceArn>
+                            <DBInstanceStatus>creating</DBInstanceStatus>
+                            <TagList><Tag><Key>drkit:restored-from</Key><Value>orders-copy-1</Value></Tag></TagList>
+                          </DBInstance></DBInstances></DescribeDBInstancesResult>
+                          <ResponseMetadata><RequestId>req-find</RequestId></ResponseMetadata>
+                        </DescribeDBInstancesResponse>"""),
+                        aws -> aws.rds().find(REGION, "orders-restored"),
+                        sdk -> {
+                            DBInstance db = sdk.rds.describeDBInstances(r -> r.dbInstanceIdentifier("orders-restored")).dbInstances().get(0);
+                            Map<String, String> tags = new HashMap<>();
+                            db.tagList().forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
+                            return Optional.of(new DbInstance(db.dbInstanceIdentifier(), db.dbInstanceArn(), db.dbInstanceStatus(),
+                                    db.readReplicaSourceDBInstanceIdentifier(), tags));
+                        }),
+                new ConformanceCase("RdsApi.snapshots", CannedAnswer.xml(200, """
+                        <DescribeDBSnapshotsResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/">
+                          <DescribeDBSnapshotsResult><DBSnapshots>
+                            <DBSnapshot><DBSnapshotIdentifier>orders-copy-1</DBSnapshotIdentifier>
+                              <DBSnapshotArn>arn:aws:rds:us-west-2:123456789012:snapshot:orders-copy-1</DBSnapshotArn>
+                              <DBInstanceIdentifier>orders</DBInstanceIdentifier><Status>available</Status><SnapshotType>manual</SnapshotType>
+                              <SnapshotCreateTime>2026-12-04T01:10:00.000Z</SnapshotCreateTime>
+                              <OriginalSnapshotCreateTime>2026-12-04T01:00:00.000Z</OriginalSnapshotCreateTime></DBSnapshot>
+                            <DBSnapshot><DBSnapshotIdentifier>awsbackup:job-0123</DBSnapshotIdentifier>
+                              <DBSnapshotArn>arn:aws:rds:us-west-2:123456789012:snapshot:awsbackup:job-0123</DBSnapshotArn>
+                              <DBInstanceIdentifier>orders</DBInstanceIdentifier><Status>creating</Status><SnapshotType>awsbackup</SnapshotType>
+                              <SnapshotCreateTime>2026-12-04T03:00:00.000Z</SnapshotCreateTime></DBSnapshot>
+                          </DBSnapshots></DescribeDBSnapshotsResult>
+                          <ResponseMetadata><RequestId>req-snapshots</RequestId></ResponseMetadata>
+                        </DescribeDBSnapshotsResponse>"""),
+                        aws -> aws.rds().snapshots(REGION, "orders"),
+                        sdk -> sdk.rds.describeDBSnapshots(r -> r.dbInstanceIdentifier("orders")).dbSnapshots().stream()
+                                .map(s -> new DbSnapshot(s.dbSnapshotIdentifier(), s.dbSnapshotArn(), s.dbInstanceIdentifier(), s.status(),
+                                        s.snapshotType(), s.originalSnapshotCreateTime() != null ? s.originalSnapshotCreateTime()
+                                        : s.snapshotCreateTime())).toList()),
+                new ConformanceCase("RdsApi.restoreFromSnapshot", CannedAnswer.xml(200, """
+                        <RestoreDBInstanceFromDBSnapshotResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/">
+                          <RestoreDBInstanceFromDBSnapshotResult><DBInstance><DBInstanceIdentifier>orders-restored</DBInstanceIdentifier>
+                            <DBInstanceStatus>creating</DBInstanceStatus></DBInstance></RestoreDBInstanceFromDBSnapshotResult>
+                          <ResponseMetadata><RequestId>req-restore</RequestId></ResponseMetadata>
+                        </RestoreDBInstanceFromDBSnapshotResponse>"""),
+                        aws -> aws.rds().restoreFromSnapshot(REGION, "orders-restored", "orders-copy-1", "db.r6g.large", "orders-recovery",
+                                new java.util.LinkedHashMap<>(Map.of("drkit:restored-from", "orders-copy-1"))),
+                        sdk -> sdk.rds.restoreDBInstanceFromDBSnapshot(r -> r.dbInstanceIdentifier("orders-restored")
+                                .dbSnapshotIdentifier("orders-copy-1").dbInstanceClass("db.r6g.large").dbSubnetGroupName("orders-recovery")
+                                .tags(t -> t.key("drkit:restored-from").value("orders-copy-1"))).dbInstance().dbInstanceStatus()),
                 // SNS
                 new ConformanceCase("SnsApi.checkTopic", CannedAnswer.xml(200, """
                         <GetTopicAttributesResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">

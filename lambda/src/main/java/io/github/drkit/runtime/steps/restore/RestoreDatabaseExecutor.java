@@ -1,0 +1,171 @@
+package io.github.drkit.runtime.steps.restore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.github.drkit.plan.RestoreDatabaseKind;
+import io.github.drkit.plan.RestoreDatabasePlan;
+import io.github.drkit.runtime.aws.AwsServiceError;
+import io.github.drkit.runtime.aws.api.DbInstance;
+import io.github.drkit.runtime.engine.Execution;
+import io.github.drkit.runtime.engine.Inspection;
+import io.github.drkit.runtime.engine.Position;
+import io.github.drkit.runtime.engine.StateReport;
+import io.github.drkit.runtime.engine.Step;
+import io.github.drkit.runtime.engine.StepExecutor;
+import io.github.drkit.runtime.engine.StepLive;
+
+/**
+ * The runtime side of {@code restoreDatabase}: restores an RDS DB instance from the chosen snapshot in the recovery Region
+ * ({@code RestoreDBInstanceFromDBSnapshot}), tags it with the snapshot and the time of its data, and waits until it is
+ * {@code available}. The restored instance is never deleted: failback lists it for a person.
+ */
+public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDatabasePlan> {
+    /** The tag that says which snapshot a restored instance came from. */
+    public static final String RESTORED_FROM = "drkit:restored-from";
+    /** The tag that holds the time of the restored instance's data (the snapshot's). */
+    public static final String RECOVERY_POINT_TIME = "drkit:recovery-point-time";
+    /** The longest a restore waits for its instance: RDS restores of large databases take hours; the run's deadline caps it. */
+    static final Duration AVAILABLE_TIMEOUT = Duration.ofHours(24);
+
+    /** What inspect read: the restored instance if it exists, else the snapshot the restore would use. */
+    record State(DbInstance restored, RecoveryPoint point) {
+    }
+
+    @Override
+    public String kind() {
+        return RestoreDatabaseKind.NAME;
+    }
+
+    @Override
+    public Class<RestoreDatabasePlan> type() {
+        return RestoreDatabasePlan.class;
+    }
+
+    @Override
+    public Map<String, StepLive> inspect(List<RestoreDatabasePlan> steps, Inspection inspection) {
+        List<Callable<StepLive>> reads = new ArrayList<>();
+        for (RestoreDatabasePlan step : steps) {
+            reads.add(() -> read(step, inspection));
+        }
+        List<StepLive> answers = inspection.all(reads);
+        Map<String, StepLive> live = new LinkedHashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            live.put(steps.get(i).path(), answers.get(i));
+        }
+        return live;
+    }
+
+    private static StepLive read(RestoreDatabasePlan step, Inspection inspection) {
+        Optional<DbInstance> restored = inspection.aws().rds().find(step.region(), step.dbInstanceIdentifier());
+        Instant now = Instant.now();
+        if (restored.isPresent()) {
+            DbInstance db = restored.get();
+            Map<String, Object> details = new LinkedHashMap<>();
+            RecoveryPoint point = pointOf(db);
+            if (point != null) {
+                details.putAll(point.details(step.rpoSeconds(), now));
+            }
+            // The restored instance serves whichever way traffic points: it does not vote on the state.
+            return new StepLive(new StateReport.StepStatus(step.path(), RestoreDatabaseKind.NAME, step.region(), step.dbInstanceIdentifier(),
+                    db.status(), details, Position.EITHER), new State(db, point));
+        }
+        List<RecoveryPoint> points = inspection.aws().rds().snapshots(step.region(), step.sourceDbInstanceIdentifier()).stream()
+                .filter(s -> "available".equals(s.status()) && s.dataTime() != null)
+                .map(s -> new RecoveryPoint(s.identifier(), s.dataTime())).toList();
+        RecoveryPoint point = RecoveryPoint.choose(points, inspection.restorePointBefore(), "snapshot of RDS instance '"
+                + step.sourceDbInstanceIdentifier() + "' in " + step.region(), step.path() + ".sourceDbInstanceIdentifier");
+        return new StepLive(new StateReport.StepStatus(step.path(), RestoreDatabaseKind.NAME, step.region(), step.dbInstanceIdentifier(),
+                null, point.details(step.rpoSeconds(), now), Position.NORMAL), new State(null, point));
+    }
+
+    /** The snapshot a restored instance came from, from the tags the restore gave it; null for an instance made otherwise. */
+    private static RecoveryPoint pointOf(DbInstance db) {
+        String from = db.tags().get(RESTORED_FROM);
+        String time = db.tags().get(RECOVERY_POINT_TIME);
+        if (from == null || time == null) {
+            return null;
+        }
+        try {
+            return new RecoveryPoint(from, Instant.parse(time));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public List<Step> failover(RestoreDatabasePlan step, Execution execution) {
+        State state = execution.state(step, State.class);
+        String name = "restore database " + step.dbInstanceIdentifier() + " (" + step.region() + ")";
+        if (state.restored() != null) {
+            if ("available".equals(state.restored().status())) {
+                return List.of(Step.change(name, step.path(), List.of(), () -> Step.Result.noChange("already restored"),
+                        "already restored" + (state.point() == null ? "" : " from " + state.point().id()) + " and available"));
+            }
+            // A restore an earlier run started (or cut by its deadline): wait for it, make nothing new.
+            return List.of(Step.gate(name, step.path(), List.of(step.dbInstanceIdentifier() + " available"),
+                    () -> awaitAvailable(step, execution, name, "restore under way")));
+        }
+        RecoveryPoint point = state.point();
+        String change = "restore RDS instance " + step.dbInstanceIdentifier() + " in " + step.region() + " from snapshot "
+                + point.describe(step.rpoSeconds(), Instant.now())
+                + (step.dbInstanceClass() == null ? "" : ", class " + step.dbInstanceClass())
+                + (step.dbSubnetGroupName() == null ? "" : ", subnet group " + step.dbSubnetGroupName());
+        return List.of(Step.change(name, step.path(), List.of(change), () -> restore(step, point, execution, name), null));
+    }
+
+    private static Step.Result restore(RestoreDatabasePlan step, RecoveryPoint point, Execution execution, String name) {
+        if (execution.aws().rds().find(step.region(), step.dbInstanceIdentifier()).isPresent()) {
+            return Step.Result.byAnotherRun(step.dbInstanceIdentifier() + " exists");
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(RESTORED_FROM, point.id());
+        tags.put(RECOVERY_POINT_TIME, point.time().toString());
+        try {
+            execution.aws().rds().restoreFromSnapshot(step.region(), step.dbInstanceIdentifier(), point.id(), step.dbInstanceClass(),
+                    step.dbSubnetGroupName(), tags);
+        } catch (AwsServiceError e) {
+            if (!e.is("DBInstanceAlreadyExists", "DBInstanceAlreadyExistsFault")) {
+                throw e;
+            }
+            return Step.Result.byAnotherRun(step.dbInstanceIdentifier() + " was created while this run started its restore");
+        }
+        return awaitAvailable(step, execution, name, "restored from " + point.id());
+    }
+
+    private static Step.Result awaitAvailable(RestoreDatabasePlan step, Execution execution, String name, String done) {
+        String pending = execution.await(name, AVAILABLE_TIMEOUT, () -> {
+            String status = execution.aws().rds().describe(step.region(), step.dbInstanceIdentifier()).status();
+            return "available".equals(status) ? null : "RDS instance " + step.dbInstanceIdentifier() + " to be available (now " + status + ")";
+        });
+        if (pending != null) {
+            return Step.Result.failed(done + "; still waiting for " + pending + " when the time ran out: run restore again to wait on");
+        }
+        return Step.Result.done(done + "; available");
+    }
+
+    /** Failback never deletes a restored instance (the kind has no failback rank): this is not called. */
+    @Override
+    public List<Step> failback(RestoreDatabasePlan step, Execution execution) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> leftForOperator(RestoreDatabasePlan step, StateReport.StepStatus after) {
+        if (after.status() == null) {
+            return List.of();
+        }
+        Object from = after.details().get("recoveryPoint");
+        return List.of(step.path() + ": RDS instance " + step.dbInstanceIdentifier() + " in " + step.region() + " was restored"
+                + (from == null ? "" : " from snapshot " + from) + " and is left as it is; drkit never deletes it. When the primary"
+                + " serves again and its data is no longer needed: aws rds delete-db-instance --region " + step.region()
+                + " --db-instance-identifier " + step.dbInstanceIdentifier() + " --final-db-snapshot-identifier "
+                + step.dbInstanceIdentifier() + "-final");
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.drkit.plan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/** {@code restoreDatabase}: restore an RDS DB instance from a snapshot in the recovery Region ({@link RestoreDatabasePlan}). */
+public final class RestoreDatabaseKind implements StepKind<RestoreDatabasePlan> {
+    public static final String NAME = "restoreDatabase";
+    /** A year: a recovery point objective longer than the longest AWS Backup copy schedule is a typo. */
+    public static final int MAX_RPO_SECONDS = 31_536_000;
+    private static final Pattern DB_IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,62}");
+    private static final Pattern DB_CLASS = Pattern.compile("db\\.[a-z0-9-]+\\.[a-z0-9]+");
+    private static final Pattern SUBNET_GROUP = Pattern.compile("[A-Za-z0-9 ._-]{1,255}");
+    private static final String IDENTIFIER_RULE = "must be an RDS DB instance identifier: 1-63 letters, digits or '-', starting with a letter";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<RestoreDatabasePlan> type() {
+        return RestoreDatabasePlan.class;
+    }
+
+    @Override
+    public RestoreDatabasePlan read(Fields db, StepContext context) {
+        String region = context.region(db, "region");
+        String source = db.requiredMatching("sourceDbInstanceIdentifier", DB_IDENTIFIER, IDENTIFIER_RULE);
+        String target = db.requiredMatching("dbInstanceIdentifier", DB_IDENTIFIER, IDENTIFIER_RULE);
+        String dbClass = db.optionalMatching("dbInstanceClass", DB_CLASS, "must be an RDS DB instance class such as db.r6g.large");
+        String subnetGroup = db.optionalMatching("dbSubnetGroupName", SUBNET_GROUP, "must be a DB subnet group name: 1-255 letters, digits,"
+                + " spaces, '.', '_' or '-'");
+        Integer rpo = db.optionalInt("rpoSeconds", 1, MAX_RPO_SECONDS);
+        db.finish();
+        if (!db.isUnresolved(source) && !db.isUnresolved(target) && source.equalsIgnoreCase(target)) {
+            throw new PlanValidationException(db.child("dbInstanceIdentifier"), "must differ from sourceDbInstanceIdentifier (both are '"
+                    + target + "'): the restore creates a new instance and never replaces one");
+        }
+        return new RestoreDatabasePlan(region, source, target, dbClass, subnetGroup, rpo, db.path());
+    }
+
+    @Override
+    public Map<String, Object> write(RestoreDatabasePlan step) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("region", step.region());
+        m.put("sourceDbInstanceIdentifier", step.sourceDbInstanceIdentifier());
+        m.put("dbInstanceIdentifier", step.dbInstanceIdentifier());
+        if (step.dbInstanceClass() != null) {
+            m.put("dbInstanceClass", step.dbInstanceClass());
+        }
+        if (step.dbSubnetGroupName() != null) {
+            m.put("dbSubnetGroupName", step.dbSubnetGroupName());
+        }
+        if (step.rpoSeconds() != null) {
+            m.put("rpoSeconds", step.rpoSeconds());
+        }
+        return m;
+    }
+
+    /** RDS identifiers are case-insensitive: two steps creating one instance would race. */
+    @Override
+    public void checkAcross(List<RestoreDatabasePlan> steps) {
+        Uniqueness.unique(steps, s -> s.region() + "/" + s.dbInstanceIdentifier().toLowerCase(java.util.Locale.ROOT),
+                RestoreDatabasePlan::path, "dbInstanceIdentifier", "restored database");
+    }
+
+    /** Failback never deletes what a restore created: a person decides when the restored instance goes. */
+    @Override
+    public OptionalInt failbackRank() {
+        return OptionalInt.empty();
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.drkit.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * The restore kinds, which version 1 never had: a generated step the writer writes and the reader accepts reads back
+ * equal and conforms to the schema; one the model refuses is refused at a field of that step.
+ */
+class RestoreStepProperties {
+
+    @Provide
+    Arbitrary<RestoreDatabasePlan> databases() {
+        Arbitrary<RestoreDatabasePlan> valid = Combinators.combine(PlanInputs.regions(), Arbitraries.of("orders", "a", "a".repeat(63)),
+                Arbitraries.of("orders-restored", "b", "b".repeat(63)), Arbitraries.of("db.t3.micro", "db.r6g.large").injectNull(0.5),
+                Arbitraries.of("recovery", "default-vpc-1").injectNull(0.5), Arbitraries.integers().between(1, RestoreDatabaseKind.MAX_RPO_SECONDS)
+                        .injectNull(0.5))
+                .as(RestoreDatabasePlan::new);
+        return PlanInputs.validOrOneBroken(valid,
+                d -> new RestoreDatabasePlan("us-moon-1", d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
+                        d.dbSubnetGroupName(), d.rpoSeconds()),
+                d -> new RestoreDatabasePlan(d.region(), "1orders", d.dbInstanceIdentifier(), d.dbInstanceClass(), d.dbSubnetGroupName(), d.rpoSeconds()),
+                d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.sourceDbInstanceIdentifier().toUpperCase(),
+                        d.dbInstanceClass(), d.dbSubnetGroupName(), d.rpoSeconds()),
+                d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), "large", d.dbSubnetGroupName(),
+                        d.rpoSeconds()),
+                d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
+                        "bad/name", d.rpoSeconds()),
+                d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
+                        d.dbSubnetGroupName(), 0));
+    }
+
+    @Provide
+    Arbitrary<RestoreImagePlan> images() {
+        Arbitrary<Map<String, String>> tags = Arbitraries.integers().between(1, 10).map(n -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                m.put("drkit:tag" + i, "v" + i);
+            }
+            return m;
+        });
+        Arbitrary<RestoreImagePlan> valid = Combinators.combine(PlanInputs.regions(), Arbitraries.of("web", "a", "a".repeat(255)), tags,
+                Arbitraries.integers().between(1, RestoreDatabaseKind.MAX_RPO_SECONDS).injectNull(0.5))
+                .as(RestoreImagePlan::new);
+        return PlanInputs.validOrOneBroken(valid,
+                i -> new RestoreImagePlan("west", i.autoScalingGroupName(), i.imageTags(), i.rpoSeconds()),
+                i -> new RestoreImagePlan(i.region(), "web:1", i.imageTags(), i.rpoSeconds()),
+                i -> new RestoreImagePlan(i.region(), i.autoScalingGroupName(), Map.of(), i.rpoSeconds()),
+                i -> new RestoreImagePlan(i.region(), i.autoScalingGroupName(), Map.of("k".repeat(129), "v"), i.rpoSeconds()),
+                i -> new RestoreImagePlan(i.region(), i.autoScalingGroupName(), i.imageTags(), RestoreDatabaseKind.MAX_RPO_SECONDS + 1));
+    }
+
+    @Property(tries = 1000, generation = GenerationMode.RANDOMIZED)
+    void restoreDatabase_whenWrittenAndRead_roundTripsOrNamesAFieldOfTheStep(@ForAll("databases") RestoreDatabasePlan step) {
+        check(RestoreDatabaseKind.NAME, new RestoreDatabaseKind().write(step));
+    }
+
+    @Property(tries = 1000, generation = GenerationMode.RANDOMIZED)
+    void restoreImage_whenWrittenAndRead_roundTripsOrNamesAFieldOfTheStep(@ForAll("images") RestoreImagePlan step) {
+        check(RestoreImageKind.NAME, new RestoreImageKind().write(step));
+    }
+
+    private static void check(String kind, Map<String, Object> fields) {
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("kind", kind);
+        step.putAll(fields);
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("version", 2);
+        plan.put("application", "shop");
+        plan.put("strategy", "BACKUP_RESTORE");
+        plan.put("primaryRegion", PlanInputs.PRIMARY_REGION);
+        plan.put("recoveryRegion", PlanInputs.RECOVERY_REGION);
+        Map<String, Object> stage = new LinkedHashMap<>();
+        stage.put("name", "data");
+        stage.put("steps", List.of(step));
+        plan.put("stages", List.of(stage));
+        String json = PlanWriter.render(plan);
+        RecoveryPlan read;
+        try {
+            read = RecoveryPlan.parse(json);
+        } catch (PlanValidationException e) {
+            assertTrue(e.field().startsWith("stages[0].steps[0]"), () -> "refused outside the step: " + e.getMessage());
+            Statistics.collect("refused");
+            coverage();
+            return;
+        }
+        Statistics.collect("accepted");
+        assertEquals(json, PlanWriter.toJson(read), "reads back equal");
+        assertEquals(List.of(), PlanSchema.errors(json), () -> "the reader accepts what the schema refuses: " + json);
+        coverage();
+    }
+
+    private static void coverage() {
+        Statistics.coverage(c -> {
+            c.check("accepted").percentage(p -> p >= 10);
+            c.check("refused").percentage(p -> p >= 5);
+        });
+    }
+}
