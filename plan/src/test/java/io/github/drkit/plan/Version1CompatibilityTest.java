@@ -41,7 +41,16 @@ class Version1CompatibilityTest {
 
         assertEquals(1, v1.version());
         assertEquals(2, v2.version());
-        assertEquals(PlanWriter.toTree(v2), PlanWriter.toTree(v1));
+        assertEquals(PlanWriter.toTree(version1Kinds(v2)), PlanWriter.toTree(v1));
+    }
+
+    /** The plan with only the steps of kinds version 1 had: the example shows later kinds that version 1 cannot write. */
+    static RecoveryPlan version1Kinds(RecoveryPlan plan) {
+        List<Stage> stages = plan.stages().stream()
+                .map(s -> new Stage(s.name(), s.steps().stream().filter(step -> StepKinds.of(step).version1Field() != null).toList()))
+                .toList();
+        return new RecoveryPlan(plan.version(), plan.application(), plan.strategy(), plan.primaryRegion(), plan.recoveryRegion(),
+                stages, plan.notificationTopicArn());
     }
 
     @Test
