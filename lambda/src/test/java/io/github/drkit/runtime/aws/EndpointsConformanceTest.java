@@ -50,7 +50,9 @@ class EndpointsConformanceTest {
             AwsService.ROUTE53, (r, f, d) -> Route53EndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join(),
             AwsService.STS, (r, f, d) -> StsEndpointProvider.defaultProvider()
-                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d).useGlobalEndpoint(false)).join());
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d).useGlobalEndpoint(false)).join(),
+            AwsService.DYNAMODB, (r, f, d) -> software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join());
 
     private static List<Region> regions() {
         return Region.regions().stream().filter(r -> !r.isGlobalRegion() && !r.id().startsWith("fips-") && !r.id().endsWith("-fips"))

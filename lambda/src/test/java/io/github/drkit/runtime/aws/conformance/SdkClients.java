@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -35,6 +36,7 @@ final class SdkClients implements AutoCloseable {
     final SnsClient sns;
     final SsmClient ssm;
     final CloudWatchClient cloudWatch;
+    final DynamoDbClient dynamoDb;
     final Route53Client route53;
     final StsClient sts;
 
@@ -49,6 +51,7 @@ final class SdkClients implements AutoCloseable {
         this.sns = build(SnsClient::builder);
         this.ssm = build(SsmClient::builder);
         this.cloudWatch = build(CloudWatchClient::builder);
+        this.dynamoDb = build(DynamoDbClient::builder);
         // Route 53 is global: against AWS the SDK signs for the partition's home Region whatever the client's Region
         // (EndpointsConformanceTest checks that for every Region); with an endpoint override it signs for the client's
         // Region, so the client here is in the home Region.
