@@ -194,6 +194,7 @@ public final class FailoverGlobalDatabaseExecutor implements StepExecutor<Global
                     return awaitWriter(target, "planned switchover (no data lost: AWS waits for the secondary to catch up; replication lag"
                             + " before it " + (lag.millis() == null ? "unknown" : Math.round(lag.millis()) + " ms") + ")");
                 } catch (AwsServiceError e) {
+                    refuseOrThrow(e);
                     refused.add("SwitchoverGlobalCluster refused: " + e.getMessage());
                 }
             } else {
@@ -203,6 +204,7 @@ public final class FailoverGlobalDatabaseExecutor implements StepExecutor<Global
                 aws.rds().failoverGlobalCluster(step.region(), step.globalClusterIdentifier(), target, true);
                 return awaitWriter(target, "managed failover with data loss allowed; " + lag.achieved(step.rpoSeconds()));
             } catch (AwsServiceError e) {
+                refuseOrThrow(e);
                 refused.add("FailoverGlobalCluster refused: " + e.getMessage());
             }
             try {
@@ -213,6 +215,16 @@ public final class FailoverGlobalDatabaseExecutor implements StepExecutor<Global
             }
             return awaitDetached(target, "detached from " + step.globalClusterIdentifier() + ", now a standalone writer; "
                     + lag.achieved(step.rpoSeconds()));
+        }
+
+        /**
+         * A role that may not call an operation is fixed by a person, not worked around: going on to the next, more
+         * drastic operation would lose data a switchover would have kept.
+         */
+        private static void refuseOrThrow(AwsServiceError e) {
+            if (e.statusCode() == 403 || e.is("AccessDenied", "AccessDeniedException", "UnauthorizedOperation")) {
+                throw e;
+            }
         }
 
         /** Null when the primary cluster answers as available; otherwise why a planned switchover cannot be tried. */
