@@ -50,7 +50,10 @@ class RuntimePermissionsTest {
             // Every plan notifies: the topic check and the report go to the notification topic.
             "notifications", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
             // Kept in SSM by the test's PlanStorage.PARAMETER below.
-            "plan-parameter", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))));
+            "plan-parameter", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
+            "global-database", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanGlobalDatabase.of("us-west-2", "shop-global",
+                    "shop-secondary", null, 1))),
+            "global-table", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanGlobalTable.of("us-west-2", "shop-carts", "us-east-1", 30))));
 
     @Test
     void table_whenRead_namesOnlyKnownKindsAndScopes() {
