@@ -22,6 +22,7 @@ import io.github.drkit.runtime.engine.StateReport;
 import io.github.drkit.runtime.engine.Step;
 import io.github.drkit.runtime.engine.StepExecutor;
 import io.github.drkit.runtime.engine.StepLive;
+import io.github.drkit.runtime.engine.StepReport;
 
 /**
  * Makes an Aurora global database's secondary cluster the writer. In the order an on-call engineer would try them: a
@@ -185,6 +186,17 @@ public final class FailoverGlobalDatabaseExecutor implements StepExecutor<Global
                         ? "the writer" : "detached, a standalone writer"));
             }
             String target = now.cluster().arn();
+            GlobalCluster.FailoverState moving = now.global().failoverState();
+            if (moving != null) {
+                // Another run (or a person) already started moving the writer: wait for it rather than start a more
+                // drastic operation on top of it.
+                if (target.equals(moving.toDbClusterArn())) {
+                    Step.Result waited = awaitWriter(target, moving.status() + " to " + target + " was already under way");
+                    return waited.outcome() == StepReport.Outcome.DONE ? Step.Result.byAnotherRun(waited.detail()) : waited;
+                }
+                return Step.Result.failed("global cluster " + step.globalClusterIdentifier() + " is " + moving.status() + " to "
+                        + moving.toDbClusterArn() + ", not to " + target + "; run again once it has finished");
+            }
             // The lag at the moment of promotion is the RPO an unplanned promotion achieves.
             ReplicationLag lag = ReplicationLag.read(aws, step.region(), now.cluster().identifier());
             String primaryProblem = primaryProblem(now);
