@@ -95,7 +95,7 @@ class PlanModelTest {
         assertMessage("PlanFleet: standbyInstanceType: is required when recoveryInstanceType is set: failback needs the type to return to",
                 () -> PlanFleet.builder().region("us-west-2").autoScalingGroupName("app").standby(Capacity.of(0, 0, 0)).recovery(Capacity.of(2, 2, 4))
                         .recoveryInstanceType("m5.large").build());
-        assertMessage("FailoverPlan: plan for shop changes nothing; it needs at least one of databases, instances, fleets, dns or siteSwitches",
+        assertMessage("FailoverPlan: plan for shop changes nothing; it needs at least one of databases, instances, fleets, dns, siteSwitches or otherSteps",
                 () -> FailoverPlan.builder().application("shop").strategy(DrStrategy.PILOT_LIGHT).recoveryRegion("us-west-2").build());
         assertMessage("FailoverPlan: recoveryRegion is required",
                 () -> FailoverPlan.builder().application("shop").strategy(DrStrategy.PILOT_LIGHT).build());
