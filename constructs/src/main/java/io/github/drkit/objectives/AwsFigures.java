@@ -129,6 +129,29 @@ public final class AwsFigures {
      */
     public static final Duration RDS_PITR_LOG_UPLOAD = Duration.ofMinutes(5);
 
+    // ---- Aurora Global Database and DynamoDB global tables --------------------------------------
+
+    /**
+     * Aurora Global Database replicates to its secondary Regions "with typical latency of less than a second".
+     * Source: Amazon Aurora User Guide, "Using Amazon Aurora Global Database" (overview). A typical figure, not a bound:
+     * the failover step reports the lag it measured at promotion ({@code AuroraGlobalDBReplicationLag}).
+     */
+    public static final Duration AURORA_GLOBAL_REPLICATION_LAG = Duration.ofSeconds(1);
+
+    /**
+     * Managed cross-Region failover (FailoverGlobalCluster) or switchover of an Aurora global database: AWS documents
+     * the recovery time "typically in minutes" without an upper bound (Amazon Aurora User Guide, "Using switchover or
+     * failover in Amazon Aurora Global Database"); drkit assumes 5 minutes, which a construct's option overrides.
+     */
+    public static final Duration AURORA_GLOBAL_MANAGED_FAILOVER = Duration.ofMinutes(5);
+
+    /**
+     * DynamoDB global tables propagate a write to the other replicas "typically within one second". Source: Amazon
+     * DynamoDB Developer Guide, "Global tables - multi-Region replication for DynamoDB" (how it works). A typical figure:
+     * the checkGlobalTable gate holds the measured {@code ReplicationLatency} to the declared bound before traffic moves.
+     */
+    public static final Duration DYNAMODB_GLOBAL_TABLE_REPLICATION = Duration.ofSeconds(1);
+
     // ---- Billing convention -----------------------------------------------------------------
 
     /** Hours in a month as AWS prices a month of on-demand use. Source: AWS Pricing Calculator, "730 hours in a month". */

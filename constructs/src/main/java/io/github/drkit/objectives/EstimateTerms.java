@@ -154,6 +154,38 @@ public final class EstimateTerms {
         return EstimateTerm.of("replication lag", lag, basis, prop);
     }
 
+    /**
+     * Time for an Aurora global database's secondary to become the writer (switchover, managed failover or detach).
+     *
+     * @param duration the figure the construct assumes; {@link AwsFigures#AURORA_GLOBAL_MANAGED_FAILOVER} by default
+     */
+    public static EstimateTerm globalDatabaseFailover(Duration duration, String prop) {
+        Objects.requireNonNull(duration, "duration");
+        boolean isDefault = AwsFigures.AURORA_GLOBAL_MANAGED_FAILOVER.equals(duration);
+        return EstimateTerm.of("global database failover", duration, "Aurora global database secondary made the writer"
+                + (isDefault ? " (AWS: typically minutes; drkit assumes " + Format.duration(duration) + ")" : ""), prop);
+    }
+
+    /** Replication lag into an Aurora global database's secondary: typically under a second (AWS), or the construct's figure. */
+    public static EstimateTerm globalDatabaseReplication(Duration lag, String prop) {
+        Objects.requireNonNull(lag, "lag");
+        boolean isDefault = AwsFigures.AURORA_GLOBAL_REPLICATION_LAG.equals(lag);
+        return EstimateTerm.of("replication lag", lag, "Aurora global database storage replication"
+                + (isDefault ? ", typically under 1 s (AWS)" : ", assumed " + Format.duration(lag))
+                + "; failover reports the lag it measured", prop);
+    }
+
+    /**
+     * Replication latency into a DynamoDB global table's replica, bounded by the gate that refuses failover (unless
+     * forced) while the measured latency exceeds it.
+     */
+    public static EstimateTerm globalTableReplication(Duration maxLatency, String prop) {
+        Objects.requireNonNull(maxLatency, "maxLatency");
+        return EstimateTerm.of("replication lag", maxLatency, "DynamoDB global table: typically within "
+                + Format.duration(AwsFigures.DYNAMODB_GLOBAL_TABLE_REPLICATION) + " (AWS); the checkGlobalTable gate stops failover above "
+                + Format.duration(maxLatency), prop);
+    }
+
     /** Synchronous replication (e.g. RDS Multi-AZ) loses no committed data. */
     public static EstimateTerm synchronousReplication(String what) {
         return EstimateTerm.of("replication lag", Duration.ZERO, what + ": synchronous, no committed write is lost", null);

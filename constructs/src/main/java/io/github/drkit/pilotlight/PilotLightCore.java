@@ -4,6 +4,10 @@ import io.github.drkit.arc.ArcRegionSwitchPlan;
 import io.github.drkit.internal.protection.Durations;
 import io.github.drkit.failover.Capacity;
 import io.github.drkit.failover.DatabaseOptions;
+import io.github.drkit.failover.GlobalDatabaseOptions;
+import io.github.drkit.failover.GlobalTableOptions;
+import io.github.drkit.internal.topology.GlobalData;
+import io.github.drkit.objectives.EstimateTerm;
 import io.github.drkit.failover.DnsSwitchOptions;
 import io.github.drkit.failover.FailoverFunction;
 import io.github.drkit.failover.FailoverFunctionProps;
@@ -49,6 +53,8 @@ import software.constructs.Construct;
  */
 public class PilotLightCore extends Construct implements RecoveryEstimator {
     private final DatabaseOptions database;
+    private final List<GlobalDatabaseOptions> globalDatabases;
+    private final List<GlobalTableOptions> globalTables;
     private final DnsSwitchOptions dnsOptions;
     private final RecoveryTimings timings;
     private final SiteLoadBalancer site;
@@ -131,6 +137,9 @@ public class PilotLightCore extends Construct implements RecoveryEstimator {
         if (!props.getStoppedInstanceIds().isEmpty()) {
             plan.instances(List.of(PlanInstances.of(region, props.getStoppedInstanceIds())));
         }
+        this.globalDatabases = props.getGlobalDatabases();
+        this.globalTables = props.getGlobalTables();
+        plan.otherSteps(GlobalData.steps(owner, region, primaryRegion, globalDatabases, globalTables));
         this.failover = new FailoverFunction(this, "Failover", FailoverFunctionProps.builder().plan(plan.build()).notificationTopic(topic).build());
         this.regionSwitchPlan = props.getRegionSwitchPlan() == null ? null
                 : ArcRegionSwitchPlan.besideFailover(this, "PilotLightCore", failover, props.getRegionSwitchPlan());
@@ -142,9 +151,16 @@ public class PilotLightCore extends Construct implements RecoveryEstimator {
         return RecoveryEstimate.builder()
                 .source(getNode().getPath())
                 .strategy(DrStrategy.PILOT_LIGHT)
-                .rtoTerms(Estimates.serverRecovery(dnsOptions.getHealthCheck(), timings, database, p))
-                .rpoTerms(List.of(Estimates.replicationLag(database, p + "database.expectedReplicationLag")))
+                .rtoTerms(concat(Estimates.serverRecovery(dnsOptions.getHealthCheck(), timings, database, p), GlobalData.rtoTerms(globalDatabases, p)))
+                .rpoTerms(concat(List.of(Estimates.replicationLag(database, p + "database.expectedReplicationLag")),
+                        GlobalData.rpoTerms(globalDatabases, globalTables, p)))
                 .build();
+    }
+
+    private static List<EstimateTerm> concat(List<EstimateTerm> a, List<EstimateTerm> b) {
+        List<EstimateTerm> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     public FailoverFunction getFailover() {

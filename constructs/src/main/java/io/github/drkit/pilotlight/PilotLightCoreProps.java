@@ -26,6 +26,8 @@ public final class PilotLightCoreProps {
     private final Duration healthTimeout;
     private final RecoveryTimings timings;
     private final ArcRegionSwitchPlanProps regionSwitchPlan;
+    private final List<io.github.drkit.failover.GlobalDatabaseOptions> globalDatabases;
+    private final List<io.github.drkit.failover.GlobalTableOptions> globalTables;
 
     private PilotLightCoreProps(Builder b) {
         this.applicationName = b.applicationName;
@@ -41,6 +43,18 @@ public final class PilotLightCoreProps {
         this.healthTimeout = b.healthTimeout;
         this.timings = b.timings;
         this.regionSwitchPlan = b.regionSwitchPlan;
+        this.globalDatabases = b.globalDatabases == null ? List.of() : List.copyOf(b.globalDatabases);
+        this.globalTables = b.globalTables == null ? List.of() : List.copyOf(b.globalTables);
+    }
+
+    /** Aurora global databases whose secondary in this Region failover makes the writer. @default none */
+    public List<io.github.drkit.failover.GlobalDatabaseOptions> getGlobalDatabases() {
+        return globalDatabases;
+    }
+
+    /** DynamoDB global tables whose replica in this Region failover checks before traffic moves. @default none */
+    public List<io.github.drkit.failover.GlobalTableOptions> getGlobalTables() {
+        return globalTables;
     }
 
     public static Builder builder() {
@@ -126,6 +140,8 @@ public final class PilotLightCoreProps {
         private Duration healthTimeout;
         private RecoveryTimings timings;
         private ArcRegionSwitchPlanProps regionSwitchPlan;
+        private List<io.github.drkit.failover.GlobalDatabaseOptions> globalDatabases;
+        private List<io.github.drkit.failover.GlobalTableOptions> globalTables;
 
         private Builder() {
         }
@@ -225,6 +241,28 @@ public final class PilotLightCoreProps {
         /**
          * @default {@link RecoveryTimings#defaults()}
          */
+        /**
+         * Aurora global databases with a secondary cluster in this Region (headless allowed): failover makes each secondary
+         * the writer in the {@code data} stage and reports the replication lag at promotion as the RPO achieved.
+         *
+         * @default none
+         */
+        public Builder globalDatabases(List<io.github.drkit.failover.GlobalDatabaseOptions> v) {
+            this.globalDatabases = v;
+            return this;
+        }
+
+        /**
+         * DynamoDB global tables with a replica in this Region: failover stops before traffic moves unless each replica is
+         * ACTIVE and within its replication latency bound (or the run is forced).
+         *
+         * @default none
+         */
+        public Builder globalTables(List<io.github.drkit.failover.GlobalTableOptions> v) {
+            this.globalTables = v;
+            return this;
+        }
+
         public Builder timings(RecoveryTimings v) {
             this.timings = v;
             return this;

@@ -4,6 +4,9 @@ import io.github.drkit.arc.ArcRegionSwitchPlan;
 import io.github.drkit.internal.protection.Durations;
 import io.github.drkit.failover.Capacity;
 import io.github.drkit.failover.DatabaseOptions;
+import io.github.drkit.failover.GlobalDatabaseOptions;
+import io.github.drkit.failover.GlobalTableOptions;
+import io.github.drkit.internal.topology.GlobalData;
 import io.github.drkit.failover.DnsSwitchOptions;
 import io.github.drkit.failover.FailoverFunction;
 import io.github.drkit.failover.FailoverFunctionProps;
@@ -49,6 +52,8 @@ import software.constructs.Construct;
  */
 public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
     private final DatabaseOptions database;
+    private final List<GlobalDatabaseOptions> globalDatabases;
+    private final List<GlobalTableOptions> globalTables;
     private final DnsSwitchOptions dnsOptions;
     private final RecoveryTimings timings;
     private final SiteLoadBalancer site;
@@ -80,6 +85,8 @@ public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
                     + "); leave it unset to scale out only");
         }
         this.database = props.getDatabase();
+        this.globalDatabases = props.getGlobalDatabases();
+        this.globalTables = props.getGlobalTables();
         this.timings = RecoveryTimings.orDefaults(props.getTimings());
         String region = Stack.of(this).getRegion();
         String primaryRegion = props.getPrimaryRegion();
@@ -124,6 +131,7 @@ public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
                 .fleets(List.of(pf.build()))
                 .dns(List.of(dns.planZone()))
                 .healthTimeout(Durations.knownOrNull("WarmStandbyFleet", "healthTimeout", props.getHealthTimeout()))
+                .otherSteps(GlobalData.steps("WarmStandbyFleet", region, primaryRegion, globalDatabases, globalTables))
                 .build();
         this.failover = new FailoverFunction(this, "Failover", FailoverFunctionProps.builder().plan(plan).notificationTopic(topic).build());
         this.regionSwitchPlan = props.getRegionSwitchPlan() == null ? null
@@ -133,11 +141,17 @@ public class WarmStandbyFleet extends Construct implements RecoveryEstimator {
     @Override
     public RecoveryEstimate recoveryEstimate() {
         String p = "WarmStandbyFleet.";
-        List<EstimateTerm> rto = Estimates.serverRecovery(dnsOptions.getHealthCheck(), timings, database, p);
-        List<EstimateTerm> rpo = database != null
-                ? List.of(Estimates.replicationLag(database, p + "database.expectedReplicationLag"))
-                : List.of(EstimateTerm.of("replication lag", java.time.Duration.ZERO,
-                        "no data tier in this construct: the fleet is stateless (declare a database to count its lag)", p + "database"));
+        List<EstimateTerm> rto = new ArrayList<>(Estimates.serverRecovery(dnsOptions.getHealthCheck(), timings, database, p));
+        rto.addAll(GlobalData.rtoTerms(globalDatabases, p));
+        List<EstimateTerm> globalRpo = GlobalData.rpoTerms(globalDatabases, globalTables, p);
+        List<EstimateTerm> rpo = new ArrayList<>();
+        if (database != null) {
+            rpo.add(Estimates.replicationLag(database, p + "database.expectedReplicationLag"));
+        } else if (globalRpo.isEmpty()) {
+            rpo.add(EstimateTerm.of("replication lag", java.time.Duration.ZERO,
+                    "no data tier in this construct: the fleet is stateless (declare a database to count its lag)", p + "database"));
+        }
+        rpo.addAll(globalRpo);
         return RecoveryEstimate.builder().source(getNode().getPath()).strategy(DrStrategy.WARM_STANDBY).rtoTerms(rto).rpoTerms(rpo).build();
     }
 

@@ -36,6 +36,8 @@ public final class WarmStandbyFleetProps {
     private final Duration healthTimeout;
     private final RecoveryTimings timings;
     private final ArcRegionSwitchPlanProps regionSwitchPlan;
+    private final java.util.List<io.github.drkit.failover.GlobalDatabaseOptions> globalDatabases;
+    private final java.util.List<io.github.drkit.failover.GlobalTableOptions> globalTables;
 
     private WarmStandbyFleetProps(Builder b) {
         this.applicationName = b.applicationName;
@@ -58,6 +60,18 @@ public final class WarmStandbyFleetProps {
         this.healthTimeout = b.healthTimeout;
         this.timings = b.timings;
         this.regionSwitchPlan = b.regionSwitchPlan;
+        this.globalDatabases = b.globalDatabases == null ? java.util.List.of() : java.util.List.copyOf(b.globalDatabases);
+        this.globalTables = b.globalTables == null ? java.util.List.of() : java.util.List.copyOf(b.globalTables);
+    }
+
+    /** Aurora global databases whose secondary in this Region failover makes the writer. @default none */
+    public java.util.List<io.github.drkit.failover.GlobalDatabaseOptions> getGlobalDatabases() {
+        return globalDatabases;
+    }
+
+    /** DynamoDB global tables whose replica in this Region failover checks before traffic moves. @default none */
+    public java.util.List<io.github.drkit.failover.GlobalTableOptions> getGlobalTables() {
+        return globalTables;
     }
 
     public static Builder builder() {
@@ -185,6 +199,8 @@ public final class WarmStandbyFleetProps {
         private Duration healthTimeout;
         private RecoveryTimings timings;
         private ArcRegionSwitchPlanProps regionSwitchPlan;
+        private java.util.List<io.github.drkit.failover.GlobalDatabaseOptions> globalDatabases;
+        private java.util.List<io.github.drkit.failover.GlobalTableOptions> globalTables;
 
         private Builder() {
         }
@@ -342,6 +358,28 @@ public final class WarmStandbyFleetProps {
         /**
          * @default {@link RecoveryTimings#defaults()}
          */
+        /**
+         * Aurora global databases with a secondary cluster in this Region (headless allowed): failover makes each secondary
+         * the writer in the {@code data} stage and reports the replication lag at promotion as the RPO achieved.
+         *
+         * @default none
+         */
+        public Builder globalDatabases(java.util.List<io.github.drkit.failover.GlobalDatabaseOptions> v) {
+            this.globalDatabases = v;
+            return this;
+        }
+
+        /**
+         * DynamoDB global tables with a replica in this Region: failover stops before traffic moves unless each replica is
+         * ACTIVE and within its replication latency bound (or the run is forced).
+         *
+         * @default none
+         */
+        public Builder globalTables(java.util.List<io.github.drkit.failover.GlobalTableOptions> v) {
+            this.globalTables = v;
+            return this;
+        }
+
         public Builder timings(RecoveryTimings v) {
             this.timings = v;
             return this;

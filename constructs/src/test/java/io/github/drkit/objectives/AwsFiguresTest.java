@@ -48,6 +48,13 @@ class AwsFiguresTest {
     }
 
     @Test
+    void globalData_figures_matchAuroraAndDynamoDbDocumentation() {
+        assertEquals(Duration.ofSeconds(1), AwsFigures.AURORA_GLOBAL_REPLICATION_LAG);
+        assertEquals(Duration.ofMinutes(5), AwsFigures.AURORA_GLOBAL_MANAGED_FAILOVER);
+        assertEquals(Duration.ofSeconds(1), AwsFigures.DYNAMODB_GLOBAL_TABLE_REPLICATION);
+    }
+
+    @Test
     void archiveRestore_worstCases_areTheDocumentedUpperBounds() {
         assertEquals(AwsFigures.GLACIER_INSTANT_RETRIEVAL, ArchiveRestore.GLACIER_INSTANT.worstCase());
         assertEquals(AwsFigures.GLACIER_FLEXIBLE_EXPEDITED, ArchiveRestore.FLEXIBLE_EXPEDITED.worstCase());

@@ -68,7 +68,10 @@ class RuntimePermissionsTest {
             kind("audit", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica")))),
             // A fleet in another account: the failover role may only assume that account's role.
             kind("cross-account", b -> b.otherSteps(List.of(io.github.drkit.crossaccount.CrossAccountStep.of(fleet(false),
-                    "arn:aws:iam::222222222222:role/drkit-workload")))));
+                    "arn:aws:iam::222222222222:role/drkit-workload")))),
+            kind("global-database", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanGlobalDatabase.of("us-west-2", "shop-global",
+                    "shop-secondary", null, 1)))),
+            kind("global-table", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanGlobalTable.of("us-west-2", "shop-carts", "us-east-1", 30)))));
 
     @Test
     void table_whenRead_namesOnlyKnownKindsAndScopes() {

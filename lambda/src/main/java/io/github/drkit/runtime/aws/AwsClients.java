@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.drkit.runtime.aws.api.AthenaApi;
 import io.github.drkit.runtime.aws.api.AutoScalingApi;
 import io.github.drkit.runtime.aws.api.CloudWatchApi;
+import io.github.drkit.runtime.aws.api.DynamoDbApi;
 import io.github.drkit.runtime.aws.api.Ec2Api;
 import io.github.drkit.runtime.aws.api.ElbApi;
 import io.github.drkit.runtime.aws.api.GlueApi;
@@ -167,6 +168,11 @@ public final class AwsClients implements AutoCloseable {
 
     public CloudWatchApi cloudWatch() {
         return api("cloudwatch", () -> new CloudWatchApi(new JsonProtocol(transport, AwsService.CLOUDWATCH, "GraniteServiceVersion20100801", "1.0", true)));
+    }
+
+    /** DynamoDB, in its JSON 1.0 protocol, for the global table checks. */
+    public DynamoDbApi dynamoDb() {
+        return api("dynamodb", () -> new DynamoDbApi(new JsonProtocol(transport, AwsService.DYNAMODB, "DynamoDB_20120810", "1.0", false)));
     }
 
     public SsmApi ssm() {

@@ -31,6 +31,7 @@ public enum AwsService {
     S3("S3", "s3", "s3", "S3", "s3"),
     /** Only for readiness: the recovery Region's quotas against the recovery capacity. */
     SERVICE_QUOTAS("ServiceQuotas", "servicequotas", "servicequotas", "SERVICE_QUOTAS", "service_quotas"),
+    DYNAMODB("DynamoDb", "dynamodb", "dynamodb", "DYNAMODB", "dynamodb"),
     /** Global: one endpoint per partition, signed for its home Region. */
     ROUTE53("Route53", "route53", "route53", "ROUTE_53", "route_53"),
     /** Only for web identity credentials: AssumeRoleWithWebIdentity, in the Region of the process. */
@@ -115,7 +116,7 @@ public enum AwsService {
      * Hosts where the SDK's endpoint rules differ from its endpoints metadata (SDK 2.57): RDS FIPS in the ISO
      * partitions follows the partition's FIPS pattern, CloudWatch FIPS dual-stack in GovCloud is its dual-stack
      * endpoint, and S3 keeps its own dual-stack pattern ({@code s3.dualstack.<region>}) in every partition, its Regional
-     * endpoint in us-east-1, and no FIPS endpoint in China. Null when the metadata is right.
+     * endpoint in us-east-1, and no FIPS endpoint in China; DynamoDB FIPS in GovCloud is its standard endpoint. Null when the metadata is right.
      */
     private String ruleException(Region region, boolean fips, boolean dualStack) {
         PartitionMetadata partition = PartitionMetadata.of(region);
@@ -132,6 +133,10 @@ public enum AwsService {
         }
         if (this == RDS && fips && !dualStack && (partition.id().equals("aws-iso") || partition.id().equals("aws-iso-b"))) {
             return "rds-fips." + region.id() + "." + partition.dnsSuffix();
+        }
+        if (this == DYNAMODB && fips && !dualStack && partition.id().equals("aws-us-gov")) {
+            // DynamoDB's standard GovCloud endpoints are FIPS endpoints already; the rules send FIPS calls there.
+            return "dynamodb." + region.id() + "." + partition.dnsSuffix();
         }
         if (this == CLOUDWATCH && fips && dualStack && partition.id().equals("aws-us-gov")) {
             return "monitoring." + region.id() + "." + partition.dnsSuffix(PartitionEndpointKey.builder().tags(EndpointTag.DUALSTACK).build());

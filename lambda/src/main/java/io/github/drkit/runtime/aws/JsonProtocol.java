@@ -85,7 +85,9 @@ public final class JsonProtocol {
                 : error != null && error.hasNonNull("__type") ? error.get("__type").asText()
                 : header(headers, "x-amzn-errortype");
         if (type == null) {
-            return AwsServiceError.unreadable(service, operation, status, body);
+            // An XML error document where JSON was due: what an authorizing front end (moto's IAM check among them)
+            // sends for a denied call. Its Code and Message read as the Query protocol's do.
+            return QueryProtocol.decodeError(service, operation, status, headers, body);
         }
         // "com.amazonaws.ssm#ParameterNotFound" and "ParameterNotFound:http://internal.amazon.com/..." both name ParameterNotFound.
         String code = type.substring(type.lastIndexOf('#') + 1);

@@ -63,6 +63,8 @@ class EndpointsConformanceTest {
             Map.entry(AwsService.S3, (r, f, d) -> S3EndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d).forcePathStyle(true)).join()),
             Map.entry(AwsService.SERVICE_QUOTAS, (r, f, d) -> ServiceQuotasEndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.DYNAMODB, (r, f, d) -> software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()));
 
     private static List<Region> regions() {

@@ -51,6 +51,19 @@ class ProtocolErrorsTest {
     }
 
     @Test
+    void decodeError_whenJsonServiceAnswersWithXmlErrorDocument_readsItsCodeAndMessage() {
+        AwsServiceError error = JsonProtocol.decodeError("DynamoDb", "DescribeTable", 403, Map.of(), bytes("""
+                <?xml version="1.0" encoding="utf-8"?>
+                <ErrorResponse><Errors><Error><Code>AccessDenied</Code><Message>User: arn:aws:sts::123456789012:assumed-role/r/s is not
+                 authorized to perform: dynamodb:DescribeTable</Message></Error></Errors><RequestId>7a1c</RequestId></ErrorResponse>"""));
+
+        assertTrue(error.is("AccessDenied"));
+        assertEquals("7a1c", error.requestId());
+        assertTrue(error.getMessage().endsWith("dynamodb:DescribeTable"), error.getMessage());
+        assertFalse(error.retryable());
+    }
+
+    @Test
     void decodeError_whenJsonTypeHasNamespace_keepsTheShortCode() {
         AwsServiceError error = JsonProtocol.decodeError("Ssm", "GetParameter", 400, Map.of(),
                 bytes("{\"__type\": \"com.amazonaws.ssm#ParameterNotFound\", \"message\": \"no /drkit/plan\"}"));

@@ -6,6 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.drkit.runtime.aws.AwsServiceError;
 
 import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.aws.QueryProtocol;
@@ -56,6 +61,26 @@ public final class RdsApi {
             return Optional.of(describe(region, identifier));
         } catch (AwsServiceError e) {
             if (e.is("DBInstanceNotFound", "DBInstanceNotFoundFault")) {
+    /** The Aurora DB cluster, by identifier or ARN; an unknown one fails with error code {@code DBClusterNotFoundFault}. */
+    public DbCluster cluster(String region, String identifierOrArn) {
+        Xml cluster = query.call(region, "DescribeDBClusters", Params.of().put("DBClusterIdentifier", identifierOrArn))
+                .first("DescribeDBClustersResult/DBClusters/DBCluster");
+        if (cluster == null) {
+            throw new IllegalStateException("DescribeDBClusters answered without the cluster " + identifierOrArn);
+        }
+        return new DbCluster(cluster.text("DBClusterIdentifier"), cluster.text("DBClusterArn"), cluster.text("Status"));
+    }
+
+    /**
+     * The global database of this identifier (compared as RDS compares identifiers, ignoring case); empty when there is
+     * none. Only the matching entry of the answer is read, whatever else the endpoint lists.
+     */
+    public Optional<GlobalCluster> globalCluster(String region, String identifier) {
+        Xml answer;
+        try {
+            answer = query.call(region, "DescribeGlobalClusters", Params.of().put("GlobalClusterIdentifier", identifier));
+        } catch (AwsServiceError e) {
+            if (e.is("GlobalClusterNotFoundFault")) {
                 return Optional.empty();
             }
             throw e;
@@ -105,5 +130,54 @@ public final class RdsApi {
         }
         return query.call(region, "RestoreDBInstanceFromDBSnapshot", params)
                 .text("RestoreDBInstanceFromDBSnapshotResult/DBInstance/DBInstanceStatus");
+        String wanted = identifier.toLowerCase(Locale.ROOT);
+        for (Xml global : answer.all("DescribeGlobalClustersResult/GlobalClusters/GlobalClusterMember")) {
+            String id = global.text("GlobalClusterIdentifier");
+            if (id != null && id.toLowerCase(Locale.ROOT).equals(wanted)) {
+                return Optional.of(globalCluster(global));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static GlobalCluster globalCluster(Xml global) {
+        java.util.List<GlobalCluster.Member> members = global.all("GlobalClusterMembers/GlobalClusterMember").stream()
+                .map(m -> new GlobalCluster.Member(m.text("DBClusterArn"), Boolean.TRUE.equals(m.bool("IsWriter")))).toList();
+        Xml failover = global.first("FailoverState");
+        GlobalCluster.FailoverState state = failover == null || failover.text("Status") == null ? null
+                : new GlobalCluster.FailoverState(failover.text("Status"), failover.text("FromDbClusterArn"), failover.text("ToDbClusterArn"),
+                        failover.bool("IsDataLossAllowed"));
+        return new GlobalCluster(global.text("GlobalClusterIdentifier"), global.text("GlobalClusterArn"), global.text("Status"), members, state);
+    }
+
+    /**
+     * Starts a planned switchover: the secondary {@code targetDbClusterArn} becomes the writer once it has caught up,
+     * with no data lost. Needs the primary Region to answer. Returns the global cluster's status after the call.
+     */
+    public String switchoverGlobalCluster(String region, String globalClusterIdentifier, String targetDbClusterArn) {
+        return query.call(region, "SwitchoverGlobalCluster", Params.of().put("GlobalClusterIdentifier", globalClusterIdentifier)
+                .put("TargetDbClusterIdentifier", targetDbClusterArn)).text("SwitchoverGlobalClusterResult/GlobalCluster/Status");
+    }
+
+    /**
+     * Starts the managed failover to {@code targetDbClusterArn}; with {@code allowDataLoss} it does not wait for the
+     * primary (an unplanned failover, which loses what had not replicated). Returns the global cluster's status after
+     * the call.
+     */
+    public String failoverGlobalCluster(String region, String globalClusterIdentifier, String targetDbClusterArn, boolean allowDataLoss) {
+        Params params = Params.of().put("GlobalClusterIdentifier", globalClusterIdentifier).put("TargetDbClusterIdentifier", targetDbClusterArn);
+        if (allowDataLoss) {
+            params.put("AllowDataLoss", "true");
+        }
+        return query.call(region, "FailoverGlobalCluster", params).text("FailoverGlobalClusterResult/GlobalCluster/Status");
+    }
+
+    /**
+     * Detaches {@code dbClusterArn} from the global database: it stops replicating and becomes a standalone cluster
+     * that takes writes. It cannot rejoin; a new secondary must be created to protect it again.
+     */
+    public void removeFromGlobalCluster(String region, String globalClusterIdentifier, String dbClusterArn) {
+        query.call(region, "RemoveFromGlobalCluster", Params.of().put("GlobalClusterIdentifier", globalClusterIdentifier)
+                .put("DbClusterIdentifier", dbClusterArn));
     }
 }

@@ -54,6 +54,10 @@ final class ConformanceCases {
     }
 
     static List<ConformanceCase> all() {
+        return java.util.stream.Stream.of(builtIn(), GlobalDataCases.all()).flatMap(List::stream).toList();
+    }
+
+    private static List<ConformanceCase> builtIn() {
         return List.of(
                 // EC2
                 new ConformanceCase("Ec2Api.instanceStates", CannedAnswer.xml(200, """

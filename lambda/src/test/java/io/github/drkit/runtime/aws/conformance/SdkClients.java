@@ -14,6 +14,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -41,6 +42,7 @@ final class SdkClients implements AutoCloseable {
     final ServiceQuotasClient serviceQuotas;
     final S3Client s3;
     final CloudWatchClient cloudWatch;
+    final DynamoDbClient dynamoDb;
     final Route53Client route53;
     final StsClient sts;
     final AthenaClient athena;
@@ -65,6 +67,7 @@ final class SdkClients implements AutoCloseable {
                 .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
         this.cloudWatch = build(CloudWatchClient::builder);
+        this.dynamoDb = build(DynamoDbClient::builder);
         // Route 53 is global: against AWS the SDK signs for the partition's home Region whatever the client's Region
         // (EndpointsConformanceTest checks that for every Region); with an endpoint override it signs for the client's
         // Region, so the client here is in the home Region.

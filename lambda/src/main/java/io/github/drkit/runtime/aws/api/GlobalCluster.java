@@ -1,0 +1,40 @@
+package io.github.drkit.runtime.aws.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An Aurora global database as DescribeGlobalClusters reports it.
+ *
+ * @param status        the global cluster's status (available, failing-over, switching-over ...)
+ * @param members       the clusters in it, primary and secondaries
+ * @param failoverState the switchover or failover in progress; null when none is
+ */
+public record GlobalCluster(String identifier, String arn, String status, List<Member> members, FailoverState failoverState) {
+
+    public GlobalCluster {
+        members = List.copyOf(members);
+    }
+
+    /** A cluster of the global database; {@code writer} for the primary. */
+    public record Member(String dbClusterArn, boolean writer) {
+    }
+
+    /**
+     * A switchover or failover AWS is carrying out.
+     *
+     * @param status pending, failing-over or cancelling
+     */
+    public record FailoverState(String status, String fromDbClusterArn, String toDbClusterArn, Boolean dataLossAllowed) {
+    }
+
+    /** The member whose ARN this is; empty when the cluster is not in the global database. */
+    public Optional<Member> member(String dbClusterArn) {
+        return members.stream().filter(m -> m.dbClusterArn().equals(dbClusterArn)).findFirst();
+    }
+
+    /** The primary cluster; empty while the global database has none (in the middle of a failover, or no member left). */
+    public Optional<Member> writer() {
+        return members.stream().filter(Member::writer).findFirst();
+    }
+}
