@@ -4,13 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import io.github.drkit.runtime.aws.AwsServiceError;
 
 import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.aws.QueryProtocol;
@@ -61,26 +57,6 @@ public final class RdsApi {
             return Optional.of(describe(region, identifier));
         } catch (AwsServiceError e) {
             if (e.is("DBInstanceNotFound", "DBInstanceNotFoundFault")) {
-    /** The Aurora DB cluster, by identifier or ARN; an unknown one fails with error code {@code DBClusterNotFoundFault}. */
-    public DbCluster cluster(String region, String identifierOrArn) {
-        Xml cluster = query.call(region, "DescribeDBClusters", Params.of().put("DBClusterIdentifier", identifierOrArn))
-                .first("DescribeDBClustersResult/DBClusters/DBCluster");
-        if (cluster == null) {
-            throw new IllegalStateException("DescribeDBClusters answered without the cluster " + identifierOrArn);
-        }
-        return new DbCluster(cluster.text("DBClusterIdentifier"), cluster.text("DBClusterArn"), cluster.text("Status"));
-    }
-
-    /**
-     * The global database of this identifier (compared as RDS compares identifiers, ignoring case); empty when there is
-     * none. Only the matching entry of the answer is read, whatever else the endpoint lists.
-     */
-    public Optional<GlobalCluster> globalCluster(String region, String identifier) {
-        Xml answer;
-        try {
-            answer = query.call(region, "DescribeGlobalClusters", Params.of().put("GlobalClusterIdentifier", identifier));
-        } catch (AwsServiceError e) {
-            if (e.is("GlobalClusterNotFoundFault")) {
                 return Optional.empty();
             }
             throw e;
@@ -130,6 +106,32 @@ public final class RdsApi {
         }
         return query.call(region, "RestoreDBInstanceFromDBSnapshot", params)
                 .text("RestoreDBInstanceFromDBSnapshotResult/DBInstance/DBInstanceStatus");
+    }
+
+    /** The Aurora DB cluster, by identifier or ARN; an unknown one fails with error code {@code DBClusterNotFoundFault}. */
+    public DbCluster cluster(String region, String identifierOrArn) {
+        Xml cluster = query.call(region, "DescribeDBClusters", Params.of().put("DBClusterIdentifier", identifierOrArn))
+                .first("DescribeDBClustersResult/DBClusters/DBCluster");
+        if (cluster == null) {
+            throw new IllegalStateException("DescribeDBClusters answered without the cluster " + identifierOrArn);
+        }
+        return new DbCluster(cluster.text("DBClusterIdentifier"), cluster.text("DBClusterArn"), cluster.text("Status"));
+    }
+
+    /**
+     * The global database of this identifier (compared as RDS compares identifiers, ignoring case); empty when there is
+     * none. Only the matching entry of the answer is read, whatever else the endpoint lists.
+     */
+    public Optional<GlobalCluster> globalCluster(String region, String identifier) {
+        Xml answer;
+        try {
+            answer = query.call(region, "DescribeGlobalClusters", Params.of().put("GlobalClusterIdentifier", identifier));
+        } catch (AwsServiceError e) {
+            if (e.is("GlobalClusterNotFoundFault")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
         String wanted = identifier.toLowerCase(Locale.ROOT);
         for (Xml global : answer.all("DescribeGlobalClustersResult/GlobalClusters/GlobalClusterMember")) {
             String id = global.text("GlobalClusterIdentifier");
