@@ -41,7 +41,18 @@ class Version1CompatibilityTest {
 
         assertEquals(1, v1.version());
         assertEquals(2, v2.version());
-        assertEquals(PlanWriter.toTree(v2), PlanWriter.toTree(v1));
+        assertEquals(PlanWriter.toTree(version1KindsOnly(v2)), PlanWriter.toTree(v1));
+    }
+
+    /** The plan without the steps of kinds that version 1 did not have (the version 2 example shows every kind). */
+    private static RecoveryPlan version1KindsOnly(RecoveryPlan plan) {
+        java.util.Set<String> version1Kinds = new java.util.HashSet<>();
+        StepKinds.all().stream().filter(k -> k.version1Field() != null).forEach(k -> version1Kinds.add(k.name()));
+        List<Stage> stages = plan.stages().stream()
+                .map(s -> new Stage(s.name(), s.steps().stream().filter(step -> version1Kinds.contains(step.kind())).toList()))
+                .filter(s -> !s.steps().isEmpty()).toList();
+        return new RecoveryPlan(plan.version(), plan.application(), plan.strategy(), plan.primaryRegion(), plan.recoveryRegion(),
+                stages, plan.notificationTopicArn());
     }
 
     @Test
