@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.drkit.runtime.aws.api.AutoScalingApi;
 import io.github.drkit.runtime.aws.api.CloudWatchApi;
 import io.github.drkit.runtime.aws.api.Ec2Api;
+import io.github.drkit.runtime.aws.api.EcsApi;
+import io.github.drkit.runtime.aws.api.EksApi;
 import io.github.drkit.runtime.aws.api.ElbApi;
 import io.github.drkit.runtime.aws.api.RdsApi;
 import io.github.drkit.runtime.aws.api.Route53Api;
@@ -124,6 +126,14 @@ public final class AwsClients implements AutoCloseable {
 
     public SsmApi ssm() {
         return api("ssm", () -> new SsmApi(new JsonProtocol(transport, AwsService.SSM, "AmazonSSM", "1.1", false)));
+    }
+
+    public EcsApi ecs() {
+        return api("ecs", () -> new EcsApi(new JsonProtocol(transport, AwsService.ECS, "AmazonEC2ContainerServiceV20141113", "1.1", false)));
+    }
+
+    public EksApi eks() {
+        return api("eks", () -> new EksApi(new RestJsonProtocol(transport, AwsService.EKS)));
     }
 
     /** STS, for web identity credentials; its one operation is sent unsigned. */

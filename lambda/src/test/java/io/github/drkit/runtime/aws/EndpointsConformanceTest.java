@@ -17,6 +17,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.endpoints.AutoScalingEndpointProvider;
 import software.amazon.awssdk.services.cloudwatch.endpoints.CloudWatchEndpointProvider;
 import software.amazon.awssdk.services.ec2.endpoints.Ec2EndpointProvider;
+import software.amazon.awssdk.services.ecs.endpoints.EcsEndpointProvider;
+import software.amazon.awssdk.services.eks.endpoints.EksEndpointProvider;
 import software.amazon.awssdk.services.elasticloadbalancingv2.endpoints.ElasticLoadBalancingV2EndpointProvider;
 import software.amazon.awssdk.services.rds.endpoints.RdsEndpointProvider;
 import software.amazon.awssdk.services.route53.endpoints.Route53EndpointProvider;
@@ -51,6 +53,10 @@ class EndpointsConformanceTest {
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join(),
             AwsService.STS, (r, f, d) -> StsEndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d).useGlobalEndpoint(false)).join());
+    /** The container services' rules (Map.of takes at most ten entries). */
+    private static final Map<AwsService, Rules> CONTAINER_RULES = Map.of(
+            AwsService.ECS, (r, f, d) -> EcsEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join(),
+            AwsService.EKS, (r, f, d) -> EksEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join());
 
     private static List<Region> regions() {
         return Region.regions().stream().filter(r -> !r.isGlobalRegion() && !r.id().startsWith("fips-") && !r.id().endsWith("-fips"))
@@ -62,7 +68,7 @@ class EndpointsConformanceTest {
         List<String> differences = new ArrayList<>();
         int compared = 0;
         for (AwsService service : AwsService.values()) {
-            Rules rules = RULES.get(service);
+            Rules rules = RULES.containsKey(service) ? RULES.get(service) : CONTAINER_RULES.get(service);
             for (Region region : regions()) {
                 for (boolean fips : new boolean[] {false, true}) {
                     for (boolean dualStack : new boolean[] {false, true}) {

@@ -58,7 +58,12 @@ class ConformanceModelsTest {
             Map.entry("Route53Api.allRecords", "software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse"),
             Map.entry("Route53Api.upsert", "software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsResponse"),
             Map.entry("Route53Api.change", "software.amazon.awssdk.services.route53.model.GetChangeResponse"),
-            Map.entry("Route53Api.healthCheckStatuses", "software.amazon.awssdk.services.route53.model.GetHealthCheckStatusResponse"));
+            Map.entry("Route53Api.healthCheckStatuses", "software.amazon.awssdk.services.route53.model.GetHealthCheckStatusResponse"),
+            Map.entry("EcsApi.describeServices", "software.amazon.awssdk.services.ecs.model.DescribeServicesResponse"),
+            Map.entry("EcsApi.updateDesiredCount", "software.amazon.awssdk.services.ecs.model.UpdateServiceResponse"),
+            Map.entry("EksApi.describeNodegroup", "software.amazon.awssdk.services.eks.model.DescribeNodegroupResponse"),
+            Map.entry("EksApi.updateScaling", "software.amazon.awssdk.services.eks.model.UpdateNodegroupConfigResponse"),
+            Map.entry("EksApi.describeUpdate", "software.amazon.awssdk.services.eks.model.DescribeUpdateResponse"));
 
     @Test
     void answers_whenCompared_withTheModelsOutputShapes_useOnlyTheirMembers() throws Exception {

@@ -14,6 +14,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -37,6 +39,8 @@ final class SdkClients implements AutoCloseable {
     final CloudWatchClient cloudWatch;
     final Route53Client route53;
     final StsClient sts;
+    final EcsClient ecs;
+    final EksClient eks;
 
     SdkClients(URI endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -56,6 +60,8 @@ final class SdkClients implements AutoCloseable {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
         this.sts = build(StsClient::builder);
+        this.ecs = build(EcsClient::builder);
+        this.eks = build(EksClient::builder);
     }
 
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends AutoCloseable> C build(Supplier<B> builder) {
