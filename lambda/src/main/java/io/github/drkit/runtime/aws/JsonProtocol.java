@@ -84,6 +84,10 @@ public final class JsonProtocol {
         String type = queryError != null ? queryError.substring(0, queryError.indexOf(';') < 0 ? queryError.length() : queryError.indexOf(';'))
                 : error != null && error.hasNonNull("__type") ? error.get("__type").asText()
                 : header(headers, "x-amzn-errortype");
+        if (type == null && error == null && body.length > 0 && body[0] == '<') {
+            // An XML ErrorResponse where JSON was expected: what moto answers when it enforces IAM on a JSON service.
+            return QueryProtocol.decodeError(service, operation, status, headers, body);
+        }
         if (type == null) {
             return AwsServiceError.unreadable(service, operation, status, body);
         }
