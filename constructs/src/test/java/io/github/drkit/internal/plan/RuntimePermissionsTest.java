@@ -50,7 +50,12 @@ class RuntimePermissionsTest {
             // Every plan notifies: the topic check and the report go to the notification topic.
             "notifications", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
             // Kept in SSM by the test's PlanStorage.PARAMETER below.
-            "plan-parameter", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))));
+            "plan-parameter", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica"))),
+            "ecs-service", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanEcsService.builder().region("us-west-2").clusterName("shop")
+                    .serviceName("web").standbyDesiredCount(0).recoveryDesiredCount(2).build())),
+            "eks-nodegroup", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanNodegroup.builder().region("us-west-2").clusterName("shop")
+                    .nodegroupName("workers").standby(io.github.drkit.failover.Capacity.of(0, 0, 2))
+                    .recovery(io.github.drkit.failover.Capacity.of(1, 2, 4)).build())));
 
     @Test
     void table_whenRead_namesOnlyKnownKindsAndScopes() {
@@ -66,7 +71,8 @@ class RuntimePermissionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "notifications", "plan-parameter"})
+    @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "notifications", "plan-parameter",
+            "ecs-service", "eks-nodegroup"})
     void role_whenPlanUsesKind_grantsEveryActionTheTableLists(String kind) {
         Set<String> granted = grantedActions(kind);
 
