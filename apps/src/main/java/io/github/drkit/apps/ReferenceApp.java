@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.drkit.apps.strategies.BackupRestoreStacks;
+import io.github.drkit.apps.strategies.ContainerStacks;
 import io.github.drkit.apps.strategies.MultiSiteStacks;
 import io.github.drkit.apps.strategies.PilotLightStacks;
 import io.github.drkit.apps.strategies.WarmStandbyStacks;
@@ -45,6 +46,7 @@ public final class ReferenceApp {
         PilotLightStacks.define(app, env);
         WarmStandbyStacks.define(app, env);
         MultiSiteStacks.define(app, env);
+        ContainerStacks.define(app, env);
     }
 
     private static void writeTable(Path file, String table) {

@@ -94,6 +94,8 @@ final class TokenValues {
                 return "abcdef01-2345-6789-abcd-ef0123456789";
             case "AWS::CloudWatch::Alarm":
                 return name;
+            case "AWS::ECS::Cluster":
+                return "drkit-" + name;
             default:
                 throw new IllegalStateException("Ref to a " + type + " (" + name + ") in a plan: give it a realistic value here");
         }
@@ -107,6 +109,9 @@ final class TokenValues {
                 return "us-east-1".equals(region) ? "Z35SXDOTRQ7X7K" : "Z1H1FL5HABSF5";
             case "Arn":
                 return "arn:aws:service:" + region + ":" + account + ":" + name;
+            case "Name":
+                // An ECS service's name.
+                return name;
             default:
                 throw new IllegalStateException("Fn::GetAtt " + name + "." + attribute + " in a plan: give it a realistic value here");
         }

@@ -71,6 +71,7 @@ class ReferenceAppDrillTest {
                     .strategy("drkit-pilot-light")
                     .strategy("drkit-warm-standby")
                     .strategy("drkit-multi-site")
+                    .strategy("drkit-containers")
                     .listener((target, step, plan) -> {
                         if (target.equals("drkit-multi-site") && (step.equals("failover") || step.equals("failback"))) {
                             observed.add(step + ": " + multiSite(moto, account, route53, zoneId.get(), plan));
@@ -84,7 +85,7 @@ class ReferenceAppDrillTest {
 
         Map<String, StrategyDrill> drills = new TreeMap<>();
         report.strategies().forEach(d -> drills.put(d.name(), d));
-        assertEquals(List.of("drkit-multi-site", "drkit-pilot-light", "drkit-warm-standby"), List.copyOf(drills.keySet()));
+        assertEquals(List.of("drkit-containers", "drkit-multi-site", "drkit-pilot-light", "drkit-warm-standby"), List.copyOf(drills.keySet()));
         for (StrategyDrill drill : report.strategies()) {
             assertTrue(drill.passed(), () -> drill.name() + ": " + drill.error() + "\n" + StrategyDrillTest.failed(drill));
             assertEquals(Boolean.TRUE, drill.rto().fits(), drill.rto().verdict());
@@ -101,6 +102,13 @@ class ReferenceAppDrillTest {
                     "check evaluate caught the break")) {
                 assertEquals("OK", outcomes.get(step), () -> name + " " + step + ": " + outcomes);
             }
+        }
+
+        // Containers: the recovery service is scaled up and back down once each, under the deployed role.
+        StrategyDrill containers = drills.get("drkit-containers");
+        for (String run : List.of("failover", "failback")) {
+            Map<String, Integer> calls = containers.steps().stream().filter(s -> s.name().equals(run)).findFirst().orElseThrow().calls();
+            assertEquals(1, calls.getOrDefault("ecs:UpdateService", 0), run + " sets the desired count once: " + calls);
         }
 
         // Data-plane multi-site: the on-premises site is switched off and on again, and no record moves.

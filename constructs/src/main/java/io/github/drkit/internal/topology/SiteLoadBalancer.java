@@ -36,6 +36,12 @@ public final class SiteLoadBalancer {
     private final SecurityGroup securityGroup;
 
     public SiteLoadBalancer(Construct scope, IVpc vpc, int targetPort, String healthCheckPath, ICertificate certificate, IBucket accessLogs) {
+        this(scope, vpc, targetPort, healthCheckPath, certificate, accessLogs, TargetType.INSTANCE);
+    }
+
+    /** @param targetType INSTANCE for EC2 fleets, IP for Fargate tasks (awsvpc network mode) */
+    public SiteLoadBalancer(Construct scope, IVpc vpc, int targetPort, String healthCheckPath, ICertificate certificate, IBucket accessLogs,
+                            TargetType targetType) {
         this.securityGroup = SecurityGroup.Builder.create(scope, "LoadBalancerSecurityGroup")
                 .vpc(vpc)
                 .description("Public entry point of the recovery site")
@@ -57,7 +63,7 @@ public final class SiteLoadBalancer {
                 .vpc(vpc)
                 .port(targetPort)
                 .protocol(ApplicationProtocol.HTTP)
-                .targetType(TargetType.INSTANCE)
+                .targetType(targetType)
                 .deregistrationDelay(Duration.seconds(30))
                 .healthCheck(software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.builder()
                         .path(healthCheckPath)

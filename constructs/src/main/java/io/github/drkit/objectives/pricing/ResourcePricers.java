@@ -35,7 +35,8 @@ public final class ResourcePricers {
             new LifecyclePolicyPricer(),
             new LambdaAliasPricer(),
             new LambdaVersionPricer(),
-            new SsmParameterPricer());
+            new SsmParameterPricer(),
+            new EcsServicePricer());
 
     /**
      * Prefixes of types with no idle charge: identity, configuration, per-use services (charged by
@@ -66,7 +67,9 @@ public final class ResourcePricers {
             "AWS::Logs::MetricFilter", "AWS::Logs::SubscriptionFilter", "AWS::Logs::ResourcePolicy",
             "AWS::Backup::RestoreTestingSelection",
             // Backup audit and sharing: charged per control evaluation, report or use, not while idle.
-            "AWS::Backup::Framework", "AWS::Backup::ReportPlan", "AWS::RAM::ResourceShare");
+            "AWS::Backup::Framework", "AWS::Backup::ReportPlan", "AWS::RAM::ResourceShare",
+            // ECS clusters and task definitions cost nothing; the tasks a service runs are priced with the service.
+            "AWS::ECS::Cluster", "AWS::ECS::TaskDefinition", "AWS::ECS::ClusterCapacityProviderAssociations");
 
     /**
      * Types that cost money while idle but that the template cannot price, with the reason (a pricer
@@ -80,7 +83,6 @@ public final class ResourcePricers {
             "AWS::ElastiCache::CacheCluster", "nodes not priced",
             "AWS::ElastiCache::ReplicationGroup", "nodes not priced",
             "AWS::OpenSearchService::Domain", "instances and storage not priced",
-            "AWS::ECS::Service", "tasks (Fargate or EC2) not priced",
             "AWS::EKS::Cluster", "control plane not priced");
 
     private ResourcePricers() {

@@ -71,7 +71,12 @@ class RuntimePermissionsTest {
                     "arn:aws:iam::222222222222:role/drkit-workload")))),
             kind("global-database", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanGlobalDatabase.of("us-west-2", "shop-global",
                     "shop-secondary", null, 1)))),
-            kind("global-table", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanGlobalTable.of("us-west-2", "shop-carts", "us-east-1", 30)))));
+            kind("global-table", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanGlobalTable.of("us-west-2", "shop-carts", "us-east-1", 30)))),
+            kind("ecs-service", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanEcsService.builder().region("us-west-2").clusterName("shop")
+                    .serviceName("web").standbyDesiredCount(0).recoveryDesiredCount(2).build()))),
+            kind("eks-nodegroup", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanNodegroup.builder().region("us-west-2").clusterName("shop")
+                    .nodegroupName("workers").standby(io.github.drkit.failover.Capacity.of(0, 0, 2))
+                    .recovery(io.github.drkit.failover.Capacity.of(1, 2, 4)).build()))));
 
     @Test
     void table_whenRead_namesOnlyKnownKindsAndScopes() {
@@ -90,7 +95,8 @@ class RuntimePermissionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "restore-database", "restore-image",
-            "notifications", "plan-parameter", "readiness", "audit", "cross-account"})
+            "notifications", "plan-parameter", "readiness", "audit", "cross-account",
+            "global-database", "global-table", "ecs-service", "eks-nodegroup"})
     void role_whenPlanUsesKind_grantsEveryActionTheTableLists(String kind) {
         Set<String> granted = grantedActions(kind);
 

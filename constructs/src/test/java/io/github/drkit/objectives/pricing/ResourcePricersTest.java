@@ -96,6 +96,31 @@ class ResourcePricersTest {
     }
 
     @Test
+    void ecsService_whenFargateTasksRun_pricesTheirVcpuAndMemory() {
+        TemplatePricing p = price(Map.of(
+                "Task", res("AWS::ECS::TaskDefinition", Map.of("Cpu", "512", "Memory", "1024")),
+                "Service", res("AWS::ECS::Service", Map.of("DesiredCount", 2, "LaunchType", "FARGATE", "TaskDefinition", Map.of("Ref", "Task")))));
+        assertEquals(2 * 0.5 * 0.04048 * H, charge(p, "2 Fargate task(s) x 0.5 vCPU").getMonthlyUsd(), 1e-9);
+        assertEquals(2 * 1 * 0.004445 * H, charge(p, "2 Fargate task(s) x 1 GB").getMonthlyUsd(), 1e-9);
+        assertTrue(p.getUnpriced().isEmpty(), p.getUnpriced().toString());
+    }
+
+    @Test
+    void ecsService_whenNoTaskRunsInStandby_isFree() {
+        TemplatePricing p = price(Map.of(
+                "Task", res("AWS::ECS::TaskDefinition", Map.of("Cpu", "256", "Memory", "512")),
+                "Service", res("AWS::ECS::Service", Map.of("DesiredCount", 0, "LaunchType", "FARGATE", "TaskDefinition", Map.of("Ref", "Task")))));
+        assertEquals(0, total(p));
+        assertTrue(p.getUnpriced().isEmpty(), p.getUnpriced().toString());
+    }
+
+    @Test
+    void ecsService_whenOnEc2Capacity_listsItUnpriced() {
+        TemplatePricing p = price(Map.of("Service", res("AWS::ECS::Service", Map.of("DesiredCount", 2, "LaunchType", "EC2"))));
+        assertEquals(1, p.getUnpriced().size(), p.getUnpriced().toString());
+    }
+
+    @Test
     void natGateway_pricesHour() {
         assertEquals(0.045 * H, total(price(Map.of("Nat", res("AWS::EC2::NatGateway", Map.of())))), 1e-9);
     }

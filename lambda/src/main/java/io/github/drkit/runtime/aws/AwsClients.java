@@ -13,6 +13,8 @@ import io.github.drkit.runtime.aws.api.AutoScalingApi;
 import io.github.drkit.runtime.aws.api.CloudWatchApi;
 import io.github.drkit.runtime.aws.api.DynamoDbApi;
 import io.github.drkit.runtime.aws.api.Ec2Api;
+import io.github.drkit.runtime.aws.api.EcsApi;
+import io.github.drkit.runtime.aws.api.EksApi;
 import io.github.drkit.runtime.aws.api.ElbApi;
 import io.github.drkit.runtime.aws.api.GlueApi;
 import io.github.drkit.runtime.aws.api.RdsApi;
@@ -198,6 +200,14 @@ public final class AwsClients implements AutoCloseable {
     public ServiceQuotasApi serviceQuotas() {
         return api("servicequotas", () -> new ServiceQuotasApi(new JsonProtocol(transport, AwsService.SERVICE_QUOTAS, "ServiceQuotasV20190624",
                 "1.1", false)));
+    }
+
+    public EcsApi ecs() {
+        return api("ecs", () -> new EcsApi(new JsonProtocol(transport, AwsService.ECS, "AmazonEC2ContainerServiceV20141113", "1.1", false)));
+    }
+
+    public EksApi eks() {
+        return api("eks", () -> new EksApi(new RestJsonProtocol(transport, AwsService.EKS)));
     }
 
     /** STS: web identity credentials, sent unsigned; role sessions for other accounts, signed with these clients' credentials. */

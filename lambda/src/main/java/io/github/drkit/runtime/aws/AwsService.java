@@ -32,6 +32,8 @@ public enum AwsService {
     /** Only for readiness: the recovery Region's quotas against the recovery capacity. */
     SERVICE_QUOTAS("ServiceQuotas", "servicequotas", "servicequotas", "SERVICE_QUOTAS", "service_quotas"),
     DYNAMODB("DynamoDb", "dynamodb", "dynamodb", "DYNAMODB", "dynamodb"),
+    ECS("Ecs", "ecs", "ecs", "ECS", "ecs"),
+    EKS("Eks", "eks", "eks", "EKS", "eks"),
     /** Global: one endpoint per partition, signed for its home Region. */
     ROUTE53("Route53", "route53", "route53", "ROUTE_53", "route_53"),
     /** Only for web identity credentials: AssumeRoleWithWebIdentity, in the Region of the process. */

@@ -84,6 +84,10 @@ public final class JsonProtocol {
         String type = queryError != null ? queryError.substring(0, queryError.indexOf(';') < 0 ? queryError.length() : queryError.indexOf(';'))
                 : error != null && error.hasNonNull("__type") ? error.get("__type").asText()
                 : header(headers, "x-amzn-errortype");
+        if (type == null && error == null && body.length > 0 && body[0] == '<') {
+            // An XML ErrorResponse where JSON was expected: what moto answers when it enforces IAM on a JSON service.
+            return QueryProtocol.decodeError(service, operation, status, headers, body);
+        }
         if (type == null) {
             // An XML error document where JSON was due: what an authorizing front end (moto's IAM check among them)
             // sends for a denied call. Its Code and Message read as the Query protocol's do.

@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.athena.endpoints.AthenaEndpointProvider;
 import software.amazon.awssdk.services.autoscaling.endpoints.AutoScalingEndpointProvider;
 import software.amazon.awssdk.services.cloudwatch.endpoints.CloudWatchEndpointProvider;
 import software.amazon.awssdk.services.ec2.endpoints.Ec2EndpointProvider;
+import software.amazon.awssdk.services.ecs.endpoints.EcsEndpointProvider;
+import software.amazon.awssdk.services.eks.endpoints.EksEndpointProvider;
 import software.amazon.awssdk.services.elasticloadbalancingv2.endpoints.ElasticLoadBalancingV2EndpointProvider;
 import software.amazon.awssdk.services.glue.endpoints.GlueEndpointProvider;
 import software.amazon.awssdk.services.rds.endpoints.RdsEndpointProvider;
@@ -65,7 +67,9 @@ class EndpointsConformanceTest {
             Map.entry(AwsService.SERVICE_QUOTAS, (r, f, d) -> ServiceQuotasEndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
             Map.entry(AwsService.DYNAMODB, (r, f, d) -> software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvider.defaultProvider()
-                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()));
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.ECS, (r, f, d) -> EcsEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.EKS, (r, f, d) -> EksEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()));
 
     private static List<Region> regions() {
         return Region.regions().stream().filter(r -> !r.isGlobalRegion() && !r.id().startsWith("fips-") && !r.id().endsWith("-fips"))

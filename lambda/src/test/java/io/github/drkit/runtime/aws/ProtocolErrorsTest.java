@@ -74,6 +74,17 @@ class ProtocolErrorsTest {
     }
 
     @Test
+    void decodeError_whenJsonServiceAnswersAnXmlErrorResponse_readsItsCode() {
+        AwsServiceError error = JsonProtocol.decodeError("Ecs", "UpdateService", 403, Map.of(), bytes("""
+                <?xml version="1.0" encoding="utf-8"?>
+                <ErrorResponse><Errors><Error><Code>AccessDenied</Code><Message>not authorized to perform: ecs:UpdateService</Message>
+                </Error></Errors></ErrorResponse>"""));
+
+        assertEquals("AccessDenied", error.errorCode());
+        assertTrue(error.getMessage().contains("ecs:UpdateService"), error.getMessage());
+    }
+
+    @Test
     void decodeError_whenQueryCompatibleHeaderPresent_prefersTheQueryCode() {
         AwsServiceError error = JsonProtocol.decodeError("CloudWatch", "PutMetricData", 400,
                 Map.of("x-amzn-query-error", List.of("Throttling;Sender"), "x-amzn-RequestId", List.of("r-1")),

@@ -79,7 +79,12 @@ class ConformanceModelsTest {
             Map.entry("RdsApi.switchoverGlobalCluster", "software.amazon.awssdk.services.rds.model.SwitchoverGlobalClusterResponse"),
             Map.entry("RdsApi.failoverGlobalCluster", "software.amazon.awssdk.services.rds.model.FailoverGlobalClusterResponse"),
             Map.entry("RdsApi.removeFromGlobalCluster", "software.amazon.awssdk.services.rds.model.RemoveFromGlobalClusterResponse"),
-            Map.entry("DynamoDbApi.describeTable", "software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse"));
+            Map.entry("DynamoDbApi.describeTable", "software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse"),
+            Map.entry("EcsApi.describeServices", "software.amazon.awssdk.services.ecs.model.DescribeServicesResponse"),
+            Map.entry("EcsApi.updateDesiredCount", "software.amazon.awssdk.services.ecs.model.UpdateServiceResponse"),
+            Map.entry("EksApi.describeNodegroup", "software.amazon.awssdk.services.eks.model.DescribeNodegroupResponse"),
+            Map.entry("EksApi.updateScaling", "software.amazon.awssdk.services.eks.model.UpdateNodegroupConfigResponse"),
+            Map.entry("EksApi.describeUpdate", "software.amazon.awssdk.services.eks.model.DescribeUpdateResponse"));
 
     @Test
     void answers_whenCompared_withTheModelsOutputShapes_useOnlyTheirMembers() throws Exception {

@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -47,6 +49,8 @@ final class SdkClients implements AutoCloseable {
     final StsClient sts;
     final AthenaClient athena;
     final GlueClient glue;
+    final EcsClient ecs;
+    final EksClient eks;
 
     SdkClients(URI endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -77,6 +81,8 @@ final class SdkClients implements AutoCloseable {
         this.sts = build(StsClient::builder);
         this.athena = build(AthenaClient::builder);
         this.glue = build(GlueClient::builder);
+        this.ecs = build(EcsClient::builder);
+        this.eks = build(EksClient::builder);
     }
 
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends AutoCloseable> C build(Supplier<B> builder) {

@@ -58,6 +58,10 @@ record WireView(String method, String path, String contentType, String target, S
         } else if (contentType != null && contentType.startsWith("application/x-amz-json-")) {
             operation = target;
             parameters.put("body", tree(read(JSON, request.body()), volatileParameters));
+        } else if (contentType != null && contentType.startsWith("application/json")) {
+            // REST-JSON (EKS): the operation is the method and path, the input also a JSON body.
+            operation = request.method() + " " + request.path();
+            parameters.put("body", tree(read(JSON, request.body()), volatileParameters));
         } else {
             operation = request.method() + " " + request.path();
             if (request.body().length > 0) {

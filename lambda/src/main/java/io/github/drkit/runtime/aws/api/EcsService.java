@@ -1,0 +1,32 @@
+package io.github.drkit.runtime.aws.api;
+
+/**
+ * An ECS service as DescribeServices and UpdateService report it.
+ *
+ * @param deployments how many deployments the service has: one when no deployment is in progress
+ * @param rolloutState the primary deployment's rollout state ({@code COMPLETED}, {@code IN_PROGRESS}, {@code FAILED});
+ *                     null when ECS reports none (services without the circuit breaker in older accounts)
+ */
+public record EcsService(String name, String status, int desiredCount, int runningCount, int pendingCount, int deployments,
+                         String rolloutState) {
+
+    /**
+     * What steady state still waits for, in words; null when the service is at steady state: ACTIVE, as many tasks
+     * running as desired, none pending, one deployment, and that deployment not failed.
+     */
+    public String notSteady() {
+        if (!"ACTIVE".equals(status)) {
+            return "service " + name + " is " + status;
+        }
+        if ("FAILED".equals(rolloutState)) {
+            return "service " + name + ": its deployment FAILED";
+        }
+        if (runningCount != desiredCount || pendingCount != 0) {
+            return "service " + name + ": " + runningCount + " of " + desiredCount + " tasks running, " + pendingCount + " pending";
+        }
+        if (deployments != 1) {
+            return "service " + name + ": " + deployments + " deployments, waiting for one";
+        }
+        return null;
+    }
+}
