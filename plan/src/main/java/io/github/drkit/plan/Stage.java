@@ -20,4 +20,9 @@ public record Stage(String name, List<PlanStep> steps, String path) {
     public Stage(String name, List<PlanStep> steps) {
         this(name, steps, null);
     }
+
+    /** The stage's approval step, when it waits for a person's approval before any of its steps runs; null otherwise. */
+    public ApprovalPlan approval() {
+        return steps.stream().filter(ApprovalPlan.class::isInstance).map(ApprovalPlan.class::cast).findFirst().orElse(null);
+    }
 }

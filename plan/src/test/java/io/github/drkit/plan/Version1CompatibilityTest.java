@@ -41,7 +41,25 @@ class Version1CompatibilityTest {
 
         assertEquals(1, v1.version());
         assertEquals(2, v2.version());
-        assertEquals(PlanWriter.toTree(v2), PlanWriter.toTree(v1));
+        assertEquals(withoutVersion2Kinds(PlanWriter.toTree(v2)), PlanWriter.toTree(v1));
+    }
+
+    /** The plan tree without the steps of kinds version 1 could not write (approval, invokeFunction ...), nor the stages left empty. */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> withoutVersion2Kinds(java.util.Map<String, Object> tree) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>(tree);
+        List<Object> stages = new java.util.ArrayList<>();
+        for (Object stage : (List<Object>) tree.get("stages")) {
+            java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>((java.util.Map<String, Object>) stage);
+            List<Object> steps = ((List<Object>) copy.get("steps")).stream()
+                    .filter(step -> StepKinds.named((String) ((java.util.Map<String, Object>) step).get("kind")).version1Field() != null).toList();
+            copy.put("steps", steps);
+            if (!steps.isEmpty()) {
+                stages.add(copy);
+            }
+        }
+        out.put("stages", stages);
+        return out;
     }
 
     @Test
