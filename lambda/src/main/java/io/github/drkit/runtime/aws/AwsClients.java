@@ -12,6 +12,7 @@ import io.github.drkit.runtime.aws.api.AutoScalingApi;
 import io.github.drkit.runtime.aws.api.CloudWatchApi;
 import io.github.drkit.runtime.aws.api.Ec2Api;
 import io.github.drkit.runtime.aws.api.ElbApi;
+import io.github.drkit.runtime.aws.api.LambdaApi;
 import io.github.drkit.runtime.aws.api.RdsApi;
 import io.github.drkit.runtime.aws.api.Route53Api;
 import io.github.drkit.runtime.aws.api.SnsApi;
@@ -46,6 +47,9 @@ public final class AwsClients implements AutoCloseable {
     /** For the calls that are not signed: STS's AssumeRoleWithWebIdentity. */
     private final AwsTransport unsigned;
     private final Map<String, Object> apis = new ConcurrentHashMap<>();
+    /** Lambda's Invoke waits for the function: its own client, whose attempts may last as long as a function may run. */
+    private final SdkHttpClient invokeHttp;
+    private final AwsTransport invokeTransport;
 
     private AwsClients(Builder builder) {
         this.defaultRegion = Objects.requireNonNull(builder.region, "region");
@@ -59,7 +63,16 @@ public final class AwsClients implements AutoCloseable {
         this.credentials = ownsCredentials ? defaultCredentials(builder) : builder.credentials;
         this.transport = new AwsTransport(http, credentials, builder.endpoint, builder.environment, builder.hooks,
                 builder.maxAttempts, builder.baseDelay, builder.maxBackoff);
+        this.invokeHttp = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(INVOKE_ATTEMPT_TIMEOUT)
+                .build();
+        this.invokeTransport = new AwsTransport(invokeHttp, credentials, builder.endpoint, builder.environment, builder.hooks,
+                builder.maxAttempts, builder.baseDelay, builder.maxBackoff);
     }
+
+    /** A Lambda function runs for at most 15 minutes; the run's deadline (and a custom action's timeout) cut an invocation sooner. */
+    private static final Duration INVOKE_ATTEMPT_TIMEOUT = Duration.ofMinutes(15).plusSeconds(30);
 
     /**
      * Web identity credentials when the environment or the profile names a token file and a role (a CI job, a
@@ -126,6 +139,11 @@ public final class AwsClients implements AutoCloseable {
         return api("ssm", () -> new SsmApi(new JsonProtocol(transport, AwsService.SSM, "AmazonSSM", "1.1", false)));
     }
 
+    /** Lambda, for custom actions: invocations wait for the function, cut by the run's deadline rather than a fixed attempt timeout. */
+    public LambdaApi lambda() {
+        return api("lambda", () -> new LambdaApi(new LambdaProtocol(invokeTransport)));
+    }
+
     /** STS, for web identity credentials; its one operation is sent unsigned. */
     public StsApi sts() {
         return api("sts", () -> new StsApi(new QueryProtocol(unsigned, AwsService.STS, "2011-06-15")));
@@ -145,6 +163,7 @@ public final class AwsClients implements AutoCloseable {
     public void close() {
         apis.clear();
         http.close();
+        invokeHttp.close();
         if (ownsCredentials && credentials instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

@@ -27,6 +27,7 @@ public enum AwsService {
     SNS("Sns", "sns", "sns", "SNS", "sns"),
     SSM("Ssm", "ssm", "ssm", "SSM", "ssm"),
     CLOUDWATCH("CloudWatch", "monitoring", "monitoring", "CLOUDWATCH", "cloudwatch"),
+    LAMBDA("Lambda", "lambda", "lambda", "LAMBDA", "lambda"),
     /** Global: one endpoint per partition, signed for its home Region. */
     ROUTE53("Route53", "route53", "route53", "ROUTE_53", "route_53"),
     /** Only for web identity credentials: AssumeRoleWithWebIdentity, in the Region of the process. */

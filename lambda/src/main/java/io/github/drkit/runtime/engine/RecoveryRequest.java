@@ -4,22 +4,36 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One run: the action, {@code dryRun} (report the exact changes, make none), {@code force} (move traffic
  * even to a fleet that is not healthy) and {@code deadline} (how long the run may take; when it is reached
  * the run stops and reports what was done and what was not).
+ *
+ * @param approve the stage a person approved: failover runs through the approval of that stage and of every stage
+ *                before it; null when nothing is approved
+ * @param runId   names the recovery the run belongs to, so that a run resumed after an approval gives custom actions
+ *                the same idempotency keys; null for a new id
  */
-public record RecoveryRequest(Action action, boolean dryRun, boolean force, Duration deadline) {
+public record RecoveryRequest(Action action, boolean dryRun, boolean force, Duration deadline, String approve, String runId) {
     /** 15 minutes: Lambda's longest run, and room for the default 600 s health wait, DNS and the report. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(15);
     /** A day: longer than any recovery should take; a longer deadline is a typo. */
     public static final long MAX_DEADLINE_SECONDS = 86_400;
-    private static final Set<String> EVENT_FIELDS = Set.of("action", "dryRun", "force", "deadlineSeconds");
+    private static final Set<String> EVENT_FIELDS = Set.of("action", "dryRun", "force", "deadlineSeconds", "approve", "runId");
+    /** A stage name, as the plan allows it. */
+    private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     public RecoveryRequest {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(deadline, "deadline");
+    }
+
+    /** A request that approves nothing, with a new run id. */
+    public RecoveryRequest(Action action, boolean dryRun, boolean force, Duration deadline) {
+        this(action, dryRun, force, deadline, null, null);
     }
 
     /** A request with the default deadline. */
@@ -29,7 +43,25 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
 
     /** This request, with its deadline shortened to {@code limit} when that is sooner. */
     public RecoveryRequest within(Duration limit) {
-        return limit.compareTo(deadline) < 0 ? new RecoveryRequest(action, dryRun, force, limit) : this;
+        return limit.compareTo(deadline) < 0 ? new RecoveryRequest(action, dryRun, force, limit, approve, runId) : this;
+    }
+
+    /** Checks an approval's stage name as given in {@code field} ({@code approve}, {@code --approve}). */
+    public static String approveValue(String field, String value) {
+        if (!STAGE.matcher(value).matches()) {
+            throw new InvalidRequestException(field, "must name a stage of the plan: 1-128 letters, digits, '.', '_' or '-' (got '"
+                    + Cut.value(value) + "')");
+        }
+        return value;
+    }
+
+    /** Checks a run id as given in {@code field} ({@code runId}, {@code --run-id}). */
+    public static String runIdValue(String field, String value) {
+        if (!RUN_ID.matcher(value).matches()) {
+            throw new InvalidRequestException(field, "must be 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit (got '"
+                    + Cut.value(value) + "')");
+        }
+        return value;
     }
 
     /**
@@ -43,15 +75,26 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
         for (String key : event.keySet()) {
             if (!EVENT_FIELDS.contains(key)) {
                 throw new InvalidRequestException(Cut.value(key), "is not a field of the event (known fields: action, dryRun, force,"
-                        + " deadlineSeconds)");
+                        + " deadlineSeconds, approve, runId)");
             }
         }
         Object action = event.get("action");
         if (action != null && !(action instanceof String)) {
             throw new InvalidRequestException("action", "must be a string (got " + Cut.value(String.valueOf(action)) + ")");
         }
+        String approve = text(event, "approve");
+        String runId = text(event, "runId");
         return new RecoveryRequest(Action.parse("action", (String) action), flag(event, "dryRun"), flag(event, "force"),
-                deadline(event.get("deadlineSeconds")));
+                deadline(event.get("deadlineSeconds")), approve == null ? null : approveValue("approve", approve),
+                runId == null ? null : runIdValue("runId", runId));
+    }
+
+    private static String text(Map<String, ?> event, String name) {
+        Object value = event.get(name);
+        if (value != null && !(value instanceof String)) {
+            throw new InvalidRequestException(name, "must be a string (got " + Cut.value(String.valueOf(value)) + ")");
+        }
+        return (String) value;
     }
 
     private static Duration deadline(Object value) {

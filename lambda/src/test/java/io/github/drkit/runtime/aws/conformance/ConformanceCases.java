@@ -374,7 +374,9 @@ final class ConformanceCases {
                         </GetHealthCheckStatusResponse>"""),
                         aws -> aws.route53().healthCheckStatuses("0c12a3e4-5b6c-47d8-9e0f-a1b2c3d4e5f6"),
                         sdk -> sdk.route53.getHealthCheckStatus(r -> r.healthCheckId("0c12a3e4-5b6c-47d8-9e0f-a1b2c3d4e5f6"))
-                                .healthCheckObservations().stream().map(o -> o.statusReport().status()).toList()));
+                                .healthCheckObservations().stream().map(o -> o.statusReport().status()).toList()),
+                // Lambda
+                LambdaConformanceCases.functionConfiguration(), LambdaConformanceCases.invoke(), LambdaConformanceCases.invokeFunctionError());
     }
 
     /** A page of records with every routing Route 53 has, the way it lists them. */

@@ -58,7 +58,11 @@ class ConformanceModelsTest {
             Map.entry("Route53Api.allRecords", "software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse"),
             Map.entry("Route53Api.upsert", "software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsResponse"),
             Map.entry("Route53Api.change", "software.amazon.awssdk.services.route53.model.GetChangeResponse"),
-            Map.entry("Route53Api.healthCheckStatuses", "software.amazon.awssdk.services.route53.model.GetHealthCheckStatusResponse"));
+            Map.entry("Route53Api.healthCheckStatuses", "software.amazon.awssdk.services.route53.model.GetHealthCheckStatusResponse"),
+            Map.entry("LambdaApi.functionConfiguration", "software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse"),
+            Map.entry("LambdaApi.invoke", "software.amazon.awssdk.services.lambda.model.InvokeResponse"));
+    /** Operations whose answer body is not a shape but the caller's own document (the function's answer to Invoke). */
+    private static final Set<String> RAW_BODIES = Set.of("LambdaApi.invoke");
 
     @Test
     void answers_whenCompared_withTheModelsOutputShapes_useOnlyTheirMembers() throws Exception {
@@ -73,6 +77,9 @@ class ConformanceModelsTest {
             String operation = response.getSimpleName().replace("Response", "");
             Set<String> found = new TreeSet<>();
             String contentType = conformance.answer().headers().get("Content-Type");
+            if (RAW_BODIES.contains(conformance.facadeMethod())) {
+                continue;
+            }
             if (contentType.contains("json")) {
                 names(new ObjectMapper().readTree(conformance.answer().body()), found);
             } else {

@@ -37,6 +37,7 @@ final class SdkClients implements AutoCloseable {
     final CloudWatchClient cloudWatch;
     final Route53Client route53;
     final StsClient sts;
+    final software.amazon.awssdk.services.lambda.LambdaClient lambda;
 
     SdkClients(URI endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -56,6 +57,7 @@ final class SdkClients implements AutoCloseable {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
         this.sts = build(StsClient::builder);
+        this.lambda = build(software.amazon.awssdk.services.lambda.LambdaClient::builder);
     }
 
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends AutoCloseable> C build(Supplier<B> builder) {
