@@ -38,6 +38,7 @@ public final class Cli {
             "usage: java -jar drkit-lambda.jar <command> [options]",
             "  status   --plan FILE                        read-only: capacity, health, DNS and the state they add up to",
             "  failover --plan FILE [--dry-run] [--force]  promote data, scale compute, wait for health, move DNS",
+            "           [--approve STAGE] [--run-id ID]   continue a failover that waits for approval",
             "  failback --plan FILE [--dry-run] [--force]  move DNS back, return fleets to standby capacity",
             "  archive  search|restore|status|fetch|backfill ...  the archive catalog, in drkit-lambda-archive.jar (archive --help)",
             "  --plan FILE          the recovery plan (JSON, at most 1 MiB), given once",
@@ -45,8 +46,11 @@ public final class Cli {
             "  --force              move traffic even when the target is not healthy",
             "  --deadline SECONDS   stop the run after this long and report what was done and what was not (default "
                     + RecoveryRequest.DEFAULT_DEADLINE.toSeconds() + " s; 1 to " + RecoveryRequest.MAX_DEADLINE_SECONDS + ")",
+            "  --approve STAGE      failover: go through the approval of STAGE (and of every stage before it)",
+            "  --run-id ID          the run id a run that waited for approval printed: custom actions get the same idempotency keys",
             "Prints a JSON report on stdout and progress lines on stderr. Exit 0 success, 1 failure (or the deadline),",
-            "2 invalid input (with {\"outcome\": \"INVALID_INPUT\", \"field\": ..., \"message\": ...} on stdout).",
+            "2 invalid input (with {\"outcome\": \"INVALID_INPUT\", \"field\": ..., \"message\": ...} on stdout),",
+            "3 waiting for approval (the message names the stage and the command that continues).",
             "AWS_REGION, AWS_ENDPOINT_URL and the usual AWS credentials variables apply.");
 
     private Cli() {

@@ -29,8 +29,8 @@ import io.github.drkit.plan.InvalidInputException;
 import io.github.drkit.plan.RecoveryPlan;
 
 /**
- * {@code status|failover|failback --plan FILE [--dry-run] [--force] [--deadline SECONDS]}: the engine's JSON report on
- * stdout, progress lines on stderr as the run goes.
+ * {@code status|failover|failback --plan FILE [--dry-run] [--force] [--deadline SECONDS] [--approve STAGE] [--run-id ID]}:
+ * the engine's JSON report on stdout, progress lines on stderr as the run goes.
  */
 final class RecoveryCommand {
     /** The largest plan file read: plans the constructs write are a few KB; a larger file is not a plan. */
@@ -51,7 +51,7 @@ final class RecoveryCommand {
     }
 
     /** What the options say, before the plan is read. */
-    private record Options(Path file, boolean dryRun, boolean force, Duration deadline) {
+    private record Options(Path file, boolean dryRun, boolean force, Duration deadline, String approve, String runId) {
     }
 
     /** Clients from the environment (AWS_REGION, else the plan's recovery Region; AWS_ENDPOINT_URL when set). */
@@ -70,7 +70,8 @@ final class RecoveryCommand {
                 return 0;
             }
             plan = RecoveryPlan.parse(read(options.file()));
-            request = new RecoveryRequest(action, options.dryRun(), options.force(), options.deadline());
+            request = new RecoveryRequest(action, options.dryRun(), options.force(), options.deadline(), options.approve(), options.runId());
+            request.checkApproval(plan, "--approve");
         } catch (InvalidInputException e) {
             return invalid(e);
         }
@@ -81,6 +82,10 @@ final class RecoveryCommand {
             if (report.outcome() == Report.RunOutcome.FAILED) {
                 err.println(report.message());
                 return 1;
+            }
+            if (report.outcome() == Report.RunOutcome.WAITING_FOR_APPROVAL) {
+                err.println(report.message());
+                return 3;
             }
             return 0;
         } catch (InvalidInputException e) {
@@ -98,6 +103,8 @@ final class RecoveryCommand {
         boolean dryRun = false;
         boolean force = false;
         Duration deadline = null;
+        String approve = null;
+        String runId = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--plan" -> {
@@ -115,13 +122,27 @@ final class RecoveryCommand {
                     }
                     deadline = deadline(value);
                 }
+                case "--approve" -> {
+                    String value = value(args, i++, "a stage name");
+                    if (approve != null) {
+                        throw new InvalidRequestException("--approve", "is given twice; give the one stage the run may go through");
+                    }
+                    approve = RecoveryRequest.approveValue("--approve", value);
+                }
+                case "--run-id" -> {
+                    String value = value(args, i++, "a run id");
+                    if (runId != null) {
+                        throw new InvalidRequestException("--run-id", "is given twice; give it once");
+                    }
+                    runId = RecoveryRequest.runIdValue("--run-id", value);
+                }
                 case "--dry-run" -> dryRun = true;
                 case "--force" -> force = true;
                 case "--help", "-h" -> {
                     return null;
                 }
                 default -> throw new InvalidRequestException(Cut.value(args[i]), "is not an option of " + action.id()
-                        + " (options: --plan FILE, --dry-run, --force, --deadline SECONDS, --help)");
+                        + " (options: --plan FILE, --dry-run, --force, --deadline SECONDS, --approve STAGE, --run-id ID, --help)");
             }
         }
         if (file == null) {
@@ -130,7 +151,10 @@ final class RecoveryCommand {
         if (action == Action.STATUS && (dryRun || force)) {
             throw new InvalidRequestException(dryRun ? "--dry-run" : "--force", "does not apply to status, which changes nothing");
         }
-        return new Options(path(file), dryRun, force, deadline == null ? RecoveryRequest.DEFAULT_DEADLINE : deadline);
+        if (action != Action.FAILOVER && approve != null) {
+            throw new InvalidRequestException("--approve", "applies to failover only (got " + action.id() + "): failback and status never wait for approval");
+        }
+        return new Options(path(file), dryRun, force, deadline == null ? RecoveryRequest.DEFAULT_DEADLINE : deadline, approve, runId);
     }
 
     private static String value(String[] args, int i, String what) {

@@ -17,22 +17,22 @@ final class Approvals {
     }
 
     /** Refuses, before any call, an approval that names no stage of the plan that waits for one, or comes with another action. */
-    static void check(RecoveryPlan plan, RecoveryRequest request) {
+    static void check(RecoveryPlan plan, RecoveryRequest request, String field) {
         String approve = request.approve();
         if (approve == null) {
             return;
         }
         if (request.action() != Action.FAILOVER) {
-            throw new InvalidRequestException("approve", "applies to failover only (got action " + request.action().id() + "): failback and"
+            throw new InvalidRequestException(field, "applies to failover only (got action " + request.action().id() + "): failback and"
                     + " status never wait for approval");
         }
         List<String> gated = plan.stages().stream().filter(s -> s.approval() != null).map(Stage::name).toList();
         if (plan.stages().stream().noneMatch(s -> s.name().equals(approve))) {
-            throw new InvalidRequestException("approve", "names no stage of the plan (got '" + Cut.value(approve) + "'; stages: "
+            throw new InvalidRequestException(field, "names no stage of the plan (got '" + Cut.value(approve) + "'; stages: "
                     + String.join(", ", plan.stages().stream().map(Stage::name).toList()) + ")");
         }
         if (!gated.contains(approve)) {
-            throw new InvalidRequestException("approve", "names stage '" + approve + "', which does not wait for approval ("
+            throw new InvalidRequestException(field, "names stage '" + approve + "', which does not wait for approval ("
                     + (gated.isEmpty() ? "no stage of the plan does" : "stages that do: " + String.join(", ", gated)) + ")");
         }
     }

@@ -70,7 +70,7 @@ public final class RecoveryEngine implements AutoCloseable {
             throw new InvalidRequestException("plan", "lists no step that changes anything (no databases, instances, fleets, dns, siteSwitches or other kind of step): it has nothing to "
                     + request.action().id() + "; check that the file is the plan the stacks wrote");
         }
-        Approvals.check(plan, request);
+        request.checkApproval(plan, "approve");
         Run run = new Run(plan, request, Deadline.after(request.deadline()), progress);
         progress.event(new Progress.Event(Progress.Kind.RUN_START, null, request.action().id() + (request.dryRun() ? " (dry run)" : "")
                 + " of " + plan.application() + ", run " + run.runId + ", deadline " + run.deadline.describe(), run.secondsLeft()));

@@ -46,6 +46,14 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
         return limit.compareTo(deadline) < 0 ? new RecoveryRequest(action, dryRun, force, limit, approve, runId) : this;
     }
 
+    /**
+     * Refuses an approval that names no stage of {@code plan} waiting for one, or that comes with an action other than
+     * failover, naming {@code field} (the event's {@code approve}, the command line's {@code --approve}).
+     */
+    public void checkApproval(io.github.drkit.plan.RecoveryPlan plan, String field) {
+        Approvals.check(plan, this, field);
+    }
+
     /** Checks an approval's stage name as given in {@code field} ({@code approve}, {@code --approve}). */
     public static String approveValue(String field, String value) {
         if (!STAGE.matcher(value).matches()) {
