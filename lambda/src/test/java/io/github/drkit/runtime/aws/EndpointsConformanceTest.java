@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.autoscaling.endpoints.AutoScalingEndpoint
 import software.amazon.awssdk.services.cloudwatch.endpoints.CloudWatchEndpointProvider;
 import software.amazon.awssdk.services.ec2.endpoints.Ec2EndpointProvider;
 import software.amazon.awssdk.services.elasticloadbalancingv2.endpoints.ElasticLoadBalancingV2EndpointProvider;
+import software.amazon.awssdk.services.lambda.endpoints.LambdaEndpointProvider;
 import software.amazon.awssdk.services.rds.endpoints.RdsEndpointProvider;
 import software.amazon.awssdk.services.route53.endpoints.Route53EndpointProvider;
 import software.amazon.awssdk.services.sns.endpoints.SnsEndpointProvider;
@@ -50,7 +51,9 @@ class EndpointsConformanceTest {
             AwsService.ROUTE53, (r, f, d) -> Route53EndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join(),
             AwsService.STS, (r, f, d) -> StsEndpointProvider.defaultProvider()
-                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d).useGlobalEndpoint(false)).join());
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d).useGlobalEndpoint(false)).join(),
+            AwsService.LAMBDA, (r, f, d) -> LambdaEndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join());
 
     private static List<Region> regions() {
         return Region.regions().stream().filter(r -> !r.isGlobalRegion() && !r.id().startsWith("fips-") && !r.id().endsWith("-fips"))
