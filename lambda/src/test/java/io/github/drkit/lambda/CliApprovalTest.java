@@ -103,6 +103,17 @@ class CliApprovalTest {
     }
 
     @Test
+    void failover_whenDryRun_plansEveryStageAndSaysWhereItWouldStop() throws IOException {
+        Run dryRun = run(Action.FAILOVER, "--plan", planFile.toString(), "--dry-run");
+
+        assertEquals(0, dryRun.code(), dryRun.err());
+        assertEquals("DRY_RUN", dryRun.json().get("outcome").asText());
+        assertTrue(dryRun.json().get("message").asText().endsWith("; a failover would stop before stage 'compute' to wait for approval"),
+                dryRun.json().get("message").asText());
+        assertNothingChanged();
+    }
+
+    @Test
     void failover_whenApproveNamesNoStage_exits2NamingApprove() throws IOException {
         run(Action.FAILOVER, "--plan", planFile.toString(), "--approve", "traffic")
                 .assertInvalid("--approve", "names no stage of the plan (got 'traffic'; stages: compute)");

@@ -73,7 +73,8 @@ public final class RecoveryEngine implements AutoCloseable {
         request.checkApproval(plan, "approve");
         Run run = new Run(plan, request, Deadline.after(request.deadline()), progress);
         progress.event(new Progress.Event(Progress.Kind.RUN_START, null, request.action().id() + (request.dryRun() ? " (dry run)" : "")
-                + " of " + plan.application() + ", run " + run.runId + ", deadline " + run.deadline.describe(), run.secondsLeft()));
+                + " of " + plan.application() + ", deadline " + run.deadline.describe()
+                + (request.action() == Action.STATUS ? "" : ", run " + run.runId), run.secondsLeft()));
         CallLog readLog = new CallLog(run.deadline);
         Instant readStart = Instant.now();
         LiveState before;

@@ -51,7 +51,10 @@ class PermissionTableScenarioTest {
     /** Calls the table lists but a run against the emulator cannot make, and why. */
     private static final Set<String> NOT_EXERCISED = Set.of(
             // moto answers every Route 53 change INSYNC at once, so the runtime never polls it.
-            "Route53:GetChange");
+            "Route53:GetChange",
+            // Under enforcement moto refuses the signature of a Lambda call whose path names a function ARN, as every plan's
+            // does; CustomActionScenarioTest proves these two rows under enforcement with calls that name the function.
+            "Lambda:GetFunctionConfiguration", "Lambda:Invoke");
 
     private MotoServer moto;
     private Emulator emulator;

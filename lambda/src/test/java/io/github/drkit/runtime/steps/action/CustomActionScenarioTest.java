@@ -128,6 +128,23 @@ class CustomActionScenarioTest {
     }
 
     @Test
+    void failover_whenWaitingForApproval_notifiesTheTopicWithTheWaitingReport() {
+        String arn = lambda.function("shop-flags");
+        String instance = emulator.stoppedInstances(Emulator.RECOVERY, 1).get(0);
+        String topic = emulator.topic(Emulator.RECOVERY, "shop-dr");
+        String plan = PLAN.formatted(arn, instance).replace("\"recoveryRegion\": \"us-west-2\",",
+                "\"recoveryRegion\": \"us-west-2\", \"notificationTopicArn\": \"" + topic + "\",");
+        FailoverHandler handler = new FailoverHandler(Map.of("DRKIT_PLAN", plan), clients, Duration.ofMillis(100));
+
+        Map<String, Object> waiting = run(handler, Map.of("action", "failover"));
+
+        assertEquals("WAITING_FOR_APPROVAL", waiting.get("outcome"));
+        Map<String, Object> notify = step(waiting, "notificationTopicArn");
+        assertEquals("DONE", notify.get("outcome"), String.valueOf(notify));
+        assertEquals(1L, calls.count("Publish"));
+    }
+
+    @Test
     void failover_whenApprovalNamesNoStage_refusesNamingApproveBeforeAnyCall() {
         String arn = lambda.function("shop-flags");
         String instance = emulator.stoppedInstances(Emulator.RECOVERY, 1).get(0);
