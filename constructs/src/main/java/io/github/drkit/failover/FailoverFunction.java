@@ -293,6 +293,11 @@ public class FailoverFunction extends Construct {
             reasons.add("ec2:RunInstances and CreateTags, which Auto Scaling checks when a group moves to a new launch template version, "
                     + "are allowed only with an ec2:LaunchTemplate condition naming the plan's launch templates");
         }
+        if (plan.otherSteps().stream().anyMatch(CustomAction.class::isInstance)) {
+            roleFindings.add("regex:/^Resource::(<[^>]+\\.Arn>|arn:[^:]+:lambda:[^:]+:[^:]+:function:[^:*]+):\\*$/");
+            reasons.add("a custom action's function is granted with its versions and aliases (<function ARN>:*), because a plan may name it"
+                    + " through an alias or a version, which Lambda authorizes on the qualified ARN");
+        }
         if (!roleFindings.isEmpty()) {
             NagFindings.suppress(role, "AwsSolutions-IAM5", String.join("; ", reasons) + ".", roleFindings);
         }

@@ -44,8 +44,9 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * Implicit checks (Auto Scaling's {@code ec2:RunInstances} on a launch template change, {@code iam:PassRole}) and
  * KMS key policies are not evaluated at all. It also names an action by the request's signing name, which for
  * CloudWatch is {@code monitoring}: it checks {@code monitoring:PutMetricData} where AWS checks
- * {@code cloudwatch:PutMetricData}. {@link #actionView(String)} therefore rewrites a policy into what moto can
- * evaluate: the same actions on {@code "*"}, without conditions, each CloudWatch action under both names.
+ * {@code cloudwatch:PutMetricData}, and Lambda's {@code Invoke} by its operation name, {@code lambda:Invoke}, where AWS checks
+ * {@code lambda:InvokeFunction}. {@link #actionView(String)} therefore rewrites a policy into what moto can
+ * evaluate: the same actions on {@code "*"}, without conditions, each CloudWatch action and Lambda's invoke under both names.
  */
 public final class EmulatorIam {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -196,12 +197,19 @@ public final class EmulatorIam {
         }
     }
 
-    /** The actions, and each CloudWatch action again under the name the emulator checks ({@code monitoring:}). */
+    /**
+     * The actions, and each CloudWatch action again under the name the emulator checks ({@code monitoring:}), and
+     * {@code lambda:InvokeFunction} again as {@code lambda:Invoke}: moto names an action by the operation, and Lambda's
+     * operation {@code Invoke} is authorized by AWS as {@code lambda:InvokeFunction}.
+     */
     static List<String> emulatorNames(Collection<String> actions) {
         TreeSet<String> out = new TreeSet<>(actions);
         for (String action : actions) {
             if (action.startsWith("cloudwatch:")) {
                 out.add("monitoring:" + action.substring("cloudwatch:".length()));
+            }
+            if (action.equals("lambda:InvokeFunction")) {
+                out.add("lambda:Invoke");
             }
         }
         return List.copyOf(out);

@@ -40,6 +40,7 @@ public final class Cli {
             "usage: java -jar drkit-lambda.jar <command> [options]",
             "  status   --plan FILE                        read-only: capacity, health, DNS and the state they add up to",
             "  failover --plan FILE [--dry-run] [--force]  promote data, scale compute, wait for health, move DNS",
+            "           [--approve STAGE] [--run-id ID]   continue a failover that waits for approval",
             "  failback --plan FILE [--dry-run] [--force]  move DNS back, return fleets to standby capacity",
             "  evaluate --plan FILE [--rto S] [--rpo S]    read-only: what would stop or slow a failover now; READY, DEGRADED or",
             "                                              NOT_READY (exit 1), weighed against the RTO and RPO given in seconds",
@@ -53,8 +54,11 @@ public final class Cli {
             "  --before TIME        restore only: the latest recovery point at or before TIME (2026-12-01T10:00Z)",
             "  --deadline SECONDS   stop the run after this long and report what was done and what was not (default "
                     + RecoveryRequest.DEFAULT_DEADLINE.toSeconds() + " s; 1 to " + RecoveryRequest.MAX_DEADLINE_SECONDS + ")",
+            "  --approve STAGE      failover: go through the approval of STAGE (and of every stage before it)",
+            "  --run-id ID          the run id a run that waited for approval printed: custom actions get the same idempotency keys",
             "Prints a JSON report on stdout and progress lines on stderr. Exit 0 success, 1 failure (or the deadline),",
-            "2 invalid input (with {\"outcome\": \"INVALID_INPUT\", \"field\": ..., \"message\": ...} on stdout).",
+            "2 invalid input (with {\"outcome\": \"INVALID_INPUT\", \"field\": ..., \"message\": ...} on stdout),",
+            "3 waiting for approval (the message names the stage and the command that continues).",
             "AWS_REGION, AWS_ENDPOINT_URL and the usual AWS credentials variables apply.");
 
     private Cli() {

@@ -33,9 +33,9 @@ import io.github.drkit.runtime.readiness.ReadinessReport;
 import io.github.drkit.runtime.readiness.Verdict;
 
 /**
- * {@code status|failover|failback --plan FILE [--dry-run] [--force] [--deadline SECONDS]}: the engine's JSON report on
- * stdout, progress lines on stderr as the run goes. {@code evaluate --plan FILE [--rto SECONDS] [--rpo SECONDS]
- * [--deadline SECONDS]}: the readiness report on stdout, exit 1 when it is {@code NOT_READY}.
+ * {@code status|failover|failback --plan FILE [--dry-run] [--force] [--deadline SECONDS] [--approve STAGE] [--run-id ID]}:
+ * the engine's JSON report on stdout, progress lines on stderr as the run goes. {@code evaluate --plan FILE [--rto SECONDS]
+ * [--rpo SECONDS] [--deadline SECONDS]}: the readiness report on stdout, exit 1 when it is {@code NOT_READY}.
  * {@code restore} takes the options of failover and {@code [--before TIME]}: failover from the latest recovery points, or
  * the latest at or before TIME.
  */
@@ -59,7 +59,7 @@ final class RecoveryCommand {
 
     /** What the options say, before the plan is read. */
     private record Options(Path file, boolean dryRun, boolean force, Duration deadline, Objectives objectives,
-                           java.time.Instant before) {
+                           java.time.Instant before, String approve, String runId) {
     }
 
     /** Clients from the environment (AWS_REGION, else the plan's recovery Region; AWS_ENDPOINT_URL when set). */
@@ -78,10 +78,12 @@ final class RecoveryCommand {
                 return 0;
             }
             plan = RecoveryPlan.parse(read(options.file()));
-            request = new RecoveryRequest(action, options.dryRun(), options.force(), options.deadline(), options.before());
+            request = new RecoveryRequest(action, options.dryRun(), options.force(), options.deadline(), options.before(),
+                    options.approve(), options.runId());
             if (action == Action.EVALUATE) {
                 return evaluate(plan, request, options.objectives());
             }
+            request.checkApproval(plan, "--approve");
         } catch (InvalidInputException e) {
             return invalid(e);
         }
@@ -92,6 +94,10 @@ final class RecoveryCommand {
             if (report.outcome() == Report.RunOutcome.FAILED) {
                 err.println(report.message());
                 return 1;
+            }
+            if (report.outcome() == Report.RunOutcome.WAITING_FOR_APPROVAL) {
+                err.println(report.message());
+                return 3;
             }
             return 0;
         } catch (InvalidInputException e) {
@@ -128,6 +134,8 @@ final class RecoveryCommand {
         Duration rto = null;
         Duration rpo = null;
         java.time.Instant before = null;
+        String approve = null;
+        String runId = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--plan" -> {
@@ -164,6 +172,20 @@ final class RecoveryCommand {
                     }
                     before = RecoveryRequest.before("--before", value, action, java.time.Instant.now());
                 }
+                case "--approve" -> {
+                    String value = value(args, i++, "a stage name");
+                    if (approve != null) {
+                        throw new InvalidRequestException("--approve", "is given twice; give the one stage the run may go through");
+                    }
+                    approve = RecoveryRequest.approveValue("--approve", value);
+                }
+                case "--run-id" -> {
+                    String value = value(args, i++, "a run id");
+                    if (runId != null) {
+                        throw new InvalidRequestException("--run-id", "is given twice; give it once");
+                    }
+                    runId = RecoveryRequest.runIdValue("--run-id", value);
+                }
                 case "--dry-run" -> dryRun = true;
                 case "--force" -> force = true;
                 case "--help", "-h" -> {
@@ -172,7 +194,7 @@ final class RecoveryCommand {
                 default -> throw new InvalidRequestException(Cut.value(args[i]), "is not an option of " + action.id()
                         + (action == Action.EVALUATE ? " (options: --plan FILE, --rto SECONDS, --rpo SECONDS, --deadline SECONDS, --help)"
                         : " (options: --plan FILE, --dry-run, --force, --deadline SECONDS" + (action == Action.RESTORE ? ", --before TIME" : "")
-                        + ", --help)"));
+                        + (action.failsOver() ? ", --approve STAGE, --run-id ID" : "") + ", --help)"));
             }
         }
         if (file == null) {
@@ -181,8 +203,12 @@ final class RecoveryCommand {
         if ((action == Action.STATUS || action == Action.EVALUATE) && (dryRun || force)) {
             throw new InvalidRequestException(dryRun ? "--dry-run" : "--force", "does not apply to " + action.id() + ", which changes nothing");
         }
+        if (!action.failsOver() && approve != null) {
+            throw new InvalidRequestException("--approve", "applies to failover and restore only (got " + action.id()
+                    + "): failback and status never wait for approval");
+        }
         return new Options(path(file), dryRun, force, deadline == null ? RecoveryRequest.DEFAULT_DEADLINE : deadline, new Objectives(rto, rpo),
-                before);
+                before, approve, runId);
     }
 
     private static String value(String[] args, int i, String what) {

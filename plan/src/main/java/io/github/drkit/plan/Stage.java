@@ -46,4 +46,9 @@ public record Stage(String name, List<PlanStep> steps, String path, Map<Integer,
         }
         return null;
     }
+
+    /** The stage's approval step, when it waits for a person's approval before any of its steps runs; null otherwise. */
+    public ApprovalPlan approval() {
+        return steps.stream().filter(ApprovalPlan.class::isInstance).map(ApprovalPlan.class::cast).findFirst().orElse(null);
+    }
 }

@@ -17,6 +17,7 @@ import io.github.drkit.runtime.aws.api.EcsApi;
 import io.github.drkit.runtime.aws.api.EksApi;
 import io.github.drkit.runtime.aws.api.ElbApi;
 import io.github.drkit.runtime.aws.api.GlueApi;
+import io.github.drkit.runtime.aws.api.LambdaApi;
 import io.github.drkit.runtime.aws.api.RdsApi;
 import io.github.drkit.runtime.aws.api.Route53Api;
 import io.github.drkit.runtime.aws.api.S3Api;
@@ -59,6 +60,9 @@ public final class AwsClients implements AutoCloseable {
     private final Map<AssumeRoleCredentials.RoleSession, AwsClients> sessions = new ConcurrentHashMap<>();
     /** False for a role session's clients, which share their parent's HTTP client. */
     private final boolean ownsHttp;
+    /** Lambda's Invoke waits for the function: its own client, whose attempts may last as long as a function may run. */
+    private final SdkHttpClient invokeHttp;
+    private final AwsTransport invokeTransport;
 
     private AwsClients(Builder builder) {
         this.defaultRegion = Objects.requireNonNull(builder.region, "region");
@@ -73,6 +77,12 @@ public final class AwsClients implements AutoCloseable {
         this.ownsCredentials = builder.credentials == null;
         this.credentials = ownsCredentials ? defaultCredentials(builder) : builder.credentials;
         this.transport = new AwsTransport(http, credentials, builder.endpoint, builder.environment, builder.hooks,
+                builder.maxAttempts, builder.baseDelay, builder.maxBackoff, builder.account);
+        this.invokeHttp = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(INVOKE_ATTEMPT_TIMEOUT)
+                .build();
+        this.invokeTransport = new AwsTransport(invokeHttp, credentials, builder.endpoint, builder.environment, builder.hooks,
                 builder.maxAttempts, builder.baseDelay, builder.maxBackoff, builder.account);
     }
 
@@ -89,6 +99,9 @@ public final class AwsClients implements AutoCloseable {
                 b.maxAttempts, b.baseDelay, b.maxBackoff, account);
         this.transport = new AwsTransport(http, session, b.endpoint, b.environment, b.hooks, b.maxAttempts, b.baseDelay, b.maxBackoff,
                 account);
+        this.invokeHttp = parent.invokeHttp;
+        this.invokeTransport = new AwsTransport(invokeHttp, session, b.endpoint, b.environment, b.hooks, b.maxAttempts, b.baseDelay,
+                b.maxBackoff, account);
     }
 
     /**
@@ -107,6 +120,9 @@ public final class AwsClients implements AutoCloseable {
         return sessions.computeIfAbsent(session, s -> new AwsClients(this,
                 new AssumeRoleCredentials(sts(), defaultRegion.id(), s, java.time.Clock.systemUTC()), WebIdentityCredentials.account(roleArn)));
     }
+
+    /** A Lambda function runs for at most 15 minutes; the run's deadline (and a custom action's timeout) cut an invocation sooner. */
+    private static final Duration INVOKE_ATTEMPT_TIMEOUT = Duration.ofMinutes(15).plusSeconds(30);
 
     /**
      * Web identity credentials when the environment or the profile names a token file and a role (a CI job, a
@@ -210,6 +226,11 @@ public final class AwsClients implements AutoCloseable {
         return api("eks", () -> new EksApi(new RestJsonProtocol(transport, AwsService.EKS)));
     }
 
+    /** Lambda, for custom actions: invocations wait for the function, cut by the run's deadline rather than a fixed attempt timeout. */
+    public LambdaApi lambda() {
+        return api("lambda", () -> new LambdaApi(new LambdaProtocol(invokeTransport)));
+    }
+
     /** STS: web identity credentials, sent unsigned; role sessions for other accounts, signed with these clients' credentials. */
     public StsApi sts() {
         return api("sts", () -> new StsApi(new QueryProtocol(unsigned, AwsService.STS, "2011-06-15"),
@@ -235,6 +256,7 @@ public final class AwsClients implements AutoCloseable {
             return;
         }
         http.close();
+        invokeHttp.close();
         if (ownsCredentials && credentials instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

@@ -34,6 +34,7 @@ public enum AwsService {
     DYNAMODB("DynamoDb", "dynamodb", "dynamodb", "DYNAMODB", "dynamodb"),
     ECS("Ecs", "ecs", "ecs", "ECS", "ecs"),
     EKS("Eks", "eks", "eks", "EKS", "eks"),
+    LAMBDA("Lambda", "lambda", "lambda", "LAMBDA", "lambda"),
     /** Global: one endpoint per partition, signed for its home Region. */
     ROUTE53("Route53", "route53", "route53", "ROUTE_53", "route_53"),
     /** Only for web identity credentials: AssumeRoleWithWebIdentity, in the Region of the process. */

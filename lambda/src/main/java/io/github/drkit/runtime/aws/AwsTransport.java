@@ -81,8 +81,17 @@ public final class AwsTransport {
     record Request(SdkHttpMethod method, String path, Map<String, List<String>> query, Map<String, String> headers, byte[] body) {
     }
 
-    /** A successful answer. */
-    record Response(int status, byte[] body) {
+    /** A successful answer, with its headers (Lambda's Invoke answers its function's error in one). */
+    record Response(int status, Map<String, List<String>> headers, byte[] body) {
+        /** The first value of a header, matched without regard to case; null when absent. */
+        String header(String name) {
+            for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+                if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+                    return entry.getValue().get(0);
+                }
+            }
+            return null;
+        }
     }
 
     /** Turns an error answer into the service's error, protocol by protocol. */
@@ -203,7 +212,7 @@ public final class AwsTransport {
         }
         int status = answer.httpResponse().statusCode();
         if (status >= 200 && status < 300) {
-            return new Response(status, body);
+            return new Response(status, answer.httpResponse().headers(), body);
         }
         AwsServiceError error = errors.decode(service.id(), operation, status, answer.httpResponse().headers(), body);
         if (clock.correct(error, answer.httpResponse().headers())) {

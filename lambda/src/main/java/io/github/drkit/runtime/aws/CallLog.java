@@ -12,7 +12,7 @@ import java.util.List;
 public final class CallLog {
     private static final ThreadLocal<CallLog> CURRENT = new ThreadLocal<>();
 
-    private final List<AwsCall> calls = Collections.synchronizedList(new ArrayList<>());
+    private final List<AwsCall> calls;
     private final Deadline deadline;
 
     /** A log whose calls have no deadline beyond the transport's own attempt timeout and retry count. */
@@ -22,7 +22,20 @@ public final class CallLog {
 
     /** A log whose calls, made on any thread it is bound to, all end by {@code deadline}. */
     public CallLog(Deadline deadline) {
+        this(Collections.synchronizedList(new ArrayList<>()), deadline);
+    }
+
+    private CallLog(List<AwsCall> calls, Deadline deadline) {
+        this.calls = calls;
         this.deadline = java.util.Objects.requireNonNull(deadline, "deadline");
+    }
+
+    /**
+     * A log that records into this one and whose calls end within {@code limit} from now, or by this log's deadline when
+     * that is sooner: one step's own timeout inside the run's deadline.
+     */
+    public CallLog within(java.time.Duration limit) {
+        return deadline.remaining().compareTo(limit) <= 0 ? this : new CallLog(calls, Deadline.after(limit));
     }
 
     /** The deadline of the calls made under this log. */

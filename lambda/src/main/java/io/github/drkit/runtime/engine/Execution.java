@@ -24,6 +24,8 @@ public final class Execution {
     private final StepClients clients;
     private final Progress progress;
     private final Duration pollInterval;
+    private String runId;
+    private String approve;
 
     Execution(RecoveryPlan plan, LiveState live, boolean force, StepClients clients, Progress progress, Duration pollInterval,
               DatabaseSteps databases, ComputeSteps compute, DnsSteps dns, HealthGate health) {
@@ -41,6 +43,22 @@ public final class Execution {
 
     public RecoveryPlan plan() {
         return plan;
+    }
+
+    /** The run's id: the request's, so that a resumed recovery keeps it, or one made for this run. */
+    public String runId() {
+        return runId;
+    }
+
+    /** The stage the request approved; null when it approved none. */
+    public String approve() {
+        return approve;
+    }
+
+    Execution request(String runId, String approve) {
+        this.runId = runId;
+        this.approve = approve;
+        return this;
     }
 
     /** True when the operator forced the run past a guardrail (e.g. failback while the primary is unhealthy). */

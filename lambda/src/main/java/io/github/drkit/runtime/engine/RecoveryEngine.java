@@ -88,10 +88,12 @@ public final class RecoveryEngine implements AutoCloseable {
         if (request.before() != null) {
             RecoveryRequest.notInTheFuture("before", request.before(), Instant.now());
         }
+        request.checkApproval(plan, "approve");
         Run run = new Run(plan, request, Deadline.after(request.deadline()), progress);
         progress.event(new Progress.Event(Progress.Kind.RUN_START, null, request.action().id() + (request.dryRun() ? " (dry run)" : "")
                 + " of " + plan.application() + (request.before() == null ? "" : " from recovery points at or before " + request.before())
-                + ", deadline " + run.deadline.describe(), run.secondsLeft()));
+                + ", deadline " + run.deadline.describe()
+                + (request.action() == Action.STATUS ? "" : ", run " + run.runId), run.secondsLeft()));
         CallLog readLog = new CallLog(run.deadline);
         Instant readStart = Instant.now();
         LiveState before;
@@ -112,40 +114,53 @@ public final class RecoveryEngine implements AutoCloseable {
             return run.finish(Report.RunOutcome.SUCCEEDED, "state: " + before.report().state(), before.report(), null);
         }
         // Every change is computed (and every guardrail checked) before the first one is made.
-        List<List<Step>> phases = request.action().failsOver() ? failoverPhases(plan, before, request) : failbackPhases(plan, before, request);
-        return execute(run, phases, before);
+        Stage waiting = request.action().failsOver() && !request.dryRun() ? Approvals.waiting(plan, request.approve()) : null;
+        List<List<Step>> phases = request.action().failsOver() ? failoverPhases(plan, before, run, waiting, false)
+                : failbackPhases(plan, before, run);
+        // The stages from the one that waits on are computed too, so the report lists what they would change.
+        List<List<Step>> held = waiting == null ? List.of() : failoverPhases(plan, before, run, waiting, true);
+        return execute(run, phases, held, waiting, before);
     }
 
-    /** Failover: the plan's stages in order, the steps of one stage at once. */
-    private List<List<Step>> failoverPhases(RecoveryPlan plan, LiveState live, RecoveryRequest request) {
-        Execution execution = execution(plan, live, request);
+    /** Failover: the plan's stages in order, the steps of one stage at once; before {@code until} or, with {@code from}, from it on. */
+    private List<List<Step>> failoverPhases(RecoveryPlan plan, LiveState live, Run run, Stage until, boolean from) {
+        Execution execution = execution(plan, live, run);
         List<List<Step>> phases = new ArrayList<>();
+        boolean reached = false;
         for (Stage stage : plan.stages()) {
-            phases.add(stage.steps().stream().flatMap(step -> StepExecutors.failover(step, execution).stream()).toList());
+            reached |= stage == until;
+            if (reached == from) {
+                phases.add(stage.steps().stream().flatMap(step -> StepExecutors.failover(step, execution).stream()).toList());
+            }
         }
         return nonEmpty(phases);
     }
 
     /** Failback: the primary Region's health first, then the steps in the order their kinds rank them (traffic, compute). */
-    private List<List<Step>> failbackPhases(RecoveryPlan plan, LiveState live, RecoveryRequest request) {
-        Execution execution = execution(plan, live, request);
+    private List<List<Step>> failbackPhases(RecoveryPlan plan, LiveState live, Run run) {
+        Execution execution = execution(plan, live, run);
         List<List<Step>> phases = new ArrayList<>();
-        phases.add(List.of(dns.primaryHealth(plan, live, request.force())));
+        phases.add(List.of(dns.primaryHealth(plan, live, run.request.force())));
         for (List<PlanStep> group : plan.failbackOrder()) {
             phases.add(group.stream().flatMap(step -> StepExecutors.failback(step, execution).stream()).toList());
         }
         return nonEmpty(phases);
     }
 
-    private Execution execution(RecoveryPlan plan, LiveState live, RecoveryRequest request) {
-        return new Execution(plan, live, request.force(), clients, progress, pollInterval, databases, compute, dns, health);
+    private Execution execution(RecoveryPlan plan, LiveState live, Run run) {
+        return new Execution(plan, live, run.request.force(), clients, progress, pollInterval, databases, compute, dns, health)
+                .request(run.runId, run.request.approve());
     }
 
     private static List<List<Step>> nonEmpty(List<List<Step>> phases) {
         return phases.stream().filter(phase -> !phase.isEmpty()).toList();
     }
 
-    private Report execute(Run run, List<List<Step>> phases, LiveState before) {
+    /**
+     * Runs the phases; {@code held} are the phases of the stage {@code waiting} waits for approval and of the stages after
+     * it, reported as not run.
+     */
+    private Report execute(Run run, List<List<Step>> phases, List<List<Step>> held, Stage waiting, LiveState before) {
         Action action = run.request.action();
         boolean stopped = false;
         String stopReason = null;
@@ -194,9 +209,22 @@ public final class RecoveryEngine implements AutoCloseable {
                 }
             }
         }
+        int waitingSteps = 0;
+        for (List<Step> phase : held) {
+            for (Step step : phase) {
+                String why = stopped ? stopReason : Approvals.waitingFor(waiting);
+                run.steps.add(report(step.name(), step.resource(), Instant.now(), StepReport.Outcome.NOT_RUN, "not run: " + why,
+                        step.changes(), List.of(), null));
+                if (!step.gate()) {
+                    waitingSteps++;
+                    run.notDone.add(step.name() + (step.changes().isEmpty() ? "" : ": " + String.join("; ", step.changes())));
+                }
+            }
+        }
         if (run.request.dryRun()) {
             return run.finish(Report.RunOutcome.DRY_RUN, "dry run of " + action.id() + ": " + planned
-                    + " change(s) would be made, none made; state now " + before.report().state(), before.report(), null);
+                    + " change(s) would be made, none made; state now " + before.report().state()
+                    + (action.failsOver() ? Approvals.inDryRun(run.plan, run.request.approve()) : ""), before.report(), null);
         }
         LiveState after = readAfter(run);
         StateReport afterReport = after == null ? null : after.report();
@@ -209,7 +237,10 @@ public final class RecoveryEngine implements AutoCloseable {
         }
         String state = afterReport == null ? "unknown" : afterReport.state().name();
         Report report;
-        if (stopped) {
+        if (!stopped && waiting != null) {
+            report = run.finish(Report.RunOutcome.WAITING_FOR_APPROVAL, Approvals.message(waiting, run.runId, changed, waitingSteps) + "; state " + state,
+                    before.report(), afterReport);
+        } else if (stopped) {
             report = run.finish(Report.RunOutcome.FAILED, action.id() + " stopped: " + stopReason + "; " + changed
                     + " step(s) made changes before it, " + run.notDone.size() + " step(s) not done; state " + state, before.report(), afterReport);
         } else if (changed == 0) {
@@ -309,10 +340,12 @@ public final class RecoveryEngine implements AutoCloseable {
         final List<String> leftForOperator = new ArrayList<>();
         final Deadline deadline;
         final Progress progress;
+        final String runId;
 
         Run(RecoveryPlan plan, RecoveryRequest request, Deadline deadline, Progress progress) {
             this.plan = plan;
             this.request = request;
+            this.runId = request.runId() != null ? request.runId() : java.util.UUID.randomUUID().toString();
             this.deadline = deadline;
             this.progress = progress;
         }

@@ -7,19 +7,29 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One run: the action, {@code dryRun} (report the exact changes, make none), {@code force} (move traffic
  * even to a fleet that is not healthy) and {@code deadline} (how long the run may take; when it is reached
- * the run stops and reports what was done and what was not) and, for restore, {@code before} (restore from the latest
- * recovery point taken at or before this time; null for the latest).
+ * the run stops and reports what was done and what was not).
+ *
+ * @param before  for restore: restore from the latest recovery point taken at or before this time; null for the latest
+ * @param approve the stage a person approved: failover runs through the approval of that stage and of every stage
+ *                before it; null when nothing is approved
+ * @param runId   names the recovery the run belongs to, so that a run resumed after an approval gives custom actions
+ *                the same idempotency keys; null for a new id
  */
-public record RecoveryRequest(Action action, boolean dryRun, boolean force, Duration deadline, Instant before) {
+public record RecoveryRequest(Action action, boolean dryRun, boolean force, Duration deadline, Instant before, String approve,
+                              String runId) {
     /** 15 minutes: Lambda's longest run, and room for the default 600 s health wait, DNS and the report. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(15);
     /** A day: longer than any recovery should take; a longer deadline is a typo. */
     public static final long MAX_DEADLINE_SECONDS = 86_400;
-    private static final Set<String> EVENT_FIELDS = Set.of("action", "dryRun", "force", "deadlineSeconds", "before");
+    private static final Set<String> EVENT_FIELDS = Set.of("action", "dryRun", "force", "deadlineSeconds", "before", "approve", "runId");
+    /** A stage name, as the plan allows it. */
+    private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     public RecoveryRequest {
         Objects.requireNonNull(action, "action");
@@ -30,9 +40,19 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
         }
     }
 
-    /** A request for the latest recovery points. */
+    /** A request for the latest recovery points, that approves nothing, with a new run id. */
     public RecoveryRequest(Action action, boolean dryRun, boolean force, Duration deadline) {
-        this(action, dryRun, force, deadline, null);
+        this(action, dryRun, force, deadline, null, null, null);
+    }
+
+    /** A restore from the recovery points at or before {@code before}. */
+    public RecoveryRequest(Action action, boolean dryRun, boolean force, Duration deadline, Instant before) {
+        this(action, dryRun, force, deadline, before, null, null);
+    }
+
+    /** A failover that approves the stage {@code approve} (null: none), in the run {@code runId} (null: a new one). */
+    public RecoveryRequest(Action action, boolean dryRun, boolean force, Duration deadline, String approve, String runId) {
+        this(action, dryRun, force, deadline, null, approve, runId);
     }
 
     /** A request with the default deadline. */
@@ -42,7 +62,33 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
 
     /** This request, with its deadline shortened to {@code limit} when that is sooner. */
     public RecoveryRequest within(Duration limit) {
-        return limit.compareTo(deadline) < 0 ? new RecoveryRequest(action, dryRun, force, limit, before) : this;
+        return limit.compareTo(deadline) < 0 ? new RecoveryRequest(action, dryRun, force, limit, before, approve, runId) : this;
+    }
+
+    /**
+     * Refuses an approval that names no stage of {@code plan} waiting for one, or that comes with an action other than
+     * failover, naming {@code field} (the event's {@code approve}, the command line's {@code --approve}).
+     */
+    public void checkApproval(io.github.drkit.plan.RecoveryPlan plan, String field) {
+        Approvals.check(plan, this, field);
+    }
+
+    /** Checks an approval's stage name as given in {@code field} ({@code approve}, {@code --approve}). */
+    public static String approveValue(String field, String value) {
+        if (!STAGE.matcher(value).matches()) {
+            throw new InvalidRequestException(field, "must name a stage of the plan: 1-128 letters, digits, '.', '_' or '-' (got '"
+                    + Cut.value(value) + "')");
+        }
+        return value;
+    }
+
+    /** Checks a run id as given in {@code field} ({@code runId}, {@code --run-id}). */
+    public static String runIdValue(String field, String value) {
+        if (!RUN_ID.matcher(value).matches()) {
+            throw new InvalidRequestException(field, "must be 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit (got '"
+                    + Cut.value(value) + "')");
+        }
+        return value;
     }
 
     /**
@@ -56,7 +102,7 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
         for (String key : event.keySet()) {
             if (!EVENT_FIELDS.contains(key)) {
                 throw new InvalidRequestException(Cut.value(key), "is not a field of the event (known fields: action, dryRun, force,"
-                        + " deadlineSeconds, before)");
+                        + " deadlineSeconds, before, approve, runId)");
             }
         }
         Object action = event.get("action");
@@ -69,8 +115,11 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
             throw new InvalidRequestException("before", "must be a time as text such as \"2026-12-01T10:00Z\" (got "
                     + Cut.value(String.valueOf(before)) + ")");
         }
+        String approve = text(event, "approve");
+        String runId = text(event, "runId");
         return new RecoveryRequest(parsed, flag(event, "dryRun"), flag(event, "force"), deadline(event.get("deadlineSeconds")),
-                before == null ? null : before("before", (String) before, parsed, Instant.now()));
+                before == null ? null : before("before", (String) before, parsed, Instant.now()),
+                approve == null ? null : approveValue("approve", approve), runId == null ? null : runIdValue("runId", runId));
     }
 
     /**
@@ -97,6 +146,14 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
                     + "): a restore goes back to a recovery point that exists");
         }
         return time;
+    }
+
+    private static String text(Map<String, ?> event, String name) {
+        Object value = event.get(name);
+        if (value != null && !(value instanceof String)) {
+            throw new InvalidRequestException(name, "must be a string (got " + Cut.value(String.valueOf(value)) + ")");
+        }
+        return (String) value;
     }
 
     private static Duration deadline(Object value) {

@@ -29,6 +29,11 @@ public record Report(String action, String application, String strategy, String 
         /** Dry run: the steps list the exact changes, none made. */
         DRY_RUN,
         /** A step failed or a gate stopped the run; {@code notDone} says what was not done. */
-        FAILED
+        FAILED,
+        /**
+         * Failover stopped before a stage that waits for a person's approval; the message names the stage and how to
+         * approve it, {@code notDone} lists what waits. Running again with the approval continues.
+         */
+        WAITING_FOR_APPROVAL
     }
 }

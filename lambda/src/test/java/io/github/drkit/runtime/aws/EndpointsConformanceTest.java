@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.ecs.endpoints.EcsEndpointProvider;
 import software.amazon.awssdk.services.eks.endpoints.EksEndpointProvider;
 import software.amazon.awssdk.services.elasticloadbalancingv2.endpoints.ElasticLoadBalancingV2EndpointProvider;
 import software.amazon.awssdk.services.glue.endpoints.GlueEndpointProvider;
+import software.amazon.awssdk.services.lambda.endpoints.LambdaEndpointProvider;
 import software.amazon.awssdk.services.rds.endpoints.RdsEndpointProvider;
 import software.amazon.awssdk.services.route53.endpoints.Route53EndpointProvider;
 import software.amazon.awssdk.services.s3.endpoints.S3EndpointProvider;
@@ -69,7 +70,9 @@ class EndpointsConformanceTest {
             Map.entry(AwsService.DYNAMODB, (r, f, d) -> software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
             Map.entry(AwsService.ECS, (r, f, d) -> EcsEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
-            Map.entry(AwsService.EKS, (r, f, d) -> EksEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()));
+            Map.entry(AwsService.EKS, (r, f, d) -> EksEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.LAMBDA, (r, f, d) -> LambdaEndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()));
 
     private static List<Region> regions() {
         return Region.regions().stream().filter(r -> !r.isGlobalRegion() && !r.id().startsWith("fips-") && !r.id().endsWith("-fips"))

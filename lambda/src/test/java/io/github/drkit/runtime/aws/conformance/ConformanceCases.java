@@ -623,7 +623,9 @@ final class ConformanceCases {
                 // ECS and EKS
                 ContainerConformanceCases.describeServices(), ContainerConformanceCases.updateService(),
                 ContainerConformanceCases.describeNodegroup(), ContainerConformanceCases.updateNodegroupConfig(),
-                ContainerConformanceCases.describeUpdate());
+                ContainerConformanceCases.describeUpdate(),
+                // Lambda
+                LambdaConformanceCases.functionConfiguration(), LambdaConformanceCases.invoke(), LambdaConformanceCases.invokeFunctionError());
     }
 
     /** A page of records with every routing Route 53 has, the way it lists them. */

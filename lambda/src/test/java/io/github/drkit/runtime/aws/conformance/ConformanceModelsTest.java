@@ -84,7 +84,11 @@ class ConformanceModelsTest {
             Map.entry("EcsApi.updateDesiredCount", "software.amazon.awssdk.services.ecs.model.UpdateServiceResponse"),
             Map.entry("EksApi.describeNodegroup", "software.amazon.awssdk.services.eks.model.DescribeNodegroupResponse"),
             Map.entry("EksApi.updateScaling", "software.amazon.awssdk.services.eks.model.UpdateNodegroupConfigResponse"),
-            Map.entry("EksApi.describeUpdate", "software.amazon.awssdk.services.eks.model.DescribeUpdateResponse"));
+            Map.entry("EksApi.describeUpdate", "software.amazon.awssdk.services.eks.model.DescribeUpdateResponse"),
+            Map.entry("LambdaApi.functionConfiguration", "software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse"),
+            Map.entry("LambdaApi.invoke", "software.amazon.awssdk.services.lambda.model.InvokeResponse"));
+    /** Operations whose answer body is not a shape but the caller's own document (the function's answer to Invoke). */
+    private static final Set<String> RAW_BODIES = Set.of("LambdaApi.invoke");
 
     @Test
     void answers_whenCompared_withTheModelsOutputShapes_useOnlyTheirMembers() throws Exception {
@@ -99,8 +103,8 @@ class ConformanceModelsTest {
             String operation = response.getSimpleName().replace("Response", "");
             Set<String> found = new TreeSet<>();
             String contentType = conformance.answer().headers().get("Content-Type");
-            if (conformance.answer().body().length == 0) {
-                // An answer in headers only (S3 PutObject) has no element to check.
+            if (conformance.answer().body().length == 0 || RAW_BODIES.contains(conformance.facadeMethod())) {
+                // An answer in headers only (S3 PutObject), or the caller's own document (Lambda's Invoke), has no element to check.
                 continue;
             } else if (contentType.contains("json")) {
                 names(new ObjectMapper().readTree(conformance.answer().body()), found);

@@ -51,6 +51,7 @@ final class SdkClients implements AutoCloseable {
     final GlueClient glue;
     final EcsClient ecs;
     final EksClient eks;
+    final software.amazon.awssdk.services.lambda.LambdaClient lambda;
 
     SdkClients(URI endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -83,6 +84,7 @@ final class SdkClients implements AutoCloseable {
         this.glue = build(GlueClient::builder);
         this.ecs = build(EcsClient::builder);
         this.eks = build(EksClient::builder);
+        this.lambda = build(software.amazon.awssdk.services.lambda.LambdaClient::builder);
     }
 
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends AutoCloseable> C build(Supplier<B> builder) {

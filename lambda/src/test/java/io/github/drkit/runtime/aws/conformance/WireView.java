@@ -37,6 +37,7 @@ record WireView(String method, String path, String contentType, String target, S
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CBORMapper CBOR = new CBORMapper();
     private static final String PRESENT = "<present>";
+    private static final List<String> HEADER_MEMBERS = List.of("X-Amz-Invocation-Type", "X-Amz-Log-Type", "X-Amz-Client-Context");
 
     static WireView of(Captured request, Set<String> volatileParameters) {
         String contentType = request.header("Content-Type") == null ? null
@@ -62,12 +63,22 @@ record WireView(String method, String path, String contentType, String target, S
             // REST-JSON (EKS): the operation is the method and path, the input also a JSON body.
             operation = request.method() + " " + request.path();
             parameters.put("body", tree(read(JSON, request.body()), volatileParameters));
+        } else if (request.body().length > 0 && request.body()[0] != '<') {
+            // A body that is the caller's own bytes (Lambda's Invoke payload): compared as it is.
+            operation = request.method() + " " + request.path();
+            parameters.put("body", new String(request.body(), StandardCharsets.UTF_8));
         } else {
             operation = request.method() + " " + request.path();
             if (request.body().length > 0) {
                 // REST: an XML document (Route 53), or an object's bytes (S3 PutObject), compared as they are.
                 boolean xml = contentType == null || contentType.contains("xml");
                 parameters.put("body", xml ? canonicalXml(request.body()) : new String(request.body(), StandardCharsets.UTF_8));
+            }
+        }
+        // Input members a REST protocol sends as headers (Lambda's invocation and log types).
+        for (String header : HEADER_MEMBERS) {
+            if (request.header(header) != null) {
+                parameters.put("header " + header, request.header(header));
             }
         }
         return new WireView(request.method(), request.path(), contentType, target, operation, parameters, request.signingScope(), cbor);
