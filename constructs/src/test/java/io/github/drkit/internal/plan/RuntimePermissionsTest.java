@@ -76,7 +76,7 @@ class RuntimePermissionsTest {
                     .serviceName("web").standbyDesiredCount(0).recoveryDesiredCount(2).build()))),
             kind("eks-nodegroup", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanNodegroup.builder().region("us-west-2").clusterName("shop")
                     .nodegroupName("workers").standby(io.github.drkit.failover.Capacity.of(0, 0, 2))
-                    .recovery(io.github.drkit.failover.Capacity.of(1, 2, 4)).build())))),
+                    .recovery(io.github.drkit.failover.Capacity.of(1, 2, 4)).build()))),
             kind("custom-action", b -> b.otherSteps(List.of(io.github.drkit.failover.CustomAction.builder()
                     .function(software.amazon.awscdk.services.lambda.Function.fromFunctionArn(new Stack(new software.amazon.awscdk.App(), "Functions"),
                             "Flags", "arn:aws:lambda:us-west-2:111111111111:function:shop-flags")).build()))));
