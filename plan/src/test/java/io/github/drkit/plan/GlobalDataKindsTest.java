@@ -86,7 +86,7 @@ class GlobalDataKindsTest {
                 Arguments.of(database("shop", ", \"timeoutSeconds\": 0"),
                         "stages[0].steps[0].timeoutSeconds: must be between 1 and 3600 (got 0)"),
                 Arguments.of(database("shop", ", \"primaryRegion\": \"us-east-1\""),
-                        "stages[0].steps[0].primaryRegion: is not a field of stages[0].steps[0] (known fields: kind, region,"
+                        "stages[0].steps[0].primaryRegion: is not a field of stages[0].steps[0] (known fields: kind, assumeRole, region,"
                                 + " globalClusterIdentifier, dbClusterIdentifier, primaryDbClusterArn, rpoSeconds, timeoutSeconds)"),
                 Arguments.of(PLAN.formatted(DATABASE.formatted("a", "") + ", " + DATABASE.formatted("b", "")),
                         "stages[0].steps[1].globalClusterIdentifier: names the same global cluster as stages[0].steps[0]"),
