@@ -74,9 +74,8 @@ public class FailoverFunction extends Construct {
     public static final String AUDIT_BUCKET_VARIABLE = "DRKIT_AUDIT_BUCKET";
     /** Environment variable naming the readiness metric's namespace; set when readiness is on. */
     public static final String READINESS_NAMESPACE_VARIABLE = "DRKIT_READINESS_NAMESPACE";
-    /** Environment variables with the declared RTO and RPO in seconds, empty when none is declared. */
-    public static final String RTO_VARIABLE = "DRKIT_RTO_SECONDS";
-    public static final String RPO_VARIABLE = "DRKIT_RPO_SECONDS";
+    /** The most a plan's {@code objectives} take: {@code ,"objectives":{"rtoSeconds":31536000,"rpoSeconds":31536000}}. */
+    private static final int OBJECTIVES_SIZE = 59;
     /** The longest bucket name S3 allows: what the audit bucket's name may take of the environment. */
     private static final int BUCKET_NAME_LIMIT = 63;
 
@@ -118,7 +117,8 @@ public class FailoverFunction extends Construct {
         this.plan = given.notificationTopicArn() == null ? given.withNotificationTopicArn(notificationTopic.getTopicArn()) : given;
 
         Map<String, Object> json = plan.toJson();
-        int size = PlanSize.estimate(json);
+        boolean objectivesFromStack = plan.rto() == null && plan.rpo() == null;
+        int size = PlanSize.estimate(json) + (objectivesFromStack ? OBJECTIVES_SIZE : 0);
         PlanStorage storage = props.getPlanStorage() == null ? PlanStorage.AUTO : props.getPlanStorage();
         Map<String, String> environment = new LinkedHashMap<>();
         // Tiered compilation stopped at C1 starts a short-lived JVM fastest; SnapStart keeps the result.
@@ -126,9 +126,6 @@ public class FailoverFunction extends Construct {
         if (readinessOn) {
             environment.put(READINESS_NAMESPACE_VARIABLE, ReadinessSchedule.NAMESPACE);
         }
-        // Resolved at synth: objectives may be declared on the stack after this construct is made.
-        environment.put(RTO_VARIABLE, Lazy.string(producer(() -> objectiveSeconds(true))));
-        environment.put(RPO_VARIABLE, Lazy.string(producer(() -> objectiveSeconds(false))));
         // The report names the account of every call; the function's own credentials do not say which it is.
         environment.put(io.github.drkit.plan.PlanEnvironment.ACCOUNT, Stack.of(this).getAccount());
         int otherVariables = environment.entrySet().stream().mapToInt(e -> e.getKey().length()
@@ -139,7 +136,10 @@ public class FailoverFunction extends Construct {
             throw new IllegalArgumentException(owner + ": planStorage ENVIRONMENT cannot hold a plan of about " + size
                     + " bytes; Lambda allows 4096 bytes of environment; use PlanStorage.AUTO or PARAMETER");
         }
-        String rendered = Stack.of(this).toJsonString(json);
+        // A plan that declares no objectives carries the stack's, read at synth: objectives may be declared on the stack
+        // after this construct is made.
+        String rendered = objectivesFromStack ? Lazy.string(producer(() -> Stack.of(this).toJsonString(withStackObjectives(json))))
+                : Stack.of(this).toJsonString(json);
         if (storage == PlanStorage.PARAMETER || (storage == PlanStorage.AUTO && !fitsEnvironment)) {
             if (size > PARAMETER_LIMIT) {
                 throw new IllegalArgumentException(owner + ": the plan is about " + size
@@ -248,11 +248,15 @@ public class FailoverFunction extends Construct {
         }
     }
 
-    /** The declared objective in whole seconds, empty when none governs this construct. */
-    private String objectiveSeconds(boolean rto) {
+    /** The plan with the objectives of the stack's {@link RecoveryObjectives}, unchanged when none governs this construct. */
+    private Map<String, Object> withStackObjectives(Map<String, Object> json) {
         RecoveryObjectives objectives = RecoveryObjectives.of(this);
-        Duration value = objectives == null ? null : rto ? objectives.getRto() : objectives.getRpo();
-        return value == null ? "" : String.valueOf(value.toSeconds().longValue());
+        if (objectives == null || (objectives.getRto() == null && objectives.getRpo() == null)) {
+            return json;
+        }
+        java.time.Duration rto = objectives.getRto() == null ? null : java.time.Duration.ofSeconds(objectives.getRto().toSeconds().longValue());
+        java.time.Duration rpo = objectives.getRpo() == null ? null : java.time.Duration.ofSeconds(objectives.getRpo().toSeconds().longValue());
+        return plan.withObjectives(rto, rpo).toJson();
     }
 
     private static software.amazon.awscdk.IStableStringProducer producer(java.util.function.Supplier<String> value) {

@@ -2,6 +2,7 @@ package io.github.drkit.failover;
 
 import io.github.drkit.internal.plan.Checks;
 import io.github.drkit.internal.plan.PlanRules;
+import io.github.drkit.plan.PlanObjectives;
 import io.github.drkit.plan.PlanWriter;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.plan.Strategy;
@@ -43,6 +44,8 @@ public final class FailoverPlan {
     private final List<RecoveryStep> otherSteps;
     private final Duration healthTimeout;
     private final String notificationTopicArn;
+    private final Duration rto;
+    private final Duration rpo;
 
     private FailoverPlan(Builder b) {
         String owner = "FailoverPlan";
@@ -65,6 +68,8 @@ public final class FailoverPlan {
         }
         this.healthTimeout = b.healthTimeout == null ? DEFAULT_HEALTH_TIMEOUT : b.healthTimeout;
         this.notificationTopicArn = b.notificationTopicArn;
+        this.rto = objective(owner, "rto", b.rto);
+        this.rpo = objective(owner, "rpo", b.rpo);
         if (healthTimeout.toSeconds() < 60 || healthTimeout.toSeconds() > 840) {
             throw new IllegalArgumentException(owner + ": healthTimeout must be from 60 to 840 seconds, inside Lambda's 900 s limit (got "
                     + healthTimeout.toSeconds() + " s)");
@@ -75,6 +80,15 @@ public final class FailoverPlan {
         }
         // The whole plan through the runtime's reader: cross-item rules (unique resources, Regions) apply here.
         PlanRules.check(owner, () -> PlanRules.reader().read(toJson()));
+    }
+
+    /** A declared objective: whole seconds from 1 s to one year, as the plan holds it. */
+    private static Duration objective(String owner, String prop, Duration value) {
+        if (value != null && (value.isNegative() || value.isZero() || value.getNano() != 0 || value.getSeconds() > PlanObjectives.MAX_SECONDS)) {
+            throw new IllegalArgumentException(owner + ": " + prop + " must be whole seconds from 1 s to " + PlanObjectives.MAX_SECONDS
+                    + " s (got " + value + ")");
+        }
+        return value;
     }
 
     public static Builder builder() {
@@ -89,7 +103,7 @@ public final class FailoverPlan {
     public Builder toBuilder() {
         return builder().application(application).strategy(strategy).primaryRegion(primaryRegion).recoveryRegion(recoveryRegion)
                 .databases(databases).instances(instances).fleets(fleets).dns(dns).siteSwitches(siteSwitches)
-                .otherSteps(otherSteps).healthTimeout(healthTimeout).notificationTopicArn(notificationTopicArn);
+                .otherSteps(otherSteps).healthTimeout(healthTimeout).notificationTopicArn(notificationTopicArn).rto(rto).rpo(rpo);
     }
 
     public String application() {
@@ -169,6 +183,21 @@ public final class FailoverPlan {
         return notificationTopicArn;
     }
 
+    /** The declared recovery time objective; null when the plan declares none. */
+    public Duration rto() {
+        return rto;
+    }
+
+    /** The declared recovery point objective; null when the plan declares none. */
+    public Duration rpo() {
+        return rpo;
+    }
+
+    /** The same plan declaring these objectives (null for none), as {@link FailoverFunction} fills them from the stack. */
+    public FailoverPlan withObjectives(Duration rto, Duration rpo) {
+        return toBuilder().rto(rto).rpo(rpo).build();
+    }
+
     /** The plan in the model both halves share, stage by stage; values may be tokens. */
     public RecoveryPlan toPlan() {
         List<Stage> stages = new ArrayList<>();
@@ -189,7 +218,8 @@ public final class FailoverPlan {
             }
         }
         return new RecoveryPlan(RecoveryPlan.CURRENT_VERSION, application, Strategy.valueOf(strategy.name()), primaryRegion, recoveryRegion,
-                stages, notificationTopicArn);
+                stages, notificationTopicArn, rto == null && rpo == null ? null
+                : new PlanObjectives(rto == null ? null : (int) rto.getSeconds(), rpo == null ? null : (int) rpo.getSeconds()));
     }
 
     /** The plan as JSON-shaped maps and lists, written by the plan model's writer; values may be tokens. */
@@ -210,6 +240,8 @@ public final class FailoverPlan {
         private List<RecoveryStep> otherSteps;
         private Duration healthTimeout;
         private String notificationTopicArn;
+        private Duration rto;
+        private Duration rpo;
 
         private Builder() {
         }
@@ -278,6 +310,24 @@ public final class FailoverPlan {
 
         public Builder notificationTopicArn(String v) {
             this.notificationTopicArn = v;
+            return this;
+        }
+
+        /**
+         * @param v the recovery time objective the plan declares, whole seconds; evaluate weighs its findings against it
+         * @default the stack's {@code RecoveryObjectives} RTO when {@link FailoverFunction} runs the plan; else none
+         */
+        public Builder rto(Duration v) {
+            this.rto = v;
+            return this;
+        }
+
+        /**
+         * @param v the recovery point objective the plan declares, whole seconds; evaluate weighs its findings against it
+         * @default the stack's {@code RecoveryObjectives} RPO when {@link FailoverFunction} runs the plan; else none
+         */
+        public Builder rpo(Duration v) {
+            this.rpo = v;
             return this;
         }
 

@@ -1,9 +1,11 @@
 package io.github.drkit.failover;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.drkit.objectives.RecoveryObjectives;
 import io.github.drkit.testsupport.Fixtures;
@@ -143,28 +145,72 @@ class FailoverReadinessTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void environment_whenObjectivesDeclaredOnTheStack_carriesThemInSeconds() {
+    void plan_whenObjectivesDeclaredOnTheStack_carriesThemInSeconds() {
         Stack stack = Fixtures.recoveryStack();
         FailoverFunction f = function(stack, FailoverFunctionProps.builder());
         // Declared after the function is made, as an app may: the values are read when the template is.
         RecoveryObjectives.builder().rto(Duration.minutes(30)).rpo(Duration.minutes(5)).build().applyTo(stack);
 
-        // Resolved without synthesizing: a stack with objectives and no estimating construct fails synth validation.
-        software.amazon.awscdk.services.lambda.CfnFunction cfn = (software.amazon.awscdk.services.lambda.CfnFunction) f.getFunction()
-                .getNode().getDefaultChild();
-        Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) stack.resolve(cfn.getEnvironment())).get("variables");
-        assertEquals("1800", variables.get("DRKIT_RTO_SECONDS"));
-        assertEquals("300", variables.get("DRKIT_RPO_SECONDS"));
+        assertTrue(renderedPlan(stack, f).contains("\"objectives\":{\"rtoSeconds\":1800,\"rpoSeconds\":300}"), renderedPlan(stack, f));
     }
 
     @Test
-    void environment_whenNoObjectivesDeclared_leavesThemEmpty() {
+    void plan_whenPlanDeclaresObjectives_keepsThemOverTheStacks() {
         Stack stack = Fixtures.recoveryStack();
-        function(stack, FailoverFunctionProps.builder());
+        FailoverFunction f = new FailoverFunction(stack, "Failover", FailoverFunctionProps.builder()
+                .plan(FailoverFunctionTest.plan(1).toBuilder().rto(java.time.Duration.ofMinutes(10)).build()).build());
+        RecoveryObjectives.builder().rto(Duration.minutes(30)).rpo(Duration.minutes(5)).build().applyTo(stack);
 
+        assertTrue(renderedPlan(stack, f).contains("\"objectives\":{\"rtoSeconds\":600}"), renderedPlan(stack, f));
+    }
+
+    @Test
+    void plan_whenNoObjectivesDeclared_declaresNone() {
+        Stack stack = Fixtures.recoveryStack();
+        FailoverFunction f = function(stack, FailoverFunctionProps.builder());
+
+        String plan = renderedPlan(stack, f);
+        assertTrue(plan.contains("\"recoveryRegion\""), plan);
+        assertFalse(plan.contains("objectives"), plan);
         Template.fromStack(stack).hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
-                Match.objectLike(Map.of("DRKIT_RTO_SECONDS", "", "DRKIT_RPO_SECONDS", "")))));
+                Match.objectLike(Map.of("DRKIT_RTO_SECONDS", Match.absent(), "DRKIT_RPO_SECONDS", Match.absent())))));
+    }
+
+    @Test
+    void rto_whenNotWholeSeconds_refusesNamingTheProp() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FailoverFunctionTest.plan(1).toBuilder().rto(java.time.Duration.ofMillis(1500)).build());
+
+        assertEquals("FailoverPlan: rto must be whole seconds from 1 s to 31536000 s (got PT1.5S)", e.getMessage());
+    }
+
+    @Test
+    void rpo_whenZero_refusesNamingTheProp() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FailoverFunctionTest.plan(1).toBuilder().rpo(java.time.Duration.ZERO).build());
+
+        assertEquals("FailoverPlan: rpo must be whole seconds from 1 s to 31536000 s (got PT0S)", e.getMessage());
+    }
+
+    /** The plan the function carries, as the template holds it: the literal text of every part joined. */
+    @SuppressWarnings("unchecked")
+    private static String renderedPlan(Stack stack, FailoverFunction f) {
+        software.amazon.awscdk.services.lambda.CfnFunction cfn = (software.amazon.awscdk.services.lambda.CfnFunction) f.getFunction()
+                .getNode().getDefaultChild();
+        Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) stack.resolve(cfn.getEnvironment())).get("variables");
+        StringBuilder text = new StringBuilder();
+        literals(variables.get(FailoverFunction.PLAN_VARIABLE), text);
+        return text.toString();
+    }
+
+    private static void literals(Object node, StringBuilder text) {
+        if (node instanceof String s) {
+            text.append(s);
+        } else if (node instanceof Map<?, ?> m) {
+            m.values().forEach(v -> literals(v, text));
+        } else if (node instanceof List<?> l) {
+            l.forEach(v -> literals(v, text));
+        }
     }
 
     private static Map<String, Object> statement(Template t, String sid) {

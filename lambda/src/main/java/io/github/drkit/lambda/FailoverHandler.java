@@ -16,6 +16,7 @@ import io.github.drkit.runtime.engine.Report;
 import io.github.drkit.runtime.engine.ReportJson;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.runtime.audit.AuditTrail;
+import io.github.drkit.runtime.readiness.Objectives;
 import io.github.drkit.runtime.readiness.ReadinessEvaluator;
 import io.github.drkit.runtime.readiness.ReadinessReport;
 
@@ -24,7 +25,7 @@ import io.github.drkit.runtime.readiness.ReadinessReport;
  * {@code {"action": "status|failover|failback|evaluate|restore", "dryRun": false, "force": false, "deadlineSeconds": 600}}
  * (restore also takes {@code "before": "2026-12-01T10:00Z"}); the plan
  * comes from {@code DRKIT_PLAN} (inline) or {@code DRKIT_PLAN_PARAMETER} (an SSM parameter name). {@code evaluate} weighs
- * its findings against {@code DRKIT_RTO_SECONDS} and {@code DRKIT_RPO_SECONDS} when set, and publishes its verdict in the
+ * its findings against the objectives the plan declares ({@code objectives}), and publishes its verdict in the
  * CloudWatch namespace {@code DRKIT_READINESS_NAMESPACE} when set. With {@code DRKIT_AUDIT_BUCKET} set, every report is
  * also kept in that bucket (in the function's Region), and the answer says where under {@code auditTrail}.
  *
@@ -56,13 +57,15 @@ public final class FailoverHandler implements RequestHandler<Map<String, Object>
         this.env = Map.copyOf(env);
         this.aws = aws;
         this.engine = RecoveryEngine.builder(aws).pollInterval(pollInterval).progress(progress).build();
-        this.readiness = ReadinessEvaluator.builder(aws).metricNamespace(this.env.get(EnvironmentObjectives.NAMESPACE)).build();
+        this.readiness = ReadinessEvaluator.builder(aws).metricNamespace(this.env.get(READINESS_NAMESPACE)).build();
         String bucket = this.env.get(AUDIT_BUCKET);
         this.audit = bucket == null || bucket.isBlank() ? null : new AuditTrail(aws, bucket, aws.defaultRegion().id());
     }
 
     /** The environment variable naming the audit bucket. */
     static final String AUDIT_BUCKET = "DRKIT_AUDIT_BUCKET";
+    /** The CloudWatch namespace evaluate publishes its verdict in; unset: none is published. */
+    static final String READINESS_NAMESPACE = "DRKIT_READINESS_NAMESPACE";
 
     /**
      * The run's deadline inside the invocation's: the time Lambda leaves, less a margin for the report and its
@@ -106,9 +109,8 @@ public final class FailoverHandler implements RequestHandler<Map<String, Object>
         if (request.dryRun() || request.force()) {
             throw new InvalidRequestException(request.dryRun() ? "dryRun" : "force", "does not apply to evaluate, which changes nothing");
         }
-        EnvironmentObjectives objectives = EnvironmentObjectives.read(env);
         RecoveryPlan plan = PlanSource.load(env, aws);
-        ReadinessReport report = readiness.evaluate(plan, objectives.objectives(), request.deadline());
+        ReadinessReport report = readiness.evaluate(plan, Objectives.declaredBy(plan), request.deadline());
         if (context != null && context.getLogger() != null) {
             context.getLogger().log("drkit evaluate " + report.verdict() + ": " + report.message() + "\n");
         }

@@ -112,7 +112,8 @@ final class RecoveryCommand {
     private int evaluate(RecoveryPlan plan, RecoveryRequest request, Objectives objectives) {
         try (AwsClients aws = clients.apply(plan);
              ReadinessEvaluator evaluator = ReadinessEvaluator.builder(aws).build()) {
-            ReadinessReport report = evaluator.evaluate(plan, objectives, request.deadline());
+            // The plan's declared objectives, each replaced by --rto or --rpo when given.
+            ReadinessReport report = evaluator.evaluate(plan, Objectives.declaredBy(plan).overriddenBy(objectives), request.deadline());
             out.println(ReportJson.write(report));
             err.println(report.verdict() + ": " + report.message());
             return report.verdict() == Verdict.NOT_READY ? 1 : 0;
@@ -158,7 +159,7 @@ final class RecoveryCommand {
                     if (action != Action.EVALUATE) {
                         throw new InvalidRequestException(option, "applies to evaluate only");
                     }
-                    Duration value = EnvironmentObjectives.seconds(option, value(args, i++, "a number of seconds"));
+                    Duration value = ObjectiveSeconds.parse(option, value(args, i++, "a number of seconds"));
                     if ("--rto".equals(option)) {
                         rto = value;
                     } else {

@@ -84,6 +84,17 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void evaluate_whenPlanDeclaresObjectives_weighsAgainstThemUnlessAFlagReplacesOne() throws IOException {
+        Files.writeString(planFile, site.plan(10).replaceFirst("\\{", "{\"objectives\": {\"rtoSeconds\": 900, \"rpoSeconds\": 120}, "));
+
+        Run run = run(Action.EVALUATE, "--plan", planFile.toString(), "--rpo", "60");
+
+        assertEquals(0, run.code(), run.err());
+        assertEquals(900, run.json().get("declaredRtoSeconds").asInt());
+        assertEquals(60, run.json().get("declaredRpoSeconds").asInt());
+    }
+
+    @Test
     void evaluate_whenRecordDeleted_exitsOneNotReady() {
         emulator.route53().changeResourceRecordSets(r -> r.hostedZoneId(site.zone()).changeBatch(b -> b.changes(c -> c
                 .action(software.amazon.awssdk.services.route53.model.ChangeAction.DELETE)

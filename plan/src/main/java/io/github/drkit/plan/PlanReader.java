@@ -94,12 +94,26 @@ public final class PlanReader {
         if (topic != null && !isUnresolved(topic)) {
             knownRegion("notificationTopicArn", arnRegion(TOPIC_ARN, topic));
         }
+        PlanObjectives objectives = objectives(plan);
         plan.finish();
-        RecoveryPlan result = new RecoveryPlan(version, application, strategy, primaryRegion, recoveryRegion, stages, topic);
+        RecoveryPlan result = new RecoveryPlan(version, application, strategy, primaryRegion, recoveryRegion, stages, topic,
+                objectives);
         for (StepKind<?> kind : StepKinds.all()) {
             checkAcross(kind, result);
         }
         return result;
+    }
+
+    /** The optional {@code objectives} object: whole seconds, at least one of the two. */
+    private PlanObjectives objectives(Fields plan) {
+        Fields objectives = plan.optionalObject("objectives");
+        if (objectives == null) {
+            return null;
+        }
+        Integer rto = objectives.optionalInt("rtoSeconds", 1, PlanObjectives.MAX_SECONDS);
+        Integer rpo = objectives.optionalInt("rpoSeconds", 1, PlanObjectives.MAX_SECONDS);
+        objectives.finish();
+        return new PlanObjectives(rto, rpo);
     }
 
     private static <T extends PlanStep> void checkAcross(StepKind<T> kind, RecoveryPlan plan) {

@@ -49,6 +49,12 @@ public final class PlanWriter {
         m.put("recoveryRegion", plan.recoveryRegion());
         m.put("stages", plan.stages().stream().map(PlanWriter::stage).toList());
         putIfSet(m, "notificationTopicArn", plan.notificationTopicArn());
+        if (plan.objectives() != null) {
+            Map<String, Object> objectives = new LinkedHashMap<>();
+            putIfSet(objectives, "rtoSeconds", plan.objectives().rtoSeconds());
+            putIfSet(objectives, "rpoSeconds", plan.objectives().rpoSeconds());
+            m.put("objectives", objectives);
+        }
         return m;
     }
 

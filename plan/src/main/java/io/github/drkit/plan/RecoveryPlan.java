@@ -19,9 +19,12 @@ import java.util.TreeMap;
  *                             {@link #CURRENT_VERSION} whatever it was read from
  * @param primaryRegion        the Region that normally serves traffic; null when the plan does not say
  * @param notificationTopicArn the SNS topic that gets every report; null for none
+ * @param objectives           the recovery time and point objectives the application declares; null when the
+ *                             plan declares none
  */
 public record RecoveryPlan(int version, String application, Strategy strategy, String primaryRegion,
-                           String recoveryRegion, List<Stage> stages, String notificationTopicArn) {
+                           String recoveryRegion, List<Stage> stages, String notificationTopicArn,
+                           PlanObjectives objectives) {
 
     /** The plan version this library writes. */
     public static final int CURRENT_VERSION = 2;
@@ -34,6 +37,18 @@ public record RecoveryPlan(int version, String application, Strategy strategy, S
 
     public RecoveryPlan {
         stages = List.copyOf(stages);
+    }
+
+    /** A plan that declares no objectives. */
+    public RecoveryPlan(int version, String application, Strategy strategy, String primaryRegion,
+                        String recoveryRegion, List<Stage> stages, String notificationTopicArn) {
+        this(version, application, strategy, primaryRegion, recoveryRegion, stages, notificationTopicArn, null);
+    }
+
+    /** The same plan declaring {@code objectives} (null for none). */
+    public RecoveryPlan withObjectives(PlanObjectives objectives) {
+        return new RecoveryPlan(version, application, strategy, primaryRegion, recoveryRegion, stages, notificationTopicArn,
+                objectives);
     }
 
     /**
@@ -93,7 +108,7 @@ public record RecoveryPlan(int version, String application, Strategy strategy, S
         for (int i = 0; i < stages.size(); i++) {
             if (stages.get(i).steps().stream().anyMatch(s -> s == step)) {
                 return new RecoveryPlan(version, application, strategy, primaryRegion, recoveryRegion, stages.subList(0, i),
-                        notificationTopicArn);
+                        notificationTopicArn, objectives);
             }
         }
         throw new IllegalArgumentException("no stage of the plan holds " + step);

@@ -129,6 +129,9 @@ public final class PlanInputs {
         if (version2.containsKey("notificationTopicArn")) {
             v1.put("notificationTopicArn", version2.get("notificationTopicArn"));
         }
+        if (version2.containsKey("objectives")) {
+            v1.put("objectives", version2.get("objectives"));
+        }
         return v1;
     }
 

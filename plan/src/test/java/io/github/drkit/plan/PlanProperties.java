@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.statistics.Statistics;
 
@@ -83,6 +84,57 @@ class PlanProperties {
     void database_whenWrittenAndRead_roundTripsOrNamesAFieldOfTheDatabase(@ForAll("databases") PlanInputs.DatabaseInput database) {
         check(PlanInputs.plan(List.of(database.toPlan()), List.of(), List.of(), List.of(), List.of()), "databases[0]");
         coverage();
+    }
+
+    /** One declared objective: absent, at a bound, inside, or one past a bound. */
+    @Provide
+    Arbitrary<Integer> objectiveSeconds() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(null)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of(1, PlanObjectives.MAX_SECONDS)),
+                net.jqwik.api.Tuple.of(4, Arbitraries.integers().between(1, PlanObjectives.MAX_SECONDS)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of(0, -1, PlanObjectives.MAX_SECONDS + 1)));
+    }
+
+    @Property(tries = 1000, generation = GenerationMode.RANDOMIZED)
+    void objectives_whenWrittenAndRead_roundTripOrNameTheObjective(@ForAll("objectiveSeconds") Integer rto,
+                                                                   @ForAll("objectiveSeconds") Integer rpo) {
+        java.util.Map<String, Object> objectives = new java.util.LinkedHashMap<>();
+        if (rto != null) {
+            objectives.put("rtoSeconds", rto);
+        }
+        if (rpo != null) {
+            objectives.put("rpoSeconds", rpo);
+        }
+        RecoveryPlan base = PlanInputs.plan(List.of(new DatabasePlan(PlanInputs.RECOVERY_REGION, "orders")), List.of(), List.of(),
+                List.of(), List.of());
+        java.util.Map<String, Object> tree = PlanWriter.toTree(base);
+        tree.put("objectives", objectives);
+        String json = PlanWriter.render(tree);
+        String version1 = PlanWriter.render(PlanInputs.version1(tree));
+        String broken = outOfRange("rtoSeconds", rto) ? "objectives.rtoSeconds" : outOfRange("rpoSeconds", rpo) ? "objectives.rpoSeconds"
+                : objectives.isEmpty() ? "objectives" : null;
+        if (broken != null) {
+            PlanValidationException e = org.junit.jupiter.api.Assertions.assertThrows(PlanValidationException.class, () -> RecoveryPlan.parse(json));
+            assertEquals(broken, e.field(), e.getMessage());
+            assertEquals(e.getMessage(), org.junit.jupiter.api.Assertions.assertThrows(PlanValidationException.class,
+                    () -> RecoveryPlan.parse(version1)).getMessage());
+            assertTrue(!PlanSchema.errors(json).isEmpty(), () -> "the schema accepts what the reader refuses: " + json);
+            Statistics.collect("refused");
+        } else {
+            RecoveryPlan read = RecoveryPlan.parse(json);
+            assertEquals(new PlanObjectives(rto, rpo), read.objectives());
+            assertEquals(tree, PlanWriter.toTree(read), json);
+            assertEquals(json, PlanWriter.toJson(RecoveryPlan.parse(version1)), () -> "version 1 converts to the same plan: " + version1);
+            assertEquals(List.of(), PlanSchema.errors(json), () -> "the reader accepts what the schema refuses: " + json);
+            assertEquals(List.of(), PlanSchema.errors(version1), () -> "the reader accepts what the schema refuses: " + version1);
+            Statistics.collect("accepted");
+        }
+        coverage();
+    }
+
+    private static boolean outOfRange(String name, Integer seconds) {
+        return seconds != null && (seconds < 1 || seconds > PlanObjectives.MAX_SECONDS);
     }
 
     /** Both outcomes must be well represented, or the property proves little about one of them. */

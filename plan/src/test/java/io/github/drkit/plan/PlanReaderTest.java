@@ -75,4 +75,55 @@ class PlanReaderTest {
 
         assertEquals(json, PlanWriter.toJson(RecoveryPlan.parse(json)));
     }
+
+    private static String withObjectives(String objectives) {
+        String json = PlanWriter.toJson(plan(fleet("us-west-2", "web", List.of()), null));
+        return json.substring(0, json.length() - 1) + ",\"objectives\":" + objectives + "}";
+    }
+
+    @Test
+    void read_whenObjectivesDeclared_keepsThem() {
+        RecoveryPlan read = RecoveryPlan.parse(withObjectives("{\"rtoSeconds\":900,\"rpoSeconds\":300}"));
+
+        assertEquals(new PlanObjectives(900, 300), read.objectives());
+    }
+
+    @Test
+    void read_whenObjectivesEmpty_refusesTheObject() {
+        PlanValidationException e = assertThrows(PlanValidationException.class, () -> RecoveryPlan.parse(withObjectives("{}")));
+
+        assertEquals("objectives: must declare rtoSeconds, rpoSeconds or both (got an empty object)", e.getMessage());
+    }
+
+    @Test
+    void read_whenRtoBelowOneSecond_namesTheObjective() {
+        PlanValidationException e = assertThrows(PlanValidationException.class,
+                () -> RecoveryPlan.parse(withObjectives("{\"rtoSeconds\":0}")));
+
+        assertEquals("objectives.rtoSeconds: must be between 1 and 31536000 (got 0)", e.getMessage());
+    }
+
+    @Test
+    void read_whenRpoNotWholeSeconds_namesTheObjective() {
+        PlanValidationException e = assertThrows(PlanValidationException.class,
+                () -> RecoveryPlan.parse(withObjectives("{\"rpoSeconds\":1.5}")));
+
+        assertEquals("objectives.rpoSeconds", e.field());
+        assertEquals("objectives.rpoSeconds: must be a whole number (got 1.5)", e.getMessage());
+    }
+
+    @Test
+    void read_whenObjectivesHaveAnUnknownField_namesIt() {
+        PlanValidationException e = assertThrows(PlanValidationException.class,
+                () -> RecoveryPlan.parse(withObjectives("{\"rtoSeconds\":60,\"mtbfSeconds\":1}")));
+
+        assertEquals("objectives.mtbfSeconds", e.field());
+    }
+
+    @Test
+    void before_whenPlanDeclaresObjectives_keepsThem() {
+        RecoveryPlan plan = RecoveryPlan.parse(withObjectives("{\"rpoSeconds\":60}"));
+
+        assertEquals(plan.objectives(), plan.before(plan.steps().get(plan.steps().size() - 1)).objectives());
+    }
 }
