@@ -89,16 +89,17 @@ public final class ReadinessEvaluator implements AutoCloseable {
         Map<String, List<PlanStep>> byKind = new LinkedHashMap<>();
         plan.steps().forEach(step -> byKind.computeIfAbsent(step.kind(), k -> new ArrayList<>()).add(step));
         List<Callable<List<Finding>>> checks = new ArrayList<>();
+        List<PlanStep> preflightOnly = new ArrayList<>();
         for (Map.Entry<String, List<PlanStep>> kind : byKind.entrySet()) {
             ReadinessCheck<?> check = ReadinessChecks.of(kind.getKey());
             if (check == null) {
-                checks.add(() -> List.of(Finding.of(Severity.WARNING, Finding.Category.UNCHECKED, kind.getValue().get(0).path(),
-                        kind.getKey() + " steps", "step kind '" + kind.getKey() + "' has no readiness check in this runtime (it has "
-                                + String.join(", ", ReadinessChecks.kinds()) + "): its " + kind.getValue().size() + " step(s) were not checked",
-                        "run evaluate with the runtime that carries this kind's check")));
+                preflightOnly.addAll(kind.getValue());
             } else {
                 checks.add(() -> guarded(kind.getKey(), kind.getValue(), () -> ReadinessChecks.run(check, kind.getValue(), context)));
             }
+        }
+        if (!preflightOnly.isEmpty()) {
+            checks.add(() -> guarded("preflight", preflightOnly, () -> PreflightReadiness.check(aws, plan, preflightOnly)));
         }
         if (plan.notificationTopicArn() != null) {
             checks.add(() -> guarded("notifications", List.of(), () -> topic(plan.notificationTopicArn())));

@@ -60,7 +60,7 @@ public final class InvokeFunctionExecutor implements StepExecutor<InvokeFunction
             reads.add(() -> {
                 LambdaApi.FunctionConfiguration function;
                 try {
-                    function = inspection.aws().lambda().functionConfiguration(step.region(), step.functionArn());
+                    function = inspection.aws(step).lambda().functionConfiguration(step.region(), step.functionArn());
                 } catch (AwsServiceError e) {
                     if (e.is("ResourceNotFoundException")) {
                         throw new PlanValidationException(step.path() + ".functionArn", "Lambda function '" + step.functionArn()
@@ -165,7 +165,7 @@ public final class InvokeFunctionExecutor implements StepExecutor<InvokeFunction
             while (attempts <= step.retries() && !bounded.deadline().expired()) {
                 attempts++;
                 try {
-                    LambdaApi.Invocation answer = bounded.bind(() -> execution.aws().lambda().invoke(step.region(), step.functionArn(), payload));
+                    LambdaApi.Invocation answer = bounded.bind(() -> execution.aws(step).lambda().invoke(step.region(), step.functionArn(), payload));
                     if (answer.functionError() == null) {
                         return answered(answer, attempts);
                     }

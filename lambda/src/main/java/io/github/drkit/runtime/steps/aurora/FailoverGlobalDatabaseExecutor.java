@@ -49,7 +49,7 @@ public final class FailoverGlobalDatabaseExecutor implements StepExecutor<Global
         List<Callable<StepLive>> reads = new ArrayList<>();
         for (GlobalDatabasePlan step : steps) {
             reads.add(() -> {
-                GlobalDatabaseState state = read(inspection.aws(), step);
+                GlobalDatabaseState state = read(inspection.aws(step), step);
                 return new StepLive(status(step, state), state);
             });
         }
@@ -176,7 +176,7 @@ public final class FailoverGlobalDatabaseExecutor implements StepExecutor<Global
         Promotion(GlobalDatabasePlan step, Execution execution) {
             this.step = step;
             this.execution = execution;
-            this.aws = execution.aws();
+            this.aws = execution.aws(step);
         }
 
         Step.Result run() {
@@ -295,7 +295,7 @@ public final class FailoverGlobalDatabaseExecutor implements StepExecutor<Global
     /** The failback of one step: a planned switchover to the old primary. */
     private record Switchback(GlobalDatabasePlan step, Execution execution, String target) {
         Step.Result run() {
-            AwsClients aws = execution.aws();
+            AwsClients aws = execution.aws(step);
             GlobalDatabaseState now = read(aws, step);
             if (now.global().member(target).map(GlobalCluster.Member::writer).orElse(false)) {
                 return Step.Result.byAnotherRun(target + " is the writer of " + step.globalClusterIdentifier());

@@ -40,7 +40,7 @@ public final class CheckGlobalTableExecutor implements StepExecutor<GlobalTableP
         List<Callable<StepLive>> reads = new ArrayList<>();
         for (GlobalTablePlan step : steps) {
             reads.add(() -> {
-                ReplicaReadiness replica = ReplicaReadiness.read(inspection.aws(), step.tableName(), step.region(), step.sourceRegion())
+                ReplicaReadiness replica = ReplicaReadiness.read(inspection.aws(step), step.tableName(), step.region(), step.sourceRegion())
                         .orElseThrow(() -> new PlanValidationException(step.path() + ".tableName", "DynamoDB table '" + step.tableName()
                                 + "' not found in " + step.region()));
                 Map<String, Object> details = new LinkedHashMap<>();
@@ -80,7 +80,7 @@ public final class CheckGlobalTableExecutor implements StepExecutor<GlobalTableP
                         + step.rpoSeconds() + " s"),
                 () -> {
                     // Read again: the preflight's answer may be minutes old by the time the stage runs.
-                    ReplicaReadiness replica = ReplicaReadiness.read(execution.aws(), step.tableName(), region, source).orElse(null);
+                    ReplicaReadiness replica = ReplicaReadiness.read(execution.aws(step), step.tableName(), region, source).orElse(null);
                     if (replica == null) {
                         return Step.Result.failed("DynamoDB table '" + step.tableName() + "' not found in " + region);
                     }

@@ -30,7 +30,7 @@ record RecoveryCount(int count, String source) {
         EcsService service;
         try {
             Deadline bounded = Deadline.after(Deadline.current().cap(PRIMARY_READ));
-            service = new CallLog(bounded).bind(() -> execution.aws().ecs()
+            service = new CallLog(bounded).bind(() -> execution.aws(step).ecs()
                     .describeServices(step.primaryRegion(), step.primaryCluster(), List.of(step.primaryService()))
                     .services().stream().filter(s -> s.name().equals(step.primaryService())).findFirst().orElse(null));
         } catch (RuntimeException unanswered) {

@@ -38,12 +38,13 @@ public final class ScaleServiceExecutor implements StepExecutor<ServicePlan> {
         return ServicePlan.class;
     }
 
-    /** One DescribeServices per cluster and batch of ten services, all at once. */
+    /** One DescribeServices per account, cluster and batch of ten services, all at once. */
     @Override
     public Map<String, StepLive> inspect(List<ServicePlan> steps, Inspection inspection) {
-        Map<String, List<ServicePlan>> byCluster = new LinkedHashMap<>();
+        // The clients are per account (a step in another account reads through its role's session): a batch shares them.
+        Map<List<Object>, List<ServicePlan>> byCluster = new LinkedHashMap<>();
         for (ServicePlan step : steps) {
-            byCluster.computeIfAbsent(step.region() + "/" + step.cluster(), k -> new ArrayList<>()).add(step);
+            byCluster.computeIfAbsent(List.of(inspection.aws(step), step.region(), step.cluster()), k -> new ArrayList<>()).add(step);
         }
         List<List<ServicePlan>> batches = new ArrayList<>();
         for (List<ServicePlan> cluster : byCluster.values()) {
@@ -64,7 +65,7 @@ public final class ScaleServiceExecutor implements StepExecutor<ServicePlan> {
         ServicePlan first = batch.get(0);
         EcsServices answer;
         try {
-            answer = inspection.aws().ecs().describeServices(first.region(), first.cluster(), batch.stream().map(ServicePlan::service).toList());
+            answer = inspection.aws(first).ecs().describeServices(first.region(), first.cluster(), batch.stream().map(ServicePlan::service).toList());
         } catch (AwsServiceError e) {
             if (e.is("ClusterNotFoundException")) {
                 throw new PlanValidationException(first.path() + ".cluster", "ECS cluster '" + first.cluster() + "' not found in " + first.region());
@@ -148,7 +149,7 @@ public final class ScaleServiceExecutor implements StepExecutor<ServicePlan> {
                 return steady.outcome() == io.github.drkit.runtime.engine.StepReport.Outcome.FAILED ? steady
                         : Step.Result.byAnotherRun("desiredCount already " + now.desiredCount() + "; " + steady.detail());
             }
-            execution.aws().ecs().updateDesiredCount(step.region(), step.cluster(), step.service(), desired);
+            execution.aws(step).ecs().updateDesiredCount(step.region(), step.cluster(), step.service(), desired);
             return awaitSteady(step, execution, desired, "desiredCount set to " + desired + " (" + source + ")");
         }, null);
     }
@@ -170,7 +171,7 @@ public final class ScaleServiceExecutor implements StepExecutor<ServicePlan> {
     }
 
     private static EcsService describe(ServicePlan step, Execution execution) {
-        EcsServices answer = execution.aws().ecs().describeServices(step.region(), step.cluster(), List.of(step.service()));
+        EcsServices answer = execution.aws(step).ecs().describeServices(step.region(), step.cluster(), List.of(step.service()));
         return answer.services().stream().filter(s -> s.name().equals(step.service())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("ECS service '" + step.service() + "' is no longer in cluster '"
                         + step.cluster() + "' in " + step.region()));

@@ -44,7 +44,7 @@ public final class ScaleNodegroupExecutor implements StepExecutor<NodegroupPlan>
         List<Callable<StepLive>> reads = new ArrayList<>();
         for (NodegroupPlan step : steps) {
             reads.add(() -> {
-                EksNodegroup nodegroup = describe(step, inspection.aws().eks()::describeNodegroup);
+                EksNodegroup nodegroup = describe(step, inspection.aws(step).eks()::describeNodegroup);
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("minSize", nodegroup.scaling().min());
                 details.put("desiredSize", nodegroup.scaling().desired());
@@ -108,11 +108,11 @@ public final class ScaleNodegroupExecutor implements StepExecutor<NodegroupPlan>
         List<String> changes = live.equals(target) ? List.of()
                 : List.of("scaling min/desired/max " + sizes(live) + " -> " + sizes(target) + " (" + which + ")");
         return Step.change(name, step.path(), changes, () -> {
-            EksNodegroup now = describe(step, execution.aws().eks()::describeNodegroup);
+            EksNodegroup now = describe(step, execution.aws(step).eks()::describeNodegroup);
             if (now.scaling().equals(target)) {
                 return Step.Result.byAnotherRun("scaling already " + sizes(target));
             }
-            EksUpdate update = execution.aws().eks().updateScaling(step.region(), step.clusterName(), step.nodegroupName(), target);
+            EksUpdate update = execution.aws(step).eks().updateScaling(step.region(), step.clusterName(), step.nodegroupName(), target);
             return awaitUpdate(step, execution, update, target);
         }, "scaling already " + sizes(target) + " (" + which + ")");
     }
@@ -126,7 +126,7 @@ public final class ScaleNodegroupExecutor implements StepExecutor<NodegroupPlan>
         AtomicReference<EksUpdate> update = new AtomicReference<>(first);
         String pending = execution.await(step.path(), timeout, () -> {
             if (!update.get().isSuccessful() && !update.get().hasFailed()) {
-                update.set(execution.aws().eks().describeUpdate(step.region(), step.clusterName(), step.nodegroupName(), first.id()));
+                update.set(execution.aws(step).eks().describeUpdate(step.region(), step.clusterName(), step.nodegroupName(), first.id()));
             }
             if (update.get().hasFailed()) {
                 return null;
@@ -134,7 +134,7 @@ public final class ScaleNodegroupExecutor implements StepExecutor<NodegroupPlan>
             if (!update.get().isSuccessful()) {
                 return "update " + first.id() + " of node group " + step.nodegroupName() + ": " + update.get().status();
             }
-            EksNodegroup now = execution.aws().eks().describeNodegroup(step.region(), step.clusterName(), step.nodegroupName());
+            EksNodegroup now = execution.aws(step).eks().describeNodegroup(step.region(), step.clusterName(), step.nodegroupName());
             if (!"ACTIVE".equals(now.status()) || !now.scaling().equals(target)) {
                 return "node group " + step.nodegroupName() + ": " + now.status() + " at " + sizes(now.scaling()) + ", expected ACTIVE at " + sizes(target);
             }

@@ -63,7 +63,7 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
     }
 
     private static StepLive read(RestoreDatabasePlan step, Inspection inspection) {
-        Optional<DbInstance> restored = inspection.aws().rds().find(step.region(), step.dbInstanceIdentifier());
+        Optional<DbInstance> restored = inspection.aws(step).rds().find(step.region(), step.dbInstanceIdentifier());
         Instant now = Instant.now();
         if (restored.isPresent()) {
             DbInstance db = restored.get();
@@ -76,7 +76,7 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
             return new StepLive(new StateReport.StepStatus(step.path(), RestoreDatabaseKind.NAME, step.region(), step.dbInstanceIdentifier(),
                     db.status(), details, Position.EITHER), new State(db, point));
         }
-        List<RecoveryPoint> points = inspection.aws().rds().snapshots(step.region(), step.sourceDbInstanceIdentifier()).stream()
+        List<RecoveryPoint> points = inspection.aws(step).rds().snapshots(step.region(), step.sourceDbInstanceIdentifier()).stream()
                 .filter(s -> "available".equals(s.status()) && s.dataTime() != null)
                 .map(s -> new RecoveryPoint(s.identifier(), s.dataTime())).toList();
         RecoveryPoint point = RecoveryPoint.choose(points, inspection.restorePointBefore(), "snapshot of RDS instance '"
@@ -121,14 +121,14 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
     }
 
     private static Step.Result restore(RestoreDatabasePlan step, RecoveryPoint point, Execution execution, String name) {
-        if (execution.aws().rds().find(step.region(), step.dbInstanceIdentifier()).isPresent()) {
+        if (execution.aws(step).rds().find(step.region(), step.dbInstanceIdentifier()).isPresent()) {
             return Step.Result.byAnotherRun(step.dbInstanceIdentifier() + " exists");
         }
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(RESTORED_FROM, point.id());
         tags.put(RECOVERY_POINT_TIME, point.time().toString());
         try {
-            execution.aws().rds().restoreFromSnapshot(step.region(), step.dbInstanceIdentifier(), point.id(), step.dbInstanceClass(),
+            execution.aws(step).rds().restoreFromSnapshot(step.region(), step.dbInstanceIdentifier(), point.id(), step.dbInstanceClass(),
                     step.dbSubnetGroupName(), tags);
         } catch (AwsServiceError e) {
             if (!e.is("DBInstanceAlreadyExists", "DBInstanceAlreadyExistsFault")) {
@@ -141,7 +141,7 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
 
     private static Step.Result awaitAvailable(RestoreDatabasePlan step, Execution execution, String name, String done) {
         String pending = execution.await(name, AVAILABLE_TIMEOUT, () -> {
-            String status = execution.aws().rds().describe(step.region(), step.dbInstanceIdentifier()).status();
+            String status = execution.aws(step).rds().describe(step.region(), step.dbInstanceIdentifier()).status();
             return "available".equals(status) ? null : "RDS instance " + step.dbInstanceIdentifier() + " to be available (now " + status + ")";
         });
         if (pending != null) {

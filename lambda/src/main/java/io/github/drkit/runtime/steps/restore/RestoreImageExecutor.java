@@ -59,9 +59,9 @@ public final class RestoreImageExecutor implements StepExecutor<RestoreImagePlan
     }
 
     private static StepLive read(RestoreImagePlan step, Inspection inspection) {
-        AutoScalingGroup group = group(inspection.aws(), step);
-        Ec2Api.LaunchTemplateVersion version = version(inspection.aws(), step, group);
-        List<RecoveryPoint> points = inspection.aws().ec2().imagesTagged(step.region(), step.imageTags()).stream()
+        AutoScalingGroup group = group(inspection.aws(step), step);
+        Ec2Api.LaunchTemplateVersion version = version(inspection.aws(step), step, group);
+        List<RecoveryPoint> points = inspection.aws(step).ec2().imagesTagged(step.region(), step.imageTags()).stream()
                 .filter(image -> "available".equals(image.state()) && image.created() != null)
                 .map(image -> new RecoveryPoint(image.imageId(), image.created())).toList();
         RecoveryPoint point = RecoveryPoint.choose(points, inspection.restorePointBefore(), "AMI tagged " + step.imageTags() + " in "
@@ -119,7 +119,7 @@ public final class RestoreImageExecutor implements StepExecutor<RestoreImagePlan
     }
 
     private static Step.Result apply(RestoreImagePlan step, RecoveryPoint point, Execution execution) {
-        AwsClients aws = execution.aws();
+        AwsClients aws = execution.aws(step);
         AutoScalingGroup group = group(aws, step);
         Ec2Api.LaunchTemplateVersion now = version(aws, step, group);
         if (point.id().equals(now.imageId())) {
