@@ -37,7 +37,7 @@ public enum AwsService {
     LAMBDA("Lambda", "lambda", "lambda", "LAMBDA", "lambda"),
     /** Global: one endpoint per partition, signed for its home Region. */
     ROUTE53("Route53", "route53", "route53", "ROUTE_53", "route_53"),
-    /** Only for web identity credentials: AssumeRoleWithWebIdentity, in the Region of the process. */
+    /** Web identity credentials (AssumeRoleWithWebIdentity) and the sessions of roles in other accounts (AssumeRole), in the Region of the process. */
     STS("Sts", "sts", "sts", "STS", "sts"),
     /** The archive catalog's inventory search: SQL over the S3 Inventory report. */
     ATHENA("Athena", "athena", "athena", "ATHENA", "athena"),

@@ -26,6 +26,7 @@ public final class Execution {
     private final Duration pollInterval;
     private String runId;
     private String approve;
+    private Action action = Action.FAILOVER;
 
     Execution(RecoveryPlan plan, LiveState live, boolean force, StepClients clients, Progress progress, Duration pollInterval,
               DatabaseSteps databases, ComputeSteps compute, DnsSteps dns, HealthGate health) {
@@ -50,14 +51,20 @@ public final class Execution {
         return runId;
     }
 
+    /** The run's action: failover, restore (a failover from chosen recovery points) or failback. */
+    public Action action() {
+        return action;
+    }
+
     /** The stage the request approved; null when it approved none. */
     public String approve() {
         return approve;
     }
 
-    Execution request(String runId, String approve) {
+    Execution request(String runId, String approve, Action action) {
         this.runId = runId;
         this.approve = approve;
+        this.action = action;
         return this;
     }
 

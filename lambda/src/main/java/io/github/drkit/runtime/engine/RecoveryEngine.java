@@ -149,7 +149,7 @@ public final class RecoveryEngine implements AutoCloseable {
 
     private Execution execution(RecoveryPlan plan, LiveState live, Run run) {
         return new Execution(plan, live, run.request.force(), clients, progress, pollInterval, databases, compute, dns, health)
-                .request(run.runId, run.request.approve());
+                .request(run.runId, run.request.approve(), run.request.action());
     }
 
     private static List<List<Step>> nonEmpty(List<List<Step>> phases) {
@@ -273,7 +273,7 @@ public final class RecoveryEngine implements AutoCloseable {
         }
         run.started("read state after");
         try {
-            LiveState after = log.bind(() -> inspector.read(run.plan, false));
+            LiveState after = log.bind(() -> inspector.read(run.plan, false, run.request.before()));
             run.add(report("read state after", "plan", start, StepReport.Outcome.DONE, "state " + after.report().state(),
                     List.of(), log.calls(), null));
             return after;

@@ -97,7 +97,7 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
      */
     public static RecoveryRequest fromEvent(Map<String, ?> event) {
         if (event == null) {
-            throw new InvalidRequestException("event", "is empty; expected {\"action\": \"status|failover|failback|restore\"}");
+            throw new InvalidRequestException("event", "is empty; expected {\"action\": \"status|failover|failback|evaluate|restore\"}");
         }
         for (String key : event.keySet()) {
             if (!EVENT_FIELDS.contains(key)) {

@@ -94,7 +94,7 @@ public final class InvokeFunctionExecutor implements StepExecutor<InvokeFunction
 
     @Override
     public List<Step> failover(InvokeFunctionPlan step, Execution execution) {
-        return step.runOn().onFailover() ? List.of(invoke(step, execution, "failover")) : List.of();
+        return step.runOn().onFailover() ? List.of(invoke(step, execution, execution.action().id())) : List.of();
     }
 
     @Override
