@@ -206,9 +206,10 @@ class CustomActionScenarioTest {
         try (AwsClients without = emulator.runtimeClients(emulator.failoverRole("instances"))) {
             io.github.drkit.runtime.aws.AwsServiceError denied = assertThrows(io.github.drkit.runtime.aws.AwsServiceError.class,
                     () -> emulator.enforcing(() -> without.lambda().invoke(Emulator.RECOVERY, "shop-flags", "{}")));
-            // moto answers its refusal in the Query protocol's XML, which Lambda's JSON error decoder reads by status only.
+            // moto answers its refusal in the Query protocol's XML, which the error decoder reads for its code.
             assertEquals(403, denied.statusCode(), denied.getMessage());
-            assertTrue(denied.getMessage().contains("<Code>AccessDenied</Code>"), denied.getMessage());
+            assertTrue(denied.is("AccessDenied"), denied.getMessage());
+            assertTrue(denied.getMessage().contains("is not authorized to perform: lambda:Invoke"), denied.getMessage());
         }
     }
 }
