@@ -195,8 +195,8 @@ final class RecoveryCommand {
                                 + "): it names the role whose permissions evaluate checks");
                     }
                     if (!value.matches("arn:[a-z-]+:iam::\\d{12}:role/.+")) {
-                        throw new InvalidRequestException("--role-arn", "must be an IAM role ARN, arn:<partition>:iam::<account>:role/<name> (got "
-                                + Cut.value(value) + ")");
+                        throw new InvalidRequestException("--role-arn", "must be an IAM role ARN, arn:<partition>:iam::<account>:role/<name> (got '"
+                                + Cut.value(value) + "')");
                     }
                     roleArn = value;
                 }
