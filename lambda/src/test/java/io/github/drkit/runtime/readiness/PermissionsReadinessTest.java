@@ -44,6 +44,8 @@ class PermissionsReadinessTest {
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile int status = 200;
     private volatile String answer;
+    /** Answers given one per request before {@link #answer}, for a paged simulation. */
+    private final java.util.Deque<String> pages = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private AwsClients aws;
     private ExecutorService pool;
 
@@ -53,7 +55,8 @@ class PermissionsReadinessTest {
         server.createContext("/", exchange -> {
             try (exchange; InputStream in = exchange.getRequestBody()) {
                 requests.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+                String page = pages.poll();
+                byte[] body = (page != null ? page : answer).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/xml");
                 exchange.sendResponseHeaders(status, body.length);
                 exchange.getResponseBody().write(body);
@@ -122,6 +125,24 @@ class PermissionsReadinessTest {
         assertEquals(DB, denied.resource());
         assertTrue(denied.problem().contains("rds:PromoteReadReplica") && denied.problem().contains("implicitDeny"), denied.problem());
         assertEquals("grant rds:PromoteReadReplica on " + DB + " to " + ROLE + ", or redeploy the stack", denied.fix());
+    }
+
+    @Test
+    void check_whenAnswerTruncated_readsTheNextPageWithItsMarker() {
+        pages.add(simulation("allowed", "allowed").replace("<IsTruncated>false</IsTruncated>",
+                "<IsTruncated>true</IsTruncated><Marker>page-2</Marker>"));
+        answer = "<SimulatePrincipalPolicyResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><SimulatePrincipalPolicyResult>"
+                + "<IsTruncated>false</IsTruncated><EvaluationResults><member><EvalActionName>rds:PromoteReadReplica</EvalActionName>"
+                + "<EvalResourceName>" + DB + "</EvalResourceName><EvalDecision>explicitDeny</EvalDecision></member></EvaluationResults>"
+                + "</SimulatePrincipalPolicyResult></SimulatePrincipalPolicyResponse>";
+
+        List<Finding> findings = check(ROLE);
+
+        assertEquals(2, requests.size());
+        assertTrue(requests.get(1).contains("Marker=page-2"), requests.get(1));
+        assertEquals(1, findings.size(), findings.toString());
+        assertTrue(findings.get(0).problem().contains("rds:PromoteReadReplica") && findings.get(0).problem().contains("explicitDeny"),
+                findings.get(0).problem());
     }
 
     @Test
