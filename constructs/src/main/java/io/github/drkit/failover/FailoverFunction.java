@@ -74,6 +74,10 @@ public class FailoverFunction extends Construct {
     public static final String AUDIT_BUCKET_VARIABLE = "DRKIT_AUDIT_BUCKET";
     /** Environment variable naming the readiness metric's namespace; set when readiness is on. */
     public static final String READINESS_NAMESPACE_VARIABLE = "DRKIT_READINESS_NAMESPACE";
+    /** The function's own role's ARN: readiness simulates that role against the plan's calls. */
+    public static final String ROLE_ARN_VARIABLE = "DRKIT_ROLE_ARN";
+    /** The longest ARN of the role this construct creates (no path, a name of at most 64 characters, any partition). */
+    private static final int ROLE_ARN_LIMIT = 110;
     /** The most a plan's {@code objectives} take: {@code ,"objectives":{"rtoSeconds":31536000,"rpoSeconds":31536000}}. */
     private static final int OBJECTIVES_SIZE = 59;
     /** The longest bucket name S3 allows: what the audit bucket's name may take of the environment. */
@@ -130,7 +134,7 @@ public class FailoverFunction extends Construct {
         environment.put(io.github.drkit.plan.PlanEnvironment.ACCOUNT, Stack.of(this).getAccount());
         int otherVariables = environment.entrySet().stream().mapToInt(e -> e.getKey().length()
                 + (Token.isUnresolved(e.getValue()) ? 10 : e.getValue().length())).sum()
-                + AUDIT_BUCKET_VARIABLE.length() + BUCKET_NAME_LIMIT;
+                + AUDIT_BUCKET_VARIABLE.length() + BUCKET_NAME_LIMIT + ROLE_ARN_VARIABLE.length() + ROLE_ARN_LIMIT;
         boolean fitsEnvironment = size + PLAN_VARIABLE.length() + otherVariables <= ENVIRONMENT_LIMIT;
         if (storage == PlanStorage.ENVIRONMENT && !fitsEnvironment) {
             throw new IllegalArgumentException(owner + ": planStorage ENVIRONMENT cannot hold a plan of about " + size
@@ -176,6 +180,9 @@ public class FailoverFunction extends Construct {
         role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("Logs").effect(Effect.ALLOW)
                 .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
                 .resources(List.of(logGroup.getLogGroupArn(), logGroup.getLogGroupArn() + ":log-stream:*")).build());
+        // A separate policy, not the role's inline one: a role's own policies cannot name its ARN.
+        role.addToPrincipalPolicy(ReadinessPermissions.ownRoleSimulation(role.getRoleArn()));
+        environment.put(ROLE_ARN_VARIABLE, role.getRoleArn());
 
         Function.Builder fn = Function.Builder.create(this, "Function")
                 .description("drkit failover, failback and status for " + plan.application() + " (" + plan.strategy() + ")")

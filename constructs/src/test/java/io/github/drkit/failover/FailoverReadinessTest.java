@@ -77,6 +77,23 @@ class FailoverReadinessTest {
     }
 
     @Test
+    void constructor_whenBuilt_passesItsRoleArnAndMaySimulateThatRoleOnly() {
+        Stack stack = Fixtures.recoveryStack();
+        FailoverFunction f = function(stack, FailoverFunctionProps.builder().readiness(false));
+        Template t = Template.fromStack(stack);
+
+        Object roleArn = stack.resolve(f.getFunction().getRole().getRoleArn());
+        t.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
+                "DRKIT_ROLE_ARN", roleArn)))));
+        Map<String, Object> simulation = statement(t, "ReadinessPermissionsCheck");
+        assertEquals("iam:SimulatePrincipalPolicy", simulation.get("Action"));
+        assertEquals(roleArn, simulation.get("Resource"));
+        assertEquals(1, Fixtures.policyStatements(t).stream()
+                .filter(s -> String.valueOf(s.get("Action")).contains("iam:SimulatePrincipalPolicy")).count(),
+                "only the own-role statement grants the simulator");
+    }
+
+    @Test
     void constructor_whenReadinessIntervalBelow5Minutes_throwsNamingIt() {
         Stack stack = Fixtures.recoveryStack();
 

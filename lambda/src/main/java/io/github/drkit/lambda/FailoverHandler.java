@@ -57,7 +57,8 @@ public final class FailoverHandler implements RequestHandler<Map<String, Object>
         this.env = Map.copyOf(env);
         this.aws = aws;
         this.engine = RecoveryEngine.builder(aws).pollInterval(pollInterval).progress(progress).build();
-        this.readiness = ReadinessEvaluator.builder(aws).metricNamespace(this.env.get(READINESS_NAMESPACE)).build();
+        this.readiness = ReadinessEvaluator.builder(aws).metricNamespace(this.env.get(READINESS_NAMESPACE))
+                .roleArn(this.env.get(ROLE_ARN)).build();
         String bucket = this.env.get(AUDIT_BUCKET);
         this.audit = bucket == null || bucket.isBlank() ? null : new AuditTrail(aws, bucket, aws.defaultRegion().id());
     }
@@ -66,6 +67,8 @@ public final class FailoverHandler implements RequestHandler<Map<String, Object>
     static final String AUDIT_BUCKET = "DRKIT_AUDIT_BUCKET";
     /** The CloudWatch namespace evaluate publishes its verdict in; unset: none is published. */
     static final String READINESS_NAMESPACE = "DRKIT_READINESS_NAMESPACE";
+    /** The function's own role, whose permissions evaluate simulates against the plan's calls; unset: not checked. */
+    static final String ROLE_ARN = "DRKIT_ROLE_ARN";
 
     /**
      * The run's deadline inside the invocation's: the time Lambda leaves, less a margin for the report and its

@@ -59,7 +59,7 @@ final class RecoveryCommand {
 
     /** What the options say, before the plan is read. */
     private record Options(Path file, boolean dryRun, boolean force, Duration deadline, Objectives objectives,
-                           java.time.Instant before, String approve, String runId) {
+                           java.time.Instant before, String approve, String runId, String roleArn) {
     }
 
     /** Clients from the environment (AWS_REGION, else the plan's recovery Region; AWS_ENDPOINT_URL when set). */
@@ -81,7 +81,7 @@ final class RecoveryCommand {
             request = new RecoveryRequest(action, options.dryRun(), options.force(), options.deadline(), options.before(),
                     options.approve(), options.runId());
             if (action == Action.EVALUATE) {
-                return evaluate(plan, request, options.objectives());
+                return evaluate(plan, request, options.objectives(), options.roleArn());
             }
             request.checkApproval(plan, "--approve");
         } catch (InvalidInputException e) {
@@ -109,9 +109,9 @@ final class RecoveryCommand {
         }
     }
 
-    private int evaluate(RecoveryPlan plan, RecoveryRequest request, Objectives objectives) {
+    private int evaluate(RecoveryPlan plan, RecoveryRequest request, Objectives objectives, String roleArn) {
         try (AwsClients aws = clients.apply(plan);
-             ReadinessEvaluator evaluator = ReadinessEvaluator.builder(aws).build()) {
+             ReadinessEvaluator evaluator = ReadinessEvaluator.builder(aws).roleArn(roleArn).build()) {
             // The plan's declared objectives, each replaced by --rto or --rpo when given.
             ReadinessReport report = evaluator.evaluate(plan, Objectives.declaredBy(plan).overriddenBy(objectives), request.deadline());
             out.println(ReportJson.write(report));
@@ -137,6 +137,7 @@ final class RecoveryCommand {
         java.time.Instant before = null;
         String approve = null;
         String runId = null;
+        String roleArn = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--plan" -> {
@@ -187,13 +188,25 @@ final class RecoveryCommand {
                     }
                     runId = RecoveryRequest.runIdValue("--run-id", value);
                 }
+                case "--role-arn" -> {
+                    String value = value(args, i++, "a role ARN");
+                    if (action != Action.EVALUATE) {
+                        throw new InvalidRequestException("--role-arn", "applies to evaluate only (got " + action.id()
+                                + "): it names the role whose permissions evaluate checks");
+                    }
+                    if (!value.matches("arn:[a-z-]+:iam::\\d{12}:role/.+")) {
+                        throw new InvalidRequestException("--role-arn", "must be an IAM role ARN, arn:<partition>:iam::<account>:role/<name> (got '"
+                                + Cut.value(value) + "')");
+                    }
+                    roleArn = value;
+                }
                 case "--dry-run" -> dryRun = true;
                 case "--force" -> force = true;
                 case "--help", "-h" -> {
                     return null;
                 }
                 default -> throw new InvalidRequestException(Cut.value(args[i]), "is not an option of " + action.id()
-                        + (action == Action.EVALUATE ? " (options: --plan FILE, --rto SECONDS, --rpo SECONDS, --deadline SECONDS, --help)"
+                        + (action == Action.EVALUATE ? " (options: --plan FILE, --rto SECONDS, --rpo SECONDS, --deadline SECONDS, --role-arn ARN, --help)"
                         : " (options: --plan FILE, --dry-run, --force, --deadline SECONDS" + (action == Action.RESTORE ? ", --before TIME" : "")
                         + (action.failsOver() ? ", --approve STAGE, --run-id ID" : "") + ", --help)"));
             }
@@ -209,7 +222,7 @@ final class RecoveryCommand {
                     + "): failback and status never wait for approval");
         }
         return new Options(path(file), dryRun, force, deadline == null ? RecoveryRequest.DEFAULT_DEADLINE : deadline, new Objectives(rto, rpo),
-                before, approve, runId);
+                before, approve, runId, roleArn);
     }
 
     private static String value(String[] args, int i, String what) {

@@ -131,4 +131,24 @@ class EvaluateCommandTest {
         assertEquals("--rto: applies to evaluate only", run.json().get("message").asText());
         assertEquals(java.util.List.of(), calls.operations(), "no call made");
     }
+
+    @Test
+    void evaluate_whenRoleArnNotARole_exitsTwoNamingTheOption() {
+        Run run = run(Action.EVALUATE, "--plan", planFile.toString(), "--role-arn", "arn:aws:iam::123456789012:user/ops");
+
+        assertEquals(2, run.code());
+        assertEquals("--role-arn: must be an IAM role ARN, arn:<partition>:iam::<account>:role/<name> (got 'arn:aws:iam::123456789012:user/ops')",
+                run.json().get("message").asText());
+        assertEquals(java.util.List.of(), calls.operations(), "no call made");
+    }
+
+    @Test
+    void failover_whenGivenARoleArn_exitsTwo() {
+        Run run = run(Action.FAILOVER, "--plan", planFile.toString(), "--role-arn", "arn:aws:iam::123456789012:role/drkit");
+
+        assertEquals(2, run.code());
+        assertEquals("--role-arn: applies to evaluate only (got failover): it names the role whose permissions evaluate checks",
+                run.json().get("message").asText());
+        assertEquals(java.util.List.of(), calls.operations(), "no call made");
+    }
 }

@@ -25,4 +25,13 @@ public final class ReadinessPermissions {
         metric.addCondition("StringEquals", Map.of("cloudwatch:namespace", metricNamespace));
         return List.of(reads, metric);
     }
+
+    /**
+     * The permissions check: the policy simulator, on the function's own role only, so that the function learns what
+     * its role may do and nothing about any other principal.
+     */
+    public static PolicyStatement ownRoleSimulation(String roleArn) {
+        return PolicyStatement.Builder.create().sid("ReadinessPermissionsCheck").effect(Effect.ALLOW)
+                .actions(RuntimePermissions.actions("readiness", "own-role")).resources(List.of(roleArn)).build();
+    }
 }

@@ -17,6 +17,7 @@ import io.github.drkit.runtime.aws.api.EcsApi;
 import io.github.drkit.runtime.aws.api.EksApi;
 import io.github.drkit.runtime.aws.api.ElbApi;
 import io.github.drkit.runtime.aws.api.GlueApi;
+import io.github.drkit.runtime.aws.api.IamApi;
 import io.github.drkit.runtime.aws.api.LambdaApi;
 import io.github.drkit.runtime.aws.api.RdsApi;
 import io.github.drkit.runtime.aws.api.Route53Api;
@@ -240,6 +241,11 @@ public final class AwsClients implements AutoCloseable {
     /** Route 53, addressed in the default Region's partition. */
     public Route53Api route53() {
         return api("route53", () -> new Route53Api(new RestXmlProtocol(transport, AwsService.ROUTE53), defaultRegion.id()));
+    }
+
+    /** IAM, addressed in the default Region's partition: the readiness check's policy simulation. */
+    public IamApi iam() {
+        return api("iam", () -> new IamApi(new QueryProtocol(transport, AwsService.IAM, "2010-05-08"), defaultRegion.id()));
     }
 
     @SuppressWarnings("unchecked")

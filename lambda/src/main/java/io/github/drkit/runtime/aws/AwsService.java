@@ -37,6 +37,8 @@ public enum AwsService {
     LAMBDA("Lambda", "lambda", "lambda", "LAMBDA", "lambda"),
     /** Global: one endpoint per partition, signed for its home Region. */
     ROUTE53("Route53", "route53", "route53", "ROUTE_53", "route_53"),
+    /** Only for readiness: the function's role simulated against the plan's calls. Global like Route 53. */
+    IAM("Iam", "iam", "iam", "IAM", "iam"),
     /** Web identity credentials (AssumeRoleWithWebIdentity) and the sessions of roles in other accounts (AssumeRole), in the Region of the process. */
     STS("Sts", "sts", "sts", "STS", "sts"),
     /** The archive catalog's inventory search: SQL over the S3 Inventory report. */
@@ -78,12 +80,12 @@ public enum AwsService {
     }
 
     boolean isGlobal() {
-        return this == ROUTE53;
+        return this == ROUTE53 || this == IAM;
     }
 
     /** The Region a request for {@code region} is signed for: the partition's home Region for a global service. */
     String signingRegion(String region) {
-        return isGlobal() ? GlobalEndpoints.route53SigningRegion(region) : region;
+        return isGlobal() ? GlobalEndpoints.signingRegion(this, region) : region;
     }
 
     /** The service's public endpoint for {@code region}. */
@@ -98,7 +100,7 @@ public enum AwsService {
      */
     URI endpoint(String region, boolean fips, boolean dualStack) {
         if (isGlobal()) {
-            return GlobalEndpoints.route53(region, fips, dualStack);
+            return GlobalEndpoints.endpoint(this, region, fips, dualStack);
         }
         Region target = Region.of(region);
         String exception = ruleException(target, fips, dualStack);

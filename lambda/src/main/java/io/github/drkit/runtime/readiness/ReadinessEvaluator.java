@@ -42,11 +42,13 @@ public final class ReadinessEvaluator implements AutoCloseable {
 
     private final AwsClients aws;
     private final String metricNamespace;
+    private final PermissionsReadiness permissions;
     private final ExecutorService pool;
 
     private ReadinessEvaluator(Builder builder) {
         this.aws = Objects.requireNonNull(builder.aws, "aws");
         this.metricNamespace = builder.metricNamespace;
+        this.permissions = new PermissionsReadiness(builder.roleArn);
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(0, builder.maxConcurrency, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
             Thread thread = new Thread(task, "drkit-readiness-" + count.incrementAndGet());
@@ -101,6 +103,7 @@ public final class ReadinessEvaluator implements AutoCloseable {
         if (!preflightOnly.isEmpty()) {
             checks.add(() -> guarded("preflight", preflightOnly, () -> PreflightReadiness.check(aws, plan, preflightOnly)));
         }
+        checks.add(() -> guarded("permissions", List.of(), () -> permissions.check(plan.steps(), context)));
         if (plan.notificationTopicArn() != null) {
             checks.add(() -> guarded("notifications", List.of(), () -> topic(plan.notificationTopicArn())));
         }
@@ -173,6 +176,7 @@ public final class ReadinessEvaluator implements AutoCloseable {
     public static final class Builder {
         private final AwsClients aws;
         private String metricNamespace;
+        private String roleArn;
         private int maxConcurrency = 32;
 
         private Builder(AwsClients aws) {
@@ -186,6 +190,16 @@ public final class ReadinessEvaluator implements AutoCloseable {
          */
         public Builder metricNamespace(String metricNamespace) {
             this.metricNamespace = metricNamespace;
+            return this;
+        }
+
+        /**
+         * The role whose permissions are simulated against the plan's calls ({@code iam:SimulatePrincipalPolicy}).
+         *
+         * @default none: the permissions check is an INFO finding that says it was not made
+         */
+        public Builder roleArn(String roleArn) {
+            this.roleArn = roleArn;
             return this;
         }
 

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.ecs.endpoints.EcsEndpointProvider;
 import software.amazon.awssdk.services.eks.endpoints.EksEndpointProvider;
 import software.amazon.awssdk.services.elasticloadbalancingv2.endpoints.ElasticLoadBalancingV2EndpointProvider;
 import software.amazon.awssdk.services.glue.endpoints.GlueEndpointProvider;
+import software.amazon.awssdk.services.iam.endpoints.IamEndpointProvider;
 import software.amazon.awssdk.services.lambda.endpoints.LambdaEndpointProvider;
 import software.amazon.awssdk.services.rds.endpoints.RdsEndpointProvider;
 import software.amazon.awssdk.services.route53.endpoints.Route53EndpointProvider;
@@ -55,6 +56,8 @@ class EndpointsConformanceTest {
             Map.entry(AwsService.CLOUDWATCH, (r, f, d) -> CloudWatchEndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
             Map.entry(AwsService.ROUTE53, (r, f, d) -> Route53EndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.IAM, (r, f, d) -> IamEndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
             Map.entry(AwsService.STS, (r, f, d) -> StsEndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d).useGlobalEndpoint(false)).join()),

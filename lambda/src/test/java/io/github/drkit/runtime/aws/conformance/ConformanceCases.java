@@ -345,6 +345,32 @@ final class ConformanceCases {
                         sdk -> sdk.rds.restoreDBInstanceFromDBSnapshot(r -> r.dbInstanceIdentifier("orders-restored")
                                 .dbSnapshotIdentifier("orders-copy-1").dbInstanceClass("db.r6g.large").dbSubnetGroupName("orders-recovery")
                                 .tags(t -> t.key("drkit:restored-from").value("orders-copy-1"))).dbInstance().dbInstanceStatus()),
+                // IAM
+                new ConformanceCase("IamApi.simulatePrincipalPolicy", CannedAnswer.xml(200, """
+                        <SimulatePrincipalPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
+                          <SimulatePrincipalPolicyResult>
+                            <IsTruncated>false</IsTruncated>
+                            <EvaluationResults>
+                              <member><EvalActionName>rds:FailoverDBCluster</EvalActionName>
+                                <EvalResourceName>arn:aws:rds:us-west-2:123456789012:cluster:orders</EvalResourceName>
+                                <EvalDecision>allowed</EvalDecision><MatchedStatements/><MissingContextValues/></member>
+                              <member><EvalActionName>cloudwatch:PutMetricData</EvalActionName>
+                                <EvalResourceName>arn:aws:rds:us-west-2:123456789012:cluster:orders</EvalResourceName>
+                                <EvalDecision>implicitDeny</EvalDecision><MatchedStatements/><MissingContextValues/></member>
+                            </EvaluationResults>
+                          </SimulatePrincipalPolicyResult>
+                          <ResponseMetadata><RequestId>req-simulate</RequestId></ResponseMetadata>
+                        </SimulatePrincipalPolicyResponse>"""),
+                        aws -> aws.iam().simulatePrincipalPolicy("arn:aws:iam::123456789012:role/drkit-failover",
+                                List.of("rds:FailoverDBCluster", "cloudwatch:PutMetricData"), List.of("arn:aws:rds:us-west-2:123456789012:cluster:orders"),
+                                List.of(io.github.drkit.runtime.aws.api.SimulationContext.string("cloudwatch:namespace", "drkit/site"))).stream()
+                                .map(r -> r.action() + " " + r.resource() + " " + r.decision().wireName()).toList(),
+                        sdk -> sdk.iam.simulatePrincipalPolicy(r -> r.policySourceArn("arn:aws:iam::123456789012:role/drkit-failover")
+                                .actionNames("rds:FailoverDBCluster", "cloudwatch:PutMetricData")
+                                .resourceArns("arn:aws:rds:us-west-2:123456789012:cluster:orders")
+                                .contextEntries(c -> c.contextKeyName("cloudwatch:namespace").contextKeyValues("drkit/site").contextKeyType("string"))
+                                .maxItems(1000)).evaluationResults().stream()
+                                .map(r -> r.evalActionName() + " " + r.evalResourceName() + " " + r.evalDecisionAsString()).toList()),
                 // SNS
                 new ConformanceCase("SnsApi.checkTopic", CannedAnswer.xml(200, """
                         <GetTopicAttributesResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">

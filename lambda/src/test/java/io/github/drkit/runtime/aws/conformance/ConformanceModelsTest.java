@@ -56,6 +56,7 @@ class ConformanceModelsTest {
             Map.entry("RdsApi.restoreFromSnapshot", "software.amazon.awssdk.services.rds.model.RestoreDbInstanceFromDbSnapshotResponse"),
             Map.entry("Ec2Api.createLaunchTemplateVersionWithImage", "software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionResponse"),
             Map.entry("Ec2Api.imagesTagged", "software.amazon.awssdk.services.ec2.model.DescribeImagesResponse"),
+            Map.entry("IamApi.simulatePrincipalPolicy", "software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyResponse"),
             Map.entry("SnsApi.checkTopic", "software.amazon.awssdk.services.sns.model.GetTopicAttributesResponse"),
             Map.entry("SnsApi.publish", "software.amazon.awssdk.services.sns.model.PublishResponse"),
             Map.entry("SsmApi.parameter", "software.amazon.awssdk.services.ssm.model.GetParameterResponse"),

@@ -47,6 +47,7 @@ final class SdkClients implements AutoCloseable {
     final DynamoDbClient dynamoDb;
     final Route53Client route53;
     final StsClient sts;
+    final software.amazon.awssdk.services.iam.IamClient iam;
     final AthenaClient athena;
     final GlueClient glue;
     final EcsClient ecs;
@@ -80,6 +81,10 @@ final class SdkClients implements AutoCloseable {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
         this.sts = build(StsClient::builder);
+        // IAM is global like Route 53: the client is in the home Region the runtime signs for.
+        this.iam = keep(software.amazon.awssdk.services.iam.IamClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
         this.athena = build(AthenaClient::builder);
         this.glue = build(GlueClient::builder);
         this.ecs = build(EcsClient::builder);
