@@ -63,13 +63,13 @@ public final class InvokeFunctionKind implements StepKind<InvokeFunctionPlan> {
         }
         String region = context.knownRegion(field, match.group(2));
         String partition = match.group(1);
-        if (!partition.equals(Partitions.of(region))) {
+        if (!partition.equals(Regions.partition(region))) {
             throw new PlanValidationException(field, "names partition '" + partition + "' but Region " + region + " is in partition '"
-                    + Partitions.of(region) + "' (got '" + arn + "')");
+                    + Regions.partition(region) + "' (got '" + arn + "')");
         }
         String planRegion = context.recoveryRegion();
-        if (planRegion != null && !partition.equals(Partitions.of(planRegion))) {
-            throw new PlanValidationException(field, "must be in partition '" + Partitions.of(planRegion) + "' of the plan's Region "
+        if (planRegion != null && !partition.equals(Regions.partition(planRegion))) {
+            throw new PlanValidationException(field, "must be in partition '" + Regions.partition(planRegion) + "' of the plan's Region "
                     + planRegion + ": the runtime's credentials reach no other partition (got '" + arn + "')");
         }
     }
