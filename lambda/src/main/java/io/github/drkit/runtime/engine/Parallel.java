@@ -18,10 +18,10 @@ import io.github.drkit.runtime.aws.CallLog;
  * that grows to {@code maxThreads} and runs a task on the caller's thread beyond that (never queues
  * without bound, never rejects).
  */
-final class Parallel implements AutoCloseable {
+public final class Parallel implements AutoCloseable {
     private final ExecutorService pool;
 
-    Parallel(int maxThreads) {
+    public Parallel(int maxThreads) {
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
             Thread thread = new Thread(task, "drkit-" + count.incrementAndGet());
@@ -31,7 +31,7 @@ final class Parallel implements AutoCloseable {
     }
 
     /** Runs every task concurrently and returns their results in order; rethrows the first failure after all end. */
-    <T> List<T> all(List<? extends Callable<T>> tasks) {
+    public <T> List<T> all(List<? extends Callable<T>> tasks) {
         if (tasks.size() == 1) {
             List<T> single = new ArrayList<>();
             single.add(call(tasks.get(0)));

@@ -1,30 +1,26 @@
 package io.github.drkit.runtime.readiness;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.AwsServiceError;
-import io.github.drkit.runtime.aws.CallLog;
 import io.github.drkit.runtime.aws.DeadlineExceededException;
+import io.github.drkit.runtime.engine.Parallel;
 
 /** What a {@link ReadinessCheck} works with: the plan, the clients, the declared objectives, and a way to read at once. */
 public final class ReadinessContext {
     private final RecoveryPlan plan;
     private final AwsClients aws;
     private final Objectives objectives;
-    private final ExecutorService pool;
+    private final Parallel parallel;
 
-    ReadinessContext(RecoveryPlan plan, AwsClients aws, Objectives objectives, ExecutorService pool) {
+    ReadinessContext(RecoveryPlan plan, AwsClients aws, Objectives objectives, Parallel parallel) {
         this.plan = plan;
         this.aws = aws;
         this.objectives = objectives;
-        this.pool = pool;
+        this.parallel = parallel;
     }
 
     public RecoveryPlan plan() {
@@ -44,26 +40,7 @@ public final class ReadinessContext {
      * deadline. Rethrows the first failure after all end.
      */
     public <T> List<T> all(List<? extends Callable<T>> reads) {
-        CallLog log = CallLog.current();
-        List<CompletableFuture<T>> futures = new ArrayList<>();
-        for (Callable<T> read : reads) {
-            futures.add(CompletableFuture.supplyAsync(() -> log == null ? call(read) : log.bind(() -> call(read)), pool));
-        }
-        RuntimeException first = null;
-        List<T> results = new ArrayList<>();
-        for (CompletableFuture<T> future : futures) {
-            try {
-                results.add(future.join());
-            } catch (CompletionException e) {
-                if (first == null) {
-                    first = e.getCause() instanceof RuntimeException runtime ? runtime : e;
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-        return results;
+        return parallel.all(reads);
     }
 
     /**
@@ -78,15 +55,5 @@ public final class ReadinessContext {
         String reason = error instanceof AwsServiceError aws ? aws.getMessage() : error.getClass().getSimpleName() + ": " + error.getMessage();
         return Finding.of(Severity.WARNING, Finding.Category.UNCHECKED, path, resource, what + " could not be checked: " + reason,
                 "give the function's role the read this check needs, or run evaluate where the API is served");
-    }
-
-    private static <T> T call(Callable<T> read) {
-        try {
-            return read.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

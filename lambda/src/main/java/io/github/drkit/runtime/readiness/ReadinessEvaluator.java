@@ -10,16 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.drkit.plan.PlanStep;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.runtime.aws.AwsCall;
 import io.github.drkit.runtime.aws.AwsClients;
+import io.github.drkit.runtime.engine.Parallel;
 import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.aws.CallLog;
 import io.github.drkit.runtime.aws.Deadline;
@@ -43,18 +39,13 @@ public final class ReadinessEvaluator implements AutoCloseable {
     private final AwsClients aws;
     private final String metricNamespace;
     private final PermissionsReadiness permissions;
-    private final ExecutorService pool;
+    private final Parallel parallel;
 
     private ReadinessEvaluator(Builder builder) {
         this.aws = Objects.requireNonNull(builder.aws, "aws");
         this.metricNamespace = builder.metricNamespace;
         this.permissions = new PermissionsReadiness(builder.roleArn);
-        AtomicInteger count = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(0, builder.maxConcurrency, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "drkit-readiness-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        this.parallel = new Parallel(builder.maxConcurrency);
     }
 
     public static Builder builder(AwsClients aws) {
@@ -69,7 +60,7 @@ public final class ReadinessEvaluator implements AutoCloseable {
     public ReadinessReport evaluate(RecoveryPlan plan, Objectives objectives, Duration deadline) {
         Instant started = Instant.now();
         CallLog log = new CallLog(Deadline.after(deadline));
-        ReadinessContext context = new ReadinessContext(plan, aws, objectives, pool);
+        ReadinessContext context = new ReadinessContext(plan, aws, objectives, parallel);
         List<Finding> findings = log.bind(() -> findings(plan, context));
         findings = findings.stream().sorted(Comparator.comparing(Finding::severity).reversed()).toList();
         Verdict verdict = Verdict.of(findings);
@@ -169,7 +160,7 @@ public final class ReadinessEvaluator implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        parallel.close();
     }
 
     /** Builds a {@link ReadinessEvaluator}; only the clients are required. */

@@ -13,8 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import io.github.drkit.runtime.engine.Parallel;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +46,7 @@ class PermissionsReadinessTest {
     /** Answers given one per request before {@link #answer}, for a paged simulation. */
     private final java.util.Deque<String> pages = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private AwsClients aws;
-    private ExecutorService pool;
+    private Parallel pool;
 
     @BeforeEach
     void start() throws IOException {
@@ -65,12 +64,12 @@ class PermissionsReadinessTest {
         server.start();
         aws = AwsClients.builder().region(Region.US_WEST_2).endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))).maxAttempts(1).build();
-        pool = Executors.newFixedThreadPool(2);
+        pool = new Parallel(2);
     }
 
     @AfterEach
     void stop() {
-        pool.shutdownNow();
+        pool.close();
         aws.close();
         server.stop(0);
     }
