@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.drkit.failover.FailoverFunction;
 import io.github.drkit.failover.FailoverFunctionProps;
 import io.github.drkit.failover.FailoverPlan;
+import io.github.drkit.objectives.CostLine;
 import io.github.drkit.objectives.DrStrategy;
 import io.github.drkit.objectives.RecoveryEstimate;
+import io.github.drkit.objectives.StandbyCost;
 import io.github.drkit.plan.NodegroupPlan;
 import io.github.drkit.testsupport.Fixtures;
 import java.time.Duration;
@@ -112,6 +114,21 @@ class NodegroupStandbyTest {
         String resource = String.valueOf(nodegroups.get("Resource"));
         assertTrue(resource.contains(":nodegroup/shop/") && resource.contains("NodegroupName"), resource);
         Fixtures.assertNoMutatingActionOnWildcard(t);
+    }
+
+    @Test
+    void standbyCost_whenWarm_pricesTheRunningNodesAndTheirEncryptedRootVolumes() {
+        Stack stack = Fixtures.recoveryStack();
+        new NodegroupStandby(stack, "Nodes", props(stack).instanceTypes(List.of(new InstanceType("m5.large"))).minSize(2)
+                .diskSize(30).recoveryDesiredSize(4).build());
+
+        StandbyCost cost = StandbyCost.of(stack);
+        List<CostLine> nodes = cost.lines().stream().filter(l -> l.resourceType().equals("AWS::EKS::Nodegroup")).toList();
+        assertEquals(2, nodes.size(), nodes.toString());
+        assertEquals(2 * 0.096 * 730, nodes.get(0).monthlyUsd(), 1e-9);
+        assertTrue(nodes.get(0).description().startsWith("2 x m5.large (desired size)"), nodes.get(0).description());
+        assertEquals(2 * 30 * 0.08, nodes.get(1).monthlyUsd(), 1e-9);
+        assertTrue(cost.unpriced().stream().noneMatch(u -> u.contains("Nodegroup")), cost.unpriced().toString());
     }
 
     @Test

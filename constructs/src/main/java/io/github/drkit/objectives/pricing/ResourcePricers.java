@@ -36,7 +36,9 @@ public final class ResourcePricers {
             new LambdaAliasPricer(),
             new LambdaVersionPricer(),
             new SsmParameterPricer(),
-            new EcsServicePricer());
+            new EcsServicePricer(),
+            new EksNodegroupPricer(),
+            new EksClusterPricer());
 
     /**
      * Prefixes of types with no idle charge: identity, configuration, per-use services (charged by
@@ -82,8 +84,7 @@ public final class ResourcePricers {
             "AWS::EFS::FileSystem", "stored data not priced",
             "AWS::ElastiCache::CacheCluster", "nodes not priced",
             "AWS::ElastiCache::ReplicationGroup", "nodes not priced",
-            "AWS::OpenSearchService::Domain", "instances and storage not priced",
-            "AWS::EKS::Cluster", "control plane not priced");
+            "AWS::OpenSearchService::Domain", "instances and storage not priced");
 
     private ResourcePricers() {
     }
