@@ -3,10 +3,13 @@ package io.github.drkit.failover;
 import io.github.drkit.internal.plan.Checks;
 import io.github.drkit.internal.plan.CustomActionPermissions;
 import io.github.drkit.internal.plan.PlanRules;
+import io.github.drkit.objectives.EstimateTerm;
+import io.github.drkit.objectives.EstimateTerms;
 import io.github.drkit.plan.InvokeFunctionKind;
 import io.github.drkit.plan.InvokeFunctionPlan;
 import io.github.drkit.plan.PlanWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -92,6 +95,19 @@ public final class CustomAction implements RecoveryStep {
     @Override
     public StepPermissions permissions() {
         return CustomActionPermissions.INSTANCE;
+    }
+
+    /**
+     * On failover, the action may take its whole timeout: the runtime bounds every attempt and the pauses between them by
+     * it. An action that runs on failback only adds nothing to the failover.
+     */
+    @Override
+    public List<EstimateTerm> rtoTerms() {
+        if (runOn == RunOn.FAILBACK || timeout.isUnresolved()) {
+            return List.of();
+        }
+        return List.of(EstimateTerms.customAction(function.getNode().getPath(), java.time.Duration.ofSeconds(timeout.toSeconds().longValue()),
+                retries + 1, "CustomAction.timeout"));
     }
 
     public static final class Builder {

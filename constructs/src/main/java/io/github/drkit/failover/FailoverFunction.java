@@ -5,6 +5,9 @@ import io.github.drkit.internal.plan.NagFindings;
 import io.github.drkit.internal.plan.PlanPermissions;
 import io.github.drkit.internal.plan.PlanSize;
 import io.github.drkit.internal.plan.ReadinessPermissions;
+import io.github.drkit.objectives.AddedRecoveryTime;
+import io.github.drkit.objectives.EstimateTerm;
+import io.github.drkit.objectives.RecoveryEstimate;
 import io.github.drkit.objectives.RecoveryObjectives;
 import io.github.drkit.internal.topology.Topics;
 import java.util.ArrayList;
@@ -59,7 +62,7 @@ import software.constructs.IConstruct;
  * fit Lambda's 4 KB of environment, in an SSM parameter named by {@code DRKIT_PLAN_PARAMETER}. The
  * role may change only the resources the plan names.
  */
-public class FailoverFunction extends Construct {
+public class FailoverFunction extends Construct implements AddedRecoveryTime {
     /** Environment variable that holds the plan JSON. */
     public static final String PLAN_VARIABLE = io.github.drkit.plan.PlanEnvironment.PLAN;
     /** Environment variable that names the SSM parameter holding the plan JSON. */
@@ -323,6 +326,17 @@ public class FailoverFunction extends Construct {
                             "regex:/^Resource::<.*AuditTrail.*\\.Arn>\\/" + appPattern + "\\/\\*$/",
                             "regex:/^Resource::arn:<AWS::Partition>:s3:::.+\\/" + appPattern + "\\/\\*$/"));
         }
+    }
+
+    /**
+     * The time the plan's approvals and custom actions add to the failover ({@link FailoverPlan#rtoTerms()}), which the
+     * synth-time check adds to the recovery estimate of the topology this function runs; null when they add none.
+     */
+    @Override
+    public RecoveryEstimate addedRecoveryTime() {
+        List<EstimateTerm> terms = plan.rtoTerms();
+        return terms.isEmpty() ? null : RecoveryEstimate.builder().source(getNode().getPath()).strategy(plan.strategy())
+                .rtoTerms(terms).rpoTerms(List.of()).build();
     }
 
     /** The plan as the function receives it (with the notification topic filled in). */

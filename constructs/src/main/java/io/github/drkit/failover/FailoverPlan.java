@@ -179,6 +179,16 @@ public final class FailoverPlan {
         return healthTimeout;
     }
 
+    /**
+     * The time the plan's steps add to a failover beyond what the topology constructs estimate (approvals, custom
+     * actions), in the order failover meets them; empty when they add none.
+     */
+    public List<io.github.drkit.objectives.EstimateTerm> rtoTerms() {
+        List<io.github.drkit.objectives.EstimateTerm> terms = new ArrayList<>();
+        steps().forEach(s -> terms.addAll(s.rtoTerms()));
+        return terms;
+    }
+
     public String notificationTopicArn() {
         return notificationTopicArn;
     }

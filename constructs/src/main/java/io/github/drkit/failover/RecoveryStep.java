@@ -1,7 +1,9 @@
 package io.github.drkit.failover;
 
+import io.github.drkit.objectives.EstimateTerm;
 import io.github.drkit.plan.AssumeRole;
 import io.github.drkit.plan.PlanStep;
+import java.util.List;
 
 /**
  * The construct side of a plan step kind: the step it writes into the plan, the stage it joins, and the permissions
@@ -28,5 +30,14 @@ public interface RecoveryStep {
      */
     default AssumeRole assumeRole() {
         return null;
+    }
+
+    /**
+     * The time the step adds to a failover on top of the recovery the topology constructs estimate: a person's answer,
+     * a custom action's bound. {@link FailoverFunction} adds them to the synth-time RTO check. Empty for the steps whose
+     * time the topology constructs' estimates already count (scaling, promotion, DNS).
+     */
+    default List<EstimateTerm> rtoTerms() {
+        return List.of();
     }
 }

@@ -113,6 +113,30 @@ public final class EstimateTerms {
         return EstimateTerm.of("backup restore", duration, what + ": " + basis, prop);
     }
 
+    /**
+     * Time a person takes to approve a stage of the failover, from the notification to the invocation that approves it.
+     *
+     * @param isDefault whether the wait is drkit's default rather than a declared figure
+     */
+    public static EstimateTerm approvalWait(String stage, Duration wait, boolean isDefault, String prop) {
+        Objects.requireNonNull(wait, "wait");
+        return EstimateTerm.of("manual approval", wait, "the run stops before stage '" + stage + "' until a person approves it"
+                + (isDefault ? " (drkit default response time; measure yours in a drill)" : " (declared response time)"), prop);
+    }
+
+    /**
+     * Time a custom action's Lambda function may take: its timeout, which bounds all its attempts together and the
+     * pauses between them (the runtime stops the step there).
+     *
+     * @param function the function's construct path, as the user knows it
+     * @param attempts the invocation and its retries
+     */
+    public static EstimateTerm customAction(String function, Duration timeout, int attempts, String prop) {
+        Objects.requireNonNull(timeout, "timeout");
+        return EstimateTerm.of("custom action", timeout, "'" + function + "' invoked up to " + attempts + " time(s), all attempts within its"
+                + " timeout of " + Format.duration(timeout), prop);
+    }
+
     // ---- RPO terms ---------------------------------------------------------------------------
 
     /** Data written just after a backup waits for the next one: the backup interval. */

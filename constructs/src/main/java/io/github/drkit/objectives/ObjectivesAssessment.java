@@ -4,7 +4,9 @@ import io.github.drkit.internal.protection.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import software.constructs.IConstruct;
@@ -18,6 +20,9 @@ import software.constructs.IConstruct;
  * <p>An estimate with no RTO terms (or no RPO terms) does not speak to that objective, e.g. a
  * replication link bounds data loss but restores nothing. An RPO of zero is stated with a zero
  * term, e.g. {@link EstimateTerms#synchronousReplication(String)}.
+ *
+ * <p>A construct that adds time to a recovery ({@link AddedRecoveryTime}: a failover plan's approvals and custom
+ * actions) is assessed as that recovery's terms followed by its own.
  */
 public final class ObjectivesAssessment {
     private final String scopePath;
@@ -41,7 +46,7 @@ public final class ObjectivesAssessment {
     /** Assesses a scope against the given objectives (null: only gathers the estimates). */
     public static ObjectivesAssessment of(IConstruct scope, RecoveryObjectives objectives) {
         Objects.requireNonNull(scope, "scope");
-        List<RecoveryEstimate> estimates = new ArrayList<>();
+        Map<IConstruct, RecoveryEstimate> byEstimator = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         for (IConstruct c : scope.getNode().findAll()) {
             if (!(c instanceof RecoveryEstimator)) {
@@ -53,14 +58,56 @@ public final class ObjectivesAssessment {
                 if (e == null) {
                     errors.add("'" + path + "' (" + c.getClass().getSimpleName() + ") returned no recovery estimate");
                 } else {
-                    estimates.add(e);
+                    byEstimator.put(c, e);
                 }
             } catch (RuntimeException ex) {
                 errors.add("'" + path + "' (" + c.getClass().getSimpleName() + ") could not estimate its recovery: "
                         + ex.getMessage());
             }
         }
+        List<RecoveryEstimate> estimates = new ArrayList<>(byEstimator.values());
+        for (IConstruct c : scope.getNode().findAll()) {
+            if (!(c instanceof AddedRecoveryTime)) {
+                continue;
+            }
+            try {
+                RecoveryEstimate added = ((AddedRecoveryTime) c).addedRecoveryTime();
+                if (added != null && !added.rtoTerms().isEmpty()) {
+                    estimates.add(lengthened(added, base(c, byEstimator)));
+                }
+            } catch (RuntimeException ex) {
+                errors.add("'" + RecoveryObjectives.pathOf(c) + "' (" + c.getClass().getSimpleName() + ") could not estimate the time it"
+                        + " adds: " + ex.getMessage());
+            }
+        }
         return new ObjectivesAssessment(RecoveryObjectives.pathOf(scope), objectives, estimates, errors);
+    }
+
+    /**
+     * The recovery that added time lengthens: the estimator the construct belongs to, else the slowest estimator with
+     * RTO terms (its steps run in that recovery's plan); null when there is none.
+     */
+    private static RecoveryEstimate base(IConstruct added, Map<IConstruct, RecoveryEstimate> byEstimator) {
+        List<IConstruct> scopes = added.getNode().getScopes();
+        for (int i = scopes.size() - 2; i >= 0; i--) {
+            RecoveryEstimate enclosing = byEstimator.get(scopes.get(i));
+            if (enclosing != null) {
+                return enclosing;
+            }
+        }
+        return byEstimator.values().stream().filter(e -> !e.rtoTerms().isEmpty())
+                .max(Comparator.comparing(RecoveryEstimate::rto)).orElse(null);
+    }
+
+    /** The base recovery's RTO terms followed by the added ones, under the adding construct's name. */
+    private static RecoveryEstimate lengthened(RecoveryEstimate added, RecoveryEstimate base) {
+        if (base == null) {
+            return added;
+        }
+        List<EstimateTerm> terms = new ArrayList<>(base.rtoTerms());
+        terms.addAll(added.rtoTerms());
+        return RecoveryEstimate.builder().source(added.source() + " (its plan's approvals and actions after '" + base.source() + "')")
+                .strategy(base.strategy()).rtoTerms(terms).rpoTerms(List.of()).build();
     }
 
     public String scopePath() {
