@@ -307,6 +307,11 @@ public class FailoverFunction extends Construct implements AddedRecoveryTime {
             reasons.add("ec2:RunInstances and CreateTags, which Auto Scaling checks when a group moves to a new launch template version, "
                     + "are allowed only with an ec2:LaunchTemplate condition naming the plan's launch templates");
         }
+        if (plan.otherSteps().stream().anyMatch(PlanNodegroup.class::isInstance)) {
+            roleFindings.add("regex:/^Resource::arn:<AWS::Partition>:eks:[^:]+:[^:]*:nodegroup\\/[^/*]+\\/[^/*]+\\/\\*$/");
+            reasons.add("an EKS node group ARN ends in an id EKS generates at creation (nodegroup/<cluster>/<name>/<id>); the cluster and"
+                    + " node group names before it pin each node group of the plan");
+        }
         if (plan.otherSteps().stream().anyMatch(CustomAction.class::isInstance)) {
             roleFindings.add("regex:/^Resource::(<[^>]+\\.Arn>|arn:[^:]+:lambda:[^:]+:[^:]+:function:[^:*]+):\\*$/");
             reasons.add("a custom action's function is granted with its versions and aliases (<function ARN>:*), because a plan may name it"

@@ -114,6 +114,10 @@ class NodegroupStandbyTest {
         String resource = String.valueOf(nodegroups.get("Resource"));
         assertTrue(resource.contains(":nodegroup/shop/") && resource.contains("NodegroupName"), resource);
         Fixtures.assertNoMutatingActionOnWildcard(t);
+        // The node group ARN's generated id is the one wildcard; its cdk-nag finding is named, with the reason.
+        String roles = String.valueOf(t.findResources("AWS::IAM::Role"));
+        assertTrue(roles.contains("AwsSolutions-IAM5") && roles.contains(":nodegroup\\/") && roles.contains("an EKS node group ARN ends in an id"),
+                roles);
     }
 
     @Test
