@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.drkit.apps.strategies.RegionNetwork;
 import io.github.drkit.containers.NodegroupStandby;
 import io.github.drkit.containers.NodegroupStandbyProps;
 import io.github.drkit.failover.FailoverFunction;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.InstanceType;
 
 /**
@@ -33,7 +34,8 @@ class NodegroupStandbyGatesTest {
         app = SynthesizedApp.of("nodegroup", a -> {
             Stack stack = new Stack(a, "drkit-nodegroup-recovery", StackProps.builder()
                     .env(Environment.builder().account("111111111111").region("us-west-2").build()).build());
-            Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(2).natGateways(1).build();
+            // The reference app's network (flow logs to its log bucket), as the gated apps use it.
+            IVpc vpc = new RegionNetwork(stack, "Network").vpc();
             NodegroupStandby nodes = new NodegroupStandby(stack, "Nodes", NodegroupStandbyProps.builder().clusterName("platform").vpc(vpc)
                     .instanceTypes(List.of(new InstanceType("m5.large"))).desiredSize(1).recoveryDesiredSize(4).build());
             new FailoverFunction(stack, "Failover", FailoverFunctionProps.builder().plan(FailoverPlan.builder().application("platform")
