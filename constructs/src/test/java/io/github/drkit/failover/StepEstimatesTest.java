@@ -11,6 +11,8 @@ import io.github.drkit.containers.NodegroupStandbyProps;
 import io.github.drkit.objectives.DrStrategy;
 import io.github.drkit.objectives.EstimateTerm;
 import io.github.drkit.objectives.ObjectivesAssessment;
+import io.github.drkit.objectives.RecoveryEstimate;
+import io.github.drkit.objectives.RecoveryEstimator;
 import io.github.drkit.objectives.RecoveryObjectives;
 import io.github.drkit.testsupport.Fixtures;
 import java.util.ArrayList;
@@ -166,6 +168,40 @@ class StepEstimatesTest {
         assertTrue(a.violations().isEmpty(), a.violations().toString());
         assertEquals(Boolean.TRUE, a.rtoMet());
         assertFalse(a.estimates().isEmpty());
+    }
+
+    /** A topology construct that states its RTO in one term and runs its own failover function. */
+    private static final class Topology extends software.constructs.Construct implements RecoveryEstimator {
+        private final java.time.Duration rto;
+
+        Topology(software.constructs.Construct scope, String id, java.time.Duration rto) {
+            super(scope, id);
+            this.rto = rto;
+        }
+
+        @Override
+        public RecoveryEstimate recoveryEstimate() {
+            return RecoveryEstimate.builder().source(getNode().getPath()).strategy(DrStrategy.WARM_STANDBY)
+                    .rtoTerms(List.of(EstimateTerm.of("recovery", rto, "stated", "Topology.rto"))).rpoTerms(List.of()).build();
+        }
+    }
+
+    @Test
+    void assessment_whenTheFunctionBelongsToATopology_lengthensThatTopologyNotTheSlowest() {
+        Stack stack = Fixtures.recoveryStack();
+        new Topology(stack, "Slow", java.time.Duration.ofMinutes(60));
+        Topology fast = new Topology(stack, "Fast", java.time.Duration.ofMinutes(10));
+        new FailoverFunction(fast, "Failover", FailoverFunctionProps.builder().plan(FailoverPlan.builder().application("shop")
+                .strategy(DrStrategy.WARM_STANDBY).primaryRegion("us-east-1").recoveryRegion("us-west-2")
+                .instances(List.of(PlanInstances.of("us-west-2", List.of("i-0123456789abcdef0"))))
+                .otherSteps(List.of(ManualApproval.before("compute"))).build()).build());
+
+        ObjectivesAssessment a = ObjectivesAssessment.of(stack);
+        RecoveryEstimate lengthened = a.estimates().stream().filter(e -> e.source().startsWith("Test/Fast/Failover")).findFirst()
+                .orElseThrow(() -> new AssertionError(a.estimates().toString()));
+        assertEquals("Test/Fast/Failover (its plan's approvals and actions after 'Test/Fast')", lengthened.source());
+        assertEquals(java.time.Duration.ofMinutes(25), lengthened.rto());
+        assertEquals(java.time.Duration.ofMinutes(60), a.rto());
     }
 
     @Test
