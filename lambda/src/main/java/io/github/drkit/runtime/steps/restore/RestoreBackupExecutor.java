@@ -104,12 +104,20 @@ public final class RestoreBackupExecutor implements StepExecutor<RestoreBackupPl
      * restored nothing; jobs a restore testing plan started restore into resources the test deletes.
      */
     static BackupRestoreJob jobFor(BackupApi backup, RestoreBackupPlan step, RecoveryPoint point) {
-        List<BackupRestoreJob> jobs = backup.restoreJobs(step.region(), step.resourceType(), point.time()).stream()
-                .filter(j -> point.id().equals(j.recoveryPointArn()) && !j.hasFailed()
-                        && (j.restoreTestingPlanArn() == null || j.restoreTestingPlanArn().isEmpty()))
+        return usable(jobsOf(backup, step, point));
+    }
+
+    /** The jobs started from the point for a recovery, not by a restore testing plan, whatever their status. */
+    private static List<BackupRestoreJob> jobsOf(BackupApi backup, RestoreBackupPlan step, RecoveryPoint point) {
+        return backup.restoreJobs(step.region(), step.resourceType(), point.time()).stream()
+                .filter(j -> point.id().equals(j.recoveryPointArn()) && (j.restoreTestingPlanArn() == null || j.restoreTestingPlanArn().isEmpty()))
                 .toList();
-        return jobs.stream().filter(BackupRestoreJob::isCompleted).findFirst()
-                .orElse(jobs.stream().max(Comparator.comparing(j -> j.creationDate() == null ? Instant.MIN : j.creationDate())).orElse(null));
+    }
+
+    private static BackupRestoreJob usable(List<BackupRestoreJob> jobs) {
+        List<BackupRestoreJob> live = jobs.stream().filter(j -> !j.hasFailed()).toList();
+        return live.stream().filter(BackupRestoreJob::isCompleted).findFirst()
+                .orElse(live.stream().max(Comparator.comparing(j -> j.creationDate() == null ? Instant.MIN : j.creationDate())).orElse(null));
     }
 
     private static Map<String, Object> jobDetails(BackupRestoreJob job) {
@@ -148,21 +156,27 @@ public final class RestoreBackupExecutor implements StepExecutor<RestoreBackupPl
 
     private static Step.Result restore(RestoreBackupPlan step, RecoveryPoint point, Execution execution, String name) {
         BackupApi backup = execution.aws(step).backup();
-        BackupRestoreJob started = jobFor(backup, step, point);
+        List<BackupRestoreJob> jobs = jobsOf(backup, step, point);
+        BackupRestoreJob started = usable(jobs);
         if (started != null) {
             if (started.isCompleted()) {
                 return Step.Result.byAnotherRun("restore job " + started.id() + " restored " + point.id() + ": " + started.createdResourceArn());
             }
             return awaitCompleted(step, execution, name, started.id(), Step.BY_ANOTHER_RUN + "restore job " + started.id() + " started");
         }
+        int failed = (int) jobs.stream().filter(BackupRestoreJob::hasFailed).count();
         String jobId = backup.startRestoreJob(step.region(), point.id(), step.restoreRoleArn(), step.resourceType(), step.restoreMetadata(),
-                idempotencyToken(step, point));
+                idempotencyToken(step, point, failed));
         return awaitCompleted(step, execution, name, jobId, "restore job " + jobId + " started from " + point.id());
     }
 
-    /** The same for every run restoring this point for this step: AWS Backup starts one job for calls that repeat it within an hour. */
-    static String idempotencyToken(RestoreBackupPlan step, RecoveryPoint point) {
-        return UUID.nameUUIDFromBytes(("drkit restoreBackup " + step.region() + " " + step.resourceArn() + " " + point.id())
+    /**
+     * The same for every run restoring this point for this step: AWS Backup starts one job for calls that repeat it within
+     * an hour. The number of the point's jobs that failed is part of it: after a failure, the same token would only bring
+     * back the failed job, and a new run must start a new one.
+     */
+    static String idempotencyToken(RestoreBackupPlan step, RecoveryPoint point, int failedJobs) {
+        return UUID.nameUUIDFromBytes(("drkit restoreBackup " + step.region() + " " + step.resourceArn() + " " + point.id() + " " + failedJobs)
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }
 

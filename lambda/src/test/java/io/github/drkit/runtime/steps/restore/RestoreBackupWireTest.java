@@ -166,7 +166,7 @@ class RestoreBackupWireTest {
         assertEquals("SUCCEEDED", report.get("outcome"), String.valueOf(report));
         assertEquals(1, starts().size());
         RestoreBackupPlan step = RecoveryPlan.parse(PLAN).steps(RestoreBackupPlan.class).get(0);
-        String token = RestoreBackupExecutor.idempotencyToken(step, new RecoveryPoint(LATEST, latestTime));
+        String token = RestoreBackupExecutor.idempotencyToken(step, new RecoveryPoint(LATEST, latestTime), 0);
         backup.verify(putRequestedFor(urlPathEqualTo("/restore-jobs")).withRequestBody(equalToJson("""
                 {"RecoveryPointArn": "%s", "IamRoleArn": "%s", "ResourceType": "EBS", "IdempotencyToken": "%s",
                  "Metadata": {"availabilityZone": "us-west-2a", "volumeType": "gp3"}}""".formatted(LATEST, ROLE, token))));
@@ -249,6 +249,21 @@ class RestoreBackupWireTest {
         assertEquals("FAILED", report.get("outcome"), String.valueOf(report));
         String detail = String.valueOf(step(report).get("detail"));
         assertTrue(detail.contains("the job ended FAILED: Insufficient capacity in us-west-2a"), detail);
+    }
+
+    @Test
+    void restore_afterAFailedJob_startsANewJobWithAnotherToken() {
+        jobsListed(job("job-0", LATEST, "FAILED", ""));
+        jobGoesThrough("job-1", LATEST, "COMPLETED");
+
+        Map<String, Object> report = run(Map.of("action", "restore"));
+
+        assertEquals("SUCCEEDED", report.get("outcome"), String.valueOf(report));
+        RestoreBackupPlan step = RecoveryPlan.parse(PLAN).steps(RestoreBackupPlan.class).get(0);
+        RecoveryPoint point = new RecoveryPoint(LATEST, latestTime);
+        String body = starts().get(0).getBodyAsString();
+        assertTrue(body.contains(RestoreBackupExecutor.idempotencyToken(step, point, 1)), body);
+        assertTrue(!body.contains(RestoreBackupExecutor.idempotencyToken(step, point, 0)), "not the failed job's token: " + body);
     }
 
     @Test
