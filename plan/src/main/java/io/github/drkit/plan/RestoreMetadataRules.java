@@ -1,7 +1,6 @@
 package io.github.drkit.plan;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -206,14 +205,5 @@ public enum RestoreMetadataRules {
             Pattern p = Pattern.compile(regex);
             return new Value(v -> p.matcher(v).matches(), rule);
         }
-    }
-
-    /** The keys of each type, for the docs and the tests. */
-    public static Map<String, Set<String>> keysByType() {
-        Map<String, Set<String>> out = new LinkedHashMap<>();
-        for (RestoreMetadataRules r : values()) {
-            out.put(r.type, r.keys());
-        }
-        return out;
     }
 }
