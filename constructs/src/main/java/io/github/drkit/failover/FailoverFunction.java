@@ -317,6 +317,14 @@ public class FailoverFunction extends Construct implements AddedRecoveryTime {
             reasons.add("a custom action's function is granted with its versions and aliases (<function ARN>:*), because a plan may name it"
                     + " through an alias or a version, which Lambda authorizes on the qualified ARN");
         }
+        if (plan.otherSteps().stream().anyMatch(PlanRestoreBackup.class::isInstance)) {
+            roleFindings.add("regex:/^Resource::arn:<AWS::Partition>:(backup:[^:]+:[^:]+:recovery-point:\\*|ec2:[^:]+::(snapshot|image)\\/\\*"
+                    + "|rds:[^:]+:[^:]+:(cluster-)?snapshot:awsbackup:\\*)$/");
+            reasons.add("backup:StartRestoreJob is granted on the recovery points of the account in the plan's vaults' Regions, whose ids AWS"
+                    + " Backup chooses at backup time (its own recovery-point ARNs, and the EC2 snapshots, AMIs and awsbackup: RDS snapshots"
+                    + " that EBS, EC2, RDS and Aurora points are); backup:ListRestoreJobs and DescribeRestoreJob are read-only and have no"
+                    + " resource-level permission ('*')");
+        }
         if (!roleFindings.isEmpty()) {
             NagFindings.suppress(role, "AwsSolutions-IAM5", String.join("; ", reasons) + ".", roleFindings);
         }

@@ -77,6 +77,10 @@ class RuntimePermissionsTest {
             kind("eks-nodegroup", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanNodegroup.builder().region("us-west-2").clusterName("shop")
                     .nodegroupName("workers").standby(io.github.drkit.failover.Capacity.of(0, 0, 2))
                     .recovery(io.github.drkit.failover.Capacity.of(1, 2, 4)).build()))),
+            kind("restore-backup", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanRestoreBackup.builder().region("us-west-2")
+                    .backupVaultName("shop-recovery").resourceType("EBS").resourceArn("arn:aws:ec2:us-east-1:111111111111:volume/vol-0123456789abcdef0")
+                    .restoreRoleArn("arn:aws:iam::111111111111:role/shop-backup-restore")
+                    .restoreMetadata(Map.of("availabilityZone", "us-west-2a")).build()))),
             kind("custom-action", b -> b.otherSteps(List.of(io.github.drkit.failover.CustomAction.builder()
                     .function(software.amazon.awscdk.services.lambda.Function.fromFunctionArn(new Stack(new software.amazon.awscdk.App(), "Functions"),
                             "Flags", "arn:aws:lambda:us-west-2:111111111111:function:shop-flags")).build()))));
@@ -101,7 +105,7 @@ class RuntimePermissionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "restore-database", "restore-image",
             "notifications", "plan-parameter", "readiness", "audit", "cross-account",
-            "global-database", "global-table", "ecs-service", "eks-nodegroup", "custom-action"})
+            "global-database", "global-table", "ecs-service", "eks-nodegroup", "custom-action", "restore-backup"})
     void role_whenPlanUsesKind_grantsEveryActionTheTableLists(String kind) {
         Set<String> granted = grantedActions(kind);
 

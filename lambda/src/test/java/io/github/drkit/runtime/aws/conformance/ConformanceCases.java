@@ -650,6 +650,9 @@ final class ConformanceCases {
                 ContainerConformanceCases.describeServices(), ContainerConformanceCases.updateService(),
                 ContainerConformanceCases.describeNodegroup(), ContainerConformanceCases.updateNodegroupConfig(),
                 ContainerConformanceCases.describeUpdate(),
+                // AWS Backup
+                BackupConformanceCases.recoveryPoints(), BackupConformanceCases.restoreJobs(), BackupConformanceCases.startRestoreJob(),
+                BackupConformanceCases.describeRestoreJob(),
                 // Lambda
                 LambdaConformanceCases.functionConfiguration(), LambdaConformanceCases.invoke(), LambdaConformanceCases.invokeFunctionError());
     }

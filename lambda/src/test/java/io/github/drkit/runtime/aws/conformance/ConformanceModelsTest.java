@@ -86,6 +86,10 @@ class ConformanceModelsTest {
             Map.entry("EksApi.describeNodegroup", "software.amazon.awssdk.services.eks.model.DescribeNodegroupResponse"),
             Map.entry("EksApi.updateScaling", "software.amazon.awssdk.services.eks.model.UpdateNodegroupConfigResponse"),
             Map.entry("EksApi.describeUpdate", "software.amazon.awssdk.services.eks.model.DescribeUpdateResponse"),
+            Map.entry("BackupApi.recoveryPoints", "software.amazon.awssdk.services.backup.model.ListRecoveryPointsByBackupVaultResponse"),
+            Map.entry("BackupApi.restoreJobs", "software.amazon.awssdk.services.backup.model.ListRestoreJobsResponse"),
+            Map.entry("BackupApi.startRestoreJob", "software.amazon.awssdk.services.backup.model.StartRestoreJobResponse"),
+            Map.entry("BackupApi.describeRestoreJob", "software.amazon.awssdk.services.backup.model.DescribeRestoreJobResponse"),
             Map.entry("LambdaApi.functionConfiguration", "software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse"),
             Map.entry("LambdaApi.invoke", "software.amazon.awssdk.services.lambda.model.InvokeResponse"));
     /** Operations whose answer body is not a shape but the caller's own document (the function's answer to Invoke). */
