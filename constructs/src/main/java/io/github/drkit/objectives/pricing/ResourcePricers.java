@@ -36,7 +36,8 @@ public final class ResourcePricers {
             new LambdaAliasPricer(),
             new LambdaVersionPricer(),
             new SsmParameterPricer(),
-            new EcsServicePricer());
+            new EcsServicePricer(),
+            new GlobalTablePricer());
 
     /**
      * Prefixes of types with no idle charge: identity, configuration, per-use services (charged by
