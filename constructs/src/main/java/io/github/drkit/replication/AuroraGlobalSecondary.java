@@ -105,6 +105,7 @@ public final class AuroraGlobalSecondary extends Construct implements IConnectab
                 .securityGroups(List.<ISecurityGroup>of(securityGroup)).defaultPort(Port.tcp(port)).build());
         SubnetSelection subnets = props.getVpcSubnets() != null ? props.getVpcSubnets() : SubnetSelection.builder()
                 .subnetType(props.getVpc().getIsolatedSubnets().isEmpty() ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PRIVATE_ISOLATED).build();
+        // A subnet group has nothing to snapshot: under SNAPSHOT it is kept, like the cluster's data.
         SubnetGroup subnetGroup = SubnetGroup.Builder.create(this, "Subnets").vpc(props.getVpc()).vpcSubnets(subnets)
                 .description("Aurora global database secondary " + globalId).removalPolicy(removal == RemovalPolicy.SNAPSHOT
                         ? RemovalPolicy.RETAIN : removal).build();
@@ -144,6 +145,7 @@ public final class AuroraGlobalSecondary extends Construct implements IConnectab
                     .publiclyAccessible(false)
                     .autoMinorVersionUpgrade(true)
                     .build();
+            // An Aurora instance holds no data of its own (the cluster's snapshot keeps it): SNAPSHOT means deleting it.
             reader.applyRemovalPolicy(removal == RemovalPolicy.SNAPSHOT ? RemovalPolicy.DESTROY : removal);
             readers.add(reader);
         }
