@@ -7,11 +7,14 @@ import io.github.drkit.failover.DnsSwitchOptions;
 import io.github.drkit.failover.FailoverFunction;
 import io.github.drkit.failover.FailoverFunctionProps;
 import io.github.drkit.failover.FailoverPlan;
+import io.github.drkit.failover.GlobalDatabaseOptions;
+import io.github.drkit.failover.GlobalTableOptions;
 import io.github.drkit.failover.PlanEcsService;
 import io.github.drkit.failover.RecoveryTimings;
 import io.github.drkit.internal.plan.Checks;
 import io.github.drkit.internal.topology.DnsSwitch;
 import io.github.drkit.internal.topology.Estimates;
+import io.github.drkit.internal.topology.GlobalData;
 import io.github.drkit.internal.topology.SiteLoadBalancer;
 import io.github.drkit.internal.topology.Topics;
 import io.github.drkit.objectives.DrStrategy;
@@ -43,8 +46,9 @@ import software.constructs.Construct;
  * to {@code recoveryTasks} (or to a share of the primary service's count), waits for steady state and moves DNS;
  * failback moves DNS back and returns the service to {@code standbyTasks}.
  *
- * <p>The data tier is not part of this construct: a database or table that the tasks use is recovered by its own
- * steps, passed to the same plan by the constructs that own it.
+ * <p>The tasks' data tier joins the same plan through {@code globalDatabases} (an Aurora global database's secondary in
+ * this Region, e.g. an {@code AuroraGlobalSecondary}) and {@code globalTables} (a DynamoDB global table's replica): their
+ * steps run in the {@code data} stage, before the tasks start and DNS moves.
  */
 public final class FargateStandby extends Construct implements RecoveryEstimator {
     private static final String OWNER = "FargateStandby";
@@ -62,6 +66,8 @@ public final class FargateStandby extends Construct implements RecoveryEstimator
     private final ITopic topic;
     private final PlanEcsService step;
     private final FailoverFunction failover;
+    private final List<GlobalDatabaseOptions> globalDatabases;
+    private final List<GlobalTableOptions> globalTables;
 
     public FargateStandby(Construct scope, String id, FargateStandbyProps props) {
         super(scope, id);
@@ -80,6 +86,8 @@ public final class FargateStandby extends Construct implements RecoveryEstimator
         }
         int port = props.getContainerPort() == null ? 80 : Checks.range(OWNER, "containerPort", props.getContainerPort(), 1, 65535);
         this.timings = RecoveryTimings.orDefaults(props.getTimings());
+        this.globalDatabases = props.getGlobalDatabases();
+        this.globalTables = props.getGlobalTables();
         this.taskStartTime = props.getTaskStartTime() == null ? DEFAULT_TASK_START_TIME : props.getTaskStartTime();
         String region = Stack.of(this).getRegion();
         Checks.primaryRegionDiffers(OWNER, region, props.getPrimaryRegion());
@@ -115,10 +123,18 @@ public final class FargateStandby extends Construct implements RecoveryEstimator
                 .strategy(strategy())
                 .primaryRegion(props.getPrimaryRegion())
                 .recoveryRegion(region)
-                .otherSteps(List.of(step))
+                .otherSteps(steps(step, region, props))
                 .dns(List.of(dns.planZone()))
                 .build();
         this.failover = new FailoverFunction(this, "Failover", FailoverFunctionProps.builder().plan(plan).notificationTopic(topic).build());
+    }
+
+    /** The data tier's steps (data stage) first, then the service's. */
+    private static List<io.github.drkit.failover.RecoveryStep> steps(PlanEcsService service, String region, FargateStandbyProps props) {
+        List<io.github.drkit.failover.RecoveryStep> steps = new ArrayList<>(GlobalData.steps(OWNER, region, props.getPrimaryRegion(),
+                props.getGlobalDatabases(), props.getGlobalTables()));
+        steps.add(service);
+        return steps;
     }
 
     /** Pilot light when no task runs in normal operation, warm standby otherwise. */
@@ -128,8 +144,9 @@ public final class FargateStandby extends Construct implements RecoveryEstimator
 
     /**
      * Detection, decision, orchestration, task start, application warm-up, load balancer health, DNS propagation and
-     * TTL; a warm standby counts the same terms, since failover waits for every recovery task. The service keeps no
-     * data: its RPO is the data tier's, declared by the constructs that own it.
+     * TTL, and the global databases' failover (and writer instance for a headless secondary); a warm standby counts the
+     * same terms, since failover waits for every recovery task. The service keeps no data: the RPO is the global data's
+     * (the store that may lose the most), or, without global data options, the data tier's, declared by its constructs.
      */
     @Override
     public RecoveryEstimate recoveryEstimate() {
@@ -144,8 +161,12 @@ public final class FargateStandby extends Construct implements RecoveryEstimator
         rto.add(Estimates.targetHealth());
         rto.add(Estimates.dnsPropagation());
         rto.add(Estimates.dnsTtl(Estimates.DNS_TTL));
-        List<EstimateTerm> rpo = List.of(EstimateTerm.of("replication lag", java.time.Duration.ZERO,
-                "no data tier in this construct: the tasks are stateless (the data tier's constructs declare its lag)", p + "data tier"));
+        rto.addAll(GlobalData.rtoTerms(globalDatabases, p));
+        List<EstimateTerm> rpo = GlobalData.rpoTerms(globalDatabases, globalTables, p);
+        if (rpo.isEmpty()) {
+            rpo = List.of(EstimateTerm.of("replication lag", java.time.Duration.ZERO,
+                    "no data tier in this construct: the tasks are stateless (the data tier's constructs declare its lag)", p + "data tier"));
+        }
         return RecoveryEstimate.builder().source(getNode().getPath()).strategy(strategy()).rtoTerms(rto).rpoTerms(rpo).build();
     }
 

@@ -1,6 +1,10 @@
 package io.github.drkit.containers;
 
+import java.util.List;
+
 import io.github.drkit.failover.DnsSwitchOptions;
+import io.github.drkit.failover.GlobalDatabaseOptions;
+import io.github.drkit.failover.GlobalTableOptions;
 import io.github.drkit.failover.RecoveryTimings;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
@@ -29,6 +33,8 @@ public final class FargateStandbyProps {
     private final Duration taskStartTime;
     private final Duration steadyStateTimeout;
     private final RecoveryTimings timings;
+    private final List<GlobalDatabaseOptions> globalDatabases;
+    private final List<GlobalTableOptions> globalTables;
 
     private FargateStandbyProps(Builder b) {
         this.applicationName = b.applicationName;
@@ -49,6 +55,8 @@ public final class FargateStandbyProps {
         this.taskStartTime = b.taskStartTime;
         this.steadyStateTimeout = b.steadyStateTimeout;
         this.timings = b.timings;
+        this.globalDatabases = b.globalDatabases == null ? List.of() : List.copyOf(b.globalDatabases);
+        this.globalTables = b.globalTables == null ? List.of() : List.copyOf(b.globalTables);
     }
 
     public static Builder builder() {
@@ -127,6 +135,14 @@ public final class FargateStandbyProps {
         return timings;
     }
 
+    public List<GlobalDatabaseOptions> getGlobalDatabases() {
+        return globalDatabases;
+    }
+
+    public List<GlobalTableOptions> getGlobalTables() {
+        return globalTables;
+    }
+
     public static final class Builder {
         private String applicationName;
         private String primaryRegion;
@@ -146,6 +162,8 @@ public final class FargateStandbyProps {
         private Duration taskStartTime;
         private Duration steadyStateTimeout;
         private RecoveryTimings timings;
+        private List<GlobalDatabaseOptions> globalDatabases;
+        private List<GlobalTableOptions> globalTables;
 
         private Builder() {
         }
@@ -264,6 +282,29 @@ public final class FargateStandbyProps {
         /** @default {@link RecoveryTimings#defaults()} */
         public Builder timings(RecoveryTimings v) {
             this.timings = v;
+            return this;
+        }
+
+        /**
+         * Aurora global databases with a secondary cluster in this Region (an {@code AuroraGlobalSecondary}, or one of
+         * yours): failover makes each secondary the writer in the {@code data} stage, before the tasks start and DNS
+         * moves, and reports the replication lag at promotion as the RPO achieved.
+         *
+         * @default none: the tasks' data tier is recovered elsewhere
+         */
+        public Builder globalDatabases(List<GlobalDatabaseOptions> v) {
+            this.globalDatabases = v;
+            return this;
+        }
+
+        /**
+         * DynamoDB global tables with a replica in this Region: failover stops before the tasks start and traffic moves
+         * unless each replica is ACTIVE and within its replication latency bound (or the run is forced).
+         *
+         * @default none
+         */
+        public Builder globalTables(List<GlobalTableOptions> v) {
+            this.globalTables = v;
             return this;
         }
 

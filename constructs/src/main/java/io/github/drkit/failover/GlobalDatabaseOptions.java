@@ -30,6 +30,7 @@ public final class GlobalDatabaseOptions {
     private final String primaryClusterArn;
     private final Duration expectedReplicationLag;
     private final Duration failoverTime;
+    private final Duration instanceCreationTime;
 
     private GlobalDatabaseOptions(Builder b) {
         this.globalClusterIdentifier = Checks.required(OWNER, "globalClusterIdentifier", b.globalClusterIdentifier);
@@ -38,6 +39,7 @@ public final class GlobalDatabaseOptions {
         this.expectedReplicationLag = b.expectedReplicationLag == null ? Duration.seconds(AwsFigures.AURORA_GLOBAL_REPLICATION_LAG.toSeconds())
                 : b.expectedReplicationLag;
         this.failoverTime = b.failoverTime == null ? Duration.seconds(AwsFigures.AURORA_GLOBAL_MANAGED_FAILOVER.toSeconds()) : b.failoverTime;
+        this.instanceCreationTime = b.instanceCreationTime;
         identifier("globalClusterIdentifier", globalClusterIdentifier);
         identifier("secondaryClusterIdentifier", secondaryClusterIdentifier);
         if (primaryClusterArn != null && !Checks.isToken(primaryClusterArn)
@@ -53,6 +55,12 @@ public final class GlobalDatabaseOptions {
         }
         if (failover.isZero() || failover.isNegative()) {
             throw new IllegalArgumentException(OWNER + ": failoverTime must be positive (got " + failover.toSeconds() + " s)");
+        }
+        if (instanceCreationTime != null) {
+            java.time.Duration creation = Durations.requireKnown(OWNER, "instanceCreationTime", instanceCreationTime);
+            if (creation.isZero() || creation.isNegative()) {
+                throw new IllegalArgumentException(OWNER + ": instanceCreationTime must be positive (got " + creation.toSeconds() + " s)");
+            }
         }
     }
 
@@ -91,6 +99,11 @@ public final class GlobalDatabaseOptions {
         return failoverTime;
     }
 
+    /** @default none: the secondary has reader instances, one of which becomes the writer */
+    public Duration getInstanceCreationTime() {
+        return instanceCreationTime;
+    }
+
     /** Builds {@link GlobalDatabaseOptions}. */
     public static final class Builder {
         private String globalClusterIdentifier;
@@ -98,6 +111,7 @@ public final class GlobalDatabaseOptions {
         private String primaryClusterArn;
         private Duration expectedReplicationLag;
         private Duration failoverTime;
+        private Duration instanceCreationTime;
 
         private Builder() {
         }
@@ -143,6 +157,18 @@ public final class GlobalDatabaseOptions {
          */
         public Builder failoverTime(Duration v) {
             this.failoverTime = v;
+            return this;
+        }
+
+        /**
+         * For a headless secondary (no instance): how long the RTO estimate counts, after promotion, to add the writer
+         * instance the application connects to. The failover step promotes the storage; adding the instance is a custom
+         * action's or a person's work.
+         *
+         * @default none: the secondary has reader instances, one of which becomes the writer
+         */
+        public Builder instanceCreationTime(Duration v) {
+            this.instanceCreationTime = v;
             return this;
         }
 

@@ -190,6 +190,16 @@ public final class EstimateTerms {
                 + (isDefault ? " (AWS: typically minutes; drkit assumes " + Format.duration(duration) + ")" : ""), prop);
     }
 
+    /**
+     * A headless secondary (storage, no instance) serves nothing until a writer instance is added after promotion;
+     * AWS documents no bound for adding one, so the duration is the construct's assumption, to be measured in a drill.
+     */
+    public static EstimateTerm headlessWriterInstance(Duration duration, String prop) {
+        Objects.requireNonNull(duration, "duration");
+        return EstimateTerm.of("writer instance creation", duration, "headless Aurora secondary: a writer instance added after"
+                + " promotion (assumption; AWS documents no bound, measure it in a drill)", prop);
+    }
+
     /** Replication lag into an Aurora global database's secondary: typically under a second (AWS), or the construct's figure. */
     public static EstimateTerm globalDatabaseReplication(Duration lag, String prop) {
         Objects.requireNonNull(lag, "lag");

@@ -105,7 +105,19 @@ class PlanContractTest {
         assertEquals("us-east-1", service.primaryRegion());
         assertEquals("drkit-containers", service.primaryCluster());
         assertEquals("web", service.primaryService());
-        assertEquals(List.of("compute", "health", "traffic"), plan.stages().stream().map(io.github.drkit.plan.Stage::name).toList());
+        assertEquals(List.of("data", "compute", "health", "traffic"), plan.stages().stream().map(io.github.drkit.plan.Stage::name).toList());
+        // The data tier: the Aurora secondary is made the writer and the table's replica checked before the tasks start.
+        io.github.drkit.plan.GlobalDatabasePlan database = plan.steps(io.github.drkit.plan.GlobalDatabasePlan.class).get(0);
+        assertEquals("drkit-containers-global", database.globalClusterIdentifier());
+        assertEquals("drkit-containers-secondary", database.dbClusterIdentifier());
+        assertEquals("us-west-2", database.region());
+        assertEquals("arn:aws:rds:us-east-1:" + database.primaryDbClusterArn().split(":")[4] + ":cluster:drkit-containers-primary",
+                database.primaryDbClusterArn());
+        io.github.drkit.plan.GlobalTablePlan table = plan.steps(io.github.drkit.plan.GlobalTablePlan.class).get(0);
+        assertEquals("drkit-containers-orders", table.tableName());
+        assertEquals("us-east-1", table.sourceRegion());
+        assertEquals(List.of("failoverGlobalDatabase", "checkGlobalTable"), plan.stages().get(0).steps().stream()
+                .map(io.github.drkit.plan.PlanStep::kind).toList());
     }
 
     @Test

@@ -82,6 +82,8 @@ final class TokenValues {
                 return "drkit-" + name;
             case "AWS::RDS::DBInstance":
                 return props.get("DBInstanceIdentifier") instanceof String id ? id : lower.substring(0, Math.min(63, lower.length()));
+            case "AWS::RDS::DBCluster":
+                return props.get("DBClusterIdentifier") instanceof String id ? id : lower.substring(0, Math.min(63, lower.length()));
             case "AWS::ElasticLoadBalancingV2::TargetGroup":
                 return "arn:aws:elasticloadbalancing:" + region + ":" + account + ":targetgroup/" + shortName(name) + "/0123456789abcdef";
             case "AWS::SNS::Topic":

@@ -110,6 +110,12 @@ class ReferenceAppDrillTest {
             Map<String, Integer> calls = containers.steps().stream().filter(s -> s.name().equals(run)).findFirst().orElseThrow().calls();
             assertEquals(1, calls.getOrDefault("ecs:UpdateService", 0), run + " sets the desired count once: " + calls);
         }
+        // Its data tier's steps are left out of the drilled plan, and the report says which and why (moto cannot serve them).
+        for (String kind : List.of("failoverGlobalDatabase", "checkGlobalTable")) {
+            assertTrue(containers.events().stream().anyMatch(e -> e.startsWith(kind + " ") && e.contains("left out of the drilled plan: moto 5.2.1")),
+                    () -> kind + " in " + containers.events());
+            assertTrue(containers.limitations().notes().stream().anyMatch(n -> n.startsWith(kind + " ")), () -> kind + " in the limitations");
+        }
 
         // Data-plane multi-site: the on-premises site is switched off and on again, and no record moves.
         StrategyDrill multiSite = drills.get("drkit-multi-site");

@@ -64,6 +64,7 @@ public final class Drill {
     public StrategyDrill run(DrillTarget target, RtoBudget budget) {
         Run run = new Run(target.name());
         List<DeployedStack> deployed = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         ResolvedPlan resolved = null;
         String error = null;
         long failoverMillis = 0;
@@ -86,7 +87,11 @@ public final class Drill {
                         + r.plan().dns().size() + " zone(s), " + r.plan().instances().size() + " instance group(s), "
                         + r.plan().databases().size() + " database(s)", r.resolution());
             });
-            RecoveryPlan plan = resolved.plan();
+            // What the emulator cannot serve is left out of the drilled plan, and the report says so.
+            GlobalDataTier.Drillable drillable = GlobalDataTier.of(resolved.plan(), emulatorIsMoto);
+            leftOut.addAll(drillable.leftOut());
+            run.events.addAll(drillable.leftOut());
+            RecoveryPlan plan = drillable.plan();
             run.role = assumeFailoverRole(run, resolved);
             StateVerifier verifier = new StateVerifier(clients, emulatorIsMoto, proxy::calls);
             run.step("verify normal operation", "verify", () -> new Outcome<>(null, "before the disaster",
@@ -184,7 +189,7 @@ public final class Drill {
                 resolved == null ? null : resolved.plan().recoveryRegion(),
                 target.stacks().stream().map(s -> s.stackName() + " (" + s.region() + ")").toList(),
                 resolved == null ? null : resolved.source(), run.steps, rto, run.events,
-                limitations(deployed, leftBehind), passed, error);
+                limitations(deployed, leftBehind, leftOut), passed, error);
     }
 
     /** A failover run that failed under an injected fault and was then run again to success is the drill working. */
@@ -245,7 +250,7 @@ public final class Drill {
                 allowance == null ? null : allowance.toMillis(), budget.allowanceBasis(), projected, fits, withinObjective, verdict);
     }
 
-    private Limitations limitations(List<DeployedStack> deployed, List<String> leftBehind) {
+    private Limitations limitations(List<DeployedStack> deployed, List<String> leftBehind, List<String> leftOut) {
         Map<String, List<String>> notRepresented = new TreeMap<>();
         List<String> adaptations = new ArrayList<>();
         for (DeployedStack d : deployed) {
@@ -271,6 +276,7 @@ public final class Drill {
             notes.add("StartInstanceRefresh is not implemented: a vertical scale-up is verified on the launch template, not on "
                     + "replaced instances");
         }
+        notes.addAll(leftOut);
         return new Limitations(notRepresented, adaptations, notes, leftBehind);
     }
 

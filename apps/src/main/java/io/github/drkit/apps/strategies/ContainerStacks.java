@@ -10,6 +10,8 @@ import io.github.drkit.containers.FargateStandbyProps;
 import io.github.drkit.failover.DnsRouting;
 import io.github.drkit.failover.DnsSwitchOptions;
 import io.github.drkit.failover.Endpoint;
+import io.github.drkit.failover.GlobalTableOptions;
+import io.github.drkit.replication.AuroraGlobalSecondary;
 import io.github.drkit.failover.HealthCheckOptions;
 import io.github.drkit.objectives.RecoveryObjectives;
 import software.amazon.awscdk.App;
@@ -50,15 +52,17 @@ import software.constructs.Construct;
  * {@code containers.<zone>}, and a failover that runs as many tasks as the primary last asked for (or 2 when the
  * primary Region does not answer), waits for steady state and moves DNS.
  *
- * <p>The data tier (an Aurora global database, a DynamoDB global table) joins the recovery stack as further steps of
- * the same plan, through {@link FargateStandby#getStep()} and the plan builder's {@code otherSteps}.
+ * <p>The data tier ({@link ContainerDataTier}): an Aurora PostgreSQL global database whose writer runs in the primary
+ * Region and whose headless secondary ({@link AuroraGlobalSecondary}) waits in the recovery Region, and a DynamoDB global
+ * table with a replica in each. Failover's data stage makes the secondary the writer (reporting the replication lag at
+ * promotion as the RPO achieved) and checks the table's replica, before the tasks start and DNS moves.
  */
 public final class ContainerStacks {
     public static final String APPLICATION = "containers";
     /** The primary service's names, fixed so that the recovery plan can read its desired count. */
     public static final String PRIMARY_CLUSTER = "drkit-containers";
     public static final String PRIMARY_SERVICE = "web";
-    /** Pilot light of stateless containers: minutes to start tasks and move DNS. */
+    /** Pilot light: minutes to promote the database, add its writer instance, start tasks and move DNS. */
     public static final Duration RTO = Duration.ofMinutes(30);
     public static final Duration RPO = Duration.ofMinutes(5);
 
@@ -68,7 +72,7 @@ public final class ContainerStacks {
     public static void define(App app, ReferenceEnvironment env) {
         ReferenceZone zone = ReferenceZone.from(app);
         PrimaryStack primary = new PrimaryStack(app, "drkit-containers-primary", StackProps.builder().env(env.primary())
-                .description("drkit reference app: containers, primary site").build(), zone);
+                .description("drkit reference app: containers, primary site").build(), env, zone);
         Stack recovery = new RecoveryStack(app, "drkit-containers-recovery", StackProps.builder().env(env.recovery())
                 .description("drkit reference app: containers, recovery Region").build(), env, zone);
         recovery.addStackDependency(primary);
@@ -88,7 +92,7 @@ public final class ContainerStacks {
 
     /** The primary Region's live service, as a platform team already runs it. */
     public static final class PrimaryStack extends Stack {
-        public PrimaryStack(Construct scope, String id, StackProps props, ReferenceZone zone) {
+        public PrimaryStack(Construct scope, String id, StackProps props, ReferenceEnvironment env, ReferenceZone zone) {
             super(scope, id, props);
             RegionNetwork network = new RegionNetwork(this, "Network");
             SecurityGroup lbGroup = SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup").vpc(network.vpc())
@@ -112,6 +116,7 @@ public final class ContainerStacks {
                     .port(80).protocol(ApplicationProtocol.HTTP).open(false).build());
             http.addTargets("Tasks", AddApplicationTargetsProps.builder().port(80).protocol(ApplicationProtocol.HTTP)
                     .targets(List.of(service)).build());
+            ContainerDataTier.primary(this, network.vpc(), service, env.recoveryRegion());
             ARecord.Builder.create(this, "SiteRecord").zone(zone.importInto(this)).recordName("primary." + APPLICATION)
                     .target(RecordTarget.fromAlias(new LoadBalancerTarget(loadBalancer))).build();
         }
@@ -120,10 +125,12 @@ public final class ContainerStacks {
     /** The recovery Region's side. */
     public static final class RecoveryStack extends Stack {
         private final FargateStandby standby;
+        private final AuroraGlobalSecondary database;
 
         public RecoveryStack(Construct scope, String id, StackProps props, ReferenceEnvironment env, ReferenceZone zone) {
             super(scope, id, props);
             RegionNetwork network = new RegionNetwork(this, "Network");
+            this.database = ContainerDataTier.secondary(this, network.vpc(), env.primaryRegion());
             this.standby = new FargateStandby(this, "Containers", FargateStandbyProps.builder()
                     .applicationName(APPLICATION)
                     .primaryRegion(env.primaryRegion())
@@ -142,7 +149,12 @@ public final class ContainerStacks {
                             .routing(DnsRouting.FAILOVER)
                             .healthCheck(HealthCheckOptions.builder().https(false).interval(software.amazon.awscdk.Duration.seconds(10)).build())
                             .build())
+                    .globalDatabases(List.of(database.toGlobalDatabaseOptions()))
+                    .globalTables(List.of(GlobalTableOptions.builder().tableName(ContainerDataTier.TABLE).build()))
                     .build());
+            // FargateStandby builds a FargateService, which carries the tasks' security group.
+            database.getConnections().allowDefaultPortFrom((software.amazon.awscdk.services.ec2.IConnectable) standby.getService(),
+                    "Recovery tasks to the database");
             // What the business asked of this application; cdk synth fails if the design cannot meet it.
             RecoveryObjectives.builder()
                     .rto(software.amazon.awscdk.Duration.seconds(RTO.toSeconds()))
@@ -151,6 +163,10 @@ public final class ContainerStacks {
 
         public FargateStandby getStandby() {
             return standby;
+        }
+
+        public AuroraGlobalSecondary getDatabase() {
+            return database;
         }
     }
 }

@@ -37,11 +37,18 @@ public final class GlobalData {
         return steps;
     }
 
-    /** The RTO term of the global databases: the longest failover, since they fail over at once in the data stage. */
+    /**
+     * The RTO terms of the global databases: the longest failover, since they fail over at once in the data stage, and
+     * for headless secondaries the longest time to add a writer instance after promotion.
+     */
     public static List<EstimateTerm> rtoTerms(List<GlobalDatabaseOptions> databases, String prop) {
-        return databases.stream().map(d -> Durations.toJava(d.getFailoverTime())).max(Comparator.naturalOrder())
-                .map(longest -> List.of(EstimateTerms.globalDatabaseFailover(longest, prop + "globalDatabases.failoverTime")))
-                .orElse(List.of());
+        List<EstimateTerm> terms = new ArrayList<>();
+        databases.stream().map(d -> Durations.toJava(d.getFailoverTime())).max(Comparator.naturalOrder())
+                .ifPresent(longest -> terms.add(EstimateTerms.globalDatabaseFailover(longest, prop + "globalDatabases.failoverTime")));
+        databases.stream().filter(d -> d.getInstanceCreationTime() != null).map(d -> Durations.toJava(d.getInstanceCreationTime()))
+                .max(Comparator.naturalOrder())
+                .ifPresent(longest -> terms.add(EstimateTerms.headlessWriterInstance(longest, prop + "globalDatabases.instanceCreationTime")));
+        return terms;
     }
 
     /** The RPO term of the global data: the store that may lose the most, its lag or the latency its gate accepts. */

@@ -38,7 +38,8 @@ public final class ResourcePricers {
             new SsmParameterPricer(),
             new EcsServicePricer(),
             new EksNodegroupPricer(),
-            new EksClusterPricer());
+            new EksClusterPricer(),
+            new GlobalTablePricer());
 
     /**
      * Prefixes of types with no idle charge: identity, configuration, per-use services (charged by
@@ -71,7 +72,9 @@ public final class ResourcePricers {
             // Backup audit and sharing: charged per control evaluation, report or use, not while idle.
             "AWS::Backup::Framework", "AWS::Backup::ReportPlan", "AWS::RAM::ResourceShare",
             // ECS clusters and task definitions cost nothing; the tasks a service runs are priced with the service.
-            "AWS::ECS::Cluster", "AWS::ECS::TaskDefinition", "AWS::ECS::ClusterCapacityProviderAssociations");
+            "AWS::ECS::Cluster", "AWS::ECS::TaskDefinition", "AWS::ECS::ClusterCapacityProviderAssociations",
+            // An Aurora global database is billed through its clusters (storage, instances, replicated write I/O).
+            "AWS::RDS::GlobalCluster");
 
     /**
      * Types that cost money while idle but that the template cannot price, with the reason (a pricer

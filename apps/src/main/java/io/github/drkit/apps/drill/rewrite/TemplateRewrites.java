@@ -11,6 +11,7 @@ public final class TemplateRewrites {
             new NameUnnamedSsmParameters(),
             new DropFlowLogS3Prefix(),
             new DropCrossRegionReplicaSubnetGroup(),
+            new DropInstancesOfSkippedClusters(),
             new HealthCheckIdAsRef(),
             new LoadBalancerZoneAsLiteral(),
             new AlarmReferencesAsLiterals(),
