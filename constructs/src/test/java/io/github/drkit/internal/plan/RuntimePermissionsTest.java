@@ -89,6 +89,8 @@ class RuntimePermissionsTest {
         expected.add("credentials");
         // The archive CLI's inventory search: ArchiveCatalog grants it, no plan does.
         expected.add("archive-search");
+        // The restore testing validation function: BackupVault grants it, no plan does.
+        expected.add("restore-validation");
         assertEquals(expected, kinds);
         for (RuntimePermissions.Row row : RuntimePermissions.rows()) {
             assertTrue(row.action().matches("[a-z0-9-]+:[A-Za-z0-9*]+"), "not an IAM action: " + row);

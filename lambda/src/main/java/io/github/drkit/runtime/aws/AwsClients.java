@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.drkit.runtime.aws.api.AthenaApi;
 import io.github.drkit.runtime.aws.api.AutoScalingApi;
+import io.github.drkit.runtime.aws.api.BackupApi;
 import io.github.drkit.runtime.aws.api.CloudWatchApi;
 import io.github.drkit.runtime.aws.api.DynamoDbApi;
 import io.github.drkit.runtime.aws.api.Ec2Api;
@@ -206,6 +207,11 @@ public final class AwsClients implements AutoCloseable {
     /** AWS Glue, for the archive catalog's inventory search. */
     public GlueApi glue() {
         return api("glue", () -> new GlueApi(new JsonProtocol(transport, AwsService.GLUE, "AWSGlue", "1.1", false)));
+    }
+
+    /** AWS Backup, in its REST-JSON protocol. */
+    public BackupApi backup() {
+        return api("backup", () -> new BackupApi(new RestJsonProtocol(transport, AwsService.BACKUP)));
     }
 
     /** S3, for the audit trail's PutObject only. */

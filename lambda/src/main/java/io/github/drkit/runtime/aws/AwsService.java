@@ -44,7 +44,9 @@ public enum AwsService {
     /** The archive catalog's inventory search: SQL over the S3 Inventory report. */
     ATHENA("Athena", "athena", "athena", "ATHENA", "athena"),
     /** The archive catalog's inventory search: where the inventory table's files are. */
-    GLUE("Glue", "glue", "glue", "GLUE", "glue");
+    GLUE("Glue", "glue", "glue", "GLUE", "glue"),
+    /** Restores through AWS Backup and the restore-testing validation result. */
+    BACKUP("Backup", "backup", "backup", "BACKUP", "backup");
 
     private final String id;
     private final String endpointPrefix;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
- * The AWS REST-JSON protocol (EKS): the operation is the method and path, input in the path, the query string or a
+ * The AWS REST-JSON protocol (EKS, AWS Backup): the operation is the method and path, input in the path, the query string or a
  * JSON body, answers in JSON; errors name their code in {@code X-Amzn-ErrorType} or the body's {@code __type}, as in
  * the JSON protocol.
  */
@@ -36,13 +36,22 @@ public final class RestJsonProtocol {
     }
 
     public JsonNode post(String region, String operation, String path, ObjectNode input) {
+        return withBody(SdkHttpMethod.POST, region, operation, path, input);
+    }
+
+    /** A PUT with a JSON body (AWS Backup's operations on a restore job). */
+    public JsonNode put(String region, String operation, String path, ObjectNode input) {
+        return withBody(SdkHttpMethod.PUT, region, operation, path, input);
+    }
+
+    private JsonNode withBody(SdkHttpMethod method, String region, String operation, String path, ObjectNode input) {
         byte[] body;
         try {
             body = JSON.writeValueAsBytes(input);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the " + operation + " request", e);
         }
-        return call(region, operation, new AwsTransport.Request(SdkHttpMethod.POST, path, Map.of(),
+        return call(region, operation, new AwsTransport.Request(method, path, Map.of(),
                 Map.of("Content-Type", "application/json"), body));
     }
 

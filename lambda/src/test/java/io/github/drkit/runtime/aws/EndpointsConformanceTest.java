@@ -75,6 +75,8 @@ class EndpointsConformanceTest {
             Map.entry(AwsService.ECS, (r, f, d) -> EcsEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
             Map.entry(AwsService.EKS, (r, f, d) -> EksEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
             Map.entry(AwsService.LAMBDA, (r, f, d) -> LambdaEndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()),
+            Map.entry(AwsService.BACKUP, (r, f, d) -> software.amazon.awssdk.services.backup.endpoints.BackupEndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(r).useFips(f).useDualStack(d)).join()));
 
     private static List<Region> regions() {

@@ -53,6 +53,7 @@ final class SdkClients implements AutoCloseable {
     final EcsClient ecs;
     final EksClient eks;
     final software.amazon.awssdk.services.lambda.LambdaClient lambda;
+    final software.amazon.awssdk.services.backup.BackupClient backup;
 
     SdkClients(URI endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -90,6 +91,7 @@ final class SdkClients implements AutoCloseable {
         this.ecs = build(EcsClient::builder);
         this.eks = build(EksClient::builder);
         this.lambda = build(software.amazon.awssdk.services.lambda.LambdaClient::builder);
+        this.backup = build(software.amazon.awssdk.services.backup.BackupClient::builder);
     }
 
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends AutoCloseable> C build(Supplier<B> builder) {
