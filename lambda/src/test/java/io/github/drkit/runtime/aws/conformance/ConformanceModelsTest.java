@@ -87,7 +87,10 @@ class ConformanceModelsTest {
             Map.entry("EksApi.updateScaling", "software.amazon.awssdk.services.eks.model.UpdateNodegroupConfigResponse"),
             Map.entry("EksApi.describeUpdate", "software.amazon.awssdk.services.eks.model.DescribeUpdateResponse"),
             Map.entry("LambdaApi.functionConfiguration", "software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse"),
-            Map.entry("LambdaApi.invoke", "software.amazon.awssdk.services.lambda.model.InvokeResponse"));
+            Map.entry("LambdaApi.invoke", "software.amazon.awssdk.services.lambda.model.InvokeResponse"),
+            Map.entry("BackupApi.putRestoreValidationResult", "software.amazon.awssdk.services.backup.model.PutRestoreValidationResultResponse"),
+            Map.entry("Ec2Api.volumeStates", "software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse"),
+            Map.entry("DynamoDbApi.tableStatistics", "software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse"));
     /** Operations whose answer body is not a shape but the caller's own document (the function's answer to Invoke). */
     private static final Set<String> RAW_BODIES = Set.of("LambdaApi.invoke");
 
