@@ -40,7 +40,7 @@ public final class RestoreValidation {
         if (resource.isEmpty()) {
             String message = "drkit cannot validate resource type " + event.resourceType() + " (" + event.createdResourceArn()
                     + "): it checks " + ResourceChecks.supported() + "; nothing was checked";
-            return report(region, event, RestoreValidationStatus.FAILED, message, 0, Duration.ZERO);
+            return report(deadline, region, event, RestoreValidationStatus.FAILED, message, 0, Duration.ZERO);
         }
         RestoredResource r = resource.get();
         String what = r.describe() + " (" + ResourceChecks.operation(r.kind()) + ")";
@@ -55,22 +55,23 @@ public final class RestoreValidation {
             Duration waited = Duration.ofNanos(System.nanoTime() - started);
             switch (seen.state()) {
                 case READY:
-                    return report(region, event, RestoreValidationStatus.SUCCESSFUL, "checked " + what + ": " + seen.found(), looks, waited);
+                    return report(deadline, region, event, RestoreValidationStatus.SUCCESSFUL, "checked " + what + ": " + seen.found(),
+                            looks, waited);
                 case MISSING:
-                    return report(region, event, RestoreValidationStatus.FAILED, "checked " + what + ": " + seen.found(), looks, waited);
+                    return report(deadline, region, event, RestoreValidationStatus.FAILED, "checked " + what + ": " + seen.found(), looks, waited);
                 case UNUSABLE:
-                    return report(region, event, RestoreValidationStatus.FAILED, "checked " + what + ": " + seen.found()
+                    return report(deadline, region, event, RestoreValidationStatus.FAILED, "checked " + what + ": " + seen.found()
                             + ", which a restore should not leave it in", looks, waited);
                 case SETTLING:
                 default:
                     break;
             }
             if (reads.remaining().compareTo(pollInterval) < 0) {
-                return report(region, event, RestoreValidationStatus.TIMED_OUT, "waited " + waited.toSeconds() + " s for " + what
+                return report(deadline, region, event, RestoreValidationStatus.TIMED_OUT, "waited " + waited.toSeconds() + " s for " + what
                         + " to be usable, the time the validation function had; last seen: " + seen.found(), looks, waited);
             }
             if (!markedValidating) {
-                report(region, event, RestoreValidationStatus.VALIDATING, "waiting for " + what + " to be usable; now: " + seen.found(),
+                report(reads, region, event, RestoreValidationStatus.VALIDATING, "waiting for " + what + " to be usable; now: " + seen.found(),
                         looks, waited);
                 markedValidating = true;
             }
@@ -78,9 +79,13 @@ public final class RestoreValidation {
         }
     }
 
-    private ValidationResult report(String region, RestoreJobEvent event, RestoreValidationStatus status, String message, int looks,
-                                    Duration waited) {
-        aws.backup().putRestoreValidationResult(region, event.restoreJobId(), status, message);
+    /** Reports within {@code deadline}: its attempts and retries are cut when it comes, like every read. */
+    private ValidationResult report(Deadline deadline, String region, RestoreJobEvent event, RestoreValidationStatus status, String message,
+                                    int looks, Duration waited) {
+        new CallLog(deadline).bind(() -> {
+            aws.backup().putRestoreValidationResult(region, event.restoreJobId(), status, message);
+            return null;
+        });
         return new ValidationResult(event.restoreJobId(), event.createdResourceArn(), status, message, looks, waited);
     }
 
