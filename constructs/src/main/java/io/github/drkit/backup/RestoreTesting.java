@@ -102,7 +102,7 @@ public final class RestoreTesting {
         /**
          * Validates each restore: a function checks the restored resource when its restore job completes (RDS and Aurora
          * {@code available}, EBS volume {@code available}, EC2 instance {@code running}, DynamoDB table {@code ACTIVE} with
-         * its item count) and reports SUCCESSFUL, FAILED or TIMED_OUT to the restore job ({@link RestoreValidationFunction}).
+         * its item count, S3 bucket listing) and reports SUCCESSFUL, FAILED or TIMED_OUT to the restore job ({@link RestoreValidationFunction}).
          * Available for the types in {@link RestoreValidationFunction#VALIDATED_TYPES}.
          *
          * @default false: restore jobs get no validation result and AWS Backup deletes the resource when the validation

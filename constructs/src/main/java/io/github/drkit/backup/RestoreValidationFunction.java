@@ -51,7 +51,7 @@ import java.util.Map;
  */
 public class RestoreValidationFunction extends Construct {
     /** The resource types the validation function has a check for. */
-    public static final List<String> VALIDATED_TYPES = List.of("Aurora", "DynamoDB", "EBS", "EC2", "RDS");
+    public static final List<String> VALIDATED_TYPES = List.of("Aurora", "DynamoDB", "EBS", "EC2", "RDS", "S3");
     /** Time the function has for one restored resource, waits for it to settle included. */
     static final Duration TIMEOUT = Duration.minutes(5);
 
@@ -136,6 +136,7 @@ public class RestoreValidationFunction extends Construct {
             case "RDS" -> List.of(prefix + "rds" + here + "db:*");
             case "Aurora" -> List.of(prefix + "rds" + here + "cluster:*");
             case "DynamoDB" -> List.of(prefix + "dynamodb" + here + "table/*");
+            case "S3" -> List.of(prefix + "s3:::*");
             case "EBS", "EC2" -> List.of("*");
             default -> throw new IllegalArgumentException("RestoreValidationFunction: no check for resource type " + type);
         };
@@ -155,7 +156,7 @@ public class RestoreValidationFunction extends Construct {
             reason += "; " + RuntimePermissions.actions("restore-validation", "restored-" + type.toLowerCase(Locale.ROOT))
                     + " is read-only and EC2 authorizes Describe* on no narrower resource";
         } else {
-            findings.add(NagSuppression.regex("^Resource::arn:<AWS::Partition>:(rds|dynamodb):[^:]+:[^:]+:(db:|cluster:|table\\/)\\*$"));
+            findings.add(NagSuppression.regex("^Resource::arn:<AWS::Partition>:((rds|dynamodb):[^:]+:[^:]+:(db:|cluster:|table\\/)|s3:::)\\*$"));
             reason += "; the restored resource's name is chosen by AWS Backup at run time, so the read-only describe call is granted on "
                     + "that kind of resource in this account and Region";
         }

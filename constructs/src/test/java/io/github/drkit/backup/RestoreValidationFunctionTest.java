@@ -110,7 +110,7 @@ class RestoreValidationFunctionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> vault(BackupVaultTest.stack(),
                 RestoreTesting.builder().protectedResourceType("EFS").validation(true)));
 
-        assertEquals("BackupVault: restoreTesting.validation needs a protectedResourceType of [Aurora, DynamoDB, EBS, EC2, RDS], whose "
+        assertEquals("BackupVault: restoreTesting.validation needs a protectedResourceType of [Aurora, DynamoDB, EBS, EC2, RDS, S3], whose "
                 + "restored resources the validation function can check (got EFS)", e.getMessage());
     }
 
@@ -124,7 +124,7 @@ class RestoreValidationFunctionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Aurora", "DynamoDB", "EBS", "EC2", "RDS"})
+    @ValueSource(strings = {"Aurora", "DynamoDB", "EBS", "EC2", "RDS", "S3"})
     void awsSolutionsChecks_whenValidationOfEachType_reportNoUnsuppressedFinding(String type) {
         Stack stack = BackupVaultTest.stack();
         vault(stack, RestoreTesting.builder().protectedResourceType(type).validation(true));

@@ -36,6 +36,7 @@ final class ResourceChecks {
             case EBS_VOLUME -> volume(aws.ec2().volumeStates(resource.region(), List.of(resource.id())).get(resource.id()));
             case EC2_INSTANCE -> instance(aws.ec2().instanceStates(resource.region(), List.of(resource.id())).get(resource.id()));
             case DYNAMODB_TABLE -> table(aws.dynamoDb().tableStatistics(resource.region(), resource.id()));
+            case S3_BUCKET -> bucket(aws.s3().firstKeyCount(resource.region(), resource.id()));
         };
     }
 
@@ -47,6 +48,7 @@ final class ResourceChecks {
             case EBS_VOLUME -> "Ec2 DescribeVolumes";
             case EC2_INSTANCE -> "Ec2 DescribeInstances";
             case DYNAMODB_TABLE -> "DynamoDb DescribeTable";
+            case S3_BUCKET -> "S3 ListObjectsV2";
         };
     }
 
@@ -101,6 +103,13 @@ final class ResourceChecks {
         return settling ? Observation.settling(found) : Observation.unusable(found);
     }
 
+    private static Observation bucket(Optional<Integer> firstKeys) {
+        if (firstKeys.isEmpty()) {
+            return Observation.missing();
+        }
+        return Observation.ready(firstKeys.get() == 0 ? "it exists and lists no object" : "it exists and lists its objects");
+    }
+
     private static Observation byStatus(String status, boolean ready, boolean settling) {
         String found = "status " + status;
         return ready ? Observation.ready(found) : settling ? Observation.settling(found) : Observation.unusable(found);
@@ -110,7 +119,7 @@ final class ResourceChecks {
     static String supported() {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, String> e : Map.of("RDS", "DB instances", "Aurora", "DB clusters", "EBS", "volumes", "EC2", "instances",
-                "DynamoDB", "tables").entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                "DynamoDB", "tables", "S3", "buckets").entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
             out.append(out.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
         }
         return out.toString();

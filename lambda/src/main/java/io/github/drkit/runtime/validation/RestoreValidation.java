@@ -36,7 +36,7 @@ public final class RestoreValidation {
     /** Checks the restored resource of {@code event} within {@code deadline} and reports the result. */
     public ValidationResult validate(RestoreJobEvent event, Deadline deadline) {
         String region = event.region() != null ? event.region() : aws.defaultRegion().id();
-        Optional<RestoredResource> resource = RestoredResource.of(event.createdResourceArn());
+        Optional<RestoredResource> resource = RestoredResource.of(event.createdResourceArn(), region);
         if (resource.isEmpty()) {
             String message = "drkit cannot validate resource type " + event.resourceType() + " (" + event.createdResourceArn()
                     + "): it checks " + ResourceChecks.supported() + "; nothing was checked";

@@ -16,7 +16,8 @@ public record RestoredResource(Kind kind, String region, String id, String arn) 
         DB_CLUSTER("Aurora DB cluster"),
         EBS_VOLUME("EBS volume"),
         EC2_INSTANCE("EC2 instance"),
-        DYNAMODB_TABLE("DynamoDB table");
+        DYNAMODB_TABLE("DynamoDB table"),
+        S3_BUCKET("S3 bucket");
 
         private final String label;
 
@@ -30,15 +31,22 @@ public record RestoredResource(Kind kind, String region, String id, String arn) 
         }
     }
 
-    /** The resource an ARN names; empty for a kind the validator has no check for (an EFS file system, an S3 bucket ...). */
-    public static Optional<RestoredResource> of(String arn) {
+    /**
+     * The resource an ARN names; empty for a kind the validator has no check for (an EFS file system, an FSx file system ...).
+     *
+     * @param region the Region of a resource whose ARN names none (an S3 bucket's): the restore job's
+     */
+    public static Optional<RestoredResource> of(String arn, String region) {
         String[] parts = arn.split(":", 6);
         if (parts.length < 6 || !parts[0].equals("arn")) {
             return Optional.empty();
         }
         String service = parts[2];
-        String region = parts[3];
         String resource = parts[5];
+        if (service.equals("s3") && parts[3].isEmpty() && !resource.isEmpty() && !resource.contains("/")) {
+            return region == null ? Optional.empty() : Optional.of(new RestoredResource(Kind.S3_BUCKET, region, resource, arn));
+        }
+        region = parts[3];
         Kind kind = null;
         String id = null;
         if (service.equals("rds") && resource.startsWith("db:")) {

@@ -151,6 +151,31 @@ class RestoreValidationScenarioTest {
     }
 
     @Test
+    void validate_whenRestoredBucketHoldsObjects_reportsSuccessful() {
+        try (software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(moto.endpoint()).region(Region.of(RECOVERY)).forcePathStyle(true).credentialsProvider(moto.credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            s3.createBucket(b -> b.bucket("shop-archive-restore-test")
+                    .createBucketConfiguration(c -> c.locationConstraint(RECOVERY)));
+            s3.putObject(o -> o.bucket("shop-archive-restore-test").key("contracts/2026.pdf"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("contract"));
+        }
+
+        ValidationResult result = validate("S3", "arn:aws:s3:::shop-archive-restore-test");
+
+        assertReported(RestoreValidationStatus.SUCCESSFUL, "checked S3 bucket shop-archive-restore-test in us-west-2 (S3 ListObjectsV2): "
+                + "it exists and lists its objects", result);
+    }
+
+    @Test
+    void validate_whenRestoredBucketMissing_reportsFailedSayingSo() {
+        ValidationResult result = validate("S3", "arn:aws:s3:::shop-archive-restore-gone");
+
+        assertReported(RestoreValidationStatus.FAILED, "checked S3 bucket shop-archive-restore-gone in us-west-2 (S3 ListObjectsV2): "
+                + "it does not exist", result);
+    }
+
+    @Test
     void validate_whenRestoredInstanceStopped_reportsFailedWithItsState() {
         String instance = emulator.stoppedInstances(RECOVERY, 1).get(0);
 
@@ -186,7 +211,7 @@ class RestoreValidationScenarioTest {
         ValidationResult result = validate("EFS", efs);
 
         assertReported(RestoreValidationStatus.FAILED, "drkit cannot validate resource type EFS (" + efs + "): it checks Aurora DB clusters, "
-                + "DynamoDB tables, EBS volumes, EC2 instances, RDS DB instances; nothing was checked", result);
+                + "DynamoDB tables, EBS volumes, EC2 instances, RDS DB instances, S3 buckets; nothing was checked", result);
         assertEquals(List.of("Backup:PutRestoreValidationResult"), calls);
     }
 

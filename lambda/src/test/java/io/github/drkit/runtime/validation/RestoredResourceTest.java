@@ -18,17 +18,24 @@ class RestoredResourceTest {
             "arn:aws-us-gov:ec2:us-gov-west-1:123456789012:instance/i-0123456789abcdef0, EC2_INSTANCE, us-gov-west-1, i-0123456789abcdef0",
             "arn:aws:dynamodb:us-west-2:123456789012:table/shop-carts-restore, DYNAMODB_TABLE, us-west-2, shop-carts-restore"})
     void of_whenArnOfCheckedKind_readsKindRegionAndId(String arn, RestoredResource.Kind kind, String region, String id) {
-        assertEquals(Optional.of(new RestoredResource(kind, region, id, arn)), RestoredResource.of(arn));
+        assertEquals(Optional.of(new RestoredResource(kind, region, id, arn)), RestoredResource.of(arn, "us-east-1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"shop-archive-restore-test", "awsbackup-restore-test-1a2b3c"})
+    void of_whenBucketArn_takesTheRestoreJobsRegion(String bucket) {
+        assertEquals(Optional.of(new RestoredResource(RestoredResource.Kind.S3_BUCKET, "us-west-2", bucket, "arn:aws:s3:::" + bucket)),
+                RestoredResource.of("arn:aws:s3:::" + bucket, "us-west-2"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
             "arn:aws:elasticfilesystem:us-west-2:123456789012:file-system/fs-0123456789abcdef0",
-            "arn:aws:s3:::shop-archive-restore",
+            "arn:aws:s3:::shop-archive-restore/contracts/2026.pdf",
             "arn:aws:dynamodb:us-west-2:123456789012:table/shop-carts/backup/01700000000000-abcdef12",
             "arn:aws:rds:us-west-2:123456789012:snapshot:shop-orders-1",
             "arn:aws:fsx:us-west-2:123456789012:file-system/fs-0123456789abcdef0"})
     void of_whenKindWithoutCheck_isEmpty(String arn) {
-        assertEquals(Optional.empty(), RestoredResource.of(arn));
+        assertEquals(Optional.empty(), RestoredResource.of(arn, "us-west-2"));
     }
 }

@@ -56,6 +56,17 @@ final class RestoreValidationCases {
                                     .volumes().forEach(v -> states.put(v.volumeId(), v.stateAsString()));
                             return states;
                         }),
+                new ConformanceCase("S3Api.firstKeyCount", CannedAnswer.xml(200, """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+                          <Name>shop-archive-restore-test</Name><Prefix></Prefix><KeyCount>1</KeyCount><MaxKeys>1</MaxKeys>
+                          <IsTruncated>true</IsTruncated>
+                          <NextContinuationToken>1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=</NextContinuationToken>
+                          <Contents><Key>contracts/2026.pdf</Key><LastModified>2026-12-04T01:02:03.000Z</LastModified>
+                            <ETag>&quot;d41d8cd98f00b204e9800998ecf8427e&quot;</ETag><Size>8</Size><StorageClass>STANDARD</StorageClass></Contents>
+                        </ListBucketResult>"""),
+                        aws -> aws.s3().firstKeyCount(REGION, "shop-archive-restore-test"),
+                        sdk -> Optional.of(sdk.s3.listObjectsV2(r -> r.bucket("shop-archive-restore-test").maxKeys(1)).keyCount())),
                 new ConformanceCase("DynamoDbApi.tableStatistics", CannedAnswer.json(200, "application/x-amz-json-1.0", """
                         {"Table": {"TableName": "shop-carts-restore-test", "TableStatus": "ACTIVE",
                           "TableArn": "arn:aws:dynamodb:us-west-2:123456789012:table/shop-carts-restore-test",
