@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Restore testing validation against the emulator: the restored resources (RDS instance, Aurora cluster, EBS volume,
- * EC2 instance, DynamoDB table) are made in moto and read by the validator; the result goes to {@link BackupValidations},
+ * EC2 instance, DynamoDB table, S3 bucket) are made in moto and read by the validator; the result goes to {@link BackupValidations},
  * since moto does not serve PutRestoreValidationResult.
  */
 @ExtendWith(MotoServerExtension.class)
