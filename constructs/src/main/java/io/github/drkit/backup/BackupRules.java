@@ -71,6 +71,14 @@ final class BackupRules {
                 throw error("restoreTesting.protectedResourceType must be one of " + new java.util.TreeSet<>(RestoreTesting.RESOURCE_TYPES)
                         + " (got '" + rt.getProtectedResourceType() + "')");
             }
+            if (rt.getValidation() && !RestoreValidationFunction.VALIDATED_TYPES.contains(rt.getProtectedResourceType())) {
+                throw error("restoreTesting.validation needs a protectedResourceType of " + RestoreValidationFunction.VALIDATED_TYPES
+                        + ", whose restored resources the validation function can check (got " + rt.getProtectedResourceType() + ")");
+            }
+            if (rt.getValidation() && rt.getValidationWindowHours() != null && rt.getValidationWindowHours() == 0) {
+                throw error("restoreTesting.validationWindowHours must be at least 1 with validation: AWS Backup deletes the restored "
+                        + "resource when the window closes, before it can be checked (got 0)");
+            }
             range("restoreTesting.selectionWindowDays", rt.getSelectionWindowDays(), 1, 365);
             range("restoreTesting.startWindowHours", rt.getStartWindowHours(), 1, 168);
             if (rt.getValidationWindowHours() != null) {

@@ -100,6 +100,7 @@ public class BackupVault extends Construct implements RecoveryEstimator {
     private final IRole backupRole;
     private final BackupPlan plan;
     private final CfnRestoreTestingPlan restoreTestingPlan;
+    private RestoreValidationFunction restoreValidation;
 
     /** A vault with every default and no plan: a destination for copies. */
     public BackupVault(Construct scope, String id) {
@@ -243,7 +244,7 @@ public class BackupVault extends Construct implements RecoveryEstimator {
         }
         m.put("windowsVss", p.getWindowsVss());
         m.put("restoreTesting", p.getRestoreTesting() == null ? "none" : p.getRestoreTesting().getProtectedResourceType() + " "
-                + p.getRestoreTesting().getScheduleExpression());
+                + p.getRestoreTesting().getScheduleExpression() + (p.getRestoreTesting().getValidation() ? " validated" : ""));
         return m;
     }
 
@@ -394,9 +395,16 @@ public class BackupVault extends Construct implements RecoveryEstimator {
         }
         if (rt.getValidationWindowHours() != null) {
             sb.validationWindowHours(rt.getValidationWindowHours());
+        } else if (rt.getValidation()) {
+            // The restored resource must outlive the restore job long enough to be checked.
+            sb.validationWindowHours(RestoreTesting.VALIDATION_WINDOW_HOURS);
         }
         // The selection names the plan by a literal name, so CloudFormation needs the order spelled out.
         sb.build().addResourceDependency(testPlan);
+        if (rt.getValidation()) {
+            this.restoreValidation = new RestoreValidationFunction(this, "RestoreValidation", testPlan, rt.getProtectedResourceType(),
+                    notificationTopic);
+        }
         return testPlan;
     }
 
@@ -436,6 +444,11 @@ public class BackupVault extends Construct implements RecoveryEstimator {
     /** The restore testing plan, or null. */
     public CfnRestoreTestingPlan getRestoreTestingPlan() {
         return restoreTestingPlan;
+    }
+
+    /** The validation of the restore testing plan's jobs, or null when {@code restoreTesting.validation} is off. */
+    public RestoreValidationFunction getRestoreValidation() {
+        return restoreValidation;
     }
 
     /** The cron expression the RPO produced, e.g. "cron(0 * * * ? *)" for an RPO of 1 hour. */

@@ -15,12 +15,16 @@ public final class RestoreTesting {
     public static final Set<String> RESOURCE_TYPES =
             Set.of("Aurora", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "FSx", "Neptune", "RDS", "S3");
 
+    /** The validation window given to AWS Backup when validation is on and no window is set. */
+    public static final int VALIDATION_WINDOW_HOURS = 1;
+
     private final String protectedResourceType;
     private final String scheduleExpression;
     private final int selectionWindowDays;
     private final int startWindowHours;
     private final Integer validationWindowHours;
     private final Map<String, String> restoreMetadataOverrides;
+    private final boolean validation;
 
     private RestoreTesting(Builder b) {
         this.protectedResourceType = Objects.requireNonNull(b.protectedResourceType, "RestoreTesting: protectedResourceType is required");
@@ -29,6 +33,7 @@ public final class RestoreTesting {
         this.startWindowHours = b.startWindowHours != null ? b.startWindowHours : 1;
         this.validationWindowHours = b.validationWindowHours;
         this.restoreMetadataOverrides = b.restoreMetadataOverrides != null ? Map.copyOf(b.restoreMetadataOverrides) : Map.of();
+        this.validation = b.validation;
     }
 
     public static Builder builder() {
@@ -41,6 +46,7 @@ public final class RestoreTesting {
     public int getStartWindowHours() { return startWindowHours; }
     public Integer getValidationWindowHours() { return validationWindowHours; }
     public Map<String, String> getRestoreMetadataOverrides() { return restoreMetadataOverrides; }
+    public boolean getValidation() { return validation; }
 
     public static final class Builder {
         private String protectedResourceType;
@@ -49,6 +55,7 @@ public final class RestoreTesting {
         private Integer startWindowHours;
         private Integer validationWindowHours;
         private Map<String, String> restoreMetadataOverrides;
+        private boolean validation;
 
         private Builder() {
         }
@@ -77,7 +84,10 @@ public final class RestoreTesting {
             return this;
         }
 
-        /** Hours the restored resource is kept for validation before deletion (0-168). @default AWS Backup's default */
+        /**
+         * Hours the restored resource is kept for validation before deletion (0-168; at least 1 with {@link #validation}).
+         * @default AWS Backup's default; {@link #VALIDATION_WINDOW_HOURS} with {@link #validation}
+         */
         public Builder validationWindowHours(int validationWindowHours) {
             this.validationWindowHours = validationWindowHours;
             return this;
@@ -86,6 +96,20 @@ public final class RestoreTesting {
         /** Restore metadata overrides, e.g. {@code availabilityZone} for EBS. @default none */
         public Builder restoreMetadataOverrides(Map<String, String> restoreMetadataOverrides) {
             this.restoreMetadataOverrides = restoreMetadataOverrides;
+            return this;
+        }
+
+        /**
+         * Validates each restore: a function checks the restored resource when its restore job completes (RDS and Aurora
+         * {@code available}, EBS volume {@code available}, EC2 instance {@code running}, DynamoDB table {@code ACTIVE} with
+         * its item count, S3 bucket listing) and reports SUCCESSFUL, FAILED or TIMED_OUT to the restore job ({@link RestoreValidationFunction}).
+         * Available for the types in {@link RestoreValidationFunction#VALIDATED_TYPES}.
+         *
+         * @default false: restore jobs get no validation result and AWS Backup deletes the resource when the validation
+         *          window closes
+         */
+        public Builder validation(boolean validation) {
+            this.validation = validation;
             return this;
         }
 

@@ -26,6 +26,8 @@ public final class RuntimeCode {
     public static final String ARCHIVE_RESOURCE = "/io/github/drkit/failover/drkit-lambda-archive.jar";
     /** The handler in the runtime jar. */
     public static final String HANDLER = "io.github.drkit.lambda.FailoverHandler::handleRequest";
+    /** The restore testing validation handler in the same runtime jar. */
+    public static final String VALIDATION_HANDLER = "io.github.drkit.lambda.RestoreValidationHandler::handleRequest";
 
     private RuntimeCode() {
     }

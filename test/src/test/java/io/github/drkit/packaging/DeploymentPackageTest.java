@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.drkit.runtime.scenario.Emulator;
+import io.github.drkit.runtime.validation.BackupValidations;
 import io.github.drkit.testing.LambdaRuntimeApi;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 
 /**
  * The shaded jars as users get them, not the classes they are built from: the failover function's package
- * under the real runtime interface client, the break-glass CLI from {@code java -jar}, and the archive jar.
+ * under the real runtime interface client (and the restore testing validation handler in the same jar), the break-glass CLI from {@code java -jar}, and the archive jar.
  */
 @ExtendWith(MotoServerExtension.class)
 class DeploymentPackageTest {
@@ -93,6 +94,33 @@ class DeploymentPackageTest {
         AutoScalingGroup group = emulator.group(RECOVERY, "web");
         assertEquals(List.of(2, 4, 8), List.of(group.minSize(), group.desiredCapacity(), group.maxSize()));
         assertEquals(100L, emulator.record(zone, "app.example.com.", "recovery").weight());
+    }
+
+    @Test
+    void runtimeJar_whenRunByRuntimeInterfaceClient_validatesARestoredVolume(MotoServer moto) throws Exception {
+        String volume = emulator.ec2(RECOVERY).createVolume(v -> v.availabilityZone(RECOVERY + "a").size(8)).volumeId();
+        String plan = "arn:aws:backup:us-west-2:123456789012:restore-testing-plan:shop_restore_test-8f0a6b1c";
+        // The emulator does not serve PutRestoreValidationResult: the report goes to its stand-in.
+        try (BackupValidations backup = new BackupValidations(); LambdaRuntimeApi lambda = LambdaRuntimeApi.start()) {
+            lambda.invoke("""
+                    {"detail-type": "Restore Job State Change", "source": "aws.backup", "region": "us-west-2",
+                     "detail": {"restoreJobId": "D59196C8-8951-4C80-E71E-8F41E6D364E5", "resourceType": "EBS", "status": "COMPLETED",
+                       "createdResourceArn": "arn:aws:ec2:us-west-2:123456789012:volume/%s", "restoreTestingPlanArn": "%s"}}"""
+                    .formatted(volume, plan));
+            lambda.startFunction(RUNTIME_JAR + File.pathSeparator + runtimeInterfaceClient(),
+                    "io.github.drkit.lambda.RestoreValidationHandler::handleRequest",
+                    Map.of("AWS_REGION", RECOVERY, "AWS_ENDPOINT_URL", moto.endpoint().toString(), "AWS_ENDPOINT_URL_BACKUP",
+                            backup.endpoint().toString(), "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
+                            "DRKIT_RESTORE_TESTING_PLAN_ARN", plan),
+                    dir.resolve("validation.log"));
+
+            LambdaRuntimeApi.Answer answer = lambda.next();
+
+            assertEquals("response", answer.kind(), answer.body() + "\n" + lambda.output());
+            assertEquals("SUCCESSFUL", JSON.readTree(answer.body()).path("validationStatus").asText(), answer.body());
+            assertEquals(List.of(new BackupValidations.Sent("D59196C8-8951-4C80-E71E-8F41E6D364E5", "SUCCESSFUL",
+                    "checked EBS volume " + volume + " in us-west-2 (Ec2 DescribeVolumes): status available")), backup.sent());
+        }
     }
 
     /** The runtime interface client and its own dependencies, as Lambda's Java runtime provides them. */

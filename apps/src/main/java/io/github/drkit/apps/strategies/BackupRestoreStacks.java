@@ -124,7 +124,7 @@ public final class BackupRestoreStacks {
                     // Governance mode: a reference deployment must stay removable. Production vaults use
                     // VaultLock.compliance, which nobody can undo after the 72-hour cooling-off period.
                     .vaultLock(VaultLock.governance(Duration.days(7), Duration.days(7 * 365)))
-                    .restoreTesting(RestoreTesting.builder().protectedResourceType("EBS").validationWindowHours(2).build())
+                    .restoreTesting(RestoreTesting.builder().protectedResourceType("EBS").validationWindowHours(2).validation(true).build())
                     .build());
             // The auditors' view: controls that follow the vault's rules, lock and copies, with reports.
             this.audit = new BackupAuditFramework(this, "BackupAudit", BackupAuditFrameworkProps.builder()

@@ -209,7 +209,7 @@ public final class AwsClients implements AutoCloseable {
         return api("glue", () -> new GlueApi(new JsonProtocol(transport, AwsService.GLUE, "AWSGlue", "1.1", false)));
     }
 
-    /** AWS Backup (REST-JSON): the recovery points of a vault and the restore jobs started from them. */
+    /** AWS Backup (REST-JSON): the recovery points of a vault, the restore jobs started from them, and the validation result of a restore testing job. */
     public BackupApi backup() {
         return api("backup", () -> new BackupApi(new RestJsonProtocol(transport, AwsService.BACKUP)));
     }

@@ -40,6 +40,12 @@ public final class RestXmlProtocol {
                 RestXmlProtocol::decodeError);
     }
 
+    /** A GET of S3, which requires the SHA-256 of the (empty) payload in {@code x-amz-content-sha256} and signs it. */
+    public Xml getS3(String region, String operation, String path, Map<String, List<String>> query) {
+        return call(region, operation, new AwsTransport.Request(SdkHttpMethod.GET, path, query,
+                Map.of("x-amz-content-sha256", sha256(new byte[0])), null));
+    }
+
     private static String sha256(byte[] body) {
         try {
             byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(body);
@@ -59,7 +65,8 @@ public final class RestXmlProtocol {
 
     /**
      * Route 53's errors: {@code ErrorResponse/Error/Code} as in the Query protocol, except {@code InvalidChangeBatch},
-     * whose root element is the code and which lists one {@code Messages/Message} per refused change.
+     * whose root element is the code and which lists one {@code Messages/Message} per refused change. S3's errors have
+     * {@code Error} as their root, with {@code Code}, {@code Message} and {@code RequestId}.
      */
     static AwsServiceError decodeError(String service, String operation, int status, Map<String, List<String>> headers, byte[] body) {
         try {
@@ -67,6 +74,9 @@ public final class RestXmlProtocol {
             if (!"ErrorResponse".equals(root.name()) && root.first("Messages") != null) {
                 List<String> messages = root.all("Messages/Message").stream().map(Xml::text).toList();
                 return AwsServiceError.withMessages(service, operation, status, root.name(), messages, root.text("RequestId"));
+            }
+            if ("Error".equals(root.name()) && root.text("Code") != null) {
+                return new AwsServiceError(service, operation, status, root.text("Code"), root.text("Message"), root.text("RequestId"));
             }
         } catch (IllegalArgumentException notXml) {
             // Decoded below as a proxy's answer.

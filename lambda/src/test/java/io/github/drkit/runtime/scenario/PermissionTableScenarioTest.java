@@ -87,10 +87,12 @@ class PermissionTableScenarioTest {
      * archive search's rows (the archive CLI's, granted by ArchiveCatalog, never to the failover role) are held to the SDK
      * only, in the conformance suite: no test runs the Athena search under the emulator's IAM. The AWS Backup restore's rows
      * (restore-backup) are held to the SDK in the conformance suite and its calls to a recorded AWS Backup in
-     * RestoreBackupWireTest: the emulator serves no recovery points and no restore jobs.
+     * RestoreBackupWireTest: the emulator serves no recovery points and no restore jobs. The restore testing
+     * validation function's reads (restore-validation) run under the emulator's IAM in RestoreValidationScenarioTest; its
+     * PutRestoreValidationResult, which the emulator does not serve, is held to the SDK only.
      */
     private static final Set<String> KINDS_HELD_ELSEWHERE = Set.of("plan-parameter", "credentials", "readiness", "audit",
-            "archive-search", "cross-account", "restore-backup");
+            "archive-search", "cross-account", "restore-backup", "restore-validation");
 
     static Stream<Arguments> calledActions() {
         Set<List<String>> seen = new LinkedHashSet<>();

@@ -33,6 +33,25 @@ public final class DynamoDbApi {
         return Optional.of(new TableDescription(text(table, "TableName"), text(table, "TableStatus"), text(table, "GlobalTableVersion"), replicas));
     }
 
+    /**
+     * A table's status and the item count and size DynamoDB reports for it (refreshed about every six hours); empty when
+     * the Region has no table of that name.
+     */
+    public Optional<TableStatistics> tableStatistics(String region, String tableName) {
+        JsonNode table;
+        try {
+            table = json.call(region, "DescribeTable", JsonProtocol.object().put("TableName", tableName)).path("Table");
+        } catch (AwsServiceError e) {
+            if (e.is("ResourceNotFoundException")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(new TableStatistics(text(table, "TableName"), text(table, "TableStatus"),
+                table.hasNonNull("ItemCount") ? table.get("ItemCount").asLong() : null,
+                table.hasNonNull("TableSizeBytes") ? table.get("TableSizeBytes").asLong() : null));
+    }
+
     private static String text(JsonNode node, String field) {
         return node.hasNonNull(field) ? node.get(field).asText() : null;
     }

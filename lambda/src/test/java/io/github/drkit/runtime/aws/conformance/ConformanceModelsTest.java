@@ -91,7 +91,11 @@ class ConformanceModelsTest {
             Map.entry("BackupApi.startRestoreJob", "software.amazon.awssdk.services.backup.model.StartRestoreJobResponse"),
             Map.entry("BackupApi.describeRestoreJob", "software.amazon.awssdk.services.backup.model.DescribeRestoreJobResponse"),
             Map.entry("LambdaApi.functionConfiguration", "software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse"),
-            Map.entry("LambdaApi.invoke", "software.amazon.awssdk.services.lambda.model.InvokeResponse"));
+            Map.entry("LambdaApi.invoke", "software.amazon.awssdk.services.lambda.model.InvokeResponse"),
+            Map.entry("BackupApi.putRestoreValidationResult", "software.amazon.awssdk.services.backup.model.PutRestoreValidationResultResponse"),
+            Map.entry("S3Api.firstKeyCount", "software.amazon.awssdk.services.s3.model.ListObjectsV2Response"),
+            Map.entry("Ec2Api.volumeStates", "software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse"),
+            Map.entry("DynamoDbApi.tableStatistics", "software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse"));
     /** Operations whose answer body is not a shape but the caller's own document (the function's answer to Invoke). */
     private static final Set<String> RAW_BODIES = Set.of("LambdaApi.invoke");
 

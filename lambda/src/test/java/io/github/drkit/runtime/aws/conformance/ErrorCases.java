@@ -103,6 +103,14 @@ final class ErrorCases {
                           <RequestId>req-r53-error</RequestId></ErrorResponse>"""),
                         aws -> aws.route53().records("Z0000", null),
                         sdk -> sdk.route53.listResourceRecordSets(r -> r.hostedZoneId("Z0000"))),
+                // S3's error document has Error as its root; the request id is also in a header, which the SDK reads.
+                new ErrorCase("S3 AccessDenied", "AccessDenied", new CannedAnswer(403, java.util.Map.of("Content-Type", "application/xml",
+                        "x-amz-request-id", "4442587FB7D0A2F9"), """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>4442587FB7D0A2F9</RequestId>
+                          <HostId>9w4kVtCWRHk2Vd0SPmZ1j8yzgOUfbbH4dUnVtMt3rNA=</HostId></Error>""".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        aws -> aws.s3().firstKeyCount(REGION, "shop-archive-restore-test"),
+                        sdk -> sdk.s3.listObjectsV2(r -> r.bucket("shop-archive-restore-test").maxKeys(1))),
                 new ErrorCase("Route53 InvalidChangeBatch", "InvalidChangeBatch", CannedAnswer.xml(400, """
                         <?xml version="1.0"?>
                         <ErrorResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/">
