@@ -136,6 +136,9 @@ public final class Drill {
                         verifier.verify(plan, StateVerifier.Position.FAILED_OVER)));
                 if (points != null) {
                     List<String> times = RecoveryPoints.restoreTimes(forwardRun);
+                    run.events.add("recovery points made by the drill (moto 5.2.1 has no AWS Backup recovery points or copy jobs and runs "
+                            + "no Data Lifecycle Manager policy): their ages are seconds; restored RDS instances are available at once, so "
+                            + "each restore time below is the emulator's, and the hours of a real restore come from the budget");
                     run.events.addAll(times);
                     run.step("verify restore", "verify", () -> new Outcome<>(null, String.join("; ", times),
                             points.verifyRestored(clients, plan)));
