@@ -252,8 +252,9 @@ public final class BackupRestoreStacks {
                             .healthCheck(HealthCheckOptions.builder().https(false).build())
                             .build())
                     .build());
-            // The restore must fit the strategy's RTO; the RPO is the primary's (its backup plan and copies).
-            RecoveryObjectives.builder().rto(software.amazon.awscdk.Duration.seconds(RTO.toSeconds())).build().applyTo(restore);
+            // The restore (and the archive replica's retrieval) must fit the strategy's RTO. No RPO here: the vault and the
+            // replica hold copies, whose RPO is the primary's backup plan and replication.
+            RecoveryObjectives.builder().rto(software.amazon.awscdk.Duration.seconds(RTO.toSeconds())).build().applyTo(this);
         }
 
         /** The restore site: its function runs the restore action. */

@@ -145,6 +145,6 @@ class BackupRestoreStacksTest {
         RecoveryEstimate estimate = recovery.getRestore().recoveryEstimate();
         assertTrue(estimate.rto().compareTo(BackupRestoreStacks.RTO) < 0, estimate.rto().toString());
         assertEquals(BackupRestoreStacks.RTO.toSeconds(),
-                io.github.drkit.objectives.RecoveryObjectives.declaredOn(recovery.getRestore()).getRto().toSeconds().longValue());
+                io.github.drkit.objectives.RecoveryObjectives.of(recovery).getRto().toSeconds().longValue());
     }
 }
