@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: build drkit, synthesize the reference app into cdk.out and print its DR summary, then
-# rehearse failover and failback of the reference strategies in a local AWS emulator (moto_server on a
+# rehearse failover (restore, for backup and restore) and failback of the reference strategies in a local AWS emulator (moto_server on a
 # loopback port) and print the drill report. Works offline and without AWS credentials.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -312,6 +312,18 @@ public class FailoverFunction extends Construct implements AddedRecoveryTime {
             reasons.add("an EKS node group ARN ends in an id EKS generates at creation (nodegroup/<cluster>/<name>/<id>); the cluster and"
                     + " node group names before it pin each node group of the plan");
         }
+        if (plan.otherSteps().stream().anyMatch(PlanRestoreDatabase.class::isInstance)) {
+            roleFindings.add("regex:/^Resource::arn:<AWS::Partition>:rds:[^:]+:[^:]+:(snapshot|og|pg|subgrp):\\*$/");
+            reasons.add("a database restore reads and restores from the recovery Region's snapshots, whose names AWS Backup and snapshot "
+                    + "copies choose, and RDS authorizes it on the option and parameter groups the snapshot names (and on the Region's "
+                    + "subnet groups only when the step names none); the restored instance is named");
+        }
+        String restoreImageRun = "regex:/^Resource::arn:<AWS::Partition>:ec2:[^:]+:[^:]*:(\\*|image\\/\\*)$/";
+        if (plan.otherSteps().stream().anyMatch(PlanRestoreImage.class::isInstance) && !roleFindings.contains(restoreImageRun)) {
+            roleFindings.add(restoreImageRun);
+            reasons.add("ec2:RunInstances and CreateTags, which Auto Scaling checks when a group moves to the restored image's launch "
+                    + "template version, are allowed only with an ec2:LaunchTemplate condition naming the restored groups' templates");
+        }
         if (plan.otherSteps().stream().anyMatch(CustomAction.class::isInstance)) {
             roleFindings.add("regex:/^Resource::(<[^>]+\\.Arn>|arn:[^:]+:lambda:[^:]+:[^:]+:function:[^:*]+):\\*$/");
             reasons.add("a custom action's function is granted with its versions and aliases (<function ARN>:*), because a plan may name it"

@@ -96,6 +96,13 @@ public final class Drill {
             StateVerifier verifier = new StateVerifier(clients, emulatorIsMoto, proxy::calls);
             run.step("verify normal operation", "verify", () -> new Outcome<>(null, "before the disaster",
                     verifier.verify(plan, StateVerifier.Position.NORMAL)));
+            // A backup-and-restore plan restores from recovery points: the drill makes them, as the strategy's copies
+            // would leave them, while the primary site still runs; then the restore action takes failover's place.
+            RecoveryPoints points = !RecoveryPoints.restores(plan) ? null : run.step("create recovery points", "drill", () -> {
+                RecoveryPoints p = RecoveryPoints.create(clients, plan, Disaster.primaryRegion(plan, target));
+                return new Outcome<>(p, p.describe(), p.checks());
+            });
+            Action forward = points == null ? Action.FAILOVER : Action.RESTORE;
             try (AwsClients aws = engineClients(plan, run.role); ReadinessEvaluator evaluator = ReadinessEvaluator.builder(aws).build()) {
                 run.evaluateStep("evaluate before the disaster", evaluator, plan, List.of(Verdict.READY), deployed);
             }
@@ -111,25 +118,36 @@ public final class Drill {
                 }
                 Report first;
                 try {
-                    first = run.engineStep("failover", engine, plan, Action.FAILOVER, true);
+                    first = run.engineStep(forward.id(), engine, plan, forward, true);
                 } finally {
                     proxy.disarm();
                 }
                 failoverMillis += first.millis();
+                Report forwardRun = first;
                 if (first.outcome() == Report.RunOutcome.FAILED) {
-                    run.events.add("failover failed: " + first.message());
+                    run.events.add(forward.id() + " failed: " + first.message());
                     run.step("verify consistent after failed failover", "verify", () -> new Outcome<>(null,
                             "traffic never moves to a fleet that is not ready, and each zone's records move together",
                             new ConsistencyCheck(clients).verify(plan)));
-                    run.events.add("state was consistent after the failed run; failover run again with no fault armed");
-                    Report retry = run.engineStep("failover (run again)", engine, plan, Action.FAILOVER, false);
+                    run.events.add("state was consistent after the failed run; " + forward.id() + " run again with no fault armed");
+                    Report retry = run.engineStep(forward.id() + " (run again)", engine, plan, forward, false);
                     failoverMillis += retry.millis();
-                    run.events.add("failover run again: " + retry.outcome() + ": " + retry.message());
+                    forwardRun = retry;
+                    run.events.add(forward.id() + " run again: " + retry.outcome() + ": " + retry.message());
                 } else {
-                    run.events.add("failover " + first.outcome() + ": " + first.message());
+                    run.events.add(forward.id() + " " + first.outcome() + ": " + first.message());
                 }
                 run.step("verify failover", "verify", () -> new Outcome<>(null, "recovery capacity, traffic on " + plan.recoveryRegion(),
                         verifier.verify(plan, StateVerifier.Position.FAILED_OVER)));
+                if (points != null) {
+                    List<String> times = RecoveryPoints.restoreTimes(forwardRun);
+                    run.events.add("recovery points made by the drill (moto 5.2.1 has no AWS Backup recovery points or copy jobs and runs "
+                            + "no Data Lifecycle Manager policy): their ages are seconds; restored RDS instances are available at once, so "
+                            + "each restore time below is the emulator's, and the hours of a real restore come from the budget");
+                    run.events.addAll(times);
+                    run.step("verify restore", "verify", () -> new Outcome<>(null, String.join("; ", times),
+                            points.verifyRestored(clients, plan)));
+                }
                 run.step("repair primary site", "drill", () -> {
                     List<String> done = disaster.repair();
                     return new Outcome<>(null, String.join("; ", done), List.of());
@@ -139,6 +157,12 @@ public final class Drill {
                 run.events.add("failback " + back.outcome() + ": " + back.message());
                 run.step("verify failback", "verify", () -> new Outcome<>(null, "standby capacity, traffic on " + disaster.site(),
                         verifier.verify(plan, StateVerifier.Position.NORMAL)));
+                if (points != null) {
+                    back.leftForOperator().forEach(l -> run.events.add("left for the operator: " + l));
+                    run.step("verify restored resources left for the operator", "verify", () -> new Outcome<>(null,
+                            "failback deletes nothing it restored: " + back.leftForOperator().size() + " resource(s) listed",
+                            points.verifyLeftForOperator(clients, plan, back)));
+                }
                 // A promoted replica stays promoted after failback (it is never demoted): DEGRADED says so until it is re-created.
                 try (ReadinessEvaluator evaluator = ReadinessEvaluator.builder(aws).build()) {
                     run.evaluateStep("evaluate after failback", evaluator, plan,
@@ -192,10 +216,10 @@ public final class Drill {
                 limitations(deployed, leftBehind, leftOut), passed, error);
     }
 
-    /** A failover run that failed under an injected fault and was then run again to success is the drill working. */
+    /** A failover (or restore) run that failed under an injected fault and was then run again to success is the drill working. */
     private static boolean isRecoveredFailover(StepRecord failed, List<StepRecord> steps) {
-        return failed.name().equals("failover") && steps.stream()
-                .anyMatch(s -> s.name().equals("failover (run again)") && "OK".equals(s.outcome()));
+        return (failed.name().equals(Action.FAILOVER.id()) || failed.name().equals(Action.RESTORE.id())) && steps.stream()
+                .anyMatch(s -> s.name().equals(failed.name() + " (run again)") && "OK".equals(s.outcome()));
     }
 
     private AwsClients engineClients(RecoveryPlan plan, FailoverRole role) {

@@ -17,6 +17,13 @@ import io.github.drkit.backup.BackupVault;
 import io.github.drkit.backup.BackupVaultProps;
 import io.github.drkit.backup.RestoreTesting;
 import io.github.drkit.backup.VaultLock;
+import io.github.drkit.backuprestore.BackupRestoreSite;
+import io.github.drkit.backuprestore.BackupRestoreSiteProps;
+import io.github.drkit.failover.Capacity;
+import io.github.drkit.failover.DnsSwitchOptions;
+import io.github.drkit.failover.Endpoint;
+import io.github.drkit.failover.HealthCheckOptions;
+import io.github.drkit.pilotlight.ServerTier;
 import io.github.drkit.objectives.RecoveryObjectives;
 import io.github.drkit.objectives.StandbyCost;
 import io.github.drkit.replication.ImageKind;
@@ -31,6 +38,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.BucketAttributes;
 import software.amazon.awscdk.services.s3.ObjectLockMode;
@@ -45,8 +53,11 @@ import software.constructs.Construct;
  * framework checks what the vault declares and reports to an S3 bucket. It also archives
  * objects through Standard-IA, Glacier Flexible Retrieval and Deep Archive with Object Lock and
  * replicates them with Replication Time Control; and copies EBS snapshots and AMIs of tagged volumes
- * and instances to the recovery Region. The recovery Region holds the copies and nothing runs there
- * until a restore.
+ * and instances to the recovery Region. The live site ({@code drkit-backup-restore-site}: web servers
+ * and their PostgreSQL database) carries the tags that put its database in the backup plan and its
+ * instances in the AMI policy. The recovery Region holds the copies and nothing runs there until a
+ * restore: its {@link BackupRestoreSite} restores the database from the latest snapshot copied there,
+ * points its web tier at the latest copied AMI, scales it and moves {@code backup-restore.<zone>}.
  */
 public final class BackupRestoreStacks {
     public static final String APPLICATION = "backup-restore";
@@ -63,6 +74,10 @@ public final class BackupRestoreStacks {
      */
     public static final double AIR_GAPPED_GB = 150;
     public static final String REPLICA_KEY_ALIAS = "alias/drkit-backup-restore-archive-replica";
+    /** The live site's database: backed up by the vault's plan, copied to the recovery Region, restored from there. */
+    public static final String DATABASE = "drkit-backup-restore-db";
+    /** The tag the AMI policy selects instances by; the copied AMIs keep it, and the restore selects them by it. */
+    public static final Map<String, String> AMI_TAGS = Map.of("drkit:ami", APPLICATION);
     /** Backup and restore recovers in hours: the primary's constructs must reach these at synth. */
     public static final java.time.Duration RTO = java.time.Duration.ofHours(24);
     public static final java.time.Duration RPO = java.time.Duration.ofHours(4);
@@ -71,8 +86,15 @@ public final class BackupRestoreStacks {
     }
 
     public static void define(App app, ReferenceEnvironment env) {
+        ReferenceZone zone = ReferenceZone.from(app);
+        LiveSiteStack site = new LiveSiteStack(app, "drkit-backup-restore-site", StackProps.builder().env(env.primary())
+                .description("drkit reference app: backup and restore, the live site its backups protect").build(), zone,
+                "primary." + APPLICATION, DATABASE);
+        // What the backup plan and the AMI policy select: the database by the backup tags, the servers' instances by the AMI tag.
+        BACKUP_TAGS.forEach((k, v) -> Tags.of(site.getDatabase()).add(k, v));
+        AMI_TAGS.forEach((k, v) -> Tags.of(site.getServers()).add(k, v));
         RecoveryStack recovery = new RecoveryStack(app, "drkit-backup-restore-recovery", StackProps.builder().env(env.recovery())
-                .description("drkit reference app: backup and restore, copies in the recovery Region").build(), env);
+                .description("drkit reference app: backup and restore, copies in the recovery Region").build(), env, zone);
         PrimaryStack primary = new PrimaryStack(app, "drkit-backup-restore-primary", StackProps.builder().env(env.primary())
                 .description("drkit reference app: backup and restore, primary Region").build(), env);
         // Order only: copies and replicas need their destinations. No value crosses the Regions.
@@ -187,12 +209,13 @@ public final class BackupRestoreStacks {
         }
     }
 
-    /** The recovery Region: the vault that receives the copies and the archive's replica. */
+    /** The recovery Region: the vault that receives the copies, the archive's replica and the site a restore brings up. */
     public static final class RecoveryStack extends Stack {
         private final BackupVault vault;
         private final GlacierLifecycle archiveReplica;
+        private final BackupRestoreSite restore;
 
-        public RecoveryStack(Construct scope, String id, StackProps props, ReferenceEnvironment env) {
+        public RecoveryStack(Construct scope, String id, StackProps props, ReferenceEnvironment env, ReferenceZone zone) {
             super(scope, id, props);
             this.vault = new BackupVault(this, "Vault", BackupVaultProps.builder()
                     .backupVaultName(RECOVERY_VAULT)
@@ -209,6 +232,34 @@ public final class BackupRestoreStacks {
                     .bucketName(replicaBucketName(env))
                     .encryptionKey(replicaKey)
                     .build());
+            // Nothing runs here until a restore: then the database comes back from its latest snapshot copy, the web
+            // tier launches from the latest copied AMI, and backup-restore.<zone> moves here once it is healthy.
+            RegionNetwork network = new RegionNetwork(this, "Network");
+            this.restore = new BackupRestoreSite(this, "Restore", BackupRestoreSiteProps.builder()
+                    .applicationName(APPLICATION)
+                    .primaryRegion(env.primaryRegion())
+                    .vpc(network.vpc())
+                    .accessLogBucket(network.logs())
+                    .sourceDatabaseIdentifier(DATABASE)
+                    .imageTags(AMI_TAGS)
+                    .rpo(software.amazon.awscdk.Duration.seconds(RPO.toSeconds()))
+                    .tiers(List.of(ServerTier.builder().name("web").port(80).healthCheckPath("/")
+                            .recoveryCapacity(Capacity.of(2, 2, 8)).build()))
+                    .dns(DnsSwitchOptions.builder()
+                            .hostedZone(zone.importInto(this))
+                            .recordName(APPLICATION)
+                            .primary(Endpoint.zoneRecord("primary." + APPLICATION))
+                            .healthCheck(HealthCheckOptions.builder().https(false).build())
+                            .build())
+                    .build());
+            // The restore (and the archive replica's retrieval) must fit the strategy's RTO. No RPO here: the vault and the
+            // replica hold copies, whose RPO is the primary's backup plan and replication.
+            RecoveryObjectives.builder().rto(software.amazon.awscdk.Duration.seconds(RTO.toSeconds())).build().applyTo(this);
+        }
+
+        /** The restore site: its function runs the restore action. */
+        public BackupRestoreSite getRestore() {
+            return restore;
         }
 
         public BackupVault getVault() {

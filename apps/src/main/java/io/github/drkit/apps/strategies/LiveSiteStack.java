@@ -54,6 +54,8 @@ public final class LiveSiteStack extends Stack {
 
     private final ApplicationLoadBalancer loadBalancer;
     private final String siteRecordName;
+    private final AutoScalingGroup servers;
+    private CfnDBInstance database;
 
     /**
      * @param siteRecordName the stable name of this site in the zone, e.g. "primary.pilot-light"
@@ -91,7 +93,7 @@ public final class LiveSiteStack extends Stack {
                         .volume(BlockDeviceVolume.ebs(20, EbsDeviceOptions.builder().encrypted(true).volumeType(EbsDeviceVolumeType.GP3).build()))
                         .build()))
                 .build();
-        AutoScalingGroup servers = AutoScalingGroup.Builder.create(this, "Servers")
+        this.servers = AutoScalingGroup.Builder.create(this, "Servers")
                 .vpc(network.vpc())
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
                 .launchTemplate(template)
@@ -111,11 +113,11 @@ public final class LiveSiteStack extends Stack {
                 .target(RecordTarget.fromAlias(new LoadBalancerTarget(loadBalancer))).build();
 
         if (databaseIdentifier != null) {
-            primaryDatabase(network, serverGroup, databaseIdentifier);
+            this.database = primaryDatabase(network, serverGroup, databaseIdentifier);
         }
     }
 
-    private void primaryDatabase(RegionNetwork network, SecurityGroup serverGroup, String identifier) {
+    private CfnDBInstance primaryDatabase(RegionNetwork network, SecurityGroup serverGroup, String identifier) {
         Key key = Key.Builder.create(this, "DatabaseKey").description("Storage of the primary database")
                 .enableKeyRotation(true).removalPolicy(RemovalPolicy.RETAIN).build();
         SecurityGroup dbGroup = SecurityGroup.Builder.create(this, "DatabaseSecurityGroup").vpc(network.vpc())
@@ -148,6 +150,17 @@ public final class LiveSiteStack extends Stack {
                 .copyTagsToSnapshot(true)
                 .build();
         db.applyRemovalPolicy(RemovalPolicy.SNAPSHOT);
+        return db;
+    }
+
+    /** The site's web servers. */
+    public AutoScalingGroup getServers() {
+        return servers;
+    }
+
+    /** The primary database, or null for a stateless site. */
+    public CfnDBInstance getDatabase() {
+        return database;
     }
 
     public ApplicationLoadBalancer getLoadBalancer() {

@@ -109,6 +109,42 @@ class BackupRestoreStacksTest {
     @Test
     void stacks_whenSynthesized_areInTheApp() {
         List<String> names = app.getNode().getChildren().stream().filter(c -> c instanceof Stack).map(c -> ((Stack) c).getStackName()).toList();
-        assertTrue(names.containsAll(List.of("drkit-backup-restore-primary", "drkit-backup-restore-recovery")), names.toString());
+        assertTrue(names.containsAll(List.of("drkit-backup-restore-primary", "drkit-backup-restore-recovery", "drkit-backup-restore-site")),
+                names.toString());
+    }
+
+    @Test
+    void site_whenSynthesized_tagsTheDatabaseForTheBackupPlanAndTheServersForTheAmiPolicy() {
+        Stack site = (Stack) app.getNode().findChild("drkit-backup-restore-site");
+        Template t = Template.fromStack(site);
+        assertEquals("us-east-1", site.getRegion());
+        t.hasResourceProperties("AWS::RDS::DBInstance", Match.objectLike(Map.of("DBInstanceIdentifier", BackupRestoreStacks.DATABASE,
+                "CopyTagsToSnapshot", true, "Tags", Match.arrayWith(List.of(
+                        Map.of("Key", "drkit:backup", "Value", "backup-restore"), Map.of("Key", "drkit:tier", "Value", "production"))))));
+        t.hasResourceProperties("AWS::AutoScaling::AutoScalingGroup", Match.objectLike(Map.of("Tags", Match.arrayWith(List.of(
+                Map.of("Key", "drkit:ami", "PropagateAtLaunch", true, "Value", "backup-restore"))))));
+        // The AMI policy of the primary selects the instances by the same tag.
+        Template.fromStack(primary).hasResourceProperties("AWS::DLM::LifecyclePolicy", Match.objectLike(Map.of("PolicyDetails",
+                Match.objectLike(Map.of("TargetTags", List.of(Map.of("Key", "drkit:ami", "Value", "backup-restore")))))));
+    }
+
+    @Test
+    void recovery_whenSynthesized_restoresTheSiteDatabaseAndTheCopiedAmiThenMovesDns() {
+        Template t = Template.fromStack(recovery);
+        t.hasResourceProperties("AWS::AutoScaling::AutoScalingGroup", Map.of("MinSize", "0", "MaxSize", "8",
+                "DesiredCapacity", Match.absent(), "TargetGroupARNs", Match.anyValue()));
+        t.hasResourceProperties("AWS::Route53::RecordSet", Match.objectLike(Map.of("Name", "backup-restore.drkit.example.com.",
+                "Failover", "SECONDARY")));
+        t.resourceCountIs("AWS::RDS::DBInstance", 0);
+        String plan = t.findResources("AWS::Lambda::Function").values().stream().map(String::valueOf)
+                .filter(f -> f.contains("DRKIT_PLAN")).findFirst().orElseThrow();
+        assertTrue(plan.contains("\"strategy\":\"BACKUP_RESTORE\""), plan);
+        assertTrue(plan.contains("\"sourceDbInstanceIdentifier\":\"" + BackupRestoreStacks.DATABASE + "\""), plan);
+        assertTrue(plan.contains("\"imageTags\":{\"drkit:ami\":\"backup-restore\"}"), plan);
+        assertEquals(BackupRestoreStacks.DATABASE + "-restored", recovery.getRestore().getRestoredDatabaseIdentifier());
+        RecoveryEstimate estimate = recovery.getRestore().recoveryEstimate();
+        assertTrue(estimate.rto().compareTo(BackupRestoreStacks.RTO) < 0, estimate.rto().toString());
+        assertEquals(BackupRestoreStacks.RTO.toSeconds(),
+                io.github.drkit.objectives.RecoveryObjectives.of(recovery).getRto().toSeconds().longValue());
     }
 }

@@ -15,7 +15,8 @@ public final class TemplateRewrites {
             new HealthCheckIdAsRef(),
             new LoadBalancerZoneAsLiteral(),
             new AlarmReferencesAsLiterals(),
-            new AliasReferencesAsFunction());
+            new AliasReferencesAsFunction(),
+            new DropBucketNotifications());
 
     private TemplateRewrites() {
     }

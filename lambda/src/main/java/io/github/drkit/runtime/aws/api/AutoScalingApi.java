@@ -45,7 +45,16 @@ public final class AutoScalingApi {
                 template.text("LaunchTemplateId"), template.text("LaunchTemplateName"), template.text("Version"));
         return new AutoScalingGroup(g.text("AutoScalingGroupName"), g.number("MinSize").intValue(),
                 g.number("DesiredCapacity").intValue(), g.number("MaxSize").intValue(), instances, ref,
-                g.first("MixedInstancesPolicy") != null, g.text("LaunchConfigurationName"));
+                hasMixedInstancesPolicy(g), g.text("LaunchConfigurationName"));
+    }
+
+    /**
+     * True when the group launches through a mixed instances policy. {@code LaunchTemplate} is a required member of the
+     * policy, so an element without one holds no policy (moto answers an empty element for groups CloudFormation made).
+     */
+    static boolean hasMixedInstancesPolicy(Xml group) {
+        Xml policy = group.first("MixedInstancesPolicy");
+        return policy != null && policy.first("LaunchTemplate") != null;
     }
 
     /**
