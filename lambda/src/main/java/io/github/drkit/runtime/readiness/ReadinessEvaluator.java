@@ -70,7 +70,7 @@ public final class ReadinessEvaluator implements AutoCloseable {
         Map<String, Integer> byOperation = new TreeMap<>();
         calls.forEach(c -> byOperation.merge(c.service() + " " + c.operation(), 1, Integer::sum));
         Instant ended = Instant.now();
-        ReadinessReport report = new ReadinessReport("evaluate", plan.application(), plan.strategy().name(), plan.recoveryRegion(), verdict,
+        ReadinessReport report = new ReadinessReport("evaluate", java.util.UUID.randomUUID().toString(), plan.application(), plan.strategy().name(), plan.recoveryRegion(), verdict,
                 message(verdict, findings), seconds(objectives.rto()), seconds(objectives.rpo()), impliedRto, impliedRpo,
                 started.toString(), ended.toString(), Duration.between(started, ended).toMillis(), findings, calls.size(), byOperation,
                 metricNamespace == null ? "not published (no namespace given)" : null);
