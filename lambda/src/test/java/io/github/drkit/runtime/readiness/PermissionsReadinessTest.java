@@ -81,7 +81,7 @@ class PermissionsReadinessTest {
 
     private List<Finding> check(String roleArn) {
         RecoveryPlan plan = plan();
-        ReadinessContext context = new ReadinessContext(plan, aws, Objectives.declaredBy(plan), pool);
+        ReadinessContext context = new ReadinessContext(plan, new io.github.drkit.runtime.engine.StepClients(aws), Objectives.declaredBy(plan), pool);
         return new CallLog(Deadline.after(Duration.ofSeconds(30))).bind(() -> new PermissionsReadiness(roleArn).check(plan.steps(), context));
     }
 
