@@ -76,6 +76,7 @@ class CustomActionScenarioTest {
         return handler.handleRequest(event, null);
     }
 
+    // The handler's answer is ReportJson's plain form: every JSON object a Map<String, Object>, every array a List.
     @SuppressWarnings("unchecked")
     private static Map<String, Object> step(Map<String, Object> report, String resource) {
         return ((List<Map<String, Object>>) report.get("steps")).stream().filter(s -> resource.equals(s.get("resource"))).findFirst()
