@@ -83,7 +83,8 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
     }
 
     /**
-     * Refuses an approval that names no stage of {@code plan} waiting for one, naming {@code field} (the event's {@code approve}, the command line's {@code --approve}).
+     * Refuses an approval that names no stage of {@code plan} waiting for one, naming {@code field} (the event's
+     * {@code approve}, the command line's {@code --approve}).
      */
     public void checkApproval(io.github.drkit.plan.RecoveryPlan plan, String field) {
         Approvals.check(plan, this, field);

@@ -278,7 +278,8 @@ public final class FleetReadiness implements ReadinessCheck<FleetPlan> {
             counted.computeIfAbsent(key, k -> new ArrayList<>()).add(fleet.path() + " (" + type + ")");
         }
         List<String> keys = List.copyOf(needed.keySet());
-        List<Callable<Finding>> quotaReads = keys.stream().map(key -> (Callable<Finding>) () -> quota(firstCounted.get(key), key.substring(key.lastIndexOf('/') + 1), needed.get(key), counted.get(key), context))
+        List<Callable<Finding>> quotaReads = keys.stream().map(key -> (Callable<Finding>) () -> quota(firstCounted.get(key),
+                        key.substring(key.lastIndexOf('/') + 1), needed.get(key), counted.get(key), context))
                 .collect(Collectors.toList());
         context.all(quotaReads).stream().filter(f -> f != null).forEach(findings::add);
     }
