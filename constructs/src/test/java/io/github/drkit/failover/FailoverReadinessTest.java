@@ -210,6 +210,7 @@ class FailoverReadinessTest {
     }
 
     /** The plan the function carries, as the template holds it: the literal text of every part joined. */
+    // Safe: CDK hands template JSON over as Map<String, Object> objects and List arrays (jsii's mapping of JSON).
     @SuppressWarnings("unchecked")
     private static String renderedPlan(Stack stack, FailoverFunction f) {
         software.amazon.awscdk.services.lambda.CfnFunction cfn = (software.amazon.awscdk.services.lambda.CfnFunction) f.getFunction()

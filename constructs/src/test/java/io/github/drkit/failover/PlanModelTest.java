@@ -18,6 +18,7 @@ class PlanModelTest {
     }
 
     @Test
+    // Safe: PlanModel.toJson writes the plan tree, every JSON object a Map<String, Object>, every array a List.
     @SuppressWarnings("unchecked")
     void toJson_whenFullPlan_matchesContractFieldNames() {
         Map<String, Object> json = FailoverFunctionTest.plan(1).withNotificationTopicArn("arn:aws:sns:us-west-2:111111111111:shop-dr").toJson();
@@ -40,6 +41,7 @@ class PlanModelTest {
     }
 
     /** The first step of a kind in the named stage of a written plan. */
+    // Safe: PlanModel.toJson writes the plan tree, every JSON object a Map<String, Object>, every array a List.
     @SuppressWarnings("unchecked")
     static Map<String, Object> step(List<Map<String, Object>> stages, String stage, String kind) {
         return stages.stream().filter(s -> stage.equals(s.get("name")))

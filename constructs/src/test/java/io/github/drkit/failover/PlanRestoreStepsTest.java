@@ -36,6 +36,7 @@ class PlanRestoreStepsTest {
                 .recoveryRegion("us-west-2").otherSteps(List.of(steps)).build();
     }
 
+    // Safe: CDK hands template JSON over as Map<String, Object> objects and List arrays (jsii's mapping of JSON).
     @SuppressWarnings("unchecked")
     private static Map<String, Object> statement(List<PolicyStatement> statements, String sid) {
         return (Map<String, Object>) statements.stream().filter(s -> sid.equals(s.getSid())).findFirst()

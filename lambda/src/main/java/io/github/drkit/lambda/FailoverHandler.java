@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.engine.Action;
-import io.github.drkit.runtime.engine.InvalidRequestException;
 import io.github.drkit.runtime.engine.Progress;
 import io.github.drkit.runtime.engine.RecoveryEngine;
 import io.github.drkit.runtime.engine.RecoveryRequest;
@@ -92,31 +91,32 @@ public final class FailoverHandler implements RequestHandler<Map<String, Object>
         RecoveryPlan plan = PlanSource.load(env, aws);
         Report report = engine.run(plan, request);
         if (context != null && context.getLogger() != null) {
-            context.getLogger().log("drkit " + report.action() + " " + report.outcome() + ": " + report.message() + "\n");
+            context.getLogger().log("drkit " + report.action() + " " + report.outcome() + " (run " + report.runId() + "): " + report.message() + "\n");
         }
-        return kept(ReportJson.toMap(report), plan.application(), report.action(), report.startedAt(), context);
+        return kept(ReportJson.toMap(report), plan.application(), report.action(), report.startedAt(), report.runId(), context);
     }
 
-    /** The report with where the audit trail keeps it, when there is one. */
-    private Map<String, Object> kept(Map<String, Object> report, String application, String action, String startedAt, Context context) {
+    /**
+     * The report with where the audit trail keeps it, when there is one: keyed by the run id, so that the runs of one
+     * recovery are found together, with the invocation's request id as the object's metadata.
+     */
+    private Map<String, Object> kept(Map<String, Object> report, String application, String action, String startedAt, String runId,
+                                     Context context) {
         if (audit == null) {
             return report;
         }
-        String runId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : java.util.UUID.randomUUID().toString();
+        String requestId = context == null ? null : context.getAwsRequestId();
         Map<String, Object> answer = new java.util.LinkedHashMap<>(report);
-        answer.put("auditTrail", audit.keep(application, action, java.time.Instant.parse(startedAt), runId, ReportJson.write(report)));
+        answer.put("auditTrail", audit.keep(application, action, java.time.Instant.parse(startedAt), runId, requestId, ReportJson.write(report)));
         return answer;
     }
 
     private Map<String, Object> evaluate(RecoveryRequest request, Context context) {
-        if (request.dryRun() || request.force()) {
-            throw new InvalidRequestException(request.dryRun() ? "dryRun" : "force", "does not apply to evaluate, which changes nothing");
-        }
         RecoveryPlan plan = PlanSource.load(env, aws);
         ReadinessReport report = readiness.evaluate(plan, Objectives.declaredBy(plan), request.deadline());
         if (context != null && context.getLogger() != null) {
-            context.getLogger().log("drkit evaluate " + report.verdict() + ": " + report.message() + "\n");
+            context.getLogger().log("drkit evaluate " + report.verdict() + " (run " + report.runId() + "): " + report.message() + "\n");
         }
-        return kept(ReportJson.toMap(report), plan.application(), report.action(), report.startedAt(), context);
+        return kept(ReportJson.toMap(report), plan.application(), report.action(), report.startedAt(), report.runId(), context);
     }
 }

@@ -23,6 +23,7 @@ import io.github.drkit.runtime.engine.InvalidRequestException;
 import io.github.drkit.runtime.engine.Progress;
 import io.github.drkit.runtime.engine.RecoveryEngine;
 import io.github.drkit.runtime.engine.RecoveryRequest;
+import io.github.drkit.runtime.engine.RequestField;
 import io.github.drkit.runtime.engine.Report;
 import io.github.drkit.runtime.engine.ReportJson;
 import io.github.drkit.plan.InvalidInputException;
@@ -205,24 +206,38 @@ final class RecoveryCommand {
                 case "--help", "-h" -> {
                     return null;
                 }
-                default -> throw new InvalidRequestException(Cut.value(args[i]), "is not an option of " + action.id()
-                        + (action == Action.EVALUATE ? " (options: --plan FILE, --rto SECONDS, --rpo SECONDS, --deadline SECONDS, --role-arn ARN, --help)"
-                        : " (options: --plan FILE, --dry-run, --force, --deadline SECONDS" + (action == Action.RESTORE ? ", --before TIME" : "")
-                        + (action.failsOver() ? ", --approve STAGE, --run-id ID" : "") + ", --help)"));
+                default -> throw new InvalidRequestException(Cut.value(args[i]), "is not an option of " + action.id() + " (options: " + options() + ")");
             }
         }
         if (file == null) {
             throw new InvalidRequestException("--plan", "is required: the recovery plan file");
         }
-        if ((action == Action.STATUS || action == Action.EVALUATE) && (dryRun || force)) {
-            throw new InvalidRequestException(dryRun ? "--dry-run" : "--force", "does not apply to " + action.id() + ", which changes nothing");
-        }
-        if (!action.failsOver() && approve != null) {
-            throw new InvalidRequestException("--approve", "applies to failover and restore only (got " + action.id()
-                    + "): failback and status never wait for approval");
-        }
+        // The event's rule, naming the options: what the action would ignore is refused, as the Lambda refuses it.
+        RecoveryRequest.checkFields(action, dryRun, force, before, approve, runId, RequestField::option);
         return new Options(path(file), dryRun, force, deadline == null ? RecoveryRequest.DEFAULT_DEADLINE : deadline, new Objectives(rto, rpo),
                 before, approve, runId, roleArn);
+    }
+
+    /** The options of this command: the request's fields it takes ({@link RequestField}) and the command line's own. */
+    private String options() {
+        java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("--plan FILE"));
+        if (action == Action.EVALUATE) {
+            options.addAll(java.util.List.of("--rto SECONDS", "--rpo SECONDS"));
+        }
+        for (RequestField field : RequestField.of(action)) {
+            options.add(field.option() + switch (field) {
+                case BEFORE -> " TIME";
+                case APPROVE -> " STAGE";
+                case RUN_ID -> " ID";
+                default -> "";
+            });
+        }
+        options.add("--deadline SECONDS");
+        if (action == Action.EVALUATE) {
+            options.add("--role-arn ARN");
+        }
+        options.add("--help");
+        return String.join(", ", options);
     }
 
     private static String value(String[] args, int i, String what) {

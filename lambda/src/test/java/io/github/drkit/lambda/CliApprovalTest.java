@@ -132,7 +132,8 @@ class CliApprovalTest {
 
     @Test
     void failback_whenApproveGiven_exits2NamingApprove() throws IOException {
-        run(Action.FAILBACK, "--plan", planFile.toString(), "--approve", "compute").assertInvalid("--approve", "applies to failover and restore only");
+        run(Action.FAILBACK, "--plan", planFile.toString(), "--approve", "compute").assertInvalid("--approve",
+                "does not apply to failback (--approve applies to failover and restore only: failback, status and evaluate never wait for approval)");
         assertNothingChanged();
     }
 

@@ -98,7 +98,7 @@ class CliRestoreBadInputTest {
 
     @Test
     void failover_whenBeforeIsGiven_namesItAsRestoreOnly() throws IOException {
-        assertInvalid(Action.FAILOVER, "--before", "applies only to restore", "--plan", planFile.toString(),
+        assertInvalid(Action.FAILOVER, "--before", "does not apply to failover (--before applies to restore only: only restore chooses recovery points)", "--plan", planFile.toString(),
                 "--before", "2026-12-01T10:00Z");
     }
 }

@@ -112,7 +112,8 @@ class EvaluateCommandTest {
         Run run = run(Action.EVALUATE, "--plan", planFile.toString(), "--dry-run");
 
         assertEquals(2, run.code());
-        assertEquals("--dry-run: does not apply to evaluate, which changes nothing", run.json().get("message").asText());
+        assertEquals("--dry-run: does not apply to evaluate (--dry-run applies to failover, failback and restore only: status and evaluate change"
+                + " nothing); nothing was run", run.json().get("message").asText());
     }
 
     @Test

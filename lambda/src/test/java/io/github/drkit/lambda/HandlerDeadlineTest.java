@@ -95,7 +95,7 @@ class HandlerDeadlineTest {
         assertEquals("SUCCEEDED", report.get("outcome"));
         Progress.Event start = progress.get(0);
         assertEquals(Progress.Kind.RUN_START, start.kind());
-        assertEquals("status of web, deadline 30 s", start.message());
+        assertEquals("status of web, deadline 30 s, run " + report.get("runId"), start.message());
         assertTrue(start.secondsLeft() <= 30, start.toString());
         assertTrue(progress.stream().anyMatch(e -> e.kind() == Progress.Kind.STEP_END && "read state".equals(e.step())), progress.toString());
     }

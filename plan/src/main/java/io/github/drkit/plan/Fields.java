@@ -28,6 +28,7 @@ public final class Fields {
         this.unresolved = unresolved;
     }
 
+    // Safe: plan trees come from Jackson or PlanWriter, whose objects have String keys; the instanceof above rules out the rest.
     @SuppressWarnings("unchecked")
     static Fields of(Object node, String path, Predicate<String> unresolved) {
         if (!(node instanceof Map)) {

@@ -186,6 +186,7 @@ public final class PlanReader {
         return check(StepKinds.of(step), step);
     }
 
+    // Safe: kind is StepKinds.of(step), so what it reads back is a step of step's own class T.
     @SuppressWarnings("unchecked")
     private <T extends PlanStep, K extends PlanStep> T check(StepKind<K> kind, T step) {
         return (T) kind.read(fields(kind.write(kind.cast(step)), ""), new StepContext(this, null));

@@ -49,11 +49,10 @@ public final class StepKinds {
         return kind.write(kind.cast(step));
     }
 
-    @SuppressWarnings("rawtypes")
     private static Map<String, StepKind<?>> load() {
         Map<String, StepKind<?>> kinds = new LinkedHashMap<>();
         List<String> duplicates = new ArrayList<>();
-        for (StepKind kind : ServiceLoader.load(StepKind.class, StepKinds.class.getClassLoader())) {
+        for (StepKind<?> kind : ServiceLoader.load(StepKind.class, StepKinds.class.getClassLoader())) {
             if (kinds.putIfAbsent(kind.name(), kind) != null) {
                 duplicates.add(kind.name());
             }

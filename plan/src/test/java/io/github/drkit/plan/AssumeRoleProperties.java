@@ -32,20 +32,21 @@ class AssumeRoleProperties {
     record Placed(int stage, int step, String account, String path, String name, String externalId) {
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> example() {
         try {
-            return JSON.readValue(RecoveryPlanTest.documentedPlanV2(), LinkedHashMap.class);
+            return JSON.readValue(RecoveryPlanTest.documentedPlanV2(), new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    // Safe: plan trees (PlanWriter's, Jackson's untyped reads) hold every JSON object as Map<String, Object>, every array as a List.
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> stages(Map<String, Object> plan) {
         return (List<Map<String, Object>>) plan.get("stages");
     }
 
+    // Safe: plan trees (PlanWriter's, Jackson's untyped reads) hold every JSON object as Map<String, Object>, every array as a List.
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> steps(Map<String, Object> stage) {
         return (List<Map<String, Object>>) stage.get("steps");

@@ -68,6 +68,7 @@ class AssumeRoleTest {
 
         Map<String, Object> written = PlanWriter.stage(stage);
 
+        // Safe: plan trees (PlanWriter's, Jackson's untyped reads) hold every JSON object as Map<String, Object>, every array as a List.
         @SuppressWarnings("unchecked")
         Map<String, Object> step = ((List<Map<String, Object>>) written.get("steps")).get(0);
         assertEquals(Map.of("roleArn", ROLE, "externalId", "drkit-web"), step.get("assumeRole"));

@@ -98,6 +98,7 @@ public final class PlanInputs {
      * A version 2 plan tree in the layout of version 1, as a version 1 writer wrote it: each kind's steps under its
      * version 1 field, the health gate's timeout as {@code healthTimeoutSeconds}.
      */
+    // Safe: plan trees (PlanWriter's, Jackson's untyped reads) hold every JSON object as Map<String, Object>, every array as a List.
     @SuppressWarnings("unchecked")
     public static Map<String, Object> version1(Map<String, Object> version2) {
         Map<String, Object> v1 = new java.util.LinkedHashMap<>();

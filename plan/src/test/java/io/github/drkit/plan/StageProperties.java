@@ -28,15 +28,15 @@ import net.jqwik.api.Provide;
 class StageProperties {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> example() {
         try {
-            return JSON.readValue(RecoveryPlanTest.documentedPlanV2(), LinkedHashMap.class);
+            return JSON.readValue(RecoveryPlanTest.documentedPlanV2(), new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    // Safe: plan trees (PlanWriter's, Jackson's untyped reads) hold every JSON object as Map<String, Object>, every array as a List.
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> exampleSteps() {
         List<Map<String, Object>> steps = new ArrayList<>();

@@ -46,11 +46,12 @@ class Version1CompatibilityTest {
 
     /** The version 2 example without the steps of kinds version 1 could not write (they have no version 1 field). */
     private static RecoveryPlan onlyVersion1Kinds(RecoveryPlan plan) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> tree = (Map<String, Object>) PlanWriter.toTree(plan);
+        Map<String, Object> tree = PlanWriter.toTree(plan);
+        // Safe: plan trees (PlanWriter's, Jackson's untyped reads) hold every JSON object as Map<String, Object>, every array as a List.
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> stages = (List<Map<String, Object>>) tree.get("stages");
         for (Map<String, Object> stage : stages) {
+            // Safe: plan trees (PlanWriter's, Jackson's untyped reads) hold every JSON object as Map<String, Object>, every array as a List.
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> steps = (List<Map<String, Object>>) stage.get("steps");
             stage.put("steps", steps.stream().filter(step -> StepKinds.named((String) step.get("kind")).version1Field() != null).toList());
@@ -143,11 +144,10 @@ class Version1CompatibilityTest {
     /** Every version 1 plan of the test suites: read, converted, written as version 2 and read back the same. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("version1TestPlans")
-    @SuppressWarnings("unchecked")
     void read_whenVersion1TestPlan_convertsToStages(String where, String block) throws IOException {
         // Format arguments become placeholders; a %s that stands for a whole fragment becomes an empty one.
         String json = numbered(block.replaceAll("(?<!\")%s(\\s*\")", "$1").replace("%d", "30"));
-        Map<String, Object> v1 = JSON.readValue(json, Map.class);
+        Map<String, Object> v1 = JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
 
         RecoveryPlan plan = TOLERANT.read(v1);
 

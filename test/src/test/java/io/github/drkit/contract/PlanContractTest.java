@@ -226,6 +226,7 @@ class PlanContractTest {
     private static final Map<String, String> lastTexts = new LinkedHashMap<>();
 
     /** Every failover plan of the app, by "stack/function logical id", checked against the schema and parsed by the runtime. */
+    // Safe: CDK hands template JSON over as Map<String, Object> objects and List arrays (jsii's mapping of JSON).
     @SuppressWarnings("unchecked")
     static Map<String, RecoveryPlan> plans(App app) {
         Map<String, RecoveryPlan> out = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ final class TokenValues {
         this.account = account;
     }
 
+    // Safe: CDK hands template JSON over as Map<String, Object> objects and List arrays (jsii's mapping of JSON).
     @SuppressWarnings("unchecked")
     Object resolve(Object node) {
         if (node instanceof List<?> list) {
@@ -56,6 +57,7 @@ final class TokenValues {
                 .collect(Collectors.toMap(Map.Entry::getKey, x -> resolve(x.getValue()), (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
+    // Safe: CDK hands template JSON over as Map<String, Object> objects and List arrays (jsii's mapping of JSON).
     @SuppressWarnings("unchecked")
     private String ref(String name) {
         switch (name) {

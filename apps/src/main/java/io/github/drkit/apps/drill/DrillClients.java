@@ -119,6 +119,7 @@ public final class DrillClients implements AutoCloseable {
         return get("route53", GLOBAL.id(), r -> configure(Route53Client.builder(), r).build());
     }
 
+    // Safe: each key is stored by one accessor only, with the type that accessor reads back.
     @SuppressWarnings("unchecked")
     private <T extends SdkClient> T get(String service, String region, Function<String, T> factory) {
         return (T) clients.computeIfAbsent(service + "@" + region, key -> factory.apply(region));

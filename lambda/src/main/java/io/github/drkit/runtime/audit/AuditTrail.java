@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -13,15 +14,20 @@ import io.github.drkit.runtime.aws.Deadline;
 
 /**
  * Keeps the JSON report of every run in a bucket, at
- * {@code <application>/<action>/<yyyy>/<mm>/<dd>/<yyyyMMdd'T'HHmmss'Z'>-<run id>.json}, so that the last failover's report
- * is the last key under {@code <application>/failover/}. A failed upload is said in the answer, never thrown: the
- * recovery itself stands whatever becomes of its record.
+ * {@code <application>/<action>/<yyyy>/<mm>/<dd>/<yyyyMMdd'T'HHmmss.SSS'Z'>-<run id>.json} (the run's start, to the millisecond, so
+ * that two runs of one recovery, a dry run and the run, do not share a key), so that the last failover's report
+ * is the last key under {@code <application>/failover/}, and the runs of one recovery (a failover that stopped for approval
+ * and the one that continued it) end in the same run id. The Lambda request id of the invocation that made the report is
+ * the object's metadata {@value #REQUEST_ID} ({@code x-amz-meta-request-id}). A failed upload is said in the answer, never
+ * thrown: the recovery itself stands whatever becomes of its record.
  */
 public final class AuditTrail {
+    /** The object metadata that names the invocation's request id. */
+    public static final String REQUEST_ID = "request-id";
     /** How long the upload may take, after the run itself. */
     static final Duration BUDGET = Duration.ofSeconds(10);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     /** What a key part may hold: what S3 keys and URI paths carry as they are. */
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
 
@@ -47,13 +53,16 @@ public final class AuditTrail {
     /**
      * Puts the report; returns where it went ({@code s3://bucket/key}) or why it did not.
      *
-     * @param json the report as the run returns it
+     * @param runId     the report's run id
+     * @param requestId the invocation's request id, kept as the object's metadata; null when there is none
+     * @param json      the report as the run returns it
      */
-    public String keep(String application, String action, Instant at, String runId, String json) {
+    public String keep(String application, String action, Instant at, String runId, String requestId, String json) {
         String key = key(application, action, at, runId);
+        Map<String, String> metadata = requestId == null ? Map.of() : Map.of(REQUEST_ID, safe(requestId));
         try {
             new CallLog(Deadline.after(BUDGET)).bind(() -> {
-                aws.s3().putObject(region, bucket, key, json, "application/json");
+                aws.s3().putObject(region, bucket, key, json, "application/json", metadata);
                 return null;
             });
             return "s3://" + bucket + "/" + key;

@@ -254,6 +254,7 @@ public final class AwsClients implements AutoCloseable {
         return api("iam", () -> new IamApi(new QueryProtocol(transport, AwsService.IAM, "2010-05-08"), defaultRegion.id()));
     }
 
+    // Safe: each key is stored by one accessor only, with the type that accessor reads back.
     @SuppressWarnings("unchecked")
     private <T> T api(String key, java.util.function.Supplier<T> factory) {
         return (T) apis.computeIfAbsent(key, k -> factory.get());

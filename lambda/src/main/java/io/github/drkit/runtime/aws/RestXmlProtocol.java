@@ -30,10 +30,11 @@ public final class RestXmlProtocol {
 
     /**
      * PUTs {@code body} at {@code path} (already URI-encoded) and returns nothing: the answer of an S3 PutObject is in its
-     * headers. The payload's SHA-256 is sent in {@code x-amz-content-sha256}, which S3 requires and signs.
+     * headers. The payload's SHA-256 is sent in {@code x-amz-content-sha256}, which S3 requires and signs; {@code extraHeaders}
+     * (S3's {@code x-amz-meta-*}) are sent and signed as they are.
      */
-    public void putBytes(String region, String operation, String path, byte[] body, String contentType) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+    public void putBytes(String region, String operation, String path, byte[] body, String contentType, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(extraHeaders);
         headers.put("Content-Type", contentType);
         headers.put("x-amz-content-sha256", sha256(body));
         transport.send(service, region, operation, new AwsTransport.Request(SdkHttpMethod.PUT, path, Map.of(), headers, body),

@@ -16,15 +16,14 @@ final class Approvals {
     private Approvals() {
     }
 
-    /** Refuses, before any call, an approval that names no stage of the plan that waits for one, or comes with another action. */
+    /**
+     * Refuses, before any call, an approval that names no stage of the plan that waits for one. (An approval with an action
+     * other than failover and restore is refused with the request itself: {@link RequestField#APPROVE}.)
+     */
     static void check(RecoveryPlan plan, RecoveryRequest request, String field) {
         String approve = request.approve();
         if (approve == null) {
             return;
-        }
-        if (!request.action().failsOver()) {
-            throw new InvalidRequestException(field, "applies to failover and restore only (got action " + request.action().id() + "): failback and"
-                    + " status never wait for approval");
         }
         List<String> gated = plan.stages().stream().filter(s -> s.approval() != null).map(Stage::name).toList();
         if (plan.stages().stream().noneMatch(s -> s.name().equals(approve))) {

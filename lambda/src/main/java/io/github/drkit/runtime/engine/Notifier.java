@@ -56,7 +56,7 @@ final class Notifier {
         List<StepReport> steps = new ArrayList<>(report.steps());
         steps.add(new StepReport("notify " + plan.notificationTopicArn(), "notificationTopicArn", start.toString(), end.toString(),
                 Duration.between(start, end).toMillis(), outcome, detail, List.of("Publish report"), log.calls(), error));
-        return new Report(report.action(), report.application(), report.strategy(), report.recoveryRegion(), report.dryRun(),
+        return new Report(report.action(), report.runId(), report.application(), report.strategy(), report.recoveryRegion(), report.dryRun(),
                 report.force(), report.outcome(), report.message(), report.startedAt(), end.toString(),
                 Duration.between(Instant.parse(report.startedAt()), end).toMillis(), report.stateBefore(), report.stateAfter(),
                 steps, report.notDone(), report.leftForOperator());

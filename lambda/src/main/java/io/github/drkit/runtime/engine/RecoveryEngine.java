@@ -93,7 +93,7 @@ public final class RecoveryEngine implements AutoCloseable {
         progress.event(new Progress.Event(Progress.Kind.RUN_START, null, request.action().id() + (request.dryRun() ? " (dry run)" : "")
                 + " of " + plan.application() + (request.before() == null ? "" : " from recovery points at or before " + request.before())
                 + ", deadline " + run.deadline.describe()
-                + (request.action() == Action.STATUS ? "" : ", run " + run.runId), run.secondsLeft()));
+                + ", run " + run.runId, run.secondsLeft()));
         CallLog readLog = new CallLog(run.deadline);
         Instant readStart = Instant.now();
         LiveState before;
@@ -374,9 +374,9 @@ public final class RecoveryEngine implements AutoCloseable {
         }
 
         Report finish(Report.RunOutcome outcome, String message, StateReport before, StateReport after) {
-            progress.event(new Progress.Event(Progress.Kind.RUN_END, null, outcome + ": " + message, secondsLeft()));
+            progress.event(new Progress.Event(Progress.Kind.RUN_END, null, outcome + " (run " + runId + "): " + message, secondsLeft()));
             Instant ended = Instant.now();
-            return new Report(request.action().id(), plan.application(), plan.strategy().name(), plan.recoveryRegion(),
+            return new Report(request.action().id(), runId, plan.application(), plan.strategy().name(), plan.recoveryRegion(),
                     request.dryRun(), request.force(), outcome, message, started.toString(), ended.toString(),
                     Duration.between(started, ended).toMillis(), before, after, steps, notDone, leftForOperator);
         }

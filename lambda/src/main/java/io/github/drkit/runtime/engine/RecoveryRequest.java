@@ -34,9 +34,26 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
     public RecoveryRequest {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(deadline, "deadline");
-        if (before != null && action != Action.RESTORE) {
-            throw new InvalidRequestException("before", "applies only to restore, which chooses recovery points (got it with "
-                    + action.id() + ")");
+        checkFields(action, dryRun, force, before, approve, runId, RequestField::event);
+    }
+
+    /**
+     * The one rule of both entry points: refuses a field that {@code action} would ignore ({@link RequestField}), naming it
+     * as {@code names} gives it (the event's {@code dryRun}, the command line's {@code --dry-run}). A flag counts when it is
+     * true: false is what every action does without it.
+     */
+    public static void checkFields(Action action, boolean dryRun, boolean force, Instant before, String approve, String runId,
+                                   java.util.function.Function<RequestField, String> names) {
+        check(action, dryRun, RequestField.DRY_RUN, names);
+        check(action, force, RequestField.FORCE, names);
+        check(action, before != null, RequestField.BEFORE, names);
+        check(action, approve != null, RequestField.APPROVE, names);
+        check(action, runId != null, RequestField.RUN_ID, names);
+    }
+
+    private static void check(Action action, boolean given, RequestField field, java.util.function.Function<RequestField, String> names) {
+        if (given) {
+            field.check(action, names.apply(field));
         }
     }
 
@@ -66,8 +83,8 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
     }
 
     /**
-     * Refuses an approval that names no stage of {@code plan} waiting for one, or that comes with an action other than
-     * failover, naming {@code field} (the event's {@code approve}, the command line's {@code --approve}).
+     * Refuses an approval that names no stage of {@code plan} waiting for one, naming {@code field} (the event's
+     * {@code approve}, the command line's {@code --approve}).
      */
     public void checkApproval(io.github.drkit.plan.RecoveryPlan plan, String field) {
         Approvals.check(plan, this, field);
@@ -127,9 +144,7 @@ public record RecoveryRequest(Action action, boolean dryRun, boolean force, Dura
      * only restore takes one, and it must not be later than {@code now} (no recovery point exists yet for a later time).
      */
     public static Instant before(String field, String value, Action action, Instant now) {
-        if (action != Action.RESTORE) {
-            throw new InvalidRequestException(field, "applies only to restore, which chooses recovery points (got it with " + action.id() + ")");
-        }
+        RequestField.BEFORE.check(action, field);
         Instant time;
         try {
             time = OffsetDateTime.parse(value.trim()).toInstant();

@@ -41,15 +41,13 @@ public final class ReportJson {
     }
 
     /** The report as plain maps and lists, for serializers that do not know the report types (Lambda's). */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> toMap(Report report) {
-        return (Map<String, Object>) plain(report);
+        return plainRecord(report);
     }
 
     /** Any report record (the readiness report, for one) as plain maps and lists. */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> toMap(Record report) {
-        return (Map<String, Object>) plain(report);
+        return plainRecord(report);
     }
 
     private static void write(JsonGenerator json, Object value) throws IOException {
@@ -84,6 +82,22 @@ public final class ReportJson {
         }
     }
 
+    /** A record as an ordered map of its components, nulls left out. */
+    private static Map<String, Object> plainRecord(Record record) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            try {
+                Object field = component.getAccessor().invoke(record);
+                if (field != null) {
+                    map.put(component.getName(), plain(field));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass().getSimpleName(), e);
+            }
+        }
+        return map;
+    }
+
     /** Records to ordered maps (nulls left out), collections to lists, enums to names; the rest as is. */
     static Object plain(Object value) {
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
@@ -93,18 +107,7 @@ public final class ReportJson {
             return constant.name();
         }
         if (value instanceof Record record) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
-                try {
-                    Object field = component.getAccessor().invoke(record);
-                    if (field != null) {
-                        map.put(component.getName(), plain(field));
-                    }
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass().getSimpleName(), e);
-                }
-            }
-            return map;
+            return plainRecord(record);
         }
         if (value instanceof Map<?, ?> source) {
             Map<String, Object> map = new LinkedHashMap<>();

@@ -15,25 +15,26 @@ import io.github.drkit.runtime.aws.AwsClients;
  * ({@link AssumeRole}), a session of that role ({@link AwsClients#forRole}: one session per role, renewed before it
  * expires). The engine opens a plan's sessions for the length of a run; the steps of every plan being run (concurrent
  * runs included) are known by identity, so the step builders ask for a step's clients without carrying the plan.
+ * {@code evaluate} reads through the same sessions ({@link io.github.drkit.runtime.readiness.ReadinessEvaluator}).
  */
-final class StepClients {
+public final class StepClients {
     /** The session tag that names the application: a workload role's policy may condition on it. */
     static final String APPLICATION_TAG = "drkit:application";
 
     private final AwsClients aws;
     private final Map<RecoveryPlan, Open> open = new IdentityHashMap<>();
 
-    StepClients(AwsClients aws) {
+    public StepClients(AwsClients aws) {
         this.aws = aws;
     }
 
     /** The runtime's own clients, for calls that belong to no step (the plan's topic, the report). */
-    AwsClients own() {
+    public AwsClients own() {
         return aws;
     }
 
     /** The clients for the step's calls: its role's session while a run of its plan is open; the runtime's own otherwise. */
-    AwsClients of(PlanStep step) {
+    public AwsClients of(PlanStep step) {
         synchronized (open) {
             for (Open plan : open.values()) {
                 AwsClients clients = plan.steps.get(step);
@@ -49,7 +50,7 @@ final class StepClients {
      * Which credentials the step's calls are made with, as a key: the role and external id it assumes, or empty for the
      * runtime's own. Steps with equal keys may share a batched read.
      */
-    String account(PlanStep step) {
+    public String account(PlanStep step) {
         synchronized (open) {
             for (Open plan : open.values()) {
                 String key = plan.keys.get(step);
@@ -62,14 +63,15 @@ final class StepClients {
     }
 
     /** Makes the plan's role sessions the clients of its steps until the matching {@link #close}; runs of one plan may overlap. */
-    void open(RecoveryPlan plan) {
+    public void open(RecoveryPlan plan) {
         synchronized (open) {
             Open opened = open.computeIfAbsent(plan, p -> sessions(p));
             opened.runs++;
         }
     }
 
-    void close(RecoveryPlan plan) {
+    /** Ends what the matching {@link #open} began: once every run of the plan has closed, its steps use the runtime's own clients. */
+    public void close(RecoveryPlan plan) {
         synchronized (open) {
             Open opened = open.get(plan);
             if (opened != null && --opened.runs == 0) {

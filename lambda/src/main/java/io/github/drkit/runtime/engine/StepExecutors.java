@@ -82,10 +82,9 @@ final class StepExecutors {
         return executor.failback(executor.type().cast(step), execution);
     }
 
-    @SuppressWarnings("rawtypes")
     private static Map<String, StepExecutor<?>> load() {
         Map<String, StepExecutor<?>> executors = new LinkedHashMap<>();
-        for (StepExecutor executor : ServiceLoader.load(StepExecutor.class, StepExecutors.class.getClassLoader())) {
+        for (StepExecutor<?> executor : ServiceLoader.load(StepExecutor.class, StepExecutors.class.getClassLoader())) {
             if (executors.putIfAbsent(executor.kind(), executor) != null) {
                 throw new IllegalStateException("two executors for step kind " + executor.kind());
             }

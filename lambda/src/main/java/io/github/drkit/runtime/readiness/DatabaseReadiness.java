@@ -41,7 +41,7 @@ public final class DatabaseReadiness implements ReadinessCheck<DatabasePlan> {
         String resource = "DB instance " + db.dbInstanceIdentifier() + " (" + db.region() + ")";
         DbInstance live;
         try {
-            live = context.aws().rds().describe(db.region(), db.dbInstanceIdentifier());
+            live = context.aws(db).rds().describe(db.region(), db.dbInstanceIdentifier());
         } catch (AwsServiceError e) {
             if (e.is("DBInstanceNotFound", "DBInstanceNotFoundFault")) {
                 return List.of(Finding.of(Severity.CRITICAL, Finding.Category.EXISTENCE, db.path() + ".dbInstanceIdentifier", resource,
@@ -69,7 +69,7 @@ public final class DatabaseReadiness implements ReadinessCheck<DatabasePlan> {
     private static List<Finding> lag(DatabasePlan db, String resource, ReadinessContext context) {
         Optional<Double> lag;
         try {
-            lag = context.aws().cloudWatch().latestMaximum(db.region(), "AWS/RDS", "ReplicaLag",
+            lag = context.aws(db).cloudWatch().latestMaximum(db.region(), "AWS/RDS", "ReplicaLag",
                     Map.of("DBInstanceIdentifier", db.dbInstanceIdentifier()), LAG_LOOK_BACK);
         } catch (RuntimeException e) {
             return List.of(ReadinessContext.unchecked(db.path(), resource, "the replica lag", e));

@@ -37,27 +37,32 @@ public final class DnsReadiness implements ReadinessCheck<ZonePlan> {
                 .map(zone -> (Callable<List<Finding>>) () -> zone(zone, context, healthChecks)).toList();
         List<Finding> findings = new ArrayList<>();
         context.all(reads).forEach(findings::addAll);
-        // Health checks named by the records found, each read once however many records name it.
-        Map<String, String> checks = new LinkedHashMap<>();
+        // Health checks named by the records found, each read once per account however many records name it, through
+        // the zone's clients: a health check belongs to the account of the zone whose records name it.
+        Map<String, HealthCheckRead> checks = new LinkedHashMap<>();
         for (ZonePlan zone : zones) {
             for (RecordPlan record : zone.records()) {
                 String id = healthChecks.get(record.path());
                 if (id != null) {
-                    checks.putIfAbsent(id, record.path());
+                    checks.putIfAbsent(context.account(zone) + "|" + id, new HealthCheckRead(id, record.path(), zone));
                 }
             }
         }
-        List<Callable<Finding>> checkReads = checks.entrySet().stream()
-                .map(e -> (Callable<Finding>) () -> healthCheck(e.getKey(), e.getValue(), context)).toList();
+        List<Callable<Finding>> checkReads = checks.values().stream()
+                .map(read -> (Callable<Finding>) () -> healthCheck(read.id(), read.path(), read.zone(), context)).toList();
         context.all(checkReads).stream().filter(Objects::nonNull).forEach(findings::add);
         return findings;
+    }
+
+    /** A health check to read: its id, the first record path that names it, and the zone that record is in. */
+    private record HealthCheckRead(String id, String path, ZonePlan zone) {
     }
 
     /** The zone's findings; fills {@code healthChecks}, record path to the health check id the live record names. */
     private static List<Finding> zone(ZonePlan zone, ReadinessContext context, Map<String, String> healthChecks) {
         List<RecordSet> live;
         try {
-            live = context.aws().route53().allRecords(zone.hostedZoneId());
+            live = context.aws(zone).route53().allRecords(zone.hostedZoneId());
         } catch (AwsServiceError e) {
             if (e.is("NoSuchHostedZone")) {
                 return List.of(Finding.of(Severity.CRITICAL, Finding.Category.EXISTENCE, zone.path() + ".hostedZoneId",
@@ -83,9 +88,9 @@ public final class DnsReadiness implements ReadinessCheck<ZonePlan> {
         return findings;
     }
 
-    private static Finding healthCheck(String id, String path, ReadinessContext context) {
+    private static Finding healthCheck(String id, String path, ZonePlan zone, ReadinessContext context) {
         try {
-            context.aws().route53().healthCheckStatuses(id);
+            context.aws(zone).route53().healthCheckStatuses(id);
             return null;
         } catch (AwsServiceError e) {
             if (e.is("NoSuchHealthCheck")) {

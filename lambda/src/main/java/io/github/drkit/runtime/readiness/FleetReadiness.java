@@ -20,8 +20,9 @@ import io.github.drkit.runtime.aws.api.Ec2Api;
 /**
  * Fleets: the Auto Scaling group exists, its launch template version exists, the AMI that version launches exists and
  * is available in the fleet's Region, its target groups exist, and the recovery capacity fits the Region's On-Demand
- * vCPU quota. Reads are batched: one DescribeAutoScalingGroups per Region and 50 groups, one DescribeImages and one
- * DescribeInstanceTypes per Region, one GetServiceQuota per Region and quota; one DescribeLaunchTemplateVersions per
+ * vCPU quota. A fleet in another account ({@code assumeRole}) is read through its role's session, as failover calls it.
+ * Reads are batched per account and Region: one DescribeAutoScalingGroups per 50 groups, one DescribeImages and one
+ * DescribeInstanceTypes, one GetServiceQuota per quota; one DescribeLaunchTemplateVersions per
  * fleet and one DescribeTargetHealth per target group (those APIs take one name a call).
  */
 public final class FleetReadiness implements ReadinessCheck<FleetPlan> {
@@ -54,12 +55,13 @@ public final class FleetReadiness implements ReadinessCheck<FleetPlan> {
     private static Map<String, AutoScalingGroup> groups(List<FleetPlan> fleets, ReadinessContext context, List<Finding> findings) {
         Map<String, AutoScalingGroup> byName = new ConcurrentHashMap<>();
         List<Callable<Void>> reads = new ArrayList<>();
-        for (Map.Entry<String, List<FleetPlan>> region : byRegion(fleets).entrySet()) {
-            List<String> names = region.getValue().stream().map(FleetPlan::autoScalingGroupName).distinct().toList();
+        for (Map.Entry<String, List<FleetPlan>> scope : byScope(fleets, context).entrySet()) {
+            FleetPlan first = scope.getValue().get(0);
+            List<String> names = scope.getValue().stream().map(FleetPlan::autoScalingGroupName).distinct().toList();
             for (int i = 0; i < names.size(); i += GROUPS_PER_CALL) {
                 List<String> chunk = names.subList(i, Math.min(names.size(), i + GROUPS_PER_CALL));
                 reads.add(() -> {
-                    context.aws().autoScaling().describe(region.getKey(), chunk).forEach(g -> byName.put(region.getKey() + "/" + g.name(), g));
+                    context.aws(first).autoScaling().describe(first.region(), chunk).forEach(g -> byName.put(scope.getKey() + "/" + g.name(), g));
                     return null;
                 });
             }
@@ -72,7 +74,7 @@ public final class FleetReadiness implements ReadinessCheck<FleetPlan> {
         }
         Map<String, AutoScalingGroup> groups = new LinkedHashMap<>();
         for (FleetPlan fleet : fleets) {
-            AutoScalingGroup group = byName.get(fleet.region() + "/" + fleet.autoScalingGroupName());
+            AutoScalingGroup group = byName.get(scope(fleet, context) + "/" + fleet.autoScalingGroupName());
             if (group == null) {
                 findings.add(Finding.of(Severity.CRITICAL, Finding.Category.EXISTENCE, fleet.path() + ".autoScalingGroupName",
                         resource(fleet), "Auto Scaling group '" + fleet.autoScalingGroupName() + "' not found in " + fleet.region()
@@ -108,7 +110,7 @@ public final class FleetReadiness implements ReadinessCheck<FleetPlan> {
             String version = ref.version() == null ? "$Default" : ref.version();
             reads.add(() -> {
                 try {
-                    Ec2Api.LaunchTemplateVersion live = context.aws().ec2().launchTemplateVersion(fleet.region(), ref.id(), ref.name(), version);
+                    Ec2Api.LaunchTemplateVersion live = context.aws(fleet).ec2().launchTemplateVersion(fleet.region(), ref.id(), ref.name(), version);
                     if (live == null) {
                         return missingTemplate(fleet, ref, version);
                     }
@@ -139,21 +141,24 @@ public final class FleetReadiness implements ReadinessCheck<FleetPlan> {
     /** The AMI of every launch template version exists and is available in the fleet's Region. */
     private static void images(List<FleetPlan> fleets, Map<String, Ec2Api.LaunchTemplateVersion> templates, ReadinessContext context,
                                List<Finding> findings) {
-        Map<String, Set<String>> imagesByRegion = new LinkedHashMap<>();
+        Map<String, Set<String>> imagesByScope = new LinkedHashMap<>();
+        Map<String, FleetPlan> firstOfScope = new LinkedHashMap<>();
         for (FleetPlan fleet : fleets) {
             Ec2Api.LaunchTemplateVersion template = templates.get(fleet.path());
             if (template != null && template.imageId() != null && !template.imageId().startsWith("resolve:ssm:")) {
-                imagesByRegion.computeIfAbsent(fleet.region(), r -> new LinkedHashSet<>()).add(template.imageId());
+                imagesByScope.computeIfAbsent(scope(fleet, context), r -> new LinkedHashSet<>()).add(template.imageId());
+                firstOfScope.putIfAbsent(scope(fleet, context), fleet);
             }
         }
         Map<String, String> states = new ConcurrentHashMap<>();
         List<Callable<Void>> reads = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> region : imagesByRegion.entrySet()) {
-            List<String> ids = List.copyOf(region.getValue());
+        for (Map.Entry<String, Set<String>> scope : imagesByScope.entrySet()) {
+            FleetPlan first = firstOfScope.get(scope.getKey());
+            List<String> ids = List.copyOf(scope.getValue());
             for (int i = 0; i < ids.size(); i += IMAGES_PER_CALL) {
                 List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IMAGES_PER_CALL));
                 reads.add(() -> {
-                    context.aws().ec2().imageStates(region.getKey(), chunk).forEach((id, state) -> states.put(region.getKey() + "/" + id, state));
+                    context.aws(first).ec2().imageStates(first.region(), chunk).forEach((id, state) -> states.put(scope.getKey() + "/" + id, state));
                     return null;
                 });
             }
@@ -169,7 +174,7 @@ public final class FleetReadiness implements ReadinessCheck<FleetPlan> {
             if (template == null || template.imageId() == null || template.imageId().startsWith("resolve:ssm:")) {
                 continue;
             }
-            String state = states.get(fleet.region() + "/" + template.imageId());
+            String state = states.get(scope(fleet, context) + "/" + template.imageId());
             if (state == null) {
                 findings.add(Finding.of(Severity.CRITICAL, Finding.Category.EXISTENCE, fleet.path() + ".autoScalingGroupName",
                         "AMI " + template.imageId() + " (" + fleet.region() + ")", "AMI " + template.imageId() + ", which launch template "
@@ -193,7 +198,7 @@ public final class FleetReadiness implements ReadinessCheck<FleetPlan> {
                 String path = fleet.path() + ".targetGroupArns[" + i + "]";
                 reads.add(() -> {
                     try {
-                        context.aws().elb().targetStates(fleet.region(), arn);
+                        context.aws(fleet).elb().targetStates(fleet.region(), arn);
                         return null;
                     } catch (AwsServiceError e) {
                         if (e.is("TargetGroupNotFound")) {
@@ -225,21 +230,25 @@ public final class FleetReadiness implements ReadinessCheck<FleetPlan> {
                 recoveryTypes.put(fleet.path(), type);
             }
         }
-        Map<String, List<String>> typesByRegion = new LinkedHashMap<>();
+        Map<String, List<String>> typesByScope = new LinkedHashMap<>();
+        Map<String, FleetPlan> firstOfScope = new LinkedHashMap<>();
         for (FleetPlan fleet : fleets) {
             String type = recoveryTypes.get(fleet.path());
-            if (type != null && !typesByRegion.computeIfAbsent(fleet.region(), r -> new ArrayList<>()).contains(type)) {
-                typesByRegion.get(fleet.region()).add(type);
+            String scope = scope(fleet, context);
+            firstOfScope.putIfAbsent(scope, fleet);
+            if (type != null && !typesByScope.computeIfAbsent(scope, r -> new ArrayList<>()).contains(type)) {
+                typesByScope.get(scope).add(type);
             }
         }
         Map<String, Integer> vcpus = new ConcurrentHashMap<>();
         List<Callable<Void>> typeReads = new ArrayList<>();
-        for (Map.Entry<String, List<String>> region : typesByRegion.entrySet()) {
-            List<String> types = region.getValue();
+        for (Map.Entry<String, List<String>> scope : typesByScope.entrySet()) {
+            FleetPlan first = firstOfScope.get(scope.getKey());
+            List<String> types = scope.getValue();
             for (int i = 0; i < types.size(); i += TYPES_PER_CALL) {
                 List<String> chunk = types.subList(i, Math.min(types.size(), i + TYPES_PER_CALL));
                 typeReads.add(() -> {
-                    context.aws().ec2().instanceTypeVCpus(region.getKey(), chunk).forEach((t, n) -> vcpus.put(region.getKey() + "/" + t, n));
+                    context.aws(first).ec2().instanceTypeVCpus(first.region(), chunk).forEach((t, n) -> vcpus.put(scope.getKey() + "/" + t, n));
                     return null;
                 });
             }
@@ -250,36 +259,39 @@ public final class FleetReadiness implements ReadinessCheck<FleetPlan> {
             findings.add(ReadinessContext.unchecked("fleets", "instance types", "the recovery instance types' vCPUs", e));
             return;
         }
-        // Region and quota code -> vCPUs at recovery.desired and at recovery.max, and the fleets that count.
+        // Account, Region and quota code -> vCPUs at recovery.desired and at recovery.max, and the fleets that count.
         Map<String, long[]> needed = new TreeMap<>();
         Map<String, List<String>> counted = new TreeMap<>();
+        Map<String, FleetPlan> firstCounted = new TreeMap<>();
         for (FleetPlan fleet : fleets) {
             String type = recoveryTypes.get(fleet.path());
-            Integer perInstance = type == null ? null : vcpus.get(fleet.region() + "/" + type);
+            Integer perInstance = type == null ? null : vcpus.get(scope(fleet, context) + "/" + type);
             String code = type == null ? null : Ec2Quotas.onDemandVCpuQuota(type);
             if (perInstance == null || code == null) {
                 continue;
             }
-            String key = fleet.region() + "/" + code;
+            String key = scope(fleet, context) + "/" + code;
+            firstCounted.putIfAbsent(key, fleet);
             long[] sum = needed.computeIfAbsent(key, k -> new long[2]);
             sum[0] += (long) fleet.recovery().desired() * perInstance;
             sum[1] += (long) fleet.recovery().max() * perInstance;
             counted.computeIfAbsent(key, k -> new ArrayList<>()).add(fleet.path() + " (" + type + ")");
         }
         List<String> keys = List.copyOf(needed.keySet());
-        List<Callable<Finding>> quotaReads = keys.stream().map(key -> (Callable<Finding>) () -> quota(key, needed.get(key), counted.get(key), context))
+        List<Callable<Finding>> quotaReads = keys.stream().map(key -> (Callable<Finding>) () -> quota(firstCounted.get(key),
+                        key.substring(key.lastIndexOf('/') + 1), needed.get(key), counted.get(key), context))
                 .collect(Collectors.toList());
         context.all(quotaReads).stream().filter(f -> f != null).forEach(findings::add);
     }
 
-    private static Finding quota(String key, long[] needed, List<String> fleets, ReadinessContext context) {
-        String region = key.substring(0, key.indexOf('/'));
-        String code = key.substring(key.indexOf('/') + 1);
+    /** The quota {@code code} in the account and Region of {@code fleet}, read with its clients, against the vCPUs needed. */
+    private static Finding quota(FleetPlan fleet, String code, long[] needed, List<String> fleets, ReadinessContext context) {
+        String region = fleet.region();
         String resource = "Service Quotas ec2/" + code + " (" + region + ")";
         String path = fleets.get(0).substring(0, fleets.get(0).indexOf(' '));
         double quota;
         try {
-            quota = context.aws().serviceQuotas().quotaValue(region, "ec2", code);
+            quota = context.aws(fleet).serviceQuotas().quotaValue(region, "ec2", code);
         } catch (AwsServiceError e) {
             if (e.is("NoSuchResourceException", "NoSuchResource")) {
                 return Finding.of(Severity.INFO, Finding.Category.UNCHECKED, path, resource, "quota " + code
@@ -306,8 +318,17 @@ public final class FleetReadiness implements ReadinessCheck<FleetPlan> {
         return null;
     }
 
-    private static Map<String, List<FleetPlan>> byRegion(List<FleetPlan> fleets) {
-        return fleets.stream().collect(Collectors.groupingBy(FleetPlan::region, LinkedHashMap::new, Collectors.toList()));
+    /**
+     * The fleets by account and Region: one batched read serves the fleets its credentials can see, so fleets in another
+     * account (their {@code assumeRole}) are read apart from the runtime's own.
+     */
+    private static Map<String, List<FleetPlan>> byScope(List<FleetPlan> fleets, ReadinessContext context) {
+        return fleets.stream().collect(Collectors.groupingBy(fleet -> scope(fleet, context), LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** The account (as {@link ReadinessContext#account} keys it) and Region a fleet's reads go to. */
+    private static String scope(FleetPlan fleet, ReadinessContext context) {
+        return context.account(fleet) + "|" + fleet.region();
     }
 
     private static String resource(FleetPlan fleet) {

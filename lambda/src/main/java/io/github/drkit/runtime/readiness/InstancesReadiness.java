@@ -29,7 +29,7 @@ public final class InstancesReadiness implements ReadinessCheck<InstancePlan> {
     private static List<Finding> group(InstancePlan group, ReadinessContext context) {
         Map<String, String> states;
         try {
-            states = context.aws().ec2().instanceStates(group.region(), group.instanceIds());
+            states = context.aws(group).ec2().instanceStates(group.region(), group.instanceIds());
         } catch (RuntimeException e) {
             return List.of(ReadinessContext.unchecked(group.path(), "instances in " + group.region(), "the instances", e));
         }

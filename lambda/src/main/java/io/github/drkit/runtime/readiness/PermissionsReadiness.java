@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.drkit.plan.AssumeRole;
 import io.github.drkit.plan.ChangeDnsKind;
 import io.github.drkit.plan.DatabasePlan;
+import io.github.drkit.plan.FleetPlan;
 import io.github.drkit.plan.InstancePlan;
 import io.github.drkit.plan.PlanStep;
 import io.github.drkit.plan.PromoteDatabaseKind;
@@ -29,9 +31,11 @@ import io.github.drkit.runtime.aws.api.SimulationContext;
  * A denied call is a critical finding: the step would fail on the day. Calls that name the same resources and condition
  * values share one simulation, whatever their steps.
  *
- * <p>Covered: the step kinds promoteDatabase, startInstances, scaleFleet, changeDns and switchSite, on the scopes whose
- * resource this check can name from the plan (any, db, instance, zone, zone-records, metric-namespace). Every other
- * kind or scope is an INFO finding that says it was not checked, never a silent pass.
+ * <p>Covered: the step kinds promoteDatabase, startInstances, scaleFleet (and, for a fleet that changes instance type,
+ * the table's vertical-scaling rows), changeDns and switchSite, on the scopes whose resource this check can name from
+ * the plan (any, db, instance, asg, zone, zone-records, change, healthcheck, metric-namespace); a step in another account
+ * ({@code assumeRole}) on the table's cross-account rows only (the role it assumes), since its own calls are that role's.
+ * Every other kind or scope is an INFO finding that says it was not checked, never a silent pass.
  */
 final class PermissionsReadiness {
     /** The step kinds checked, by the table's kind. */
@@ -41,6 +45,11 @@ final class PermissionsReadiness {
             ScaleFleetKind.NAME, "fleet",
             ChangeDnsKind.NAME, "dns",
             SwitchSiteKind.NAME, "site-switch");
+
+    /** The table's kind of a step in another account: the session the function's role opens; the rest is that role's. */
+    private static final String CROSS_ACCOUNT = "cross-account";
+    /** The table's kind of the calls a fleet that changes instance type adds. */
+    private static final String VERTICAL_SCALING = "vertical-scaling";
 
     /** Step kinds that make no AWS call of their own (a health gate reads what the steps before it did). */
     private static final Set<String> NO_CALLS = Set.of(io.github.drkit.plan.HealthGateKind.NAME);
@@ -68,23 +77,30 @@ final class PermissionsReadiness {
         Map<Group, List<String>> paths = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
         Set<String> unchecked = new LinkedHashSet<>();
+        Map<String, List<String>> otherAccounts = new LinkedHashMap<>();
         for (PlanStep step : steps) {
-            String kind = TABLE_KINDS.get(step.kind());
             if (NO_CALLS.contains(step.kind())) {
                 continue;
             }
-            if (kind == null) {
+            AssumeRole role = context.plan().assumeRole(step);
+            List<String> kinds = tableKinds(step, role);
+            if (kinds.isEmpty()) {
                 unchecked.add("step kind " + step.kind());
                 continue;
             }
-            for (RuntimePermissions.Row row : RuntimePermissions.rows().stream().filter(r -> r.kind().equals(kind)).toList()) {
-                Group group = scopes.group(row.scope(), step);
-                if (group == null) {
-                    unchecked.add("scope " + row.scope() + " of " + kind);
-                    continue;
+            if (role != null) {
+                otherAccounts.computeIfAbsent(role.roleArn(), r -> new ArrayList<>()).add(step.path() == null ? step.kind() : step.path());
+            }
+            for (String kind : kinds) {
+                for (RuntimePermissions.Row row : RuntimePermissions.rows().stream().filter(r -> r.kind().equals(kind)).toList()) {
+                    Group group = scopes.group(row.scope(), step, role);
+                    if (group == null) {
+                        unchecked.add("scope " + row.scope() + " of " + kind);
+                        continue;
+                    }
+                    actions.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(row.action());
+                    paths.computeIfAbsent(group, g -> new ArrayList<>()).add(step.path() == null ? step.kind() : step.path());
                 }
-                actions.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(row.action());
-                paths.computeIfAbsent(group, g -> new ArrayList<>()).add(step.path() == null ? step.kind() : step.path());
             }
         }
         for (Map.Entry<Group, Set<String>> entry : actions.entrySet()) {
@@ -105,11 +121,30 @@ final class PermissionsReadiness {
                 }
             }
         }
+        otherAccounts.forEach((role, stepPaths) -> findings.add(Finding.of(Severity.INFO, Finding.Category.UNCHECKED, stepPaths.get(0), role,
+                "not simulated: the calls of " + String.join(", ", new LinkedHashSet<>(stepPaths)) + " are made as " + role
+                        + ", which they assume; only assuming it (sts:AssumeRole) is the function role's, and that was checked",
+                "review that role's grants in its account (WorkloadAccountRole builds them from the same table)")));
         if (!unchecked.isEmpty()) {
             findings.add(Finding.of(Severity.INFO, Finding.Category.UNCHECKED, "permissions", roleArn, "not checked for "
                     + String.join(", ", unchecked) + ": this runtime names no resource for them", "none needed; review those grants by hand"));
         }
         return findings;
+    }
+
+    /**
+     * The table's kinds whose rows the function's role needs for the step: for a step in another account only the
+     * session ({@value #CROSS_ACCOUNT}); empty for a kind this check does not know.
+     */
+    private static List<String> tableKinds(PlanStep step, AssumeRole role) {
+        String kind = TABLE_KINDS.get(step.kind());
+        if (kind == null) {
+            return List.of();
+        }
+        if (role != null) {
+            return List.of(CROSS_ACCOUNT);
+        }
+        return step instanceof FleetPlan fleet && fleet.scalesVertically() ? List.of(kind, VERTICAL_SCALING) : List.of(kind);
     }
 
     /** The resources and condition values one simulation names. */
@@ -118,9 +153,14 @@ final class PermissionsReadiness {
 
     /** Resource ARNs per scope, as the failover role scopes its grants; null for a scope not covered. */
     private record Scopes(String partition, String account) {
-        Group group(String scope, PlanStep step) {
+        Group group(String scope, PlanStep step, AssumeRole role) {
             return switch (scope) {
                 case "any" -> new Group(List.of("*"), List.of());
+                case "asg" -> step instanceof FleetPlan fleet ? new Group(List.of("arn:" + partition + ":autoscaling:" + fleet.region() + ":"
+                        + account + ":autoScalingGroup:*:autoScalingGroupName/" + fleet.autoScalingGroupName()), List.of()) : null;
+                case "change" -> step instanceof ZonePlan ? new Group(List.of("arn:" + partition + ":route53:::change/*"), List.of()) : null;
+                case "healthcheck" -> step instanceof ZonePlan ? new Group(List.of("arn:" + partition + ":route53:::healthcheck/*"), List.of()) : null;
+                case "workload-role" -> role == null ? null : new Group(List.of(role.roleArn()), List.of());
                 case "db" -> step instanceof DatabasePlan db ? new Group(List.of("arn:" + partition + ":rds:" + db.region() + ":" + account
                         + ":db:" + db.dbInstanceIdentifier()), List.of()) : null;
                 case "instance" -> step instanceof InstancePlan instances ? new Group(instances.instanceIds().stream()

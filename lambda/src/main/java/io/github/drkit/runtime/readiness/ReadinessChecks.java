@@ -29,10 +29,9 @@ final class ReadinessChecks {
         return check.check(steps.stream().map(check.type()::cast).toList(), context);
     }
 
-    @SuppressWarnings("rawtypes")
     private static Map<String, ReadinessCheck<?>> load() {
         Map<String, ReadinessCheck<?>> checks = new LinkedHashMap<>();
-        for (ReadinessCheck check : ServiceLoader.load(ReadinessCheck.class, ReadinessChecks.class.getClassLoader())) {
+        for (ReadinessCheck<?> check : ServiceLoader.load(ReadinessCheck.class, ReadinessChecks.class.getClassLoader())) {
             if (checks.putIfAbsent(check.kind(), check) != null) {
                 throw new IllegalStateException("two readiness checks for step kind " + check.kind());
             }

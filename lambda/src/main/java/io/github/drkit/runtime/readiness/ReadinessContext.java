@@ -3,22 +3,27 @@ package io.github.drkit.runtime.readiness;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.github.drkit.plan.PlanStep;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.aws.DeadlineExceededException;
 import io.github.drkit.runtime.engine.Parallel;
+import io.github.drkit.runtime.engine.StepClients;
 
-/** What a {@link ReadinessCheck} works with: the plan, the clients, the declared objectives, and a way to read at once. */
+/**
+ * What a {@link ReadinessCheck} works with: the plan, the clients (each step's: its role's session for a step in another
+ * account, as a failover would call), the declared objectives, and a way to read at once.
+ */
 public final class ReadinessContext {
     private final RecoveryPlan plan;
-    private final AwsClients aws;
+    private final StepClients clients;
     private final Objectives objectives;
     private final Parallel parallel;
 
-    ReadinessContext(RecoveryPlan plan, AwsClients aws, Objectives objectives, Parallel parallel) {
+    ReadinessContext(RecoveryPlan plan, StepClients clients, Objectives objectives, Parallel parallel) {
         this.plan = plan;
-        this.aws = aws;
+        this.clients = clients;
         this.objectives = objectives;
         this.parallel = parallel;
     }
@@ -27,8 +32,25 @@ public final class ReadinessContext {
         return plan;
     }
 
+    /** The runtime's own clients, for reads that belong to no step; a step's reads go through {@link #aws(PlanStep)}. */
     public AwsClients aws() {
-        return aws;
+        return clients.own();
+    }
+
+    /**
+     * The clients a failover would call the step's resources with: its role's session for a step that names an
+     * {@code assumeRole}, the runtime's own otherwise. Reading with the runtime's own would look in the wrong account.
+     */
+    public AwsClients aws(PlanStep step) {
+        return clients.of(step);
+    }
+
+    /**
+     * Which credentials the step's reads are made with, as a key (empty for the runtime's own): steps with equal keys and
+     * Regions may share a batched read, others may not, since each account answers for its own resources only.
+     */
+    public String account(PlanStep step) {
+        return clients.account(step);
     }
 
     public Objectives objectives() {

@@ -16,6 +16,7 @@ import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.runtime.aws.AwsCall;
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.engine.Parallel;
+import io.github.drkit.runtime.engine.StepClients;
 import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.aws.CallLog;
 import io.github.drkit.runtime.aws.Deadline;
@@ -60,8 +61,16 @@ public final class ReadinessEvaluator implements AutoCloseable {
     public ReadinessReport evaluate(RecoveryPlan plan, Objectives objectives, Duration deadline) {
         Instant started = Instant.now();
         CallLog log = new CallLog(Deadline.after(deadline));
-        ReadinessContext context = new ReadinessContext(plan, aws, objectives, parallel);
-        List<Finding> findings = log.bind(() -> findings(plan, context));
+        StepClients clients = new StepClients(aws);
+        ReadinessContext context = new ReadinessContext(plan, clients, objectives, parallel);
+        // A step in another account is read through its role's session, as its failover would call it.
+        clients.open(plan);
+        List<Finding> findings;
+        try {
+            findings = log.bind(() -> findings(plan, context));
+        } finally {
+            clients.close(plan);
+        }
         findings = findings.stream().sorted(Comparator.comparing(Finding::severity).reversed()).toList();
         Verdict verdict = Verdict.of(findings);
         Long impliedRpo = findings.stream().map(Finding::impliedRpoSeconds).filter(Objects::nonNull).max(Long::compare).orElse(null);
@@ -70,7 +79,7 @@ public final class ReadinessEvaluator implements AutoCloseable {
         Map<String, Integer> byOperation = new TreeMap<>();
         calls.forEach(c -> byOperation.merge(c.service() + " " + c.operation(), 1, Integer::sum));
         Instant ended = Instant.now();
-        ReadinessReport report = new ReadinessReport("evaluate", plan.application(), plan.strategy().name(), plan.recoveryRegion(), verdict,
+        ReadinessReport report = new ReadinessReport("evaluate", java.util.UUID.randomUUID().toString(), plan.application(), plan.strategy().name(), plan.recoveryRegion(), verdict,
                 message(verdict, findings), seconds(objectives.rto()), seconds(objectives.rpo()), impliedRto, impliedRpo,
                 started.toString(), ended.toString(), Duration.between(started, ended).toMillis(), findings, calls.size(), byOperation,
                 metricNamespace == null ? "not published (no namespace given)" : null);

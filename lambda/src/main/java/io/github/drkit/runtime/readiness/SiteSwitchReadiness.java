@@ -33,7 +33,7 @@ public final class SiteSwitchReadiness implements ReadinessCheck<SiteSwitchPlan>
         String resource = "metric " + site.namespace() + "/" + site.metricName() + " " + site.dimensions() + " (" + site.region() + ")";
         List<MetricAlarm> alarms;
         try {
-            alarms = context.aws().cloudWatch().alarmsForMetric(site.region(), site.namespace(), site.metricName(), site.dimensions())
+            alarms = context.aws(site).cloudWatch().alarmsForMetric(site.region(), site.namespace(), site.metricName(), site.dimensions())
                     .stream().filter(MetricAlarm::thresholdBased).toList();
         } catch (RuntimeException e) {
             return ReadinessContext.unchecked(site.path(), resource, "the switch's alarms", e);

@@ -22,6 +22,11 @@ import io.github.drkit.runtime.engine.RecoveryRequest;
 import io.github.drkit.runtime.engine.Report;
 import io.github.drkit.runtime.engine.ReportJson;
 import io.github.drkit.runtime.engine.StepReport;
+import io.github.drkit.runtime.readiness.Finding;
+import io.github.drkit.runtime.readiness.Objectives;
+import io.github.drkit.runtime.readiness.ReadinessEvaluator;
+import io.github.drkit.runtime.readiness.ReadinessReport;
+import io.github.drkit.runtime.readiness.Severity;
 import io.github.drkit.runtime.scenario.Emulator;
 import io.github.drkit.testing.MotoServer;
 import io.github.drkit.testing.MotoServerExtension;
@@ -91,6 +96,61 @@ class CrossAccountScenarioTest {
                     .filter(c -> c.operation().equals("AssumeRole")).count();
             assertEquals(1, sessions, "one session of the role for every run of these clients, renewed only near its expiry");
         }
+    }
+
+    /**
+     * evaluate reads each step where failover would act: the fleet and the stopped instance in the workload account through
+     * the role's session, the DNS in the runtime's own. The same plan without {@code assumeRole} looks in the runtime's own
+     * account, where neither exists, and says so: the contrast shows which account each read went to.
+     */
+    @Test
+    void evaluate_whenStepsAreInAnotherAccount_readsThemThroughTheRoleSession() {
+        String role = moto.iam().createRole(workload, "drkit-workload", RuntimePermissions.actions(Set.of("fleet", "instances", "readiness")));
+        String fleet = workloadFleet();
+        String instance = workloadStoppedInstance();
+        String zone = zone();
+        String crossAccount = planWithInstances(role, fleet, instance, zone);
+        String ownAccount = crossAccount.replace(", \"assumeRole\": {\"roleArn\": \"" + role + "\"}", "");
+
+        try (AwsClients clients = runtimeClients(moto.credentials());
+             ReadinessEvaluator evaluator = ReadinessEvaluator.builder(clients).build()) {
+            ReadinessReport there = evaluator.evaluate(RecoveryPlan.parse(crossAccount), Objectives.none(), Duration.ofSeconds(60));
+            ReadinessReport here = evaluator.evaluate(RecoveryPlan.parse(ownAccount), Objectives.none(), Duration.ofSeconds(60));
+
+            assertEquals(List.of(), critical(there), () -> ReportJson.write(there));
+            assertTrue(there.callsByOperation().containsKey("Sts AssumeRole"), () -> String.valueOf(there.callsByOperation()));
+            assertEquals(List.of("stages[0].steps[0].autoScalingGroupName", "stages[0].steps[1].instanceIds[0]"),
+                    critical(here).stream().map(Finding::path).sorted().toList(), () -> ReportJson.write(here));
+        }
+    }
+
+    private static List<Finding> critical(ReadinessReport report) {
+        return report.findings().stream().filter(f -> f.severity() == Severity.CRITICAL).toList();
+    }
+
+    /** A stopped instance in the workload account, launched with its credentials. */
+    private String workloadStoppedInstance() {
+        try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(moto.endpoint()).region(Region.of(REGION)).credentialsProvider(workload)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            String id = ec2.runInstances(r -> r.imageId(AMI).instanceType("t3.small").minCount(1).maxCount(1)).instances().get(0).instanceId();
+            ec2.stopInstances(r -> r.instanceIds(id));
+            return id;
+        }
+    }
+
+    private static String planWithInstances(String roleArn, String fleet, String instance, String zone) {
+        return """
+                {"version": 2, "application": "web", "strategy": "WARM_STANDBY", "recoveryRegion": "us-west-2",
+                 "stages": [
+                   {"name": "compute", "steps": [
+                     {"kind": "scaleFleet", "autoScalingGroupName": "%s", "standby": {"min": 1, "desired": 1, "max": 2},
+                      "recovery": {"min": 2, "desired": 4, "max": 8}, "assumeRole": {"roleArn": "%s"}},
+                     {"kind": "startInstances", "instanceIds": ["%s"], "assumeRole": {"roleArn": "%s"}}]},
+                   {"name": "traffic", "steps": [
+                     {"kind": "changeDns", "hostedZoneId": "%s", "records": [
+                       {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "primary", "normalWeight": 100, "failoverWeight": 0},
+                       {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "recovery", "normalWeight": 0, "failoverWeight": 100}]}]}]}
+                """.formatted(fleet, roleArn, instance, roleArn, zone);
     }
 
     /** The failover role holds only the table's actions for DNS and cross-account steps; the workload role only the fleet's. */

@@ -53,6 +53,7 @@ class ExtensionKindScenarioTest {
         return new FailoverHandler(Map.of("DRKIT_PLAN", PLAN.formatted(metricName)), clients, Duration.ofMillis(100));
     }
 
+    // The handler's answer is ReportJson's plain form: every JSON object a Map<String, Object>, every array a List.
     @SuppressWarnings("unchecked")
     private static Map<String, Object> flagState(Map<String, Object> report, String which) {
         Map<String, Object> state = (Map<String, Object>) report.get(which);
@@ -61,6 +62,7 @@ class ExtensionKindScenarioTest {
         return steps.get(0);
     }
 
+    // The handler's answer is ReportJson's plain form: every JSON object a Map<String, Object>, every array a List.
     @SuppressWarnings("unchecked")
     private static List<String> stepOutcomes(Map<String, Object> report) {
         return ((List<Map<String, Object>>) report.get("steps")).stream().map(s -> s.get("resource") + " " + s.get("outcome")).toList();

@@ -81,7 +81,7 @@ class PermissionsReadinessTest {
 
     private List<Finding> check(String roleArn) {
         RecoveryPlan plan = plan();
-        ReadinessContext context = new ReadinessContext(plan, aws, Objectives.declaredBy(plan), pool);
+        ReadinessContext context = new ReadinessContext(plan, new io.github.drkit.runtime.engine.StepClients(aws), Objectives.declaredBy(plan), pool);
         return new CallLog(Deadline.after(Duration.ofSeconds(30))).bind(() -> new PermissionsReadiness(roleArn).check(plan.steps(), context));
     }
 
@@ -157,6 +157,66 @@ class PermissionsReadinessTest {
         assertEquals(Finding.Category.UNCHECKED, findings.get(0).category());
         assertTrue(findings.get(0).problem().contains("could not be checked") && findings.get(0).problem().contains("AccessDenied"),
                 findings.get(0).problem());
+    }
+
+    private List<Finding> checkPlan(RecoveryPlan plan) {
+        ReadinessContext context = new ReadinessContext(plan, new io.github.drkit.runtime.engine.StepClients(aws), Objectives.declaredBy(plan), pool);
+        return new CallLog(Deadline.after(Duration.ofSeconds(30))).bind(() -> new PermissionsReadiness(ROLE).check(plan.steps(), context));
+    }
+
+    private static final String ALLOWED = "<SimulatePrincipalPolicyResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">"
+            + "<SimulatePrincipalPolicyResult><IsTruncated>false</IsTruncated><EvaluationResults/></SimulatePrincipalPolicyResult>"
+            + "</SimulatePrincipalPolicyResponse>";
+
+    private static RecoveryPlan fleetAndDns(String assumeRole) {
+        return RecoveryPlan.parse("""
+                {"version": 2, "application": "shop", "strategy": "WARM_STANDBY", "recoveryRegion": "us-west-2",
+                 "stages": [
+                   {"name": "compute", "steps": [
+                     {"kind": "scaleFleet", "autoScalingGroupName": "web", "standby": {"min": 1, "desired": 1, "max": 2},
+                      "recovery": {"min": 2, "desired": 4, "max": 8}%s}]},
+                   {"name": "traffic", "steps": [
+                     {"kind": "changeDns", "hostedZoneId": "Z1", "records": [
+                       {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "primary", "normalWeight": 100, "failoverWeight": 0},
+                       {"routing": "WEIGHTED", "name": "app.example.com", "type": "A", "setIdentifier": "recovery", "normalWeight": 0, "failoverWeight": 100}]}]}]}
+                """.formatted(assumeRole));
+    }
+
+    private String simulated(String action) {
+        String member = "=" + java.net.URLEncoder.encode(action, StandardCharsets.UTF_8);
+        return requests.stream().filter(form -> form.contains(member)).findFirst().orElse(null);
+    }
+
+    @Test
+    void check_whenFleetAndDns_simulatesTheGroupUpdateTheChangeAndTheHealthCheckOnTheirResources() {
+        answer = ALLOWED;
+
+        List<Finding> findings = checkPlan(fleetAndDns(""));
+
+        String update = simulated("autoscaling:UpdateAutoScalingGroup");
+        assertTrue(update != null && update.contains(java.net.URLEncoder.encode(
+                "arn:aws:autoscaling:us-west-2:123456789012:autoScalingGroup:*:autoScalingGroupName/web", StandardCharsets.UTF_8)), requests::toString);
+        assertTrue(simulated("route53:GetChange").contains(java.net.URLEncoder.encode("arn:aws:route53:::change/*", StandardCharsets.UTF_8)));
+        assertTrue(simulated("route53:GetHealthCheckStatus").contains(java.net.URLEncoder.encode("arn:aws:route53:::healthcheck/*",
+                StandardCharsets.UTF_8)));
+        assertEquals(List.of(), findings, "every scope of the fleet and DNS kinds is named now: nothing left unchecked");
+    }
+
+    @Test
+    void check_whenStepIsInAnotherAccount_simulatesAssumingItsRoleNotTheStepsOwnCalls() {
+        answer = ALLOWED;
+        String workload = "arn:aws:iam::222222222222:role/drkit-shop-workload";
+
+        List<Finding> findings = checkPlan(fleetAndDns(", \"assumeRole\": {\"roleArn\": \"" + workload + "\"}"));
+
+        String assume = simulated("sts:AssumeRole");
+        assertTrue(assume != null && assume.contains("ActionNames.member.2=sts%3ATagSession")
+                && assume.contains("ResourceArns.member.1=" + java.net.URLEncoder.encode(workload, StandardCharsets.UTF_8)), requests::toString);
+        assertEquals(null, simulated("autoscaling:UpdateAutoScalingGroup"), "the fleet's calls are the workload role's, not the function's");
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(Severity.INFO, findings.get(0).severity());
+        assertEquals("stages[0].steps[0]", findings.get(0).path());
+        assertTrue(findings.get(0).problem().startsWith("not simulated: the calls of stages[0].steps[0] are made as " + workload), findings.get(0).problem());
     }
 
     @Test

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+
 import io.github.drkit.lambda.FailoverHandler;
 import io.github.drkit.plan.RuntimePermissions;
 import io.github.drkit.runtime.audit.AuditTrail;
@@ -77,8 +82,8 @@ class AuditTrailScenarioTest {
 
             String statusAt = (String) status.get("auditTrail");
             String evaluateAt = (String) evaluate.get("auditTrail");
-            assertTrue(statusAt.matches("s3://" + BUCKET + "/web/status/\\d{4}/\\d{2}/\\d{2}/\\d{8}T\\d{6}Z-[0-9a-f-]+\\.json"), statusAt);
-            assertTrue(evaluateAt.matches("s3://" + BUCKET + "/web/evaluate/\\d{4}/\\d{2}/\\d{2}/\\d{8}T\\d{6}Z-[0-9a-f-]+\\.json"), evaluateAt);
+            assertTrue(statusAt.matches("s3://" + BUCKET + "/web/status/\\d{4}/\\d{2}/\\d{2}/\\d{8}T\\d{6}\\.\\d{3}Z-[0-9a-f-]+\\.json"), statusAt);
+            assertTrue(evaluateAt.matches("s3://" + BUCKET + "/web/evaluate/\\d{4}/\\d{2}/\\d{2}/\\d{8}T\\d{6}\\.\\d{3}Z-[0-9a-f-]+\\.json"), evaluateAt);
             assertEquals(2, kept().size(), kept().toString());
             String key = evaluateAt.substring(("s3://" + BUCKET + "/").length());
             JsonNode body = JSON.readTree(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asUtf8String());
@@ -119,10 +124,55 @@ class AuditTrailScenarioTest {
         assertEquals(1, kept().size());
     }
 
+    /** The invocation context Lambda passes: only the request id matters here. */
+    private record Invocation(String requestId) implements Context {
+        public String getAwsRequestId() { return requestId; }
+        public String getLogGroupName() { return "/aws/lambda/drkit-failover"; }
+        public String getLogStreamName() { return "stream"; }
+        public String getFunctionName() { return "drkit-failover"; }
+        public String getFunctionVersion() { return "1"; }
+        public String getInvokedFunctionArn() { return "arn:aws:lambda:us-west-2:123456789012:function:drkit-failover"; }
+        public CognitoIdentity getIdentity() { return null; }
+        public ClientContext getClientContext() { return null; }
+        public int getRemainingTimeInMillis() { return 0; }
+        public int getMemoryLimitInMB() { return 1024; }
+        public LambdaLogger getLogger() { return null; }
+    }
+
+    @Test
+    void handler_whenRunsShareARunId_keysTheirReportsByItAndKeepsEachRequestIdAsMetadata() throws Exception {
+        try (AwsClients clients = emulator.runtimeClients()) {
+            FailoverHandler handler = new FailoverHandler(Map.of("DRKIT_PLAN", site.plan(10), "DRKIT_AUDIT_BUCKET", BUCKET), clients,
+                    Duration.ofMillis(100));
+
+            Map<String, Object> dryRun = handler.handleRequest(Map.of("action", "failover", "dryRun", true, "runId", "recovery-42"),
+                    new Invocation("request-1"));
+            Map<String, Object> failover = handler.handleRequest(Map.of("action", "failover", "runId", "recovery-42"),
+                    new Invocation("request-2"));
+            Map<String, Object> status = handler.handleRequest(Map.of("action", "status"), new Invocation("request-3"));
+
+            assertEquals("recovery-42", dryRun.get("runId"));
+            assertEquals("recovery-42", failover.get("runId"));
+            Map<String, String> requestIds = new java.util.TreeMap<>();
+            for (Map<String, Object> answer : List.of(dryRun, failover, status)) {
+                String at = (String) answer.get("auditTrail");
+                assertTrue(at.endsWith("-" + answer.get("runId") + ".json"), at);
+                String key = at.substring(("s3://" + BUCKET + "/").length());
+                JsonNode body = JSON.readTree(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asUtf8String());
+                assertEquals(answer.get("runId"), body.get("runId").asText());
+                requestIds.put(key, s3.headObject(r -> r.bucket(BUCKET).key(key)).metadata().get(AuditTrail.REQUEST_ID));
+            }
+            // A status run continues no recovery: it gets an id of its own.
+            assertTrue(((String) status.get("runId")).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), (String) status.get("runId"));
+            assertEquals(List.of("request-1", "request-2", "request-3"), requestIds.values().stream().sorted().toList());
+            assertEquals(2, kept().stream().filter(o -> o.key().endsWith("-recovery-42.json")).count(), kept().toString());
+        }
+    }
+
     @Test
     void key_whenPartsHoldOtherCharacters_replacesThemSoTheKeyNeedsNoEncoding() {
         String key = AuditTrail.key("shop eu", "failover", java.time.Instant.parse("2026-12-04T07:58:09Z"), "id:1/2");
 
-        assertEquals("shop-eu/failover/2026/12/04/20261204T075809Z-id-1-2.json", key);
+        assertEquals("shop-eu/failover/2026/12/04/20261204T075809.000Z-id-1-2.json", key);
     }
 }

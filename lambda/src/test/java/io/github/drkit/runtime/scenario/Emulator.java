@@ -72,6 +72,7 @@ public final class Emulator implements AutoCloseable {
         return moto.iam().enforcing(run);
     }
 
+    // Safe: each key is stored by one accessor only, with the type that accessor reads back.
     @SuppressWarnings("unchecked")
     private <C extends AutoCloseable> C client(String key, java.util.function.Supplier<C> factory) {
         return (C) clients.computeIfAbsent(key, k -> factory.get());

@@ -94,6 +94,7 @@ class GlobalDataScenarioTest {
         }
     }
 
+    // The handler's answer is ReportJson's plain form: every JSON object a Map<String, Object>, every array a List.
     @SuppressWarnings("unchecked")
     private static Map<String, Object> stepState(Map<String, Object> report, String which) {
         List<Map<String, Object>> steps = (List<Map<String, Object>>) ((Map<String, Object>) report.get(which)).get("steps");
@@ -101,6 +102,7 @@ class GlobalDataScenarioTest {
         return steps.get(0);
     }
 
+    // The handler's answer is ReportJson's plain form: every JSON object a Map<String, Object>, every array a List.
     @SuppressWarnings("unchecked")
     private static Map<String, Object> stepReport(Map<String, Object> report) {
         return ((List<Map<String, Object>>) report.get("steps")).stream().filter(s -> "stages[0].steps[0]".equals(s.get("resource")))

@@ -327,7 +327,8 @@ class ReadinessScenarioTest {
         InvalidRequestException error = assertThrows(InvalidRequestException.class,
                 () -> handler.handleRequest(Map.of("action", "evaluate", "dryRun", true), null));
 
-        assertEquals("dryRun: does not apply to evaluate, which changes nothing", error.getMessage());
+        assertEquals("dryRun: does not apply to evaluate (dryRun applies to failover, failback and restore only: status and evaluate change nothing);"
+                + " nothing was run", error.getMessage());
     }
 
     @Test

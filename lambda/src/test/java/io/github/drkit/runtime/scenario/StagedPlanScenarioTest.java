@@ -67,6 +67,7 @@ class StagedPlanScenarioTest {
         return new FailoverHandler(Map.of("DRKIT_PLAN", plan), clients, Duration.ofMillis(100));
     }
 
+    // The handler's answer is ReportJson's plain form: every JSON object a Map<String, Object>, every array a List.
     @SuppressWarnings("unchecked")
     private static List<String> steps(Map<String, Object> report) {
         return ((List<Map<String, Object>>) report.get("steps")).stream()

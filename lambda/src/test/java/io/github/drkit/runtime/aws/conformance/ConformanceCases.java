@@ -407,12 +407,13 @@ final class ConformanceCases {
                         new byte[0]),
                         aws -> {
                             aws.s3().putObject(REGION, "drkit-audit", "shop/evaluate/2026/12/04/20261204T080000Z-0a1b.json",
-                                    "{\"verdict\": \"READY\"}", "application/json");
+                                    "{\"verdict\": \"READY\"}", "application/json", Map.of("request-id", "c6af9ac6-7b61-11e6-9a41-93e8deadbeef"));
                             return "sent";
                         },
                         sdk -> {
                             sdk.s3.putObject(r -> r.bucket("drkit-audit").key("shop/evaluate/2026/12/04/20261204T080000Z-0a1b.json")
-                                    .contentType("application/json"), software.amazon.awssdk.core.sync.RequestBody.fromString("{\"verdict\": \"READY\"}"));
+                                    .contentType("application/json").metadata(Map.of("request-id", "c6af9ac6-7b61-11e6-9a41-93e8deadbeef")),
+                                    software.amazon.awssdk.core.sync.RequestBody.fromString("{\"verdict\": \"READY\"}"));
                             return "sent";
                         }),
                 // Service Quotas

@@ -81,6 +81,12 @@ record WireView(String method, String path, String contentType, String target, S
                 parameters.put("header " + header, request.header(header));
             }
         }
+        // S3's user metadata, an input member sent as one header per entry.
+        request.headers().forEach((name, values) -> {
+            if (name.toLowerCase(Locale.ROOT).startsWith("x-amz-meta-")) {
+                parameters.put("header " + name.toLowerCase(Locale.ROOT), values.get(0));
+            }
+        });
         return new WireView(request.method(), request.path(), contentType, target, operation, parameters, request.signingScope(), cbor);
     }
 

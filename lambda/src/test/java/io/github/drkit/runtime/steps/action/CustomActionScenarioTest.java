@@ -76,6 +76,7 @@ class CustomActionScenarioTest {
         return handler.handleRequest(event, null);
     }
 
+    // The handler's answer is ReportJson's plain form: every JSON object a Map<String, Object>, every array a List.
     @SuppressWarnings("unchecked")
     private static Map<String, Object> step(Map<String, Object> report, String resource) {
         return ((List<Map<String, Object>>) report.get("steps")).stream().filter(s -> resource.equals(s.get("resource"))).findFirst()
@@ -112,6 +113,7 @@ class CustomActionScenarioTest {
         assertEquals("stages[0].steps[0]", sent.path("drkit").path("step").asText());
         String runId = sent.path("drkit").path("runId").asText();
         assertTrue(message.contains(runId), message);
+        assertEquals(runId, first.get("runId"));
         String key = sent.path("drkit").path("idempotencyKey").asText();
         assertEquals(InvokeFunctionExecutor.idempotencyKey("shop", "failover", "stages[0].steps[0]", runId), key);
 
@@ -119,6 +121,7 @@ class CustomActionScenarioTest {
         Map<String, Object> approved = run(handler, Map.of("action", "failover", "approve", "compute", "runId", runId));
 
         assertEquals("SUCCEEDED", approved.get("outcome"), String.valueOf(approved));
+        assertEquals(runId, approved.get("runId"), "the run that continues is the same recovery");
         Map<String, Object> again = step(approved, "stages[0].steps[0]");
         assertEquals("NO_CHANGE", again.get("outcome"), String.valueOf(again));
         assertTrue(((List<?>) again.get("changes")).get(0).toString().endsWith(key), String.valueOf(again.get("changes")));

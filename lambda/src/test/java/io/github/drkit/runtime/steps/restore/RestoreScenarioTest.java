@@ -241,7 +241,7 @@ class RestoreScenarioTest {
                 () -> run(Map.of("action", "failover", "before", "2026-12-01T10:00Z")));
 
         assertEquals("before", e.field());
-        assertTrue(e.getMessage().contains("applies only to restore"), e.getMessage());
+        assertTrue(e.getMessage().contains("does not apply to failover (before applies to restore only"), e.getMessage());
     }
 
     @Test
