@@ -15,6 +15,7 @@ public final class TemplateRewrites {
             new HealthCheckIdAsRef(),
             new LoadBalancerZoneAsLiteral(),
             new AlarmReferencesAsLiterals(),
+            new RestoreTestingPlanReferencesAsLiterals(),
             new AliasReferencesAsFunction(),
             new DropBucketNotifications());
 
