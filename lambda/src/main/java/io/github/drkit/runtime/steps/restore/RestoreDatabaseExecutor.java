@@ -34,7 +34,10 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
     /** The longest a restore waits for its instance: RDS restores of large databases take hours; the run's deadline caps it. */
     static final Duration AVAILABLE_TIMEOUT = Duration.ofHours(24);
 
-    /** What inspect read: the restored instance if it exists, else the snapshot the restore would use. */
+    /**
+     * What inspect read: the restored instance if it exists, else the snapshot the restore would use (null for status and
+     * failback while there is none).
+     */
     record State(DbInstance restored, RecoveryPoint point) {
     }
 
@@ -79,10 +82,11 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
         List<RecoveryPoint> points = inspection.aws(step).rds().snapshots(step.region(), step.sourceDbInstanceIdentifier()).stream()
                 .filter(s -> "available".equals(s.status()) && s.dataTime() != null)
                 .map(s -> new RecoveryPoint(s.identifier(), s.dataTime())).toList();
-        RecoveryPoint point = RecoveryPoint.choose(points, inspection.restorePointBefore(), "snapshot of RDS instance '"
-                + step.sourceDbInstanceIdentifier() + "' in " + step.region(), step.path() + ".sourceDbInstanceIdentifier");
+        String what = "snapshot of RDS instance '" + step.sourceDbInstanceIdentifier() + "' in " + step.region();
+        RecoveryPoint point = RecoveryPoint.choose(inspection, points, what, step.path() + ".sourceDbInstanceIdentifier");
         return new StepLive(new StateReport.StepStatus(step.path(), RestoreDatabaseKind.NAME, step.region(), step.dbInstanceIdentifier(),
-                null, point.details(step.rpoSeconds(), now), Position.NORMAL), new State(null, point));
+                null, point == null ? RecoveryPoint.missing(what) : point.details(step.rpoSeconds(), now), Position.NORMAL),
+                new State(null, point));
     }
 
     /** The snapshot a restored instance came from, from the tags the restore gave it; null for an instance made otherwise. */
