@@ -13,6 +13,7 @@ import io.github.drkit.runtime.aws.api.AutoScalingApi;
 import io.github.drkit.runtime.aws.api.CloudWatchApi;
 import io.github.drkit.runtime.aws.api.DynamoDbApi;
 import io.github.drkit.runtime.aws.api.Ec2Api;
+import io.github.drkit.runtime.aws.api.Ec2VolumesApi;
 import io.github.drkit.runtime.aws.api.EcsApi;
 import io.github.drkit.runtime.aws.api.EksApi;
 import io.github.drkit.runtime.aws.api.ElbApi;
@@ -167,6 +168,11 @@ public final class AwsClients implements AutoCloseable {
 
     public Ec2Api ec2() {
         return api("ec2", () -> new Ec2Api(new QueryProtocol(transport, AwsService.EC2, "2016-11-15")));
+    }
+
+    /** The EC2 operations of EBS volume restores (snapshots, volumes, attachments), over the same EC2 protocol as {@link #ec2()}. */
+    public Ec2VolumesApi ec2Volumes() {
+        return api("ec2-volumes", () -> new Ec2VolumesApi(new QueryProtocol(transport, AwsService.EC2, "2016-11-15")));
     }
 
     public AutoScalingApi autoScaling() {

@@ -28,9 +28,9 @@ import io.github.drkit.runtime.engine.StepLive;
  */
 public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDatabasePlan> {
     /** The tag that says which snapshot a restored instance came from. */
-    public static final String RESTORED_FROM = "drkit:restored-from";
+    public static final String RESTORED_FROM = RestoreTags.RESTORED_FROM;
     /** The tag that holds the time of the restored instance's data (the snapshot's). */
-    public static final String RECOVERY_POINT_TIME = "drkit:recovery-point-time";
+    public static final String RECOVERY_POINT_TIME = RestoreTags.RECOVERY_POINT_TIME;
     /** The longest a restore waits for its instance: RDS restores of large databases take hours; the run's deadline caps it. */
     static final Duration AVAILABLE_TIMEOUT = Duration.ofHours(24);
 
@@ -91,16 +91,7 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
 
     /** The snapshot a restored instance came from, from the tags the restore gave it; null for an instance made otherwise. */
     private static RecoveryPoint pointOf(DbInstance db) {
-        String from = db.tags().get(RESTORED_FROM);
-        String time = db.tags().get(RECOVERY_POINT_TIME);
-        if (from == null || time == null) {
-            return null;
-        }
-        try {
-            return new RecoveryPoint(from, Instant.parse(time));
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
+        return RestoreTags.pointOf(db.tags());
     }
 
     @Override
@@ -128,9 +119,7 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
         if (execution.aws(step).rds().find(step.region(), step.dbInstanceIdentifier()).isPresent()) {
             return Step.Result.byAnotherRun(step.dbInstanceIdentifier() + " exists");
         }
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put(RESTORED_FROM, point.id());
-        tags.put(RECOVERY_POINT_TIME, point.time().toString());
+        Map<String, String> tags = RestoreTags.of(point);
         try {
             execution.aws(step).rds().restoreFromSnapshot(step.region(), step.dbInstanceIdentifier(), point.id(), step.dbInstanceClass(),
                     step.dbSubnetGroupName(), tags);

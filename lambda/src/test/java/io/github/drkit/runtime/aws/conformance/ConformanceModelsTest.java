@@ -87,7 +87,13 @@ class ConformanceModelsTest {
             Map.entry("EksApi.updateScaling", "software.amazon.awssdk.services.eks.model.UpdateNodegroupConfigResponse"),
             Map.entry("EksApi.describeUpdate", "software.amazon.awssdk.services.eks.model.DescribeUpdateResponse"),
             Map.entry("LambdaApi.functionConfiguration", "software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse"),
-            Map.entry("LambdaApi.invoke", "software.amazon.awssdk.services.lambda.model.InvokeResponse"));
+            Map.entry("LambdaApi.invoke", "software.amazon.awssdk.services.lambda.model.InvokeResponse"),
+            Map.entry("Ec2VolumesApi.snapshotsTagged", "software.amazon.awssdk.services.ec2.model.DescribeSnapshotsResponse"),
+            Map.entry("Ec2VolumesApi.volumesTagged", "software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse"),
+            Map.entry("Ec2VolumesApi.volume", "software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse"),
+            Map.entry("Ec2VolumesApi.createVolume", "software.amazon.awssdk.services.ec2.model.CreateVolumeResponse"),
+            Map.entry("Ec2VolumesApi.attachVolume", "software.amazon.awssdk.services.ec2.model.AttachVolumeResponse"),
+            Map.entry("Ec2VolumesApi.instanceZone", "software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse"));
     /** Operations whose answer body is not a shape but the caller's own document (the function's answer to Invoke). */
     private static final Set<String> RAW_BODIES = Set.of("LambdaApi.invoke");
 
