@@ -195,4 +195,29 @@ class PlanRestoreStepsTest {
         PlanModelTest.assertMessage("PlanRestoreVolume: attachTo.device: must be a device name such as /dev/sdf or xvdf (got '/dev/sda1')",
                 () -> volume().attachInstanceId("i-0123456789abcdef0").attachDevice("/dev/sda1").build());
     }
+
+    @Test
+    void toPlan_whenPointInTime_writesTheSource() {
+        RecoveryPlan model = plan(database().pointInTime(true).build()).toPlan();
+
+        RestoreDatabasePlan step = (RestoreDatabasePlan) model.stages().get(0).steps().get(0);
+        assertEquals("pointInTime", step.source());
+    }
+
+    @Test
+    void statements_whenPointInTime_grantTheRegionsAutomatedBackupsAndOnlyThen() {
+        List<PolicyStatement> statements = statements(plan(database().pointInTime(true).build()));
+
+        Map<String, Object> backups = statement(statements, "DatabaseAutomatedBackups");
+        assertEquals("rds:DescribeDBInstanceAutomatedBackups", backups.get("Action"));
+        assertTrue(String.valueOf(backups.get("Resource")).endsWith(":rds:us-west-2:111111111111:auto-backup:*"), backups.toString());
+        Map<String, Object> restore = statement(statements, "RestoreDatabasesToPointInTime");
+        assertEquals("rds:RestoreDBInstanceToPointInTime", restore.get("Action"));
+        String resources = String.valueOf(restore.get("Resource"));
+        assertTrue(resources.contains(":rds:us-west-2:111111111111:auto-backup:*"), resources);
+        assertTrue(resources.contains(":rds:us-west-2:111111111111:db:orders-restored"), resources);
+        assertTrue(statements.stream().noneMatch(s -> s.getActions().contains("rds:RestoreDBInstanceFromDBSnapshot")), statements.toString());
+        assertTrue(statements(plan(database().build())).stream().noneMatch(s -> s.getActions().contains("rds:RestoreDBInstanceToPointInTime")
+                || s.getActions().contains("rds:DescribeDBInstanceAutomatedBackups")));
+    }
 }

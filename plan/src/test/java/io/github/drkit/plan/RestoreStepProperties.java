@@ -27,20 +27,24 @@ class RestoreStepProperties {
         Arbitrary<RestoreDatabasePlan> valid = Combinators.combine(PlanInputs.regions(), Arbitraries.of("orders", "a", "a".repeat(63)),
                 Arbitraries.of("orders-restored", "b", "b".repeat(63)), Arbitraries.of("db.t3.micro", "db.r6g.large").injectNull(0.5),
                 Arbitraries.of("recovery", "default-vpc-1").injectNull(0.5), Arbitraries.integers().between(1, RestoreDatabaseKind.MAX_RPO_SECONDS)
-                        .injectNull(0.5))
-                .as(RestoreDatabasePlan::new);
+                        .injectNull(0.5), Arbitraries.of(RestoreDatabaseKind.FROM_SNAPSHOT, RestoreDatabaseKind.FROM_POINT_IN_TIME).injectNull(0.3))
+                .as((region, source, target, dbClass, subnets, rpo, from) -> new RestoreDatabasePlan(region, source, target, dbClass, subnets, rpo,
+                        from, null));
         return PlanInputs.validOrOneBroken(valid,
                 d -> new RestoreDatabasePlan("us-moon-1", d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
-                        d.dbSubnetGroupName(), d.rpoSeconds()),
-                d -> new RestoreDatabasePlan(d.region(), "1orders", d.dbInstanceIdentifier(), d.dbInstanceClass(), d.dbSubnetGroupName(), d.rpoSeconds()),
+                        d.dbSubnetGroupName(), d.rpoSeconds(), d.source(), null),
+                d -> new RestoreDatabasePlan(d.region(), "1orders", d.dbInstanceIdentifier(), d.dbInstanceClass(), d.dbSubnetGroupName(), d.rpoSeconds(),
+                        d.source(), null),
                 d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.sourceDbInstanceIdentifier().toUpperCase(),
-                        d.dbInstanceClass(), d.dbSubnetGroupName(), d.rpoSeconds()),
+                        d.dbInstanceClass(), d.dbSubnetGroupName(), d.rpoSeconds(), d.source(), null),
                 d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), "large", d.dbSubnetGroupName(),
-                        d.rpoSeconds()),
+                        d.rpoSeconds(), d.source(), null),
                 d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
-                        "bad/name", d.rpoSeconds()),
+                        "bad/name", d.rpoSeconds(), d.source(), null),
                 d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
-                        d.dbSubnetGroupName(), 0));
+                        d.dbSubnetGroupName(), 0, d.source(), null),
+                d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
+                        d.dbSubnetGroupName(), d.rpoSeconds(), "latest", null));
     }
 
     @Provide

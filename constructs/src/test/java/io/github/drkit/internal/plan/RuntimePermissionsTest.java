@@ -54,7 +54,9 @@ class RuntimePermissionsTest {
             kind("site-switch", b -> b.siteSwitches(List.of(PlanSiteSwitch.of("us-east-1", "primary", "drkit", "SiteEnabled",
                     Map.of("Application", "shop", "Site", "primary"), 1, 0)))),
             kind("restore-database", b -> b.otherSteps(List.of(PlanRestoreDatabase.builder().region("us-west-2")
-                    .sourceDbInstanceIdentifier("shop-orders").dbInstanceIdentifier("shop-orders-restored").build()))),
+                    .sourceDbInstanceIdentifier("shop-orders").dbInstanceIdentifier("shop-orders-restored").build(),
+                    PlanRestoreDatabase.builder().region("us-west-2").sourceDbInstanceIdentifier("shop-ledger")
+                            .dbInstanceIdentifier("shop-ledger-restored").pointInTime(true).build()))),
             kind("restore-image", b -> b.otherSteps(List.of(PlanRestoreImage.builder().region("us-west-2").autoScalingGroupName("shop-batch")
                     .imageTags(Map.of("drkit:image", "shop-batch")).launchTemplateId("lt-0123456789abcdef0")
                     .instanceRoleArn("arn:aws:iam::111111111111:role/shop-batch").build()))),

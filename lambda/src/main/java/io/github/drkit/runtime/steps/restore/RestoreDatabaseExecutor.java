@@ -23,7 +23,8 @@ import io.github.drkit.runtime.engine.StepLive;
 
 /**
  * The runtime side of {@code restoreDatabase}: restores an RDS DB instance from the chosen snapshot in the recovery Region
- * ({@code RestoreDBInstanceFromDBSnapshot}), tags it with the snapshot and the time of its data, and waits until it is
+ * ({@code RestoreDBInstanceFromDBSnapshot}), or to a point in time from the automated backups replicated there
+ * ({@code RestoreDBInstanceToPointInTime}), tags it with its source and the time of its data, and waits until it is
  * {@code available}. The restored instance is never deleted: failback lists it for a person.
  */
 public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDatabasePlan> {
@@ -35,10 +36,10 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
     static final Duration AVAILABLE_TIMEOUT = Duration.ofHours(24);
 
     /**
-     * What inspect read: the restored instance if it exists, else the snapshot the restore would use (null for status and
-     * failback while there is none).
+     * What inspect read: the restored instance if it exists, else the snapshot (or the point in time, with the replicated
+     * automated backups it is restored from) the restore would use; null for status and failback while there is none.
      */
-    record State(DbInstance restored, RecoveryPoint point) {
+    record State(DbInstance restored, RecoveryPoint point, PointInTime pointInTime) {
     }
 
     @Override
@@ -77,7 +78,16 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
             }
             // The restored instance serves whichever way traffic points: it does not vote on the state.
             return new StepLive(new StateReport.StepStatus(step.path(), RestoreDatabaseKind.NAME, step.region(), step.dbInstanceIdentifier(),
-                    db.status(), details, Position.EITHER), new State(db, point));
+                    db.status(), details, Position.EITHER), new State(db, point, null));
+        }
+        if (step.pointInTime()) {
+            String what = "automated backups of RDS instance '" + step.sourceDbInstanceIdentifier() + "' replicated to " + step.region();
+            PointInTime chosen = PointInTime.choose(inspection, inspection.aws(step).rdsPointInTime().automatedBackups(step.region(),
+                    step.sourceDbInstanceIdentifier()), what, step.path() + ".sourceDbInstanceIdentifier");
+            RecoveryPoint point = chosen == null ? null : chosen.point();
+            return new StepLive(new StateReport.StepStatus(step.path(), RestoreDatabaseKind.NAME, step.region(), step.dbInstanceIdentifier(),
+                    null, point == null ? RecoveryPoint.missing(what) : point.details(step.rpoSeconds(), now), Position.NORMAL),
+                    new State(null, point, chosen));
         }
         List<RecoveryPoint> points = inspection.aws(step).rds().snapshots(step.region(), step.sourceDbInstanceIdentifier()).stream()
                 .filter(s -> "available".equals(s.status()) && s.dataTime() != null)
@@ -86,7 +96,7 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
         RecoveryPoint point = RecoveryPoint.choose(inspection, points, what, step.path() + ".sourceDbInstanceIdentifier");
         return new StepLive(new StateReport.StepStatus(step.path(), RestoreDatabaseKind.NAME, step.region(), step.dbInstanceIdentifier(),
                 null, point == null ? RecoveryPoint.missing(what) : point.details(step.rpoSeconds(), now), Position.NORMAL),
-                new State(null, point));
+                new State(null, point, null));
     }
 
     /** The snapshot a restored instance came from, from the tags the restore gave it; null for an instance made otherwise. */
@@ -106,6 +116,16 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
             // A restore an earlier run started (or cut by its deadline): wait for it, make nothing new.
             return List.of(Step.gate(name, step.path(), List.of(step.dbInstanceIdentifier() + " available"),
                     () -> awaitAvailable(step, execution, name, "restore under way")));
+        }
+        if (state.pointInTime() != null) {
+            PointInTime chosen = state.pointInTime();
+            String change = "restore RDS instance " + step.dbInstanceIdentifier() + " in " + step.region() + " to "
+                    + (chosen.latest() ? "the latest restorable time (now " : "point in time ") + chosen.point().describe(step.rpoSeconds(),
+                    Instant.now()).replaceFirst("^\\S+ of ", "") + (chosen.latest() ? ")" : "") + " from the automated backups of "
+                    + step.sourceDbInstanceIdentifier() + " replicated from " + chosen.backups().sourceRegion()
+                    + (step.dbInstanceClass() == null ? "" : ", class " + step.dbInstanceClass())
+                    + (step.dbSubnetGroupName() == null ? "" : ", subnet group " + step.dbSubnetGroupName());
+            return List.of(Step.change(name, step.path(), List.of(change), () -> restoreToPointInTime(step, chosen, execution, name), null));
         }
         RecoveryPoint point = state.point();
         String change = "restore RDS instance " + step.dbInstanceIdentifier() + " in " + step.region() + " from snapshot "
@@ -132,6 +152,23 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
         return awaitAvailable(step, execution, name, "restored from " + point.id());
     }
 
+    private static Step.Result restoreToPointInTime(RestoreDatabasePlan step, PointInTime chosen, Execution execution, String name) {
+        if (execution.aws(step).rds().find(step.region(), step.dbInstanceIdentifier()).isPresent()) {
+            return Step.Result.byAnotherRun(step.dbInstanceIdentifier() + " exists");
+        }
+        try {
+            execution.aws(step).rdsPointInTime().restoreToPointInTime(step.region(), step.dbInstanceIdentifier(), chosen.backups().arn(),
+                    chosen.latest() ? null : chosen.time(), step.dbInstanceClass(), step.dbSubnetGroupName(), RestoreTags.of(chosen.point()));
+        } catch (AwsServiceError e) {
+            if (!e.is("DBInstanceAlreadyExists", "DBInstanceAlreadyExistsFault")) {
+                throw e;
+            }
+            return Step.Result.byAnotherRun(step.dbInstanceIdentifier() + " was created while this run started its restore");
+        }
+        return awaitAvailable(step, execution, name, "restored to " + (chosen.latest() ? "the latest restorable time" : chosen.time().toString())
+                + " from " + chosen.backups().arn());
+    }
+
     private static Step.Result awaitAvailable(RestoreDatabasePlan step, Execution execution, String name, String done) {
         String pending = execution.await(name, AVAILABLE_TIMEOUT, () -> {
             String status = execution.aws(step).rds().describe(step.region(), step.dbInstanceIdentifier()).status();
@@ -156,7 +193,8 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
         }
         Object from = after.details().get("recoveryPoint");
         return List.of(step.path() + ": RDS instance " + step.dbInstanceIdentifier() + " in " + step.region() + " was restored"
-                + (from == null ? "" : " from snapshot " + from) + " and is left as it is; drkit never deletes it. When the primary"
+                + (from == null ? "" : step.pointInTime() ? " to " + after.details().get("recoveryPointTime") + " from the automated backups "
+                + from : " from snapshot " + from) + " and is left as it is; drkit never deletes it. When the primary"
                 + " serves again and its data is no longer needed: aws rds delete-db-instance --region " + step.region()
                 + " --db-instance-identifier " + step.dbInstanceIdentifier() + " --final-db-snapshot-identifier "
                 + step.dbInstanceIdentifier() + "-final");

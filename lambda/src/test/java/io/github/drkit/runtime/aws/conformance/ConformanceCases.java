@@ -54,7 +54,7 @@ final class ConformanceCases {
     }
 
     static List<ConformanceCase> all() {
-        return java.util.stream.Stream.of(builtIn(), GlobalDataCases.all(), VolumeCases.all()).flatMap(List::stream).toList();
+        return java.util.stream.Stream.of(builtIn(), GlobalDataCases.all(), VolumeCases.all(), PointInTimeCases.all()).flatMap(List::stream).toList();
     }
 
     private static List<ConformanceCase> builtIn() {

@@ -343,4 +343,37 @@ class RestoreScenarioTest {
         assertEquals(snapshots[0], tags.get(RestoreDatabaseExecutor.RESTORED_FROM));
         assertEquals(100, weight("recovery"));
     }
+
+    /** The plan with the database restored to a point in time from backups replicated to the recovery Region. */
+    private String pointInTimePlan() {
+        return PLAN.formatted(fleet.targetGroupArn(), zone).replace("\"dbInstanceClass\": \"db.t3.small\",",
+                "\"dbInstanceClass\": \"db.t3.small\", \"source\": \"pointInTime\",");
+    }
+
+    @Test
+    void restore_whenPointInTimeAndNoBackupsAreReplicated_refusesNamingTheSourceAndRestoresNothing() {
+        FailoverHandler handler = handler(pointInTimePlan());
+
+        PlanValidationException e = assertThrows(PlanValidationException.class,
+                () -> emulator.enforcing(() -> handler.handleRequest(Map.of("action", "restore"), null)));
+
+        assertEquals("stages[0].steps[0].sourceDbInstanceIdentifier", e.field());
+        assertEquals("stages[0].steps[0].sourceDbInstanceIdentifier: no automated backups of RDS instance 'orders' replicated to us-west-2"
+                + " to restore a point in time from; nothing restored", e.getMessage());
+        assertEquals(List.of(), calls.mutating());
+        assertTrue(!restoredExists());
+    }
+
+    @Test
+    void status_whenPointInTimeAndNoBackupsAreReplicated_reportsNoRecoveryPointYet() {
+        FailoverHandler handler = handler(pointInTimePlan());
+
+        Map<String, Object> report = emulator.enforcing(() -> handler.handleRequest(Map.of("action", "status"), null));
+
+        assertEquals("SUCCEEDED", report.get("outcome"), String.valueOf(report));
+        Map<?, ?> details = (Map<?, ?>) stepState(report, "stateBefore", "restoreDatabase").get("details");
+        assertEquals("no recovery point yet: no available automated backups of RDS instance 'orders' replicated to us-west-2; restore would"
+                + " refuse until one exists", details.get("recoveryPointMissing"));
+        assertTrue(calls.count("DescribeDBInstanceAutomatedBackups") > 0, String.valueOf(calls.operations()));
+    }
 }
