@@ -30,16 +30,20 @@ record PointInTime(AutomatedBackup backups, Instant time, boolean latest) {
      * @throws InvalidRequestException  when {@code before} is earlier than the restore window (names {@code before})
      */
     static PointInTime choose(Inspection inspection, List<AutomatedBackup> all, String what, String field) {
+        return choose(inspection.restoring(), inspection.restoring() ? inspection.restorePointBefore() : Optional.empty(), all, what, field);
+    }
+
+    /** {@link #choose(Inspection, List, String, String)} with what it reads of the run: whether it restores, and its time. */
+    static PointInTime choose(boolean restoring, Optional<Instant> before, List<AutomatedBackup> all, String what, String field) {
         Optional<AutomatedBackup> usable = all.stream().filter(b -> b.arn() != null && b.latest() != null && b.earliest() != null)
                 .max(Comparator.comparing(AutomatedBackup::latest));
         if (usable.isEmpty()) {
-            if (!inspection.restoring()) {
+            if (!restoring) {
                 return null;
             }
             throw new PlanValidationException(field, "no " + what + " to restore a point in time from; nothing restored");
         }
         AutomatedBackup backups = usable.get();
-        Optional<Instant> before = inspection.restoring() ? inspection.restorePointBefore() : Optional.empty();
         if (before.isEmpty() || !before.get().isBefore(backups.latest())) {
             return new PointInTime(backups, backups.latest(), before.isEmpty());
         }
