@@ -212,10 +212,12 @@ public final class RestoreVolumeExecutor implements StepExecutor<RestoreVolumePl
         }
         if (now.attachments().isEmpty()) {
             ec2.attachVolume(step.region(), volumeId, step.attachTo().instanceId(), step.attachTo().device());
-        } else if (now.attachments().stream().noneMatch(a -> a.instanceId().equals(step.attachTo().instanceId()))) {
+        } else if (now.attachments().stream().noneMatch(a -> a.instanceId().equals(step.attachTo().instanceId())
+                && a.device().equals(step.attachTo().device()))) {
             EbsVolume.Attachment other = now.attachments().get(0);
             return Step.Result.failed(done + "; volume " + volumeId + " is attached to " + other.instanceId() + " as " + other.device()
-                    + ", not to " + step.attachTo().instanceId() + ": drkit does not detach it; detach it or change the plan");
+                    + ", not to " + step.attachTo().instanceId() + " as " + step.attachTo().device()
+                    + ": drkit does not detach it; detach it or change the plan");
         }
         String pending = execution.await(name, ATTACHED_TIMEOUT, () -> {
             EbsVolume volume = ec2.volume(step.region(), volumeId).orElse(null);

@@ -255,4 +255,20 @@ class RestoreVolumeScenarioTest {
         assertTrue(String.valueOf(details(status, "stateBefore").get("recoveryPointMissing")).startsWith("no recovery point yet"),
                 String.valueOf(status));
     }
+
+    @Test
+    void restore_whenTheNamedVolumeIsAttachedElsewhere_failsTheStepWithoutDetachingIt() {
+        String existing = emulator.ec2(RECOVERY).createVolume(r -> r.availabilityZone(instanceZone).snapshotId(snapshots[0])
+                .tagSpecifications(t -> t.resourceType(ResourceType.VOLUME).tags(tag -> tag.key("drkit:restored-volume").value("shop-data"))))
+                .volumeId();
+        emulator.ec2(RECOVERY).attachVolume(r -> r.volumeId(existing).instanceId(instance).device("/dev/sdg"));
+
+        Map<String, Object> restore = run(Map.of("action", "restore"));
+
+        assertEquals("FAILED", restore.get("outcome"), String.valueOf(restore));
+        assertTrue(String.valueOf(restore.get("steps")).contains("volume " + existing + " is attached to " + instance + " as /dev/sdg, not to "
+                + instance + " as /dev/sdf: drkit does not detach it; detach it or change the plan"), String.valueOf(restore.get("steps")));
+        assertEquals("/dev/sdg", restored().get(0).attachments().get(0).device());
+        assertEquals(1, restored().size());
+    }
 }
