@@ -9,8 +9,9 @@ import software.amazon.awscdk.Duration;
 
 /**
  * An RDS DB instance that a restore creates in the recovery Region from the latest snapshot of a source instance there
- * (the copies AWS Backup or a snapshot copy left), or from the latest at or before the time the operator gives. The
- * restored instance is never deleted by the runtime: failback lists it for a person.
+ * (the copies AWS Backup or a snapshot copy left), or from the latest at or before the time the operator gives; with
+ * {@code pointInTime}, to the latest restorable time (or the operator's) from the source's automated backups replicated
+ * to the recovery Region. The restored instance is never deleted by the runtime: failback lists it for a person.
  */
 public final class PlanRestoreDatabase implements RecoveryStep {
     private static final String OWNER = "PlanRestoreDatabase";
@@ -21,6 +22,7 @@ public final class PlanRestoreDatabase implements RecoveryStep {
     private final String dbInstanceClass;
     private final String dbSubnetGroupName;
     private final Duration rpo;
+    private final boolean pointInTime;
     private final RestoreDatabasePlan plan;
 
     private PlanRestoreDatabase(Builder b) {
@@ -30,9 +32,11 @@ public final class PlanRestoreDatabase implements RecoveryStep {
         this.dbInstanceClass = b.dbInstanceClass;
         this.dbSubnetGroupName = b.dbSubnetGroupName;
         this.rpo = b.rpo;
+        this.pointInTime = Boolean.TRUE.equals(b.pointInTime);
         Integer rpoSeconds = rpoSeconds(OWNER, rpo);
+        String source = pointInTime ? RestoreDatabaseKind.FROM_POINT_IN_TIME : RestoreDatabaseKind.FROM_SNAPSHOT;
         this.plan = PlanRules.check(OWNER, () -> PlanRules.reader().check(new RestoreDatabasePlan(region, sourceDbInstanceIdentifier,
-                dbInstanceIdentifier, dbInstanceClass, dbSubnetGroupName, rpoSeconds)));
+                dbInstanceIdentifier, dbInstanceClass, dbSubnetGroupName, rpoSeconds, source, null)));
     }
 
     /** The objective in whole seconds, in the model's range; null when none is given. */
@@ -76,6 +80,10 @@ public final class PlanRestoreDatabase implements RecoveryStep {
         return rpo;
     }
 
+    public boolean getPointInTime() {
+        return pointInTime;
+    }
+
     @Override
     public RestoreDatabasePlan toPlan() {
         return plan;
@@ -99,6 +107,7 @@ public final class PlanRestoreDatabase implements RecoveryStep {
         private String dbInstanceClass;
         private String dbSubnetGroupName;
         private Duration rpo;
+        private Boolean pointInTime;
 
         private Builder() {
         }
@@ -148,6 +157,18 @@ public final class PlanRestoreDatabase implements RecoveryStep {
          */
         public Builder rpo(Duration v) {
             this.rpo = v;
+            return this;
+        }
+
+        /**
+         * Restore to a point in time from the source's automated backups replicated to {@code region}
+         * ({@code StartDBInstanceAutomatedBackupsReplication} on the source) instead of from a snapshot: the latest
+         * restorable time, or the operator's {@code before} when it is earlier.
+         *
+         * @default false: from the latest snapshot in the Region
+         */
+        public Builder pointInTime(Boolean v) {
+            this.pointInTime = v;
             return this;
         }
 

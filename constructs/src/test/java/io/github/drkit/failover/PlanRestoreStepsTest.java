@@ -13,6 +13,7 @@ import io.github.drkit.objectives.DrStrategy;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.plan.RestoreDatabasePlan;
 import io.github.drkit.plan.RestoreImagePlan;
+import io.github.drkit.plan.RestoreVolumePlan;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
@@ -20,7 +21,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
-/** {@link PlanRestoreDatabase} and {@link PlanRestoreImage}: their plan steps, stage, scoped statements and validation messages. */
+/** {@link PlanRestoreDatabase}, {@link PlanRestoreImage} and {@link PlanRestoreVolume}: their plan steps, stage, scoped statements and validation messages. */
 class PlanRestoreStepsTest {
     private static PlanRestoreDatabase.Builder database() {
         return PlanRestoreDatabase.builder().region("us-west-2").sourceDbInstanceIdentifier("orders").dbInstanceIdentifier("orders-restored");
@@ -29,6 +30,11 @@ class PlanRestoreStepsTest {
     private static PlanRestoreImage.Builder image() {
         return PlanRestoreImage.builder().region("us-west-2").autoScalingGroupName("web").imageTags(Map.of("drkit:image", "web"))
                 .launchTemplateId("lt-0123456789abcdef0");
+    }
+
+    private static PlanRestoreVolume.Builder volume() {
+        return PlanRestoreVolume.builder().region("us-west-2").availabilityZone("us-west-2a").snapshotTags(Map.of("drkit:volume", "data"))
+                .volumeName("data-restored");
     }
 
     private static FailoverPlan plan(RecoveryStep... steps) {
@@ -123,5 +129,96 @@ class PlanRestoreStepsTest {
     void build_whenRpoIsLongerThanAYear_refusesIt() {
         PlanModelTest.assertMessage("PlanRestoreImage: rpo must be from 1 second to 365 days (got 400 days)",
                 () -> image().rpo(Duration.days(400)).build());
+    }
+
+    @Test
+    void toPlan_whenRestoreVolume_putsItInTheDataStageWithItsFields() {
+        RecoveryPlan model = plan(volume().volumeType("gp3").attachInstanceId("i-0123456789abcdef0").attachDevice("/dev/sdf")
+                .rpo(Duration.days(1)).build()).toPlan();
+
+        assertEquals("data", model.stages().get(0).name());
+        var step = model.stages().get(0).steps().get(0);
+        assertEquals(new RestoreVolumePlan("us-west-2", "us-west-2a", Map.of("drkit:volume", "data"), "data-restored", "gp3",
+                new RestoreVolumePlan.Attachment("i-0123456789abcdef0", "/dev/sdf"), 86400, step.path()), step);
+    }
+
+    @Test
+    void statements_whenRestoreVolume_createOnlyWithThePlansNamesAndAttachOnlyThoseToThePlansInstances() {
+        List<PolicyStatement> statements = statements(plan(volume().attachInstanceId("i-0123456789abcdef0").attachDevice("/dev/sdf").build()));
+
+        Map<String, Object> create = statement(statements, "RestoreVolumeCreate");
+        assertEquals("ec2:CreateVolume", create.get("Action"));
+        assertTrue(String.valueOf(create.get("Resource")).endsWith(":ec2:us-west-2:111111111111:volume/*"), create.toString());
+        assertEquals(Map.of("StringEquals", Map.of("aws:RequestTag/drkit:restored-volume", List.of("data-restored"))), create.get("Condition"));
+        assertTrue(String.valueOf(statement(statements, "RestoreVolumeFromSnapshots").get("Resource")).endsWith(":ec2:us-west-2::snapshot/*"));
+        Map<String, Object> tag = statement(statements, "RestoreVolumeTagOnCreate");
+        assertEquals("ec2:CreateTags", tag.get("Action"));
+        assertEquals(Map.of("StringEquals", Map.of("ec2:CreateAction", "CreateVolume")), tag.get("Condition"));
+        Map<String, Object> to = statement(statements, "RestoreVolumeAttachTo");
+        assertEquals("ec2:AttachVolume", to.get("Action"));
+        assertTrue(String.valueOf(to.get("Resource")).endsWith(":ec2:us-west-2:111111111111:instance/i-0123456789abcdef0"), to.toString());
+        assertEquals(Map.of("StringEquals", Map.of("aws:ResourceTag/drkit:restored-volume", List.of("data-restored"))),
+                statement(statements, "RestoreVolumeAttach").get("Condition"));
+    }
+
+    @Test
+    void statements_whenRestoreVolumeAttachesNothing_grantNoAttachment() {
+        List<PolicyStatement> statements = statements(plan(volume().build()));
+
+        assertTrue(statements.stream().noneMatch(s -> s.getActions().contains("ec2:AttachVolume")), statements.toString());
+    }
+
+    @Test
+    void build_whenZoneIsOfAnotherRegion_refusesIt() {
+        PlanModelTest.assertMessage("PlanRestoreVolume: availabilityZone: must be an Availability Zone of the step's Region us-west-2 (got"
+                + " 'us-east-1a'): the volume is restored where the snapshot copies are", () -> volume().availabilityZone("us-east-1a").build());
+    }
+
+    @Test
+    void build_whenAttachDeviceComesAlone_refusesIt() {
+        PlanModelTest.assertMessage("PlanRestoreVolume: attachInstanceId and attachDevice go together (got attachDevice '/dev/sdf' alone):"
+                + " the volume is attached to an instance under a device name, or not at all", () -> volume().attachDevice("/dev/sdf").build());
+    }
+
+    @Test
+    void build_whenVolumeTypeIsUnknown_refusesIt() {
+        PlanModelTest.assertMessage("PlanRestoreVolume: volumeType: must be one of gp2, gp3, io1, io2, sc1, st1, standard (got 'gp4')",
+                () -> volume().volumeType("gp4").build());
+    }
+
+    @Test
+    void build_whenSnapshotTagsAreMissing_refusesThem() {
+        PlanModelTest.assertMessage("PlanRestoreVolume: snapshotTags is required", () -> volume().snapshotTags(null).build());
+    }
+
+    @Test
+    void build_whenAttachDeviceIsTheRootDevice_refusesIt() {
+        PlanModelTest.assertMessage("PlanRestoreVolume: attachTo.device: must be a device name such as /dev/sdf or xvdf (got '/dev/sda1')",
+                () -> volume().attachInstanceId("i-0123456789abcdef0").attachDevice("/dev/sda1").build());
+    }
+
+    @Test
+    void toPlan_whenPointInTime_writesTheSource() {
+        RecoveryPlan model = plan(database().pointInTime(true).build()).toPlan();
+
+        RestoreDatabasePlan step = (RestoreDatabasePlan) model.stages().get(0).steps().get(0);
+        assertEquals("pointInTime", step.source());
+    }
+
+    @Test
+    void statements_whenPointInTime_grantTheRegionsAutomatedBackupsAndOnlyThen() {
+        List<PolicyStatement> statements = statements(plan(database().pointInTime(true).build()));
+
+        Map<String, Object> backups = statement(statements, "DatabaseAutomatedBackups");
+        assertEquals("rds:DescribeDBInstanceAutomatedBackups", backups.get("Action"));
+        assertTrue(String.valueOf(backups.get("Resource")).endsWith(":rds:us-west-2:111111111111:auto-backup:*"), backups.toString());
+        Map<String, Object> restore = statement(statements, "RestoreDatabasesToPointInTime");
+        assertEquals("rds:RestoreDBInstanceToPointInTime", restore.get("Action"));
+        String resources = String.valueOf(restore.get("Resource"));
+        assertTrue(resources.contains(":rds:us-west-2:111111111111:auto-backup:*"), resources);
+        assertTrue(resources.contains(":rds:us-west-2:111111111111:db:orders-restored"), resources);
+        assertTrue(statements.stream().noneMatch(s -> s.getActions().contains("rds:RestoreDBInstanceFromDBSnapshot")), statements.toString());
+        assertTrue(statements(plan(database().build())).stream().noneMatch(s -> s.getActions().contains("rds:RestoreDBInstanceToPointInTime")
+                || s.getActions().contains("rds:DescribeDBInstanceAutomatedBackups")));
     }
 }

@@ -6,11 +6,18 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
-/** {@code restoreDatabase}: restore an RDS DB instance from a snapshot in the recovery Region ({@link RestoreDatabasePlan}). */
+/**
+ * {@code restoreDatabase}: restore an RDS DB instance in the recovery Region from a snapshot there, or to a point in time
+ * from automated backups replicated there ({@link RestoreDatabasePlan}).
+ */
 public final class RestoreDatabaseKind implements StepKind<RestoreDatabasePlan> {
     public static final String NAME = "restoreDatabase";
     /** A year: a recovery point objective longer than the longest AWS Backup copy schedule is a typo. */
     public static final int MAX_RPO_SECONDS = 31_536_000;
+    /** {@code source}: the latest snapshot in the recovery Region (or the latest at or before the operator's time); the default. */
+    public static final String FROM_SNAPSHOT = "snapshot";
+    /** {@code source}: a point in time from the source's automated backups replicated to the recovery Region. */
+    public static final String FROM_POINT_IN_TIME = "pointInTime";
     private static final Pattern DB_IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,62}");
     private static final Pattern DB_CLASS = Pattern.compile("db\\.[a-z0-9-]+\\.[a-z0-9]+");
     private static final Pattern SUBNET_GROUP = Pattern.compile("[A-Za-z0-9 ._-]{1,255}");
@@ -29,18 +36,23 @@ public final class RestoreDatabaseKind implements StepKind<RestoreDatabasePlan> 
     @Override
     public RestoreDatabasePlan read(Fields db, StepContext context) {
         String region = context.region(db, "region");
-        String source = db.requiredMatching("sourceDbInstanceIdentifier", DB_IDENTIFIER, IDENTIFIER_RULE);
+        String sourceId = db.requiredMatching("sourceDbInstanceIdentifier", DB_IDENTIFIER, IDENTIFIER_RULE);
         String target = db.requiredMatching("dbInstanceIdentifier", DB_IDENTIFIER, IDENTIFIER_RULE);
         String dbClass = db.optionalMatching("dbInstanceClass", DB_CLASS, "must be an RDS DB instance class such as db.r6g.large");
         String subnetGroup = db.optionalMatching("dbSubnetGroupName", SUBNET_GROUP, "must be a DB subnet group name: 1-255 letters, digits,"
                 + " spaces, '.', '_' or '-'");
         Integer rpo = db.optionalInt("rpoSeconds", 1, MAX_RPO_SECONDS);
+        String source = db.optionalString("source");
+        if (source != null && !db.isUnresolved(source) && !source.equals(FROM_SNAPSHOT) && !source.equals(FROM_POINT_IN_TIME)) {
+            throw new PlanValidationException(db.child("source"), "must be " + FROM_SNAPSHOT + " (the latest snapshot in the Region) or "
+                    + FROM_POINT_IN_TIME + " (a point in time from the automated backups replicated to the Region) (got '" + source + "')");
+        }
         db.finish();
-        if (!db.isUnresolved(source) && !db.isUnresolved(target) && source.equalsIgnoreCase(target)) {
+        if (!db.isUnresolved(sourceId) && !db.isUnresolved(target) && sourceId.equalsIgnoreCase(target)) {
             throw new PlanValidationException(db.child("dbInstanceIdentifier"), "must differ from sourceDbInstanceIdentifier (both are '"
                     + target + "'): the restore creates a new instance and never replaces one");
         }
-        return new RestoreDatabasePlan(region, source, target, dbClass, subnetGroup, rpo, db.path());
+        return new RestoreDatabasePlan(region, sourceId, target, dbClass, subnetGroup, rpo, source, db.path());
     }
 
     @Override
@@ -57,6 +69,9 @@ public final class RestoreDatabaseKind implements StepKind<RestoreDatabasePlan> 
         }
         if (step.rpoSeconds() != null) {
             m.put("rpoSeconds", step.rpoSeconds());
+        }
+        if (step.pointInTime()) {
+            m.put("source", step.source());
         }
         return m;
     }

@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
 public final class RestoreImageKind implements StepKind<RestoreImagePlan> {
     public static final String NAME = "restoreImage";
     private static final Pattern ASG_NAME = Pattern.compile("[^:\\s][^:]{0,254}");
-    /** DescribeImages takes at most 50 filter values in all; 10 tags is more than any selection needs. */
-    private static final int MAX_TAGS = 10;
 
     @Override
     public String name() {
@@ -28,22 +26,7 @@ public final class RestoreImageKind implements StepKind<RestoreImagePlan> {
     public RestoreImagePlan read(Fields step, StepContext context) {
         String region = context.region(step, "region");
         String group = step.requiredMatching("autoScalingGroupName", ASG_NAME, "must be an Auto Scaling group name: 1-255 characters, no ':'");
-        Map<String, String> tags = new LinkedHashMap<>();
-        Fields tagFields = step.requiredObject("imageTags");
-        for (String key : tagFields.names()) {
-            if (key.isEmpty() || key.length() > 128) {
-                throw new PlanValidationException(tagFields.child(key), "must be a tag key of 1-128 characters (got " + key.length() + ")");
-            }
-            String value = tagFields.requiredString(key);
-            if (value.length() > 256) {
-                throw new PlanValidationException(tagFields.child(key), "must be a tag value of at most 256 characters (got " + value.length() + ")");
-            }
-            tags.put(key, value);
-        }
-        if (tags.isEmpty() || tags.size() > MAX_TAGS) {
-            throw new PlanValidationException(step.child("imageTags"), "must have 1 to " + MAX_TAGS + " tags (got " + tags.size()
-                    + "): the copied AMIs are selected by tag");
-        }
+        Map<String, String> tags = TagSelection.read(step, "imageTags", "copied AMIs");
         Integer rpo = step.optionalInt("rpoSeconds", 1, RestoreDatabaseKind.MAX_RPO_SECONDS);
         step.finish();
         return new RestoreImagePlan(region, group, tags, rpo, step.path());

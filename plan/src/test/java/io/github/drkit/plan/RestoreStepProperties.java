@@ -27,20 +27,24 @@ class RestoreStepProperties {
         Arbitrary<RestoreDatabasePlan> valid = Combinators.combine(PlanInputs.regions(), Arbitraries.of("orders", "a", "a".repeat(63)),
                 Arbitraries.of("orders-restored", "b", "b".repeat(63)), Arbitraries.of("db.t3.micro", "db.r6g.large").injectNull(0.5),
                 Arbitraries.of("recovery", "default-vpc-1").injectNull(0.5), Arbitraries.integers().between(1, RestoreDatabaseKind.MAX_RPO_SECONDS)
-                        .injectNull(0.5))
-                .as(RestoreDatabasePlan::new);
+                        .injectNull(0.5), Arbitraries.of(RestoreDatabaseKind.FROM_SNAPSHOT, RestoreDatabaseKind.FROM_POINT_IN_TIME).injectNull(0.3))
+                .as((region, source, target, dbClass, subnets, rpo, from) -> new RestoreDatabasePlan(region, source, target, dbClass, subnets, rpo,
+                        from, null));
         return PlanInputs.validOrOneBroken(valid,
                 d -> new RestoreDatabasePlan("us-moon-1", d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
-                        d.dbSubnetGroupName(), d.rpoSeconds()),
-                d -> new RestoreDatabasePlan(d.region(), "1orders", d.dbInstanceIdentifier(), d.dbInstanceClass(), d.dbSubnetGroupName(), d.rpoSeconds()),
+                        d.dbSubnetGroupName(), d.rpoSeconds(), d.source(), null),
+                d -> new RestoreDatabasePlan(d.region(), "1orders", d.dbInstanceIdentifier(), d.dbInstanceClass(), d.dbSubnetGroupName(), d.rpoSeconds(),
+                        d.source(), null),
                 d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.sourceDbInstanceIdentifier().toUpperCase(),
-                        d.dbInstanceClass(), d.dbSubnetGroupName(), d.rpoSeconds()),
+                        d.dbInstanceClass(), d.dbSubnetGroupName(), d.rpoSeconds(), d.source(), null),
                 d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), "large", d.dbSubnetGroupName(),
-                        d.rpoSeconds()),
+                        d.rpoSeconds(), d.source(), null),
                 d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
-                        "bad/name", d.rpoSeconds()),
+                        "bad/name", d.rpoSeconds(), d.source(), null),
                 d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
-                        d.dbSubnetGroupName(), 0));
+                        d.dbSubnetGroupName(), 0, d.source(), null),
+                d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
+                        d.dbSubnetGroupName(), d.rpoSeconds(), "latest", null));
     }
 
     @Provide
@@ -61,6 +65,41 @@ class RestoreStepProperties {
                 i -> new RestoreImagePlan(i.region(), i.autoScalingGroupName(), Map.of(), i.rpoSeconds()),
                 i -> new RestoreImagePlan(i.region(), i.autoScalingGroupName(), Map.of("k".repeat(129), "v"), i.rpoSeconds()),
                 i -> new RestoreImagePlan(i.region(), i.autoScalingGroupName(), i.imageTags(), RestoreDatabaseKind.MAX_RPO_SECONDS + 1));
+    }
+
+    @Provide
+    Arbitrary<RestoreVolumePlan> volumes() {
+        Arbitrary<Map<String, String>> tags = Arbitraries.integers().between(1, 10).map(n -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                m.put("drkit:volume" + i, "v" + i);
+            }
+            return m;
+        });
+        Arbitrary<RestoreVolumePlan.Attachment> attach = Combinators.combine(Arbitraries.of("i-0123abcd", "i-0123456789abcdef0"),
+                Arbitraries.of("/dev/sdf", "xvdg", "/dev/xvdba")).as(RestoreVolumePlan.Attachment::new).injectNull(0.5);
+        Arbitrary<RestoreVolumePlan> valid = PlanInputs.regions().flatMap(region -> Combinators.combine(
+                Arbitraries.of(region + "a", region + "c", region + "-lax-1a"), tags, Arbitraries.of("data", "a", "a".repeat(128), "shop/data:1"),
+                Arbitraries.of(RestoreVolumeKind.VOLUME_TYPES.stream().sorted().toList()).injectNull(0.5), attach,
+                Arbitraries.integers().between(1, RestoreDatabaseKind.MAX_RPO_SECONDS).injectNull(0.5))
+                .as((zone, t, name, type, at, rpo) -> new RestoreVolumePlan(region, zone, t, name, type, at, rpo)));
+        return PlanInputs.validOrOneBroken(valid,
+                v -> new RestoreVolumePlan(v.region(), "eu-west-1".equals(v.region()) ? "us-east-1a" : "eu-west-1a", v.snapshotTags(),
+                        v.volumeName(), v.volumeType(), v.attachTo(), v.rpoSeconds()),
+                v -> new RestoreVolumePlan(v.region(), "west-a", v.snapshotTags(), v.volumeName(), v.volumeType(), v.attachTo(), v.rpoSeconds()),
+                v -> new RestoreVolumePlan(v.region(), v.availabilityZone(), Map.of(), v.volumeName(), v.volumeType(), v.attachTo(), v.rpoSeconds()),
+                v -> new RestoreVolumePlan(v.region(), v.availabilityZone(), v.snapshotTags(), "my data", v.volumeType(), v.attachTo(), v.rpoSeconds()),
+                v -> new RestoreVolumePlan(v.region(), v.availabilityZone(), v.snapshotTags(), v.volumeName(), "gp4", v.attachTo(), v.rpoSeconds()),
+                v -> new RestoreVolumePlan(v.region(), v.availabilityZone(), v.snapshotTags(), v.volumeName(), v.volumeType(),
+                        new RestoreVolumePlan.Attachment("i-xyz", "/dev/sdf"), v.rpoSeconds()),
+                v -> new RestoreVolumePlan(v.region(), v.availabilityZone(), v.snapshotTags(), v.volumeName(), v.volumeType(),
+                        new RestoreVolumePlan.Attachment("i-0123abcd", "/dev/sda1"), v.rpoSeconds()),
+                v -> new RestoreVolumePlan(v.region(), v.availabilityZone(), v.snapshotTags(), v.volumeName(), v.volumeType(), v.attachTo(), 0));
+    }
+
+    @Property(tries = 1000, generation = GenerationMode.RANDOMIZED)
+    void restoreVolume_whenWrittenAndRead_roundTripsOrNamesAFieldOfTheStep(@ForAll("volumes") RestoreVolumePlan step) {
+        check(RestoreVolumeKind.NAME, new RestoreVolumeKind().write(step));
     }
 
     @Property(tries = 1000, generation = GenerationMode.RANDOMIZED)

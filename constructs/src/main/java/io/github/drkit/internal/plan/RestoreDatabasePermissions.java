@@ -32,22 +32,40 @@ public final class RestoreDatabasePermissions implements StepPermissions {
         List<String> dbArns = new ArrayList<>();
         Set<String> snapshotArns = new LinkedHashSet<>();
         Set<String> restoreArns = new LinkedHashSet<>();
+        Set<String> pointInTimeArns = new LinkedHashSet<>();
+        Set<String> backupArns = new LinkedHashSet<>();
         for (RecoveryStep step : steps) {
             PlanRestoreDatabase d = (PlanRestoreDatabase) step;
             String prefix = "arn:" + partition + ":rds:" + d.getRegion() + ":" + account + ":";
             String db = prefix + "db:" + d.getDbInstanceIdentifier();
             dbArns.add(db);
-            // AWS Backup and snapshot copies choose the snapshots' names: the Region's snapshots of this account.
-            snapshotArns.add(prefix + "snapshot:*");
-            restoreArns.add(db);
-            restoreArns.add(prefix + "snapshot:*");
-            restoreArns.add(prefix + "subgrp:" + (d.getDbSubnetGroupName() == null ? "*" : d.getDbSubnetGroupName()));
-            restoreArns.add(prefix + "og:*");
-            restoreArns.add(prefix + "pg:*");
+            Set<String> restore = d.getPointInTime() ? pointInTimeArns : restoreArns;
+            restore.add(db);
+            if (d.getPointInTime()) {
+                // RDS names the replicated automated backups: the Region's of this account.
+                backupArns.add(prefix + "auto-backup:*");
+                restore.add(prefix + "auto-backup:*");
+            } else {
+                // AWS Backup and snapshot copies choose the snapshots' names: the Region's snapshots of this account.
+                snapshotArns.add(prefix + "snapshot:*");
+                restore.add(prefix + "snapshot:*");
+            }
+            restore.add(prefix + "subgrp:" + (d.getDbSubnetGroupName() == null ? "*" : d.getDbSubnetGroupName()));
+            restore.add(prefix + "og:*");
+            restore.add(prefix + "pg:*");
         }
-        return List.of(
-                Statements.allow("RestoredDatabases", RuntimePermissions.actions("restore-database", "db"), dbArns),
-                Statements.allow("DatabaseSnapshots", RuntimePermissions.actions("restore-database", "snapshot"), List.copyOf(snapshotArns)),
-                Statements.allow("RestoreDatabases", RuntimePermissions.actions("restore-database", "db-restore"), List.copyOf(restoreArns)));
+        List<PolicyStatement> out = new ArrayList<>();
+        out.add(Statements.allow("RestoredDatabases", RuntimePermissions.actions("restore-database", "db"), dbArns));
+        if (!restoreArns.isEmpty()) {
+            out.add(Statements.allow("DatabaseSnapshots", RuntimePermissions.actions("restore-database", "snapshot"), List.copyOf(snapshotArns)));
+            out.add(Statements.allow("RestoreDatabases", RuntimePermissions.actions("restore-database", "db-restore"), List.copyOf(restoreArns)));
+        }
+        if (!pointInTimeArns.isEmpty()) {
+            out.add(Statements.allow("DatabaseAutomatedBackups", RuntimePermissions.actions("restore-database", "auto-backup"),
+                    List.copyOf(backupArns)));
+            out.add(Statements.allow("RestoreDatabasesToPointInTime", RuntimePermissions.actions("restore-database", "db-restore-point-in-time"),
+                    List.copyOf(pointInTimeArns)));
+        }
+        return out;
     }
 }

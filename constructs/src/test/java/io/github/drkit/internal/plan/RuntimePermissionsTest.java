@@ -54,10 +54,15 @@ class RuntimePermissionsTest {
             kind("site-switch", b -> b.siteSwitches(List.of(PlanSiteSwitch.of("us-east-1", "primary", "drkit", "SiteEnabled",
                     Map.of("Application", "shop", "Site", "primary"), 1, 0)))),
             kind("restore-database", b -> b.otherSteps(List.of(PlanRestoreDatabase.builder().region("us-west-2")
-                    .sourceDbInstanceIdentifier("shop-orders").dbInstanceIdentifier("shop-orders-restored").build()))),
+                    .sourceDbInstanceIdentifier("shop-orders").dbInstanceIdentifier("shop-orders-restored").build(),
+                    PlanRestoreDatabase.builder().region("us-west-2").sourceDbInstanceIdentifier("shop-ledger")
+                            .dbInstanceIdentifier("shop-ledger-restored").pointInTime(true).build()))),
             kind("restore-image", b -> b.otherSteps(List.of(PlanRestoreImage.builder().region("us-west-2").autoScalingGroupName("shop-batch")
                     .imageTags(Map.of("drkit:image", "shop-batch")).launchTemplateId("lt-0123456789abcdef0")
                     .instanceRoleArn("arn:aws:iam::111111111111:role/shop-batch").build()))),
+            kind("restore-volume", b -> b.otherSteps(List.of(io.github.drkit.failover.PlanRestoreVolume.builder().region("us-west-2")
+                    .availabilityZone("us-west-2a").snapshotTags(Map.of("drkit:volume", "shop-data")).volumeName("shop-data")
+                    .attachInstanceId("i-0123456789abcdef0").attachDevice("/dev/sdf").build()))),
             // Every plan notifies: the topic check and the report go to the notification topic.
             kind("notifications", b -> b.databases(List.of(PlanDatabase.of("us-west-2", "shop-replica")))),
             // Kept in SSM by the test's PlanStorage.PARAMETER below.
@@ -108,7 +113,7 @@ class RuntimePermissionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"database", "instances", "fleet", "vertical-scaling", "dns", "site-switch", "restore-database", "restore-image",
-            "notifications", "plan-parameter", "readiness", "audit", "cross-account",
+            "restore-volume", "notifications", "plan-parameter", "readiness", "audit", "cross-account",
             "global-database", "global-table", "ecs-service", "eks-nodegroup", "custom-action", "restore-backup"})
     void role_whenPlanUsesKind_grantsEveryActionTheTableLists(String kind) {
         Set<String> granted = grantedActions(kind);

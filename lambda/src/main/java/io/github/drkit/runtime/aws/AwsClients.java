@@ -14,6 +14,8 @@ import io.github.drkit.runtime.aws.api.BackupApi;
 import io.github.drkit.runtime.aws.api.CloudWatchApi;
 import io.github.drkit.runtime.aws.api.DynamoDbApi;
 import io.github.drkit.runtime.aws.api.Ec2Api;
+import io.github.drkit.runtime.aws.api.Ec2VolumesApi;
+import io.github.drkit.runtime.aws.api.RdsPointInTimeApi;
 import io.github.drkit.runtime.aws.api.EcsApi;
 import io.github.drkit.runtime.aws.api.EksApi;
 import io.github.drkit.runtime.aws.api.ElbApi;
@@ -168,6 +170,16 @@ public final class AwsClients implements AutoCloseable {
 
     public Ec2Api ec2() {
         return api("ec2", () -> new Ec2Api(new QueryProtocol(transport, AwsService.EC2, "2016-11-15")));
+    }
+
+    /** The EC2 operations of EBS volume restores (snapshots, volumes, attachments), over the same EC2 protocol as {@link #ec2()}. */
+    public Ec2VolumesApi ec2Volumes() {
+        return api("ec2-volumes", () -> new Ec2VolumesApi(new QueryProtocol(transport, AwsService.EC2, "2016-11-15")));
+    }
+
+    /** The RDS operations of point-in-time restores, over the same RDS protocol as {@link #rds()}. */
+    public RdsPointInTimeApi rdsPointInTime() {
+        return api("rds-point-in-time", () -> new RdsPointInTimeApi(new QueryProtocol(transport, AwsService.RDS, "2014-10-31")));
     }
 
     public AutoScalingApi autoScaling() {

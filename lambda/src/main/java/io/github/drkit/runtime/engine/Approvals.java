@@ -57,12 +57,23 @@ final class Approvals {
         return "stage '" + stage.name() + "' waits for approval";
     }
 
-    /** The report's message for a run that stopped before {@code stage}. */
-    static String message(Stage stage, String runId, int changed, int waitingSteps) {
+    /**
+     * The report's message for a run that stopped before {@code stage}, with the request that continues it: the same action,
+     * and for a restore the same {@code before}, since a resumed restore without it would choose the latest recovery points
+     * instead of the ones the approved stages were restored from.
+     */
+    static String message(Stage stage, RecoveryRequest request, String runId, int changed, int waitingSteps) {
         ApprovalPlan approval = stage.approval();
+        String action = request.action().id();
+        String before = request.before() == null ? null : request.before().toString();
+        String event = "{" + (request.action() == Action.FAILOVER ? "" : "\"action\": \"" + action + "\", ")
+                + (before == null ? "" : "\"before\": \"" + before + "\", ")
+                + "\"approve\": \"" + stage.name() + "\", \"runId\": \"" + runId + "\"}";
+        String cli = (request.action() == Action.FAILOVER ? "" : action + " ") + (before == null ? "" : "--before " + before + " ")
+                + "--approve " + stage.name() + " --run-id " + runId;
         return "waiting for approval of stage '" + stage.name() + "'" + (approval.message() == null ? "" : " (" + approval.message() + ")")
-                + ": " + changed + " step(s) made changes before it, " + waitingSteps + " step(s) wait; to continue, run failover again with"
-                + " {\"approve\": \"" + stage.name() + "\", \"runId\": \"" + runId + "\"} (CLI: --approve " + stage.name() + " --run-id " + runId + ")";
+                + ": " + changed + " step(s) made changes before it, " + waitingSteps + " step(s) wait; to continue, run " + action
+                + " again with " + event + " (CLI: " + cli + ")";
     }
 
     /** What a dry run adds to its message: the stage a real run would stop before. */

@@ -15,11 +15,22 @@ public final class Inspection {
     private final StepClients clients;
     private final Parallel parallel;
     private final Instant restorePointBefore;
+    private final boolean restoring;
 
-    Inspection(StepClients clients, Parallel parallel, Instant restorePointBefore) {
+    Inspection(StepClients clients, Parallel parallel, Instant restorePointBefore, boolean restoring) {
         this.clients = clients;
         this.parallel = parallel;
         this.restorePointBefore = restorePointBefore;
+        this.restoring = restoring;
+    }
+
+    /**
+     * True when the run goes forward (failover, restore): a kind that restores must find the recovery point it would use,
+     * or refuse. False for status and failback, which need none: before the first backup exists they report "no recovery
+     * point yet" instead of refusing to read the state or to move traffic back.
+     */
+    public boolean restoring() {
+        return restoring;
     }
 
     /**

@@ -44,12 +44,11 @@ final class Inspector {
         this.parallel = parallel;
     }
 
-    LiveState read(RecoveryPlan plan, boolean checkTopic) {
-        return read(plan, checkTopic, null);
-    }
-
-    /** @param restorePointBefore the time restore kinds choose their recovery point at or before; null for the latest */
-    LiveState read(RecoveryPlan plan, boolean checkTopic, java.time.Instant restorePointBefore) {
+    /**
+     * @param action             what the run does: restore kinds need a recovery point only when it goes forward
+     * @param restorePointBefore the time restore kinds choose their recovery point at or before; null for the latest
+     */
+    LiveState read(RecoveryPlan plan, boolean checkTopic, Action action, java.time.Instant restorePointBefore) {
         Map<String, DbInstance> databases = new ConcurrentHashMap<>();
         Map<String, Map<String, String>> instances = new ConcurrentHashMap<>();
         Map<String, LiveState.FleetLive> fleets = new ConcurrentHashMap<>();
@@ -82,7 +81,7 @@ final class Inspector {
             reads.add(() -> { checkTopic(plan.notificationTopicArn()); return null; });
         }
         Map<String, StepLive> steps = new ConcurrentHashMap<>();
-        reads.add(() -> { steps.putAll(StepExecutors.inspect(plan, new Inspection(clients, parallel, restorePointBefore))); return null; });
+        reads.add(() -> { steps.putAll(StepExecutors.inspect(plan, new Inspection(clients, parallel, restorePointBefore, action.failsOver()))); return null; });
         parallel.all(reads);
 
         Map<String, RecordSet> records = new HashMap<>();

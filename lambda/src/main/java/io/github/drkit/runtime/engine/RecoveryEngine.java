@@ -99,7 +99,7 @@ public final class RecoveryEngine implements AutoCloseable {
         LiveState before;
         run.started("read state");
         try {
-            before = readLog.bind(() -> inspector.read(plan, request.action() != Action.STATUS, request.before()));
+            before = readLog.bind(() -> inspector.read(plan, request.action() != Action.STATUS, request.action(), request.before()));
         } catch (InvalidInputException e) {
             run.ended("read state", "refused: " + e.getMessage());
             throw e;
@@ -238,7 +238,7 @@ public final class RecoveryEngine implements AutoCloseable {
         String state = afterReport == null ? "unknown" : afterReport.state().name();
         Report report;
         if (!stopped && waiting != null) {
-            report = run.finish(Report.RunOutcome.WAITING_FOR_APPROVAL, Approvals.message(waiting, run.runId, changed, waitingSteps) + "; state " + state,
+            report = run.finish(Report.RunOutcome.WAITING_FOR_APPROVAL, Approvals.message(waiting, run.request, run.runId, changed, waitingSteps) + "; state " + state,
                     before.report(), afterReport);
         } else if (stopped) {
             report = run.finish(Report.RunOutcome.FAILED, action.id() + " stopped: " + stopReason + "; " + changed
@@ -273,7 +273,7 @@ public final class RecoveryEngine implements AutoCloseable {
         }
         run.started("read state after");
         try {
-            LiveState after = log.bind(() -> inspector.read(run.plan, false, run.request.before()));
+            LiveState after = log.bind(() -> inspector.read(run.plan, false, run.request.action(), run.request.before()));
             run.add(report("read state after", "plan", start, StepReport.Outcome.DONE, "state " + after.report().state(),
                     List.of(), log.calls(), null));
             return after;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.drkit.plan.PlanValidationException;
+import io.github.drkit.runtime.engine.Inspection;
 import io.github.drkit.runtime.engine.InvalidRequestException;
 
 /**
@@ -41,6 +42,24 @@ record RecoveryPoint(String id, Instant time) {
                     + earliest.id() + " of " + earliest.time() + "); nothing restored");
         }
         return chosen.get();
+    }
+
+    /**
+     * {@link #choose} for a run that restores; for status and failback, which need no recovery point, the latest one or
+     * null when there is none yet (they report it with {@link #missing} instead of refusing).
+     */
+    static RecoveryPoint choose(Inspection inspection, List<RecoveryPoint> points, String what, String field) {
+        if (!inspection.restoring() && points.isEmpty()) {
+            return null;
+        }
+        return choose(points, inspection.restoring() ? inspection.restorePointBefore() : Optional.empty(), what, field);
+    }
+
+    /** The report's details of a resource with no recovery point yet: what restore would look for. */
+    static Map<String, Object> missing(String what) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("recoveryPointMissing", "no recovery point yet: no available " + what + "; restore would refuse until one exists");
+        return details;
     }
 
     /** The report's details of the point: its id, time, age now, and the objective it is held to. */

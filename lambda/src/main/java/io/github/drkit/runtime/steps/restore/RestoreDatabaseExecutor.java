@@ -23,19 +23,23 @@ import io.github.drkit.runtime.engine.StepLive;
 
 /**
  * The runtime side of {@code restoreDatabase}: restores an RDS DB instance from the chosen snapshot in the recovery Region
- * ({@code RestoreDBInstanceFromDBSnapshot}), tags it with the snapshot and the time of its data, and waits until it is
+ * ({@code RestoreDBInstanceFromDBSnapshot}), or to a point in time from the automated backups replicated there
+ * ({@code RestoreDBInstanceToPointInTime}), tags it with its source and the time of its data, and waits until it is
  * {@code available}. The restored instance is never deleted: failback lists it for a person.
  */
 public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDatabasePlan> {
     /** The tag that says which snapshot a restored instance came from. */
-    public static final String RESTORED_FROM = "drkit:restored-from";
+    public static final String RESTORED_FROM = RestoreTags.RESTORED_FROM;
     /** The tag that holds the time of the restored instance's data (the snapshot's). */
-    public static final String RECOVERY_POINT_TIME = "drkit:recovery-point-time";
+    public static final String RECOVERY_POINT_TIME = RestoreTags.RECOVERY_POINT_TIME;
     /** The longest a restore waits for its instance: RDS restores of large databases take hours; the run's deadline caps it. */
     static final Duration AVAILABLE_TIMEOUT = Duration.ofHours(24);
 
-    /** What inspect read: the restored instance if it exists, else the snapshot the restore would use. */
-    record State(DbInstance restored, RecoveryPoint point) {
+    /**
+     * What inspect read: the restored instance if it exists, else the snapshot (or the point in time, with the replicated
+     * automated backups it is restored from) the restore would use; null for status and failback while there is none.
+     */
+    record State(DbInstance restored, RecoveryPoint point, PointInTime pointInTime) {
     }
 
     @Override
@@ -74,29 +78,30 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
             }
             // The restored instance serves whichever way traffic points: it does not vote on the state.
             return new StepLive(new StateReport.StepStatus(step.path(), RestoreDatabaseKind.NAME, step.region(), step.dbInstanceIdentifier(),
-                    db.status(), details, Position.EITHER), new State(db, point));
+                    db.status(), details, Position.EITHER), new State(db, point, null));
+        }
+        if (step.pointInTime()) {
+            String what = "automated backups of RDS instance '" + step.sourceDbInstanceIdentifier() + "' replicated to " + step.region();
+            PointInTime chosen = PointInTime.choose(inspection, inspection.aws(step).rdsPointInTime().automatedBackups(step.region(),
+                    step.sourceDbInstanceIdentifier()), what, step.path() + ".sourceDbInstanceIdentifier");
+            RecoveryPoint point = chosen == null ? null : chosen.point();
+            return new StepLive(new StateReport.StepStatus(step.path(), RestoreDatabaseKind.NAME, step.region(), step.dbInstanceIdentifier(),
+                    null, point == null ? RecoveryPoint.missing(what) : point.details(step.rpoSeconds(), now), Position.NORMAL),
+                    new State(null, point, chosen));
         }
         List<RecoveryPoint> points = inspection.aws(step).rds().snapshots(step.region(), step.sourceDbInstanceIdentifier()).stream()
                 .filter(s -> "available".equals(s.status()) && s.dataTime() != null)
                 .map(s -> new RecoveryPoint(s.identifier(), s.dataTime())).toList();
-        RecoveryPoint point = RecoveryPoint.choose(points, inspection.restorePointBefore(), "snapshot of RDS instance '"
-                + step.sourceDbInstanceIdentifier() + "' in " + step.region(), step.path() + ".sourceDbInstanceIdentifier");
+        String what = "snapshot of RDS instance '" + step.sourceDbInstanceIdentifier() + "' in " + step.region();
+        RecoveryPoint point = RecoveryPoint.choose(inspection, points, what, step.path() + ".sourceDbInstanceIdentifier");
         return new StepLive(new StateReport.StepStatus(step.path(), RestoreDatabaseKind.NAME, step.region(), step.dbInstanceIdentifier(),
-                null, point.details(step.rpoSeconds(), now), Position.NORMAL), new State(null, point));
+                null, point == null ? RecoveryPoint.missing(what) : point.details(step.rpoSeconds(), now), Position.NORMAL),
+                new State(null, point, null));
     }
 
     /** The snapshot a restored instance came from, from the tags the restore gave it; null for an instance made otherwise. */
     private static RecoveryPoint pointOf(DbInstance db) {
-        String from = db.tags().get(RESTORED_FROM);
-        String time = db.tags().get(RECOVERY_POINT_TIME);
-        if (from == null || time == null) {
-            return null;
-        }
-        try {
-            return new RecoveryPoint(from, Instant.parse(time));
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
+        return RestoreTags.pointOf(db.tags());
     }
 
     @Override
@@ -112,6 +117,16 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
             return List.of(Step.gate(name, step.path(), List.of(step.dbInstanceIdentifier() + " available"),
                     () -> awaitAvailable(step, execution, name, "restore under way")));
         }
+        if (state.pointInTime() != null) {
+            PointInTime chosen = state.pointInTime();
+            String change = "restore RDS instance " + step.dbInstanceIdentifier() + " in " + step.region() + " to "
+                    + (chosen.latest() ? "the latest restorable time (now " : "point in time ") + chosen.point().describe(step.rpoSeconds(),
+                    Instant.now()).replaceFirst("^\\S+ of ", "") + (chosen.latest() ? ")" : "") + " from the automated backups of "
+                    + step.sourceDbInstanceIdentifier() + " replicated from " + chosen.backups().sourceRegion()
+                    + (step.dbInstanceClass() == null ? "" : ", class " + step.dbInstanceClass())
+                    + (step.dbSubnetGroupName() == null ? "" : ", subnet group " + step.dbSubnetGroupName());
+            return List.of(Step.change(name, step.path(), List.of(change), () -> restoreToPointInTime(step, chosen, execution, name), null));
+        }
         RecoveryPoint point = state.point();
         String change = "restore RDS instance " + step.dbInstanceIdentifier() + " in " + step.region() + " from snapshot "
                 + point.describe(step.rpoSeconds(), Instant.now())
@@ -124,9 +139,7 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
         if (execution.aws(step).rds().find(step.region(), step.dbInstanceIdentifier()).isPresent()) {
             return Step.Result.byAnotherRun(step.dbInstanceIdentifier() + " exists");
         }
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put(RESTORED_FROM, point.id());
-        tags.put(RECOVERY_POINT_TIME, point.time().toString());
+        Map<String, String> tags = RestoreTags.of(point);
         try {
             execution.aws(step).rds().restoreFromSnapshot(step.region(), step.dbInstanceIdentifier(), point.id(), step.dbInstanceClass(),
                     step.dbSubnetGroupName(), tags);
@@ -137,6 +150,23 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
             return Step.Result.byAnotherRun(step.dbInstanceIdentifier() + " was created while this run started its restore");
         }
         return awaitAvailable(step, execution, name, "restored from " + point.id());
+    }
+
+    private static Step.Result restoreToPointInTime(RestoreDatabasePlan step, PointInTime chosen, Execution execution, String name) {
+        if (execution.aws(step).rds().find(step.region(), step.dbInstanceIdentifier()).isPresent()) {
+            return Step.Result.byAnotherRun(step.dbInstanceIdentifier() + " exists");
+        }
+        try {
+            execution.aws(step).rdsPointInTime().restoreToPointInTime(step.region(), step.dbInstanceIdentifier(), chosen.backups().arn(),
+                    chosen.latest() ? null : chosen.time(), step.dbInstanceClass(), step.dbSubnetGroupName(), RestoreTags.of(chosen.point()));
+        } catch (AwsServiceError e) {
+            if (!e.is("DBInstanceAlreadyExists", "DBInstanceAlreadyExistsFault")) {
+                throw e;
+            }
+            return Step.Result.byAnotherRun(step.dbInstanceIdentifier() + " was created while this run started its restore");
+        }
+        return awaitAvailable(step, execution, name, "restored to " + (chosen.latest() ? "the latest restorable time" : chosen.time().toString())
+                + " from " + chosen.backups().arn());
     }
 
     private static Step.Result awaitAvailable(RestoreDatabasePlan step, Execution execution, String name, String done) {
@@ -163,7 +193,8 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
         }
         Object from = after.details().get("recoveryPoint");
         return List.of(step.path() + ": RDS instance " + step.dbInstanceIdentifier() + " in " + step.region() + " was restored"
-                + (from == null ? "" : " from snapshot " + from) + " and is left as it is; drkit never deletes it. When the primary"
+                + (from == null ? "" : step.pointInTime() ? " to " + after.details().get("recoveryPointTime") + " from the automated backups "
+                + from : " from snapshot " + from) + " and is left as it is; drkit never deletes it. When the primary"
                 + " serves again and its data is no longer needed: aws rds delete-db-instance --region " + step.region()
                 + " --db-instance-identifier " + step.dbInstanceIdentifier() + " --final-db-snapshot-identifier "
                 + step.dbInstanceIdentifier() + "-final");

@@ -30,7 +30,10 @@ import io.github.drkit.runtime.engine.StepLive;
 public final class RestoreImageExecutor implements StepExecutor<RestoreImagePlan> {
     private static final String LATEST = "$Latest";
 
-    /** What inspect read: the group, the template version it launches (with its image) and the AMI the restore would use. */
+    /**
+     * What inspect read: the group, the template version it launches (with its image) and the AMI the restore would use
+     * (null for status and failback while there is none).
+     */
     record State(AutoScalingGroup group, Ec2Api.LaunchTemplateVersion version, RecoveryPoint point) {
     }
 
@@ -64,12 +67,12 @@ public final class RestoreImageExecutor implements StepExecutor<RestoreImagePlan
         List<RecoveryPoint> points = inspection.aws(step).ec2().imagesTagged(step.region(), step.imageTags()).stream()
                 .filter(image -> "available".equals(image.state()) && image.created() != null)
                 .map(image -> new RecoveryPoint(image.imageId(), image.created())).toList();
-        RecoveryPoint point = RecoveryPoint.choose(points, inspection.restorePointBefore(), "AMI tagged " + step.imageTags() + " in "
-                + step.region(), step.path() + ".imageTags");
+        String what = "AMI tagged " + step.imageTags() + " in " + step.region();
+        RecoveryPoint point = RecoveryPoint.choose(inspection, points, what, step.path() + ".imageTags");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("imageId", version.imageId() == null ? "" : version.imageId());
         details.put("launchTemplateVersion", version.versionNumber());
-        details.putAll(point.details(step.rpoSeconds(), Instant.now()));
+        details.putAll(point == null ? RecoveryPoint.missing(what) : point.details(step.rpoSeconds(), Instant.now()));
         // The image a group launches from says nothing about where traffic goes: the group does not vote on the state.
         return new StepLive(new StateReport.StepStatus(step.path(), RestoreImageKind.NAME, step.region(), step.autoScalingGroupName(),
                 null, details, Position.EITHER), new State(group, version, point));

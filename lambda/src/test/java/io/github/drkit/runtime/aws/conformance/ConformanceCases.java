@@ -54,7 +54,8 @@ final class ConformanceCases {
     }
 
     static List<ConformanceCase> all() {
-        return java.util.stream.Stream.of(builtIn(), GlobalDataCases.all(), RestoreValidationCases.all()).flatMap(List::stream).toList();
+        return java.util.stream.Stream.of(builtIn(), GlobalDataCases.all(), RestoreValidationCases.all(), VolumeCases.all(),
+                PointInTimeCases.all()).flatMap(List::stream).toList();
     }
 
     private static List<ConformanceCase> builtIn() {

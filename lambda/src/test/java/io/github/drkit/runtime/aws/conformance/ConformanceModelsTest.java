@@ -95,7 +95,17 @@ class ConformanceModelsTest {
             Map.entry("BackupApi.putRestoreValidationResult", "software.amazon.awssdk.services.backup.model.PutRestoreValidationResultResponse"),
             Map.entry("S3Api.firstKeyCount", "software.amazon.awssdk.services.s3.model.ListObjectsV2Response"),
             Map.entry("Ec2Api.volumeStates", "software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse"),
-            Map.entry("DynamoDbApi.tableStatistics", "software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse"));
+            Map.entry("DynamoDbApi.tableStatistics", "software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse"),
+            Map.entry("Ec2VolumesApi.snapshotsTagged", "software.amazon.awssdk.services.ec2.model.DescribeSnapshotsResponse"),
+            Map.entry("Ec2VolumesApi.volumesTagged", "software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse"),
+            Map.entry("Ec2VolumesApi.volume", "software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse"),
+            Map.entry("Ec2VolumesApi.createVolume", "software.amazon.awssdk.services.ec2.model.CreateVolumeResponse"),
+            Map.entry("Ec2VolumesApi.attachVolume", "software.amazon.awssdk.services.ec2.model.AttachVolumeResponse"),
+            Map.entry("Ec2VolumesApi.instanceZone", "software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse"),
+            Map.entry("RdsPointInTimeApi.automatedBackups",
+                    "software.amazon.awssdk.services.rds.model.DescribeDbInstanceAutomatedBackupsResponse"),
+            Map.entry("RdsPointInTimeApi.restoreToPointInTime",
+                    "software.amazon.awssdk.services.rds.model.RestoreDbInstanceToPointInTimeResponse"));
     /** Operations whose answer body is not a shape but the caller's own document (the function's answer to Invoke). */
     private static final Set<String> RAW_BODIES = Set.of("LambdaApi.invoke");
 

@@ -257,4 +257,123 @@ class RestoreScenarioTest {
         assertTrue(e.getMessage().contains("no available snapshot of RDS instance 'invoices' in us-west-2"), e.getMessage());
         assertEquals(List.of(), calls.mutating());
     }
+
+    private FailoverHandler handler(String plan) {
+        return new FailoverHandler(Map.of("DRKIT_PLAN", plan), clients, Duration.ofMillis(50));
+    }
+
+    /** The plan with sources that were never backed up: no snapshot of 'invoices', no AMI tagged 'api'. */
+    private String planWithoutRecoveryPoints() {
+        return PLAN.formatted(fleet.targetGroupArn(), zone).replace("\"sourceDbInstanceIdentifier\": \"orders\"",
+                "\"sourceDbInstanceIdentifier\": \"invoices\"").replace("{\"drkit:image\": \"web\"}", "{\"drkit:image\": \"api\"}");
+    }
+
+    @Test
+    void status_whenNoRecoveryPointExistsYet_reportsItMissingInsteadOfRefusing() {
+        FailoverHandler handler = handler(planWithoutRecoveryPoints());
+
+        Map<String, Object> report = emulator.enforcing(() -> handler.handleRequest(Map.of("action", "status"), null));
+
+        assertEquals("SUCCEEDED", report.get("outcome"), String.valueOf(report));
+        assertEquals("NORMAL", ((Map<?, ?>) report.get("stateBefore")).get("state"));
+        Map<?, ?> database = (Map<?, ?>) stepState(report, "stateBefore", "restoreDatabase").get("details");
+        assertEquals("no recovery point yet: no available snapshot of RDS instance 'invoices' in us-west-2; restore would refuse until one"
+                + " exists", database.get("recoveryPointMissing"));
+        assertTrue(!database.containsKey("recoveryPoint"), String.valueOf(database));
+        Map<?, ?> image = (Map<?, ?>) stepState(report, "stateBefore", "restoreImage").get("details");
+        assertEquals("no recovery point yet: no available AMI tagged {drkit:image=api} in us-west-2; restore would refuse until one exists",
+                image.get("recoveryPointMissing"));
+        assertEquals(List.of(), calls.mutating());
+    }
+
+    @Test
+    void failback_whenNoRecoveryPointExistsYet_movesTrafficBack() {
+        FailoverHandler handler = handler(planWithoutRecoveryPoints());
+        emulator.upsert(zone,
+                ResourceRecordSet.builder().name("app.example.com").type(RRType.A)
+                        .setIdentifier("primary").weight(0L).ttl(60L).resourceRecords(r -> r.value("192.0.2.10")).build(),
+                ResourceRecordSet.builder().name("app.example.com").type(RRType.A)
+                        .setIdentifier("recovery").weight(100L).ttl(60L).resourceRecords(r -> r.value("198.51.100.10")).build());
+
+        Map<String, Object> failback = emulator.enforcing(() -> handler.handleRequest(Map.of("action", "failback"), null));
+
+        assertEquals("SUCCEEDED", failback.get("outcome"), String.valueOf(failback));
+        assertEquals(100, weight("primary"));
+        assertEquals(0, weight("recovery"));
+        assertEquals("NORMAL", ((Map<?, ?>) failback.get("stateAfter")).get("state"));
+    }
+
+    @Test
+    void restore_whenNoRecoveryPointExistsYet_stillRefusesNamingTheField() {
+        FailoverHandler handler = handler(planWithoutRecoveryPoints());
+
+        PlanValidationException e = assertThrows(PlanValidationException.class,
+                () -> emulator.enforcing(() -> handler.handleRequest(Map.of("action", "restore", "dryRun", true), null)));
+
+        assertTrue(e.field().startsWith("stages[0].steps["), e.field());
+        assertEquals(List.of(), calls.mutating());
+    }
+
+    @Test
+    void restore_whenAStageWaitsForApproval_printsTheResumeWithItsBeforeAndTheResumedRunKeepsThePoints() {
+        String plan = PLAN.formatted(fleet.targetGroupArn(), zone).replace("{\"name\": \"compute\", \"steps\": [",
+                "{\"name\": \"compute\", \"steps\": [{\"kind\": \"approval\", \"message\": \"Restored data checked?\"},");
+        FailoverHandler handler = handler(plan);
+        String time = between.toString();
+
+        Map<String, Object> first = emulator.enforcing(() -> handler.handleRequest(Map.of("action", "restore", "before", time), null));
+
+        assertEquals("WAITING_FOR_APPROVAL", first.get("outcome"), String.valueOf(first));
+        String message = (String) first.get("message");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("--run-id (\\S+)\\)").matcher(message);
+        assertTrue(id.find(), message);
+        String runId = id.group(1);
+        assertTrue(message.contains("; to continue, run restore again with {\"action\": \"restore\", \"before\": \"" + time
+                + "\", \"approve\": \"compute\", \"runId\": \"" + runId + "\"} (CLI: restore --before " + time + " --approve compute --run-id "
+                + runId + ")"), message);
+        assertEquals(images[0], launchedImage());
+
+        Map<String, Object> resumed = emulator.enforcing(() -> handler.handleRequest(
+                Map.of("action", "restore", "before", time, "approve", "compute", "runId", runId), null));
+
+        assertEquals("SUCCEEDED", resumed.get("outcome"), String.valueOf(resumed));
+        assertEquals(images[0], launchedImage(), "the resumed run keeps the image of the time the operator chose");
+        Map<String, String> tags = new HashMap<>();
+        emulator.database(RECOVERY, "orders-restored").tagList().forEach(t -> tags.put(t.key(), t.value()));
+        assertEquals(snapshots[0], tags.get(RestoreDatabaseExecutor.RESTORED_FROM));
+        assertEquals(100, weight("recovery"));
+    }
+
+    /** The plan with the database restored to a point in time from backups replicated to the recovery Region. */
+    private String pointInTimePlan() {
+        return PLAN.formatted(fleet.targetGroupArn(), zone).replace("\"dbInstanceClass\": \"db.t3.small\",",
+                "\"dbInstanceClass\": \"db.t3.small\", \"source\": \"pointInTime\",");
+    }
+
+    @Test
+    void restore_whenPointInTimeAndNoBackupsAreReplicated_refusesNamingTheSourceAndRestoresNothing() {
+        FailoverHandler handler = handler(pointInTimePlan());
+
+        PlanValidationException e = assertThrows(PlanValidationException.class,
+                () -> emulator.enforcing(() -> handler.handleRequest(Map.of("action", "restore"), null)));
+
+        assertEquals("stages[0].steps[0].sourceDbInstanceIdentifier", e.field());
+        assertEquals("stages[0].steps[0].sourceDbInstanceIdentifier: no automated backups of RDS instance 'orders' replicated to us-west-2"
+                + " to restore a point in time from; nothing restored", e.getMessage());
+        assertEquals(List.of(), calls.mutating());
+        assertTrue(!restoredExists());
+    }
+
+    @Test
+    void status_whenPointInTimeAndNoBackupsAreReplicated_reportsNoRecoveryPointYet() {
+        FailoverHandler handler = handler(pointInTimePlan());
+
+        Map<String, Object> report = emulator.enforcing(() -> handler.handleRequest(Map.of("action", "status"), null));
+
+        assertEquals("SUCCEEDED", report.get("outcome"), String.valueOf(report));
+        Map<?, ?> details = (Map<?, ?>) stepState(report, "stateBefore", "restoreDatabase").get("details");
+        assertEquals("no recovery point yet: no available automated backups of RDS instance 'orders' replicated to us-west-2; restore would"
+                + " refuse until one exists", details.get("recoveryPointMissing"));
+        assertTrue(calls.count("DescribeDBInstanceAutomatedBackups") > 0, String.valueOf(calls.operations()));
+    }
 }
