@@ -65,11 +65,19 @@ public final class ContainerStacks {
     /** Pilot light: minutes to promote the database, add its writer instance, start tasks and move DNS. */
     public static final Duration RTO = Duration.ofMinutes(30);
     public static final Duration RPO = Duration.ofMinutes(5);
+    /**
+     * This application's own Regions: it runs in us-west-2 and recovers into us-east-1, the reverse of the other
+     * strategies, as a platform team chooses Regions per application. An Aurora global database is administered from
+     * us-east-1 in the emulator, which can then detach the secondary when the drill promotes it.
+     */
+    public static final String PRIMARY_REGION = "us-west-2";
+    public static final String RECOVERY_REGION = "us-east-1";
 
     private ContainerStacks() {
     }
 
-    public static void define(App app, ReferenceEnvironment env) {
+    public static void define(App app, ReferenceEnvironment shared) {
+        ReferenceEnvironment env = shared.inRegions(PRIMARY_REGION, RECOVERY_REGION);
         ReferenceZone zone = ReferenceZone.from(app);
         PrimaryStack primary = new PrimaryStack(app, "drkit-containers-primary", StackProps.builder().env(env.primary())
                 .description("drkit reference app: containers, primary site").build(), env, zone);
