@@ -228,9 +228,9 @@ public final class Drill {
         try {
             GlobalDatabases made = globalDatabases;
             run.step("tear down", "drill", () -> {
-                if (made != null) {
-                    teardownProblems.addAll(made.delete(clients));
-                }
+                // What the drill made beside the stacks goes first, the secondary before its global cluster. moto cannot
+                // remove a member outside us-east-1 from a global cluster, so the global cluster stays and is listed.
+                List<String> madeLeft = made == null ? List.of() : made.delete(clients);
                 for (int i = target.stacks().size() - 1; i >= 0; i--) {
                     String problem = deployer.delete(target.stacks().get(i));
                     if (problem != null) {
@@ -241,6 +241,7 @@ public final class Drill {
                 // The emulator is thrown away after the drill: what it could not delete is reported, and does
                 // not decide whether the recovery worked.
                 leftBehind.addAll(0, teardownProblems);
+                leftBehind.addAll(madeLeft);
                 return new Outcome<>(null, (target.stacks().size() - teardownProblems.size()) + " of " + target.stacks().size()
                         + " stack(s) deleted" + (leftBehind.isEmpty() ? "" : "; left in the emulator: " + String.join("; ", leftBehind)),
                         List.of());
