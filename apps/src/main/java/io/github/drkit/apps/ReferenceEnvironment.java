@@ -37,6 +37,14 @@ public final class ReferenceEnvironment {
                 firstNonBlank(context(app, "recoveryRegion"), DEFAULT_RECOVERY_REGION));
     }
 
+    /**
+     * The same account with Regions a strategy chooses for itself: a platform team picks its Regions per application,
+     * not once for every stack it owns.
+     */
+    public ReferenceEnvironment inRegions(String primaryRegion, String recoveryRegion) {
+        return new ReferenceEnvironment(account, primaryRegion, recoveryRegion);
+    }
+
     public String account() {
         return account;
     }

@@ -102,7 +102,11 @@ class PlanContractTest {
         assertEquals(0, service.standbyDesiredCount());
         assertEquals(2, service.recoveryDesiredCount());
         assertEquals(100, service.recoveryPercentOfPrimary());
-        assertEquals("us-east-1", service.primaryRegion());
+        // The containers strategy has its own Regions: it runs in us-west-2 and recovers into us-east-1.
+        assertEquals("us-west-2", plan.primaryRegion());
+        assertEquals("us-east-1", plan.recoveryRegion());
+        assertEquals("us-east-1", service.region());
+        assertEquals("us-west-2", service.primaryRegion());
         assertEquals("drkit-containers", service.primaryCluster());
         assertEquals("web", service.primaryService());
         assertEquals(List.of("data", "compute", "health", "traffic"), plan.stages().stream().map(io.github.drkit.plan.Stage::name).toList());
@@ -110,12 +114,12 @@ class PlanContractTest {
         io.github.drkit.plan.GlobalDatabasePlan database = plan.steps(io.github.drkit.plan.GlobalDatabasePlan.class).get(0);
         assertEquals("drkit-containers-global", database.globalClusterIdentifier());
         assertEquals("drkit-containers-secondary", database.dbClusterIdentifier());
-        assertEquals("us-west-2", database.region());
-        assertEquals("arn:aws:rds:us-east-1:" + database.primaryDbClusterArn().split(":")[4] + ":cluster:drkit-containers-primary",
+        assertEquals("us-east-1", database.region());
+        assertEquals("arn:aws:rds:us-west-2:" + database.primaryDbClusterArn().split(":")[4] + ":cluster:drkit-containers-primary",
                 database.primaryDbClusterArn());
         io.github.drkit.plan.GlobalTablePlan table = plan.steps(io.github.drkit.plan.GlobalTablePlan.class).get(0);
         assertEquals("drkit-containers-orders", table.tableName());
-        assertEquals("us-east-1", table.sourceRegion());
+        assertEquals("us-west-2", table.sourceRegion());
         assertEquals(List.of("failoverGlobalDatabase", "checkGlobalTable"), plan.stages().get(0).steps().stream()
                 .map(io.github.drkit.plan.PlanStep::kind).toList());
     }

@@ -19,6 +19,7 @@ import io.github.drkit.apps.ReferenceApp;
 import io.github.drkit.apps.ReferenceEnvironment;
 import io.github.drkit.apps.drill.DrillCommand;
 import io.github.drkit.apps.drill.DrillReport;
+import io.github.drkit.apps.drill.DrillReport.StepRecord;
 import io.github.drkit.apps.drill.DrillReport.StrategyDrill;
 import io.github.drkit.apps.drill.DrillRunner;
 import io.github.drkit.apps.drill.ReportTable;
@@ -104,18 +105,39 @@ class ReferenceAppDrillTest {
             }
         }
 
-        // Containers: the recovery service is scaled up and back down once each, under the deployed role.
+        // Containers: the recovery service is scaled up once under the deployed role, and the Aurora secondary promoted
+        // (detached: moto refuses the managed operations) with the RPO it achieved in the report.
         StrategyDrill containers = drills.get("drkit-containers");
-        for (String run : List.of("failover", "failback")) {
-            Map<String, Integer> calls = containers.steps().stream().filter(s -> s.name().equals(run)).findFirst().orElseThrow().calls();
-            assertEquals(1, calls.getOrDefault("ecs:UpdateService", 0), run + " sets the desired count once: " + calls);
-        }
-        // Its data tier's steps are left out of the drilled plan, and the report says which and why (moto cannot serve them).
-        for (String kind : List.of("failoverGlobalDatabase", "checkGlobalTable")) {
-            assertTrue(containers.events().stream().anyMatch(e -> e.startsWith(kind + " ") && e.contains("left out of the drilled plan: moto 5.2.1")),
-                    () -> kind + " in " + containers.events());
-            assertTrue(containers.limitations().notes().stream().anyMatch(n -> n.startsWith(kind + " ")), () -> kind + " in the limitations");
-        }
+        assertEquals("us-west-2", containers.from());
+        assertEquals("us-east-1", containers.recoveryRegion());
+        Map<String, Integer> failoverCalls = containers.steps().stream().filter(s -> s.name().equals("failover")).findFirst().orElseThrow()
+                .calls();
+        assertEquals(1, failoverCalls.getOrDefault("ecs:UpdateService", 0), "failover sets the desired count once: " + failoverCalls);
+        assertEquals(1, failoverCalls.getOrDefault("rds:RemoveFromGlobalCluster", 0), "failover detaches the secondary: " + failoverCalls);
+        assertTrue(containers.events().contains("stages[0].steps[0] failoverGlobalDatabase drkit-containers-secondary (us-east-1): RPO"
+                + " achieved: replication lag at promotion 850 ms (AuroraGlobalDBReplicationLag), within the declared RPO of 1 s"),
+                () -> "RPO achieved in " + containers.events());
+        assertTrue(containers.steps().stream().filter(s -> s.name().equals("verify global databases promoted")).flatMap(s -> s.checks().stream())
+                .anyMatch(c -> c.subject().endsWith("drkit-containers-secondary after failover") && c.actual().equals("standalone writer")
+                        && c.passed()), "the secondary is a standalone writer");
+        // Failback stops at the detached database by design: nothing moves back, nothing is deleted.
+        StepRecord failback = containers.steps().stream().filter(s -> s.name().equals("failback (refused after detach)")).findFirst()
+                .orElseThrow(() -> new AssertionError("no refused failback in " + containers.steps()));
+        assertEquals("OK", failback.outcome(), failback.detail());
+        assertTrue(failback.detail().startsWith("FAILED (expected): failback stopped: 'switch the writer of drkit-containers-global back'"),
+                failback.detail());
+        assertFalse(failback.calls().containsKey("ecs:UpdateService"), "the service stays at its recovery count: " + failback.calls());
+        assertFalse(failback.calls().containsKey("route53:ChangeResourceRecordSets"), "DNS stays on the recovery site: " + failback.calls());
+        assertTrue(containers.events().stream().anyMatch(e -> e.startsWith("failback stages[0].steps[0]: cannot fail back: ")
+                && e.contains("A person must")), () -> "the refusal in " + containers.events());
+        assertTrue(containers.steps().stream().anyMatch(s -> s.name().equals("verify failback left traffic on the recovery site")
+                && "OK".equals(s.outcome())), "traffic stays on the recovery site");
+        // Only the global table gate is left out of the drilled plan (moto keeps no replicas), and the report says why.
+        assertTrue(containers.events().stream().anyMatch(e -> e.startsWith("checkGlobalTable ")
+                && e.contains("left out of the drilled plan: moto 5.2.1")), () -> "checkGlobalTable in " + containers.events());
+        assertTrue(containers.limitations().notes().stream().anyMatch(n -> n.startsWith("checkGlobalTable ")), "checkGlobalTable in the limitations");
+        assertFalse(containers.events().stream().anyMatch(e -> e.startsWith("failoverGlobalDatabase ") && e.contains("left out")),
+                () -> "failoverGlobalDatabase is drilled: " + containers.events());
 
         // Data-plane multi-site: the on-premises site is switched off and on again, and no record moves.
         StrategyDrill multiSite = drills.get("drkit-multi-site");

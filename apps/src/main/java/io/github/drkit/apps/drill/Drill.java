@@ -66,6 +66,7 @@ public final class Drill {
         List<DeployedStack> deployed = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         ResolvedPlan resolved = null;
+        GlobalDatabases globalDatabases = null;
         String error = null;
         long failoverMillis = 0;
         long failbackMillis = 0;
@@ -94,6 +95,20 @@ public final class Drill {
             RecoveryPlan plan = drillable.plan();
             run.role = assumeFailoverRole(run, resolved);
             StateVerifier verifier = new StateVerifier(clients, emulatorIsMoto, proxy::calls);
+            // The global databases the plan promotes, made where the emulator's CloudFormation skipped them.
+            GlobalDatabases databases = !(emulatorIsMoto && GlobalDatabases.promotes(plan)) ? null
+                    : run.step("create global databases", "drill", () -> {
+                        GlobalDatabases d = GlobalDatabases.create(clients, plan, target.stacks());
+                        return new Outcome<>(d, d.describe(), d.checks());
+                    });
+            globalDatabases = databases;
+            if (databases != null) {
+                leftOut.add("Aurora global databases are not created by the emulator's CloudFormation: the drill made them through the"
+                        + " RDS API with the plan's identifiers, and seeded the secondary's " + GlobalDatabases.LAG_METRIC + " ("
+                        + Math.round(GlobalDatabases.SEEDED_LAG_MILLIS) + " ms), so the RPO achieved is that value, not a measured lag;"
+                        + " SwitchoverGlobalCluster and FailoverGlobalCluster answer 500, so the secondary is promoted by detaching it,"
+                        + " and failback then stops at it by design");
+            }
             run.step("verify normal operation", "verify", () -> new Outcome<>(null, "before the disaster",
                     verifier.verify(plan, StateVerifier.Position.NORMAL)));
             // A backup-and-restore plan restores from recovery points: the drill makes them, as the strategy's copies
@@ -139,6 +154,16 @@ public final class Drill {
                 }
                 run.step("verify failover", "verify", () -> new Outcome<>(null, "recovery capacity, traffic on " + plan.recoveryRegion(),
                         verifier.verify(plan, StateVerifier.Position.FAILED_OVER)));
+                Report promoted = forwardRun;
+                if (databases != null) {
+                    List<String> rpo = GlobalDatabases.rpoAchieved(promoted, plan);
+                    run.events.add("replication lag seeded by the drill as one " + GlobalDatabases.LAG_METRIC + " datapoint of "
+                            + Math.round(GlobalDatabases.SEEDED_LAG_MILLIS) + " ms (no emulator computes it): the RPO achieved below is"
+                            + " that value, as the engine read it at promotion");
+                    run.events.addAll(rpo);
+                    run.step("verify global databases promoted", "verify", () -> new Outcome<>(null, String.join("; ", rpo),
+                            databases.verifyPromoted(clients, promoted)));
+                }
                 if (points != null) {
                     List<String> times = RecoveryPoints.restoreTimes(forwardRun);
                     run.events.add("recovery points made by the drill (moto 5.2.1 has no AWS Backup recovery points or copy jobs and runs "
@@ -152,11 +177,27 @@ public final class Drill {
                     List<String> done = disaster.repair();
                     return new Outcome<>(null, String.join("; ", done), List.of());
                 });
-                Report back = run.engineStep("failback", engine, plan, Action.FAILBACK, false);
+                // A global database detached at failover cannot be attached again: failback stops there by design, and
+                // traffic stays where the writer is until a person rebuilds the global database.
+                List<String> detached = databases == null ? List.of() : GlobalDatabases.detached(forwardRun, plan);
+                Report back;
+                if (detached.isEmpty()) {
+                    back = run.engineStep("failback", engine, plan, Action.FAILBACK, false);
+                    run.events.add("failback " + back.outcome() + ": " + back.message());
+                    run.step("verify failback", "verify", () -> new Outcome<>(null, "standby capacity, traffic on " + disaster.site(),
+                            verifier.verify(plan, StateVerifier.Position.NORMAL)));
+                } else {
+                    ServiceCounts services = ServiceCounts.read(clients, plan);
+                    back = run.refusedEngineStep("failback (refused after detach)", engine, plan, Action.FAILBACK,
+                            r -> databases.verifyFailbackRefused(clients, r, detached));
+                    run.events.add("failback " + back.outcome() + " as expected: " + detached + " detached at failover; " + back.message());
+                    back.steps().stream().filter(st -> detached.contains(st.resource()) && st.detail() != null)
+                            .forEach(st -> run.events.add("failback " + st.resource() + ": " + st.detail()));
+                    run.step("verify failback left traffic on the recovery site", "verify", () -> new Outcome<>(null,
+                            "recovery capacity, traffic on " + plan.recoveryRegion() + ": the writer is there",
+                            concat(verifier.verify(plan, StateVerifier.Position.FAILED_OVER), services.unchanged(clients))));
+                }
                 failbackMillis += back.millis();
-                run.events.add("failback " + back.outcome() + ": " + back.message());
-                run.step("verify failback", "verify", () -> new Outcome<>(null, "standby capacity, traffic on " + disaster.site(),
-                        verifier.verify(plan, StateVerifier.Position.NORMAL)));
                 if (points != null) {
                     back.leftForOperator().forEach(l -> run.events.add("left for the operator: " + l));
                     run.step("verify restored resources left for the operator", "verify", () -> new Outcome<>(null,
@@ -185,7 +226,11 @@ public final class Drill {
         List<String> leftBehind = new ArrayList<>();
         List<String> teardownProblems = new ArrayList<>();
         try {
+            GlobalDatabases made = globalDatabases;
             run.step("tear down", "drill", () -> {
+                // What the drill made beside the stacks goes first, the secondary before its global cluster. moto cannot
+                // remove a member outside us-east-1 from a global cluster, so the global cluster stays and is listed.
+                List<String> madeLeft = made == null ? List.of() : made.delete(clients);
                 for (int i = target.stacks().size() - 1; i >= 0; i--) {
                     String problem = deployer.delete(target.stacks().get(i));
                     if (problem != null) {
@@ -196,6 +241,7 @@ public final class Drill {
                 // The emulator is thrown away after the drill: what it could not delete is reported, and does
                 // not decide whether the recovery worked.
                 leftBehind.addAll(0, teardownProblems);
+                leftBehind.addAll(madeLeft);
                 return new Outcome<>(null, (target.stacks().size() - teardownProblems.size()) + " of " + target.stacks().size()
                         + " stack(s) deleted" + (leftBehind.isEmpty() ? "" : "; left in the emulator: " + String.join("; ", leftBehind)),
                         List.of());
@@ -214,6 +260,12 @@ public final class Drill {
                 target.stacks().stream().map(s -> s.stackName() + " (" + s.region() + ")").toList(),
                 resolved == null ? null : resolved.source(), run.steps, rto, run.events,
                 limitations(deployed, leftBehind, leftOut), passed, error);
+    }
+
+    private static List<Check> concat(List<Check> a, List<Check> b) {
+        List<Check> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** A failover (or restore) run that failed under an injected fault and was then run again to success is the drill working. */
@@ -395,6 +447,34 @@ public final class Drill {
                     + " (" + report.calls() + " calls)", checks, ReportJson.toMap(report));
             if (!verdict.passed()) {
                 throw new StepFailed("'" + name + "' found " + verdict);
+            }
+            listener.afterStep(target, name, plan);
+            return report;
+        }
+
+        /**
+         * Runs the engine for a run that must stop by design; the step passes when it ended FAILED and every check
+         * {@code expected} makes of its report passes.
+         */
+        Report refusedEngineStep(String name, RecoveryEngine engine, RecoveryPlan plan, Action action,
+                                 java.util.function.Function<Report, List<Check>> expected) {
+            Instant start = Instant.now();
+            int mark = proxy.mark();
+            Report report;
+            try {
+                report = role == null ? engine.run(plan, new RecoveryRequest(action, false, false))
+                        : role.run(() -> engine.run(plan, new RecoveryRequest(action, false, false)));
+            } catch (RuntimeException e) {
+                record(name, "orchestration", start, mark, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), List.of(), null);
+                throw new StepFailed("'" + name + "' failed: " + e.getMessage());
+            }
+            List<Check> checks = new ArrayList<>(role == null ? List.of() : role.deniedCalls(report));
+            checks.addAll(expected.apply(report));
+            boolean ok = checks.stream().allMatch(Check::passed);
+            record(name, "orchestration", start, mark, ok ? "OK" : "FAILED", report.outcome() + " (expected): " + report.message(), checks,
+                    ReportJson.toMap(report));
+            if (!ok) {
+                throw new StepFailed("'" + name + "' found " + checks.stream().filter(c -> !c.passed()).map(Check::toString).toList());
             }
             listener.afterStep(target, name, plan);
             return report;

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.api.CloudWatchApi;
+import io.github.drkit.runtime.aws.api.EcsApi;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -109,6 +110,11 @@ public final class DrillClients implements AutoCloseable {
     /** CloudWatch metrics through the runtime's own calls: the SDK's client speaks a protocol emulators do not serve. */
     public CloudWatchApi cloudWatch() {
         return runtimeClients.cloudWatch();
+    }
+
+    /** ECS through the runtime's own calls, the ones the failover function makes. */
+    public EcsApi ecs() {
+        return runtimeClients.ecs();
     }
 
     public SnsClient sns(String region) {

@@ -7,29 +7,24 @@ import java.util.TreeMap;
 
 import io.github.drkit.plan.AssumeRole;
 import io.github.drkit.plan.CheckGlobalTableKind;
-import io.github.drkit.plan.FailoverGlobalDatabaseKind;
 import io.github.drkit.plan.PlanStep;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.plan.Stage;
 
 /**
- * The global data steps of a plan ({@code failoverGlobalDatabase}, {@code checkGlobalTable}) that moto 5.2.1 cannot
- * serve, left out of the plan the drill runs, each with the reason the report gives. What moto lacks:
- * <ul>
- *   <li>its CloudFormation skips {@code AWS::RDS::GlobalCluster}, {@code AWS::RDS::DBCluster} and
- *       {@code AWS::DynamoDB::GlobalTable}: the deployed stacks hold none of them;</li>
- *   <li>it has no SwitchoverGlobalCluster or FailoverGlobalCluster (HTTP 500), and keeps every global cluster in its
- *       us-east-1 backend while RemoveFromGlobalCluster looks the member up only in the Region it is called in: a
- *       secondary outside us-east-1 is never detached, so the fallback would wait out its timeout;</li>
- *   <li>its DynamoDB keeps no replicas: DescribeTable lists none, so the replica gate can only stop.</li>
- * </ul>
- * The two kinds are run against moto where it can serve them in {@code GlobalDataScenarioTest} (a secondary in
- * us-east-1) and held to the AWS SDK at the wire level by the conformance suite.
+ * The global data steps of a plan that moto 5.2.1 cannot serve, left out of the plan the drill runs, each with the reason
+ * the report gives. Only {@code checkGlobalTable} is left out: moto's DynamoDB keeps no replicas (DescribeTable lists
+ * none) and its CloudFormation creates no {@code AWS::DynamoDB::GlobalTable}, so the replica gate could only stop. The
+ * gate is run against moto where it can be, in {@code GlobalDataScenarioTest}, and held to the AWS SDK by the conformance
+ * suite.
+ *
+ * <p>{@code failoverGlobalDatabase} is drilled: {@link GlobalDatabases} makes through the API the global cluster and the
+ * clusters moto's CloudFormation skipped, and moto detaches the secondary when the recovery Region is us-east-1 (it keeps
+ * every global cluster there and finds a member only in the Region it is asked in), which is the fallback the runtime
+ * takes after moto refuses SwitchoverGlobalCluster and FailoverGlobalCluster (HTTP 500). A plan whose secondary is
+ * elsewhere would wait out the step's timeout in moto.
  */
 final class GlobalDataTier {
-    static final String DATABASE_REASON = "moto 5.2.1 cannot promote an Aurora global database's secondary outside us-east-1"
-            + " (no SwitchoverGlobalCluster or FailoverGlobalCluster; RemoveFromGlobalCluster finds only members of the Region called,"
-            + " and keeps global clusters in us-east-1) and its CloudFormation creates no global cluster or DB cluster";
     static final String TABLE_REASON = "moto 5.2.1's DynamoDB keeps no global-table replicas (DescribeTable lists none) and its"
             + " CloudFormation creates no AWS::DynamoDB::GlobalTable: the replica gate could only stop";
 
@@ -43,7 +38,7 @@ final class GlobalDataTier {
     private GlobalDataTier() {
     }
 
-    /** The plan without the global data steps when the emulator is moto; the plan unchanged otherwise. */
+    /** The plan without the global table gates when the emulator is moto; the plan unchanged otherwise. */
     static Drillable of(RecoveryPlan plan, boolean emulatorIsMoto) {
         if (!emulatorIsMoto) {
             return new Drillable(plan, List.of());
@@ -78,7 +73,6 @@ final class GlobalDataTier {
 
     private static String reason(PlanStep step) {
         return switch (step.kind()) {
-            case FailoverGlobalDatabaseKind.NAME -> DATABASE_REASON;
             case CheckGlobalTableKind.NAME -> TABLE_REASON;
             default -> null;
         };

@@ -65,17 +65,37 @@ public final class ContainerStacks {
     /** Pilot light: minutes to promote the database, add its writer instance, start tasks and move DNS. */
     public static final Duration RTO = Duration.ofMinutes(30);
     public static final Duration RPO = Duration.ofMinutes(5);
+    /**
+     * This application's own Regions: it runs in us-west-2 and recovers into us-east-1, the reverse of the other
+     * strategies, as a platform team chooses Regions per application. The emulator keeps Aurora global databases in
+     * us-east-1 and detaches a secondary only there, so the drill can promote this one. The context values
+     * {@code containersPrimaryRegion} and {@code containersRecoveryRegion} choose others.
+     */
+    public static final String PRIMARY_REGION = "us-west-2";
+    public static final String RECOVERY_REGION = "us-east-1";
 
     private ContainerStacks() {
     }
 
-    public static void define(App app, ReferenceEnvironment env) {
+    public static void define(App app, ReferenceEnvironment shared) {
+        String primaryRegion = context(app, "containersPrimaryRegion", PRIMARY_REGION);
+        String recoveryRegion = context(app, "containersRecoveryRegion", RECOVERY_REGION);
+        if (primaryRegion.equals(recoveryRegion)) {
+            throw new IllegalArgumentException("ContainerStacks: containersRecoveryRegion must differ from containersPrimaryRegion (both "
+                    + primaryRegion + ")");
+        }
+        ReferenceEnvironment env = shared.inRegions(primaryRegion, recoveryRegion);
         ReferenceZone zone = ReferenceZone.from(app);
         PrimaryStack primary = new PrimaryStack(app, "drkit-containers-primary", StackProps.builder().env(env.primary())
                 .description("drkit reference app: containers, primary site").build(), env, zone);
         Stack recovery = new RecoveryStack(app, "drkit-containers-recovery", StackProps.builder().env(env.recovery())
                 .description("drkit reference app: containers, recovery Region").build(), env, zone);
         recovery.addStackDependency(primary);
+    }
+
+    private static String context(App app, String key, String otherwise) {
+        Object value = app.getNode().tryGetContext(key);
+        return value == null || value.toString().isBlank() ? otherwise : value.toString();
     }
 
     /** The web task both Regions run: one small container, its logs in CloudWatch for 30 days. */

@@ -12,6 +12,7 @@ public final class TemplateRewrites {
             new DropFlowLogS3Prefix(),
             new DropCrossRegionReplicaSubnetGroup(),
             new DropInstancesOfSkippedClusters(),
+            new ClusterReferencesAsIdentifiers(),
             new HealthCheckIdAsRef(),
             new LoadBalancerZoneAsLiteral(),
             new AlarmReferencesAsLiterals(),
