@@ -20,4 +20,5 @@ echo
 echo "DR drill in a local emulator (report: cdk.out/drill/report.json, timeline: cdk.out/drill/report.svg)"
 # The drill synthesizes the app again in-process; cdk synth above already ran CloudFormation's validation.
 CDK_VALIDATION=false java -cp "$classpath" io.github.drkit.apps.drill.DrillCommand --out cdk.out/drill \
-  --strategy drkit-pilot-light --strategy drkit-warm-standby --strategy drkit-multi-site --strategy drkit-containers
+  --strategy drkit-backup-restore --strategy drkit-pilot-light --strategy drkit-warm-standby --strategy drkit-multi-site \
+  --strategy drkit-containers
