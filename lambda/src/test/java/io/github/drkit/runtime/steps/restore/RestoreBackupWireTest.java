@@ -368,6 +368,32 @@ class RestoreBackupWireTest {
     }
 
     @Test
+    void restoreJobs_whenEveryPageHasANextToken_stopsAfterTheCapNamingTheListing() {
+        backup.stubFor(get(urlPathEqualTo(JOBS_PATH)).willReturn(json("{\"RestoreJobs\": [], \"NextToken\": \"more\"}")));
+        Instant since = Instant.parse("2026-12-01T00:00:00Z");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> clients.backup().restoreJobs("us-west-2", "EBS", since));
+
+        assertEquals("ListRestoreJobs of EBS in us-west-2 created after 2026-12-01T00:00:00Z returned more than 100 pages; stopped listing:"
+                + " the step cannot tell whether a job of its own exists, so it starts none", e.getMessage());
+        assertEquals(io.github.drkit.runtime.aws.api.BackupApi.MAX_PAGES, backup.findAll(getRequestedFor(urlPathEqualTo(JOBS_PATH))).size());
+    }
+
+    @Test
+    void recoveryPoints_whenEveryPageHasANextToken_stopsAfterTheCapNamingTheListing() {
+        backup.stubFor(get(urlPathEqualTo("/backup-vaults/shop-recovery/recovery-points/")).withQueryParam("resourceArn", equalTo(VOLUME))
+                .willReturn(json("{\"RecoveryPoints\": [], \"NextToken\": \"more\"}")));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> clients.backup().recoveryPoints("us-west-2", "shop-recovery", VOLUME));
+
+        assertEquals("ListRecoveryPointsByBackupVault of " + VOLUME + " in vault 'shop-recovery' (us-west-2) returned more than 100 pages;"
+                + " stopped listing, nothing restored", e.getMessage());
+        assertEquals(io.github.drkit.runtime.aws.api.BackupApi.MAX_PAGES,
+                backup.findAll(getRequestedFor(urlPathEqualTo("/backup-vaults/shop-recovery/recovery-points/"))).size());
+    }
+
+    @Test
     void restore_whenTheVaultDoesNotExist_refusesNamingTheVaultField() {
         backup.stubFor(get(urlPathMatching("/backup-vaults/gone/.*")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withHeader("x-amzn-ErrorType", "ResourceNotFoundException")
