@@ -51,7 +51,7 @@ public final class RestoreBackupKind implements StepKind<RestoreBackupPlan> {
                 metadata.put(key, metadataFields.requiredString(key));
             }
         }
-        rules.check(metadata, step.child("restoreMetadata"), resourceArn, step::isUnresolved);
+        rules.check(metadata, step.child("restoreMetadata"), resourceArn, region, step::isUnresolved);
         Integer rpo = step.optionalInt("rpoSeconds", 1, RestoreDatabaseKind.MAX_RPO_SECONDS);
         step.finish();
         return new RestoreBackupPlan(region, vault, type, resourceArn, role, metadata, rpo, step.path());

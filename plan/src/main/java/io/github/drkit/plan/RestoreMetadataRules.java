@@ -1,5 +1,6 @@
 package io.github.drkit.plan;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public enum RestoreMetadataRules {
     EBS("EBS", "an EBS volume", "arn:aws:ec2:us-east-1:123456789012:volume/vol-0123456789abcdef0",
             "arn:aws[a-z-]*:ec2:([a-z0-9-]+):\\d{12}:volume/vol-[0-9a-f]{8,17}",
             List.of("availabilityZone"),
-            Map.of("availabilityZone", Value.pattern("[a-z]{2}(-[a-z]+)+-\\d[a-z]", "an Availability Zone name such as us-west-2a"),
+            Map.of("availabilityZone", new Value(v -> AvailabilityZones.ZONE.matcher(v).matches(), AvailabilityZones.RULE),
                     "encrypted", Value.BOOLEAN, "kmsKeyId", Value.TEXT, "volumeType", Value.oneOf("standard", "gp2", "gp3", "io1", "io2", "st1", "sc1"),
                     "volumeSize", Value.between(1, 65_536), "iops", Value.between(100, 256_000), "throughput", Value.between(125, 1_000)),
             null),
@@ -131,9 +132,10 @@ public enum RestoreMetadataRules {
      *
      * @param field      the plan field of the metadata, e.g. {@code stages[0].steps[1].restoreMetadata}
      * @param sourceArn  the source resource's ARN, whose name a restored name must not repeat
+     * @param region     the step's Region, where a zone the metadata names must lie; null or unresolved when not known yet
      * @param unresolved true for a deploy-time value, whose format cannot be checked yet
      */
-    public void check(Map<String, String> metadata, String field, String sourceArn, Predicate<String> unresolved) {
+    public void check(Map<String, String> metadata, String field, String sourceArn, String region, Predicate<String> unresolved) {
         for (Map.Entry<String, String> e : metadata.entrySet()) {
             Value rule = known.get(e.getKey());
             if (rule == null) {
@@ -151,6 +153,9 @@ public enum RestoreMetadataRules {
             }
         }
         crossCheck(metadata, field, unresolved);
+        if (region != null && !unresolved.test(region)) {
+            zoneCheck(metadata, field, region, unresolved);
+        }
         if (nameKey != null && sourceArn != null && !unresolved.test(sourceArn)) {
             java.util.regex.Matcher m = arn.matcher(sourceArn);
             String restored = metadata.get(nameKey);
@@ -177,6 +182,42 @@ public enum RestoreMetadataRules {
                         : "must be 'KMS' when kmsMasterKeyArn is given (got " + (metadata.containsKey("encryptionType")
                         ? "'" + metadata.get("encryptionType") + "'" : "none") + ")");
             }
+        }
+    }
+
+    /**
+     * A zone the restore places the resource in must be one of the step's Region, where the recovery point is: EBS's
+     * {@code availabilityZone}, RDS's {@code AvailabilityZone}, and EC2's {@code Placement} when it names one (a zone, or
+     * the Placement structure's {@code AvailabilityZone} in its JSON).
+     */
+    private void zoneCheck(Map<String, String> metadata, String field, String region, Predicate<String> unresolved) {
+        String key = this == EBS ? "availabilityZone" : this == RDS ? "AvailabilityZone" : this == EC2 ? "Placement" : null;
+        String value = key == null ? null : metadata.get(key);
+        if (value == null || unresolved.test(value)) {
+            return;
+        }
+        String zone = this == EC2 ? placementZone(value) : value;
+        if (zone == null) {
+            return;
+        }
+        if (!AvailabilityZones.ZONE.matcher(zone).matches()) {
+            throw new PlanValidationException(field + "." + key, "must hold " + AvailabilityZones.RULE + " (got '" + zone + "')");
+        }
+        AvailabilityZones.requireInRegion(field + "." + key, zone, region, "AWS Backup restores where the recovery point is");
+    }
+
+    /** The zone EC2's Placement names: the value itself when it is a zone name, else its JSON's AvailabilityZone; null for none. */
+    private static String placementZone(String placement) {
+        if (AvailabilityZones.ZONE.matcher(placement).matches()) {
+            return placement;
+        }
+        try {
+            Object tree = JsonTree.parse(placement);
+            Object zone = tree instanceof Map<?, ?> fields ? fields.get("AvailabilityZone") : null;
+            return zone instanceof String name ? name : null;
+        } catch (IOException e) {
+            // Not JSON: AWS Backup reads it as it is, and the value rule (a non-empty string) already held.
+            return null;
         }
     }
 

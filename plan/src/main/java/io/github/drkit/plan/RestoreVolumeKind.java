@@ -15,7 +15,6 @@ public final class RestoreVolumeKind implements StepKind<RestoreVolumePlan> {
     public static final Set<String> VOLUME_TYPES = Set.of("gp2", "gp3", "io1", "io2", "st1", "sc1", "standard");
     /** A tag value EC2 accepts and a name a person reads: no spaces, so the delete command it appears in needs no quoting. */
     private static final Pattern VOLUME_NAME = Pattern.compile("[A-Za-z0-9._:/=+@-]{1,128}");
-    private static final Pattern ZONE = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+(-[a-z0-9]+)*[a-z]");
     private static final Pattern INSTANCE_ID = Pattern.compile("i-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern DEVICE = Pattern.compile("(/dev/(sd|xvd)|xvd)[a-z]{1,2}");
 
@@ -32,10 +31,9 @@ public final class RestoreVolumeKind implements StepKind<RestoreVolumePlan> {
     @Override
     public RestoreVolumePlan read(Fields step, StepContext context) {
         String region = context.region(step, "region");
-        String zone = step.requiredMatching("availabilityZone", ZONE, "must be an Availability Zone name such as us-west-2a");
-        if (!step.isUnresolved(zone) && !step.isUnresolved(region) && !inRegion(zone, region)) {
-            throw new PlanValidationException(step.child("availabilityZone"), "must be an Availability Zone of the step's Region " + region
-                    + " (got '" + zone + "'): the volume is restored where the snapshot copies are");
+        String zone = step.requiredMatching("availabilityZone", AvailabilityZones.ZONE, "must be " + AvailabilityZones.RULE);
+        if (!step.isUnresolved(zone) && !step.isUnresolved(region)) {
+            AvailabilityZones.requireInRegion(step.child("availabilityZone"), zone, region, "the volume is restored where the snapshot copies are");
         }
         Map<String, String> tags = TagSelection.read(step, "snapshotTags", "copied EBS snapshots");
         String name = step.requiredMatching("volumeName", VOLUME_NAME, "must be 1-128 letters, digits or '.', '_', ':', '/', '=', '+', '@', '-'"
@@ -56,15 +54,6 @@ public final class RestoreVolumeKind implements StepKind<RestoreVolumePlan> {
         Integer rpo = step.optionalInt("rpoSeconds", 1, RestoreDatabaseKind.MAX_RPO_SECONDS);
         step.finish();
         return new RestoreVolumePlan(region, zone, tags, name, type, attachTo, rpo, step.path());
-    }
-
-    /** us-west-2a, and Local Zones such as us-west-2-lax-1a, are zones of us-west-2. */
-    private static boolean inRegion(String zone, String region) {
-        if (!zone.startsWith(region) || zone.length() == region.length()) {
-            return false;
-        }
-        char next = zone.charAt(region.length());
-        return zone.length() == region.length() + 1 ? Character.isLowerCase(next) : next == '-';
     }
 
     @Override

@@ -65,6 +65,8 @@ class RestoreBackupKindTest {
             "'\"restoreMetadata\": {\"availabilityZone\": \"us-west-2a\", \"encrypted\": \"yes\"}' | restoreMetadata.encrypted | must be 'true' or 'false' (got 'yes')",
             "'\"restoreMetadata\": {\"availabilityZone\": \"us-west-2a\", \"kmsKeyId\": \"alias/shop\"}' | restoreMetadata.encrypted | must be 'true' when kmsKeyId is given (got none)",
             "'\"restoreMetadata\": {\"availabilityZone\": 1}' | restoreMetadata.availabilityZone | must be a string (got 1)",
+            "'\"restoreMetadata\": {\"availabilityZone\": \"us-east-1a\"}' | restoreMetadata.availabilityZone | must be an Availability Zone of the step's Region us-west-2 (got 'us-east-1a'): AWS Backup restores where the recovery point is",
+            "'\"restoreMetadata\": {\"availabilityZone\": \"us-west-2\"}' | restoreMetadata.availabilityZone | must be an Availability Zone name such as us-west-2a (or a Local Zone such as us-west-2-lax-1a) (got 'us-west-2')",
             "'\"rpoSeconds\": 0' | rpoSeconds | must be between 1 and 31536000 (got 0)",
             "'\"snapshotId\": \"snap-1\"' | snapshotId | is not a field of stages[0].steps[0]"})
     void read_whenFieldIsBad_namesTheFieldTheValueAndTheRule(String extra, String field, String rule) {
@@ -85,13 +87,29 @@ class RestoreBackupKindTest {
             "DynamoDB | arn:aws:dynamodb:us-east-1:111111111111:table/carts | '{\"targetTableName\": \"carts-restored\", \"kmsMasterKeyArn\": \"arn:aws:kms:us-west-2:111111111111:key/k\"}' | encryptionType | must be 'KMS' when kmsMasterKeyArn is given (got none)",
             "EFS | arn:aws:elasticfilesystem:us-east-1:111111111111:file-system/fs-0123456789abcdef0 | '{\"file-system-id\": \"fs-0123456789abcdef0\", \"newFileSystem\": \"false\"}' | newFileSystem | must be 'true' (got 'false')",
             "EFS | arn:aws:elasticfilesystem:us-east-1:111111111111:file-system/fs-0123456789abcdef0 | '{\"file-system-id\": \"fs-0123456789abcdef0\"}' | newFileSystem | is required to restore an EFS file system through AWS Backup",
-            "EC2 | arn:aws:ec2:us-east-1:111111111111:instance/i-0123456789abcdef0 | '{\"InstanceType\": \"large\"}' | InstanceType | must be an instance type such as m7g.large (got 'large')"})
+            "EC2 | arn:aws:ec2:us-east-1:111111111111:instance/i-0123456789abcdef0 | '{\"InstanceType\": \"large\"}' | InstanceType | must be an instance type such as m7g.large (got 'large')",
+            "EC2 | arn:aws:ec2:us-east-1:111111111111:instance/i-0123456789abcdef0 | '{\"Placement\": \"{\\\"AvailabilityZone\\\": \\\"us-east-1b\\\", \\\"Tenancy\\\": \\\"default\\\"}\"}' | Placement | must be an Availability Zone of the step's Region us-west-2 (got 'us-east-1b'): AWS Backup restores where the recovery point is",
+            "EC2 | arn:aws:ec2:us-east-1:111111111111:instance/i-0123456789abcdef0 | '{\"Placement\": \"us-east-1b\"}' | Placement | must be an Availability Zone of the step's Region us-west-2 (got 'us-east-1b')",
+            "EC2 | arn:aws:ec2:us-east-1:111111111111:instance/i-0123456789abcdef0 | '{\"Placement\": \"{\\\"AvailabilityZone\\\": \\\"west\\\"}\"}' | Placement | must hold an Availability Zone name such as us-west-2a (or a Local Zone such as us-west-2-lax-1a) (got 'west')",
+            "RDS | arn:aws:rds:us-east-1:111111111111:db:orders | '{\"DBInstanceIdentifier\": \"orders-restored\", \"AvailabilityZone\": \"eu-west-1a\"}' | AvailabilityZone | must be an Availability Zone of the step's Region us-west-2 (got 'eu-west-1a')"})
     void read_whenMetadataBreaksItsTypesRule_namesTheKeyTheValueAndTheRule(String type, String arn, String metadata, String key, String rule) {
         PlanValidationException e = assertThrows(PlanValidationException.class, () -> RecoveryPlan.parse(with(
                 "\"resourceType\": \"" + type + "\", \"resourceArn\": \"" + arn + "\", \"restoreMetadata\": " + metadata)));
 
         assertEquals("stages[0].steps[0].restoreMetadata." + key, e.field());
         assertTrue(e.getMessage().contains(rule), e.getMessage());
+    }
+
+    @Test
+    void read_whenTheZonesAreOfTheStepsRegion_acceptsThemLocalZonesIncluded() {
+        RestoreBackupPlan ebs = RecoveryPlan.parse(with("\"restoreMetadata\": {\"availabilityZone\": \"us-west-2-lax-1a\"}"))
+                .steps(RestoreBackupPlan.class).get(0);
+        RestoreBackupPlan ec2 = RecoveryPlan.parse(with("\"resourceType\": \"EC2\", \"resourceArn\": \"arn:aws:ec2:us-east-1:111111111111:instance/"
+                + "i-0123456789abcdef0\", \"restoreMetadata\": {\"Placement\": \"{\\\"AvailabilityZone\\\": \\\"us-west-2b\\\"}\"}"))
+                .steps(RestoreBackupPlan.class).get(0);
+
+        assertEquals("us-west-2-lax-1a", ebs.restoreMetadata().get("availabilityZone"));
+        assertEquals("{\"AvailabilityZone\": \"us-west-2b\"}", ec2.restoreMetadata().get("Placement"));
     }
 
     @Test

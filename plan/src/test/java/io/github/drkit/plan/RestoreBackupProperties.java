@@ -51,7 +51,8 @@ class RestoreBackupProperties {
                     // The required keys and some of the optional ones.
                     VALID.get(type).getValue().forEach((k, v) -> {
                         if (rules.required().contains(k) || metadata.size() < keep) {
-                            metadata.put(k, v);
+                            // A zone the metadata names lies in the step's Region.
+                            metadata.put(k, k.equals("availabilityZone") ? region + "a" : v);
                         }
                     });
                     return new RestoreBackupPlan(region, vault, type, VALID.get(type).getKey(), ROLE, metadata, rpo);
@@ -73,7 +74,7 @@ class RestoreBackupProperties {
     /** The EBS/EFS key needs its encryption flag, DynamoDB's KMS type its key: a generated subset may split them. */
     private static boolean consistent(RestoreBackupPlan b) {
         try {
-            RestoreMetadataRules.of(b.resourceType()).check(b.restoreMetadata(), "m", b.resourceArn(), v -> false);
+            RestoreMetadataRules.of(b.resourceType()).check(b.restoreMetadata(), "m", b.resourceArn(), b.region(), v -> false);
             return true;
         } catch (PlanValidationException e) {
             return false;

@@ -21,6 +21,11 @@ import io.github.drkit.runtime.aws.RestJsonProtocol;
 public final class BackupApi {
     /** Restore job ids are UUIDs; anything else is refused before it becomes part of a request path. */
     private static final Pattern RESTORE_JOB_ID = Pattern.compile("[A-Za-z0-9-]{1,128}");
+    /**
+     * The most pages a listing reads: far more than one resource's points or a Region's recent restore jobs fill, and a
+     * bound on a service that keeps answering with a next token.
+     */
+    public static final int MAX_PAGES = 100;
 
     private final RestJsonProtocol json;
 
@@ -31,11 +36,19 @@ public final class BackupApi {
     /**
      * Every recovery point of one resource in a vault, all pages. An unknown vault fails with error code
      * {@code ResourceNotFoundException}.
+     *
+     * @throws IllegalStateException after {@link #MAX_PAGES} pages with a next token
      */
     public List<BackupRecoveryPoint> recoveryPoints(String region, String vaultName, String resourceArn) {
         List<BackupRecoveryPoint> points = new ArrayList<>();
         String token = null;
+        int pages = 0;
         do {
+            if (++pages > MAX_PAGES) {
+                throw new IllegalStateException("ListRecoveryPointsByBackupVault of " + resourceArn + " in vault '" + vaultName + "' (" + region
+                        + ") returned more than " + MAX_PAGES + " pages; stopped listing, nothing"
+                        + " restored");
+            }
             Map<String, List<String>> query = new LinkedHashMap<>();
             query.put("resourceArn", List.of(resourceArn));
             if (token != null) {
@@ -54,11 +67,19 @@ public final class BackupApi {
     /**
      * The restore jobs of one resource type created at or after {@code createdAfter} in the Region, all pages: where a
      * restore looks for the job an earlier run started.
+     *
+     * @throws IllegalStateException after {@link #MAX_PAGES} pages with a next token
      */
     public List<BackupRestoreJob> restoreJobs(String region, String resourceType, Instant createdAfter) {
         List<BackupRestoreJob> jobs = new ArrayList<>();
         String token = null;
+        int pages = 0;
         do {
+            if (++pages > MAX_PAGES) {
+                throw new IllegalStateException("ListRestoreJobs of " + resourceType + " in " + region + " created after " + createdAfter
+                        + " returned more than " + MAX_PAGES + " pages; stopped listing: the step cannot tell whether a job of its own"
+                        + " exists, so it starts none");
+            }
             Map<String, List<String>> query = new LinkedHashMap<>();
             query.put("resourceType", List.of(resourceType));
             query.put("createdAfter", List.of(createdAfter.toString()));

@@ -8,8 +8,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import io.github.drkit.plan.PlanValidationException;
 import io.github.drkit.plan.RestoreBackupKind;
@@ -29,8 +31,9 @@ import io.github.drkit.runtime.engine.StepLive;
 /**
  * The runtime side of {@code restoreBackup}: picks the recovery point in the vault (the latest completed one, or the latest
  * at or before the operator's time), starts an AWS Backup restore job from it ({@code StartRestoreJob}, with the step's
- * restore metadata and role) and waits until the job is {@code COMPLETED}. A job already started from the same point (by
- * an earlier run, or one cut by its deadline) is followed instead of starting a second; the idempotency token, derived
+ * restore metadata and role) and waits until the job is {@code COMPLETED}. A job already started from any of the resource's
+ * points (by an earlier run, one cut by its deadline, or a run with another time) is the step's and is followed instead of
+ * starting a second: one restore, one restored resource. The idempotency token, derived
  * from the point, makes two runs racing within AWS Backup's hour one job. The restored resource is never deleted:
  * failback lists it for a person.
  */
@@ -41,10 +44,13 @@ public final class RestoreBackupExecutor implements StepExecutor<RestoreBackupPl
     /**
      * What inspect read: the chosen recovery point and the restore job started from it, if there is one.
      *
-     * @param point the chosen point; its id is the recovery point's ARN
-     * @param job   the job that restores it (running or completed), null when none was started
+     * @param point  the point of the step's job when there is one, else the chosen point (null for status and failback when
+     *               the vault holds none); its id is the recovery point's ARN
+     * @param job    the job that restores the resource (running or completed), from whichever of its points; null when none was
+     *               started
+     * @param points every completed recovery point of the resource, where a run looks again for a job started meanwhile
      */
-    record State(RecoveryPoint point, BackupRestoreJob job) {
+    record State(RecoveryPoint point, BackupRestoreJob job, List<RecoveryPoint> points) {
     }
 
     @Override
@@ -86,34 +92,39 @@ public final class RestoreBackupExecutor implements StepExecutor<RestoreBackupPl
         List<RecoveryPoint> points = all.stream()
                 .filter(p -> p.isCompleted() && p.creationDate() != null && (p.resourceType() == null || p.resourceType().equals(step.resourceType())))
                 .map(p -> new RecoveryPoint(p.arn(), p.creationDate())).toList();
-        RecoveryPoint point = RecoveryPoint.choose(points, inspection.restorePointBefore(), "completed AWS Backup recovery point of "
-                + step.resourceArn() + " in vault '" + step.backupVaultName() + "' (" + step.region() + ")", step.path() + ".resourceArn");
-        BackupRestoreJob job = jobFor(backup, step, point);
+        String what = "completed AWS Backup recovery point of " + step.resourceArn() + " in vault '" + step.backupVaultName() + "' ("
+                + step.region() + ")";
+        // The step's job may come from any of the resource's points: after `restore --before`, or once newer copies arrived,
+        // the latest point is not the one restored, and a second job would be a second resource.
+        BackupRestoreJob job = points.isEmpty() ? null : usable(jobsOf(backup, step, points));
+        RecoveryPoint point = job == null ? RecoveryPoint.choose(inspection, points, what, step.path() + ".resourceArn")
+                : points.stream().filter(p -> p.id().equals(job.recoveryPointArn())).findFirst().orElseThrow();
         Instant now = Instant.now();
-        Map<String, Object> details = new LinkedHashMap<>(point.details(step.rpoSeconds(), now));
+        Map<String, Object> details = new LinkedHashMap<>(point == null ? RecoveryPoint.missing(what) : point.details(step.rpoSeconds(), now));
         if (job != null) {
             details.putAll(jobDetails(job));
         }
         // A restored resource serves whichever way traffic points: it does not vote on the state.
         return new StepLive(new StateReport.StepStatus(step.path(), RestoreBackupKind.NAME, step.region(), step.resourceArn(),
-                job == null ? null : job.status(), details, job == null ? Position.NORMAL : Position.EITHER), new State(point, job));
+                job == null ? null : job.status(), details, job == null ? Position.NORMAL : Position.EITHER), new State(point, job, points));
     }
 
     /**
-     * The restore job started from the point: a completed one first, else the latest still running. Failed or aborted jobs
-     * restored nothing; jobs a restore testing plan started restore into resources the test deletes.
+     * The restore jobs started from any of the points for a recovery, not by a restore testing plan, whatever their status.
+     * One listing from the earliest point's time covers them all.
      */
-    static BackupRestoreJob jobFor(BackupApi backup, RestoreBackupPlan step, RecoveryPoint point) {
-        return usable(jobsOf(backup, step, point));
-    }
-
-    /** The jobs started from the point for a recovery, not by a restore testing plan, whatever their status. */
-    private static List<BackupRestoreJob> jobsOf(BackupApi backup, RestoreBackupPlan step, RecoveryPoint point) {
-        return backup.restoreJobs(step.region(), step.resourceType(), point.time()).stream()
-                .filter(j -> point.id().equals(j.recoveryPointArn()) && (j.restoreTestingPlanArn() == null || j.restoreTestingPlanArn().isEmpty()))
+    private static List<BackupRestoreJob> jobsOf(BackupApi backup, RestoreBackupPlan step, List<RecoveryPoint> points) {
+        Set<String> arns = points.stream().map(RecoveryPoint::id).collect(Collectors.toSet());
+        Instant earliest = points.stream().map(RecoveryPoint::time).min(Comparator.naturalOrder()).orElseThrow();
+        return backup.restoreJobs(step.region(), step.resourceType(), earliest).stream()
+                .filter(j -> arns.contains(j.recoveryPointArn()) && (j.restoreTestingPlanArn() == null || j.restoreTestingPlanArn().isEmpty()))
                 .toList();
     }
 
+    /**
+     * The step's job among them: a completed one first, else the latest still running. Failed or aborted jobs restored
+     * nothing; jobs a restore testing plan started restore into resources the test deletes (filtered before).
+     */
     private static BackupRestoreJob usable(List<BackupRestoreJob> jobs) {
         List<BackupRestoreJob> live = jobs.stream().filter(j -> !j.hasFailed()).toList();
         return live.stream().filter(BackupRestoreJob::isCompleted).findFirst()
@@ -151,20 +162,22 @@ public final class RestoreBackupExecutor implements StepExecutor<RestoreBackupPl
         String change = "start an AWS Backup restore job in " + step.region() + " from recovery point " + point.describe(step.rpoSeconds(),
                 Instant.now()) + " of vault '" + step.backupVaultName() + "' as " + step.restoreRoleArn() + ", restore metadata "
                 + step.restoreMetadata();
-        return List.of(Step.change(name, step.path(), List.of(change), () -> restore(step, point, execution, name), null));
+        return List.of(Step.change(name, step.path(), List.of(change), () -> restore(step, point, state.points(), execution, name), null));
     }
 
-    private static Step.Result restore(RestoreBackupPlan step, RecoveryPoint point, Execution execution, String name) {
+    private static Step.Result restore(RestoreBackupPlan step, RecoveryPoint point, List<RecoveryPoint> points, Execution execution,
+                                       String name) {
         BackupApi backup = execution.aws(step).backup();
-        List<BackupRestoreJob> jobs = jobsOf(backup, step, point);
+        List<BackupRestoreJob> jobs = jobsOf(backup, step, points);
         BackupRestoreJob started = usable(jobs);
         if (started != null) {
             if (started.isCompleted()) {
-                return Step.Result.byAnotherRun("restore job " + started.id() + " restored " + point.id() + ": " + started.createdResourceArn());
+                return Step.Result.byAnotherRun("restore job " + started.id() + " restored " + started.recoveryPointArn() + ": "
+                        + started.createdResourceArn());
             }
             return awaitCompleted(step, execution, name, started.id(), Step.BY_ANOTHER_RUN + "restore job " + started.id() + " started");
         }
-        int failed = (int) jobs.stream().filter(BackupRestoreJob::hasFailed).count();
+        int failed = (int) jobs.stream().filter(j -> j.hasFailed() && point.id().equals(j.recoveryPointArn())).count();
         String jobId = backup.startRestoreJob(step.region(), point.id(), step.restoreRoleArn(), step.resourceType(), step.restoreMetadata(),
                 idempotencyToken(step, point, failed));
         return awaitCompleted(step, execution, name, jobId, "restore job " + jobId + " started from " + point.id());
@@ -212,11 +225,20 @@ public final class RestoreBackupExecutor implements StepExecutor<RestoreBackupPl
     @Override
     public List<String> leftForOperator(RestoreBackupPlan step, StateReport.StepStatus after) {
         Object restored = after.details().get("restoredResourceArn");
+        Object jobId = after.details().get("restoreJobId");
+        if (restored == null && jobId != null) {
+            // AWS Backup names the resource only when the job has created it: say where it will come from.
+            return List.of(step.path() + ": restore job " + jobId + " (now " + after.details().get("restoreJobStatus") + ") is restoring "
+                    + step.resourceType() + " " + step.resourceArn() + " in " + step.region() + " from recovery point "
+                    + after.details().get("recoveryPoint") + "; a resource will appear from job " + jobId + " and is left as it is:"
+                    + " drkit never deletes it. Run status to see its ARN once the job has created it, and delete it when the primary"
+                    + " serves again and its data is no longer needed.");
+        }
         if (restored == null) {
             return List.of();
         }
         return List.of(step.path() + ": " + step.resourceType() + " resource " + restored + " in " + step.region() + " was restored by AWS Backup"
-                + " restore job " + after.details().get("restoreJobId") + " from recovery point " + after.details().get("recoveryPoint")
+                + " restore job " + jobId + " from recovery point " + after.details().get("recoveryPoint")
                 + " and is left as it is; drkit never deletes it. Delete it when the primary serves again and its data is no longer needed.");
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.github.drkit.plan.RestoreDatabaseKind;
@@ -34,6 +35,12 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
     public static final String RECOVERY_POINT_TIME = RestoreTags.RECOVERY_POINT_TIME;
     /** The longest a restore waits for its instance: RDS restores of large databases take hours; the run's deadline caps it. */
     static final Duration AVAILABLE_TIMEOUT = Duration.ofHours(24);
+    /**
+     * Statuses RDS leaves a restored instance in when it cannot finish: it stays so until someone acts, so waiting on it
+     * would only run out the deadline.
+     */
+    static final Set<String> FINAL_STATUSES = Set.of("failed", "incompatible-restore", "incompatible-parameters", "incompatible-network",
+            "incompatible-option-group", "restore-error");
 
     /**
      * What inspect read: the restored instance if it exists, else the snapshot (or the point in time, with the replicated
@@ -170,14 +177,36 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
     }
 
     private static Step.Result awaitAvailable(RestoreDatabasePlan step, Execution execution, String name, String done) {
+        String[] ended = new String[1];
         String pending = execution.await(name, AVAILABLE_TIMEOUT, () -> {
             String status = execution.aws(step).rds().describe(step.region(), step.dbInstanceIdentifier()).status();
-            return "available".equals(status) ? null : "RDS instance " + step.dbInstanceIdentifier() + " to be available (now " + status + ")";
+            ended[0] = endedWithout(step, status);
+            return ended[0] != null || "available".equals(status) ? null
+                    : "RDS instance " + step.dbInstanceIdentifier() + " to be available (now " + status + ")";
         });
+        if (ended[0] != null) {
+            return Step.Result.failed(done + "; " + ended[0]);
+        }
         if (pending != null) {
             return Step.Result.failed(done + "; still waiting for " + pending + " when the time ran out: run restore again to wait on");
         }
         return Step.Result.done(done + "; available");
+    }
+
+    /**
+     * What an instance's status says when the restore will never make it available (RDS leaves it so until someone acts);
+     * null while it may still get there. The wait stops at once on these.
+     */
+    static String endedWithout(RestoreDatabasePlan step, String status) {
+        if (!FINAL_STATUSES.contains(status)) {
+            return null;
+        }
+        String id = step.dbInstanceIdentifier();
+        return "RDS instance " + id + " is " + status + " and will not become available: read why (aws rds describe-events --region "
+                + step.region() + " --source-type db-instance --source-identifier " + id + "), fix the cause"
+                + (status.startsWith("incompatible-") ? " (" + status.substring("incompatible-".length()) + ")" : "")
+                + ", delete the instance (aws rds delete-db-instance --region " + step.region() + " --db-instance-identifier " + id
+                + " --skip-final-snapshot) and run restore again";
     }
 
     /** Failback never deletes a restored instance (the kind has no failback rank): this is not called. */

@@ -40,6 +40,8 @@ public final class RestoreVolumeExecutor implements StepExecutor<RestoreVolumePl
     static final Duration AVAILABLE_TIMEOUT = Duration.ofHours(1);
     /** An attachment takes seconds. */
     static final Duration ATTACHED_TIMEOUT = Duration.ofMinutes(5);
+    /** The state the wait reads for a volume that DescribeVolumes no longer returns. */
+    private static final String GONE = "gone";
 
     /**
      * What inspect read: the restored volume if it exists (and any other volume of the same name, which only racing runs
@@ -150,9 +152,7 @@ public final class RestoreVolumeExecutor implements StepExecutor<RestoreVolumePl
         }
         if ("error".equals(volume.state())) {
             return List.of(Step.change(name, step.path(), List.of("none: EBS volume " + volume.volumeId() + " is in state error; nothing is created"),
-                    () -> Step.Result.failed("EBS volume " + volume.volumeId() + " (" + step.volumeName() + ") is in state error: delete it"
-                            + " (aws ec2 delete-volume --region " + step.region() + " --volume-id " + volume.volumeId() + ") and run restore again"),
-                    null));
+                    () -> Step.Result.failed(endedWithout(step, volume.volumeId(), "error")), null));
         }
         if ("creating".equals(volume.state())) {
             // A restore an earlier run started (or cut by its deadline): wait for it, make nothing new.
@@ -180,17 +180,22 @@ public final class RestoreVolumeExecutor implements StepExecutor<RestoreVolumePl
         tags.put("Name", step.volumeName());
         tags.putAll(RestoreTags.of(point));
         String volumeId = ec2.createVolume(step.region(), step.availabilityZone(), point.id(), step.volumeType(), tags,
-                clientToken(step, point));
+                clientToken(step, point, execution.runId()));
         return availableThenAttached(step, volumeId, execution, name, "restored from " + point.id() + " as " + volumeId);
     }
 
     private static Step.Result availableThenAttached(RestoreVolumePlan step, String volumeId, Execution execution, String name, String done) {
         Ec2VolumesApi ec2 = execution.aws(step).ec2Volumes();
+        String[] ended = new String[1];
         String pending = execution.await(name, AVAILABLE_TIMEOUT, () -> {
-            String state = ec2.volume(step.region(), volumeId).map(EbsVolume::state).orElse("gone");
-            return "available".equals(state) || "in-use".equals(state) ? null
+            String state = ec2.volume(step.region(), volumeId).map(EbsVolume::state).orElse(GONE);
+            ended[0] = endedWithout(step, volumeId, state);
+            return ended[0] != null || "available".equals(state) || "in-use".equals(state) ? null
                     : "EBS volume " + volumeId + " to be available (now " + state + ")";
         });
+        if (ended[0] != null) {
+            return Step.Result.failed(done + "; " + ended[0]);
+        }
         if (pending != null) {
             return Step.Result.failed(done + "; still waiting for " + pending + " when the time ran out: run restore again to wait on");
         }
@@ -234,13 +239,31 @@ public final class RestoreVolumeExecutor implements StepExecutor<RestoreVolumePl
     }
 
     /**
-     * The same token for every attempt to create this step's volume from this snapshot, so that EC2 returns the volume a
-     * timed-out attempt made instead of a second one (EC2 keeps client tokens for a while; the name tag covers later runs).
+     * What a volume's state says when it will never become available: {@code error} (EC2 could not create it) or gone
+     * (deleted while the run waited); null while it may still get there. The wait stops at once on these.
      */
-    static String clientToken(RestoreVolumePlan step, RecoveryPoint point) {
+    static String endedWithout(RestoreVolumePlan step, String volumeId, String state) {
+        if ("error".equals(state)) {
+            return "EBS volume " + volumeId + " (" + step.volumeName() + ") is in state error and will not become available: delete it"
+                    + " (aws ec2 delete-volume --region " + step.region() + " --volume-id " + volumeId + ") and run restore again";
+        }
+        if (GONE.equals(state) || "deleting".equals(state) || "deleted".equals(state)) {
+            return "EBS volume " + volumeId + " (" + step.volumeName() + ") is " + state + " (deleted while the restore waited for it): run"
+                    + " restore again to restore a new one";
+        }
+        return null;
+    }
+
+    /**
+     * The same token for every attempt of one run to create this step's volume from this snapshot, so that EC2 returns the
+     * volume a timed-out attempt made instead of a second one (the name tag covers later runs). The run id is part of it:
+     * EC2 answers a repeated token with the volume it first made even after that volume was deleted, so a new run after a
+     * deletion must send another token to get a new volume.
+     */
+    static String clientToken(RestoreVolumePlan step, RecoveryPoint point, String runId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest((step.region() + "/" + step.availabilityZone() + "/" + step.volumeName()
-                    + "/" + point.id()).getBytes(StandardCharsets.UTF_8));
+                    + "/" + point.id() + "/" + runId).getBytes(StandardCharsets.UTF_8));
             return "drkit-" + HexFormat.of().formatHex(digest, 0, 24);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

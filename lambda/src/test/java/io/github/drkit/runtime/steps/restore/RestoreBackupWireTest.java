@@ -299,6 +299,101 @@ class RestoreBackupWireTest {
     }
 
     @Test
+    void restore_whenAJobRestoredAnOlderPoint_isAlreadyDoneAndStartsNoSecondJob() {
+        // An earlier `restore --before` restored OLDER; LATEST arrived since: restoring it too would be a second resource.
+        jobsListed(job("job-0", OLDER, "COMPLETED", ""));
+
+        Map<String, Object> report = run(Map.of("action", "restore"));
+
+        assertEquals("ALREADY_DONE", report.get("outcome"), String.valueOf(report));
+        assertEquals(List.of(), starts());
+        Map<String, Object> details = details(report, "stateAfter");
+        assertEquals("job-0", details.get("restoreJobId"));
+        assertEquals(OLDER, details.get("recoveryPoint"));
+        assertEquals(olderTime.plusMillis(500).toString(), details.get("recoveryPointTime"));
+        assertEquals(List.of(olderTime.plusMillis(500).toString()), backup.findAll(getRequestedFor(urlPathEqualTo(JOBS_PATH))).stream()
+                .map(r -> r.queryParameter("createdAfter").firstValue()).distinct().toList(), "one listing from the earliest point covers all");
+    }
+
+    @Test
+    void failback_afterARestoreOfAnOlderPoint_listsThatJobsResource() {
+        jobsListed(job("job-0", OLDER, "COMPLETED", ""), job("job-8", LATEST, "FAILED", ""));
+
+        Map<String, Object> report = run(Map.of("action", "failback"));
+
+        @SuppressWarnings("unchecked")
+        List<String> left = (List<String>) report.get("leftForOperator");
+        assertEquals(1, left.size(), String.valueOf(report));
+        assertTrue(left.get(0).startsWith("stages[0].steps[0]: EBS resource " + RESTORED + " in us-west-2 was restored by AWS Backup restore job"
+                + " job-0 from recovery point " + OLDER + " "), left.get(0));
+    }
+
+    @Test
+    void failback_whileTheJobRuns_saysAResourceWillAppearFromThatJob() {
+        jobsListed(job("job-0", OLDER, "RUNNING", ""));
+
+        Map<String, Object> report = run(Map.of("action", "failback"));
+
+        @SuppressWarnings("unchecked")
+        List<String> left = (List<String>) report.get("leftForOperator");
+        assertEquals(1, left.size(), String.valueOf(report));
+        assertTrue(left.get(0).startsWith("stages[0].steps[0]: restore job job-0 (now RUNNING) is restoring EBS " + VOLUME + " in us-west-2"
+                + " from recovery point " + OLDER + "; a resource will appear from job job-0 and is left as it is"), left.get(0));
+        assertTrue(backup.getAllServeEvents().stream().allMatch(e -> e.getRequest().getMethod().getName().equals("GET")),
+                "failback only reads");
+    }
+
+    @Test
+    void status_whenTheVaultHoldsNoRecoveryPoint_reportsItMissingInsteadOfRefusing() {
+        backup.stubFor(get(urlPathEqualTo("/backup-vaults/shop-recovery/recovery-points/")).withQueryParam("resourceArn", equalTo(VOLUME))
+                .willReturn(json("{\"RecoveryPoints\": []}")));
+
+        Map<String, Object> report = run(Map.of("action", "status"));
+
+        assertEquals("SUCCEEDED", report.get("outcome"), String.valueOf(report));
+        assertEquals("no recovery point yet: no available completed AWS Backup recovery point of " + VOLUME + " in vault 'shop-recovery'"
+                + " (us-west-2); restore would refuse until one exists", details(report, "stateBefore").get("recoveryPointMissing"));
+        assertEquals(List.of(), backup.findAll(getRequestedFor(urlPathEqualTo(JOBS_PATH))), "no point, no job to look for");
+    }
+
+    @Test
+    void failback_whenTheVaultHoldsNoRecoveryPoint_listsNothingAndSucceeds() {
+        backup.stubFor(get(urlPathEqualTo("/backup-vaults/shop-recovery/recovery-points/")).withQueryParam("resourceArn", equalTo(VOLUME))
+                .willReturn(json("{\"RecoveryPoints\": []}")));
+
+        Map<String, Object> report = run(Map.of("action", "failback"));
+
+        assertTrue(!"FAILED".equals(report.get("outcome")), String.valueOf(report));
+        assertEquals(List.of(), report.get("leftForOperator"));
+    }
+
+    @Test
+    void restoreJobs_whenEveryPageHasANextToken_stopsAfterTheCapNamingTheListing() {
+        backup.stubFor(get(urlPathEqualTo(JOBS_PATH)).willReturn(json("{\"RestoreJobs\": [], \"NextToken\": \"more\"}")));
+        Instant since = Instant.parse("2026-12-01T00:00:00Z");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> clients.backup().restoreJobs("us-west-2", "EBS", since));
+
+        assertEquals("ListRestoreJobs of EBS in us-west-2 created after 2026-12-01T00:00:00Z returned more than 100 pages; stopped listing:"
+                + " the step cannot tell whether a job of its own exists, so it starts none", e.getMessage());
+        assertEquals(io.github.drkit.runtime.aws.api.BackupApi.MAX_PAGES, backup.findAll(getRequestedFor(urlPathEqualTo(JOBS_PATH))).size());
+    }
+
+    @Test
+    void recoveryPoints_whenEveryPageHasANextToken_stopsAfterTheCapNamingTheListing() {
+        backup.stubFor(get(urlPathEqualTo("/backup-vaults/shop-recovery/recovery-points/")).withQueryParam("resourceArn", equalTo(VOLUME))
+                .willReturn(json("{\"RecoveryPoints\": [], \"NextToken\": \"more\"}")));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> clients.backup().recoveryPoints("us-west-2", "shop-recovery", VOLUME));
+
+        assertEquals("ListRecoveryPointsByBackupVault of " + VOLUME + " in vault 'shop-recovery' (us-west-2) returned more than 100 pages;"
+                + " stopped listing, nothing restored", e.getMessage());
+        assertEquals(io.github.drkit.runtime.aws.api.BackupApi.MAX_PAGES,
+                backup.findAll(getRequestedFor(urlPathEqualTo("/backup-vaults/shop-recovery/recovery-points/"))).size());
+    }
+
+    @Test
     void restore_whenTheVaultDoesNotExist_refusesNamingTheVaultField() {
         backup.stubFor(get(urlPathMatching("/backup-vaults/gone/.*")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withHeader("x-amzn-ErrorType", "ResourceNotFoundException")
