@@ -42,12 +42,15 @@ public final class CustomAction implements RecoveryStep {
         this.timeout = b.timeout == null ? Duration.seconds(InvokeFunctionKind.DEFAULT_TIMEOUT_SECONDS) : b.timeout;
         this.retries = b.retries == null ? InvokeFunctionKind.DEFAULT_RETRIES : b.retries;
         this.stage = b.stage == null ? "traffic" : b.stage;
-        if (!timeout.isUnresolved()) {
-            double seconds = timeout.toSeconds().doubleValue();
-            if (seconds < 1 || seconds > InvokeFunctionKind.MAX_TIMEOUT_SECONDS) {
-                throw new IllegalArgumentException("CustomAction: timeout must be from 1 to " + InvokeFunctionKind.MAX_TIMEOUT_SECONDS
-                        + " seconds, as long as a Lambda function may run (got " + timeout.toHumanString() + ")");
-            }
+        if (Boolean.TRUE.equals(timeout.isUnresolved())) {
+            // The plan carries the timeout as a number of seconds, and the recovery time check adds it on failover.
+            throw new IllegalArgumentException("CustomAction: timeout must be known at synth time, not a deploy-time token (got "
+                    + timeout + "): the plan bounds each attempt by it and the recovery time check adds it");
+        }
+        double seconds = timeout.toSeconds().doubleValue();
+        if (seconds < 1 || seconds > InvokeFunctionKind.MAX_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException("CustomAction: timeout must be from 1 to " + InvokeFunctionKind.MAX_TIMEOUT_SECONDS
+                    + " seconds, as long as a Lambda function may run (got " + timeout.toHumanString() + ")");
         }
         PlanRules.check("CustomAction", () -> PlanRules.reader().check(toPlan()));
     }
@@ -103,7 +106,7 @@ public final class CustomAction implements RecoveryStep {
      */
     @Override
     public List<EstimateTerm> rtoTerms() {
-        if (runOn == RunOn.FAILBACK || timeout.isUnresolved()) {
+        if (runOn == RunOn.FAILBACK) {
             return List.of();
         }
         return List.of(EstimateTerms.customAction(function.getNode().getPath(), java.time.Duration.ofSeconds(timeout.toSeconds().longValue()),

@@ -318,6 +318,20 @@ public class FailoverFunction extends Construct implements AddedRecoveryTime {
                     + "copies choose, and RDS authorizes it on the option and parameter groups the snapshot names (and on the Region's "
                     + "subnet groups only when the step names none); the restored instance is named");
         }
+        if (plan.otherSteps().stream().anyMatch(s -> s instanceof PlanRestoreDatabase d && d.getPointInTime())) {
+            roleFindings.add("regex:/^Resource::arn:<AWS::Partition>:rds:[^:]+:[^:]+:auto-backup:\\*$/");
+            reasons.add("a point-in-time restore reads and restores from the automated backups replicated to the recovery Region, "
+                    + "which RDS names (auto-backup:ab-<id>) when replication starts; the ARN is bounded to this account and the "
+                    + "steps' Regions, and the restored instance is named");
+        }
+        if (plan.otherSteps().stream().anyMatch(PlanRestoreVolume.class::isInstance)) {
+            roleFindings.add("regex:/^Resource::arn:<AWS::Partition>:ec2:[^:]+:[^:]+:volume\\/\\*$/");
+            roleFindings.add("regex:/^Resource::arn:<AWS::Partition>:ec2:[^:]+::snapshot\\/\\*$/");
+            reasons.add("a volume restore creates a volume whose id EC2 assigns at creation, from a snapshot found by its tags at run "
+                    + "time (EBS snapshot ARNs name no account); ec2:CreateVolume on volume/* is allowed only with the plan's volume "
+                    + "names as the aws:RequestTag drkit:restored-volume tag, CreateTags only with ec2:CreateAction CreateVolume, and "
+                    + "AttachVolume only on volumes carrying that tag (aws:ResourceTag) and on the plan's named instances");
+        }
         String restoreImageRun = "regex:/^Resource::arn:<AWS::Partition>:ec2:[^:]+:[^:]*:(\\*|image\\/\\*)$/";
         if (plan.otherSteps().stream().anyMatch(PlanRestoreImage.class::isInstance) && !roleFindings.contains(restoreImageRun)) {
             roleFindings.add(restoreImageRun);

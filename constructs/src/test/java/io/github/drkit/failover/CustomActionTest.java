@@ -1,6 +1,8 @@
 package io.github.drkit.failover;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import io.github.drkit.plan.ApprovalPlan;
 import io.github.drkit.testsupport.Fixtures;
 import io.github.drkit.plan.InvokeFunctionPlan;
 import io.github.drkit.plan.RecoveryPlan;
+import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
@@ -79,6 +82,17 @@ class CustomActionTest {
         Stack stack = Fixtures.recoveryStack();
         PlanModelTest.assertMessage("CustomAction: timeout must be from 1 to 900 seconds, as long as a Lambda function may run (got 16 minutes)",
                 () -> CustomAction.builder().function(function(stack)).timeout(Duration.minutes(16)).build());
+    }
+
+    @Test
+    void build_whenTimeoutIsAToken_refusesNamingTimeout() {
+        Stack stack = Fixtures.recoveryStack();
+        Duration token = Duration.seconds(CfnParameter.Builder.create(stack, "Timeout").type("Number").build().getValueAsNumber());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CustomAction.builder().function(function(stack)).timeout(token).build());
+        assertTrue(e.getMessage().startsWith("CustomAction: timeout must be known at synth time, not a deploy-time token (got "),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("): the plan bounds each attempt by it and the recovery time check adds it"), e.getMessage());
     }
 
     @Test

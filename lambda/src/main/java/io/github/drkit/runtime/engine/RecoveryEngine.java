@@ -233,6 +233,8 @@ public final class RecoveryEngine implements AutoCloseable {
             if (action == Action.FAILBACK) {
                 run.leftForOperator.addAll(DatabaseSteps.leftForOperator(run.plan, afterReport));
                 run.leftForOperator.addAll(StepExecutors.leftForOperator(run.plan, afterReport));
+            } else if (action.failsOver()) {
+                run.leftForOperator.addAll(StepExecutors.leftAfterFailover(run.plan, afterReport));
             }
         }
         String state = afterReport == null ? "unknown" : afterReport.state().name();

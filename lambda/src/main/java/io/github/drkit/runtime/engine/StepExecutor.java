@@ -57,4 +57,14 @@ public interface StepExecutor<T extends PlanStep> {
     default List<String> leftForOperator(T step, StateReport.StepStatus after) {
         return List.of();
     }
+
+    /**
+     * What a failover leaves for a person to do about the step before the recovered service works, each item exact (the
+     * resource, its Region, the command). Read from the state after the failover.
+     *
+     * @param after the step's status as {@link #inspect} read it after the run
+     */
+    default List<String> leftAfterFailover(T step, StateReport.StepStatus after) {
+        return List.of();
+    }
 }

@@ -66,6 +66,25 @@ final class StepExecutors {
         return executor.leftForOperator(executor.type().cast(step), status);
     }
 
+    /** What a failover leaves for a person, by every kind that says ({@link StepExecutor#leftAfterFailover}), in plan order. */
+    static List<String> leftAfterFailover(RecoveryPlan plan, StateReport after) {
+        Map<String, StateReport.StepStatus> byPath = new LinkedHashMap<>();
+        after.steps().forEach(status -> byPath.put(status.path(), status));
+        List<String> left = new ArrayList<>();
+        for (PlanStep step : plan.steps()) {
+            StateReport.StepStatus status = byPath.get(step.path());
+            StepExecutor<?> executor = EXECUTORS.get(step.kind());
+            if (status != null && executor != null) {
+                left.addAll(leftAfterFailover(executor, step, status));
+            }
+        }
+        return left;
+    }
+
+    private static <T extends PlanStep> List<String> leftAfterFailover(StepExecutor<T> executor, PlanStep step, StateReport.StepStatus status) {
+        return executor.leftAfterFailover(executor.type().cast(step), status);
+    }
+
     static List<Step> failover(PlanStep step, Execution execution) {
         return failover(EXECUTORS.get(step.kind()), step, execution);
     }

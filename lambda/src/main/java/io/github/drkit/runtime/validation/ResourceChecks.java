@@ -9,6 +9,7 @@ import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.aws.api.DbCluster;
 import io.github.drkit.runtime.aws.api.DbInstance;
+import io.github.drkit.runtime.aws.api.EbsVolume;
 import io.github.drkit.runtime.aws.api.TableStatistics;
 
 /**
@@ -33,7 +34,7 @@ final class ResourceChecks {
         return switch (resource.kind()) {
             case DB_INSTANCE -> dbInstance(aws.rds().find(resource.region(), resource.id()));
             case DB_CLUSTER -> dbCluster(aws, resource);
-            case EBS_VOLUME -> volume(aws.ec2().volumeStates(resource.region(), List.of(resource.id())).get(resource.id()));
+            case EBS_VOLUME -> volume(aws.ec2Volumes().volume(resource.region(), resource.id()).map(EbsVolume::state).orElse(null));
             case EC2_INSTANCE -> instance(aws.ec2().instanceStates(resource.region(), List.of(resource.id())).get(resource.id()));
             case DYNAMODB_TABLE -> table(aws.dynamoDb().tableStatistics(resource.region(), resource.id()));
             case S3_BUCKET -> bucket(aws.s3().firstKeyCount(resource.region(), resource.id()));

@@ -147,6 +147,42 @@ class GlobalDataScenarioTest {
     }
 
     @Test
+    void failover_whenPromotedClusterHasNoInstance_saysSoWithTheCommandThatAddsTheWriter() {
+        globalDatabase(850);
+
+        Map<String, Object> failover = run(handler(DATABASE_STEP.formatted("shop-secondary")), Map.of("action", "failover"));
+
+        assertEquals("SUCCEEDED", failover.get("outcome"), String.valueOf(failover));
+        String headless = "Aurora cluster shop-secondary in us-east-1 is the writer but has no DB instance, so it takes no connections"
+                + " until one is added: aws rds create-db-instance --region us-east-1 --db-cluster-identifier shop-secondary"
+                + " --db-instance-identifier shop-secondary-writer --db-instance-class <the primary writer's class, e.g. db.r6g.large>"
+                + " --engine aurora-postgresql";
+        String detail = String.valueOf(stepReport(failover).get("detail"));
+        assertTrue(detail.contains("; " + headless), detail);
+        List<?> left = (List<?>) failover.get("leftForOperator");
+        assertEquals(1, left.size(), String.valueOf(left));
+        assertTrue(String.valueOf(left.get(0)).startsWith(headless), String.valueOf(left));
+        assertEquals(List.of(), ((Map<?, ?>) stepState(failover, "stateAfter").get("details")).get("dbInstances"));
+    }
+
+    @Test
+    void failover_whenPromotedClusterHasAnInstance_leavesNothingForAPerson() {
+        globalDatabase(850);
+        try (RdsClient east = rds(RECOVERY)) {
+            east.createDBInstance(r -> r.dbInstanceIdentifier("shop-secondary-1").dbClusterIdentifier("shop-secondary")
+                    .engine("aurora-postgresql").dbInstanceClass("db.r6g.large"));
+        }
+
+        Map<String, Object> failover = run(handler(DATABASE_STEP.formatted("shop-secondary")), Map.of("action", "failover"));
+
+        assertEquals("SUCCEEDED", failover.get("outcome"), String.valueOf(failover));
+        String detail = String.valueOf(stepReport(failover).get("detail"));
+        assertTrue(!detail.contains("no DB instance"), detail);
+        assertEquals(List.of(), failover.get("leftForOperator"));
+        assertEquals(List.of("shop-secondary-1"), ((Map<?, ?>) stepState(failover, "stateAfter").get("details")).get("dbInstances"));
+    }
+
+    @Test
     void failover_whenLagExceedsTheDeclaredRpo_saysSo() {
         globalDatabase(4_200);
 

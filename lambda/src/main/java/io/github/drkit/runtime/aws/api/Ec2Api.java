@@ -159,19 +159,6 @@ public final class Ec2Api {
     }
 
     /**
-     * The state ({@code creating}, {@code available}, {@code in-use}, {@code error} ...) of each EBS volume that exists.
-     * Filters by id like {@link #instanceStates}, so that an unknown id comes back missing instead of failing the call.
-     */
-    public Map<String, String> volumeStates(String region, List<String> volumeIds) {
-        Map<String, String> states = new LinkedHashMap<>();
-        for (Xml volume : query.call(region, "DescribeVolumes", Params.of().put("Filter.1.Name", "volume-id")
-                .list("Filter.1.Value", volumeIds)).all("volumeSet/item")) {
-            states.put(volume.text("volumeId"), volume.text("status"));
-        }
-        return states;
-    }
-
-    /**
      * @param instanceType null when the version does not set one
      * @param imageId      null when the version does not set one
      */

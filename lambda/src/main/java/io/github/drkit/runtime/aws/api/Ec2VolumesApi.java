@@ -45,7 +45,10 @@ public final class Ec2VolumesApi {
         throw new IllegalStateException("DescribeSnapshots returned more than " + MAX_PAGES + " pages; stopped listing");
     }
 
-    /** The volumes in the Region whose tag {@code key} is {@code value}, in any state but {@code deleted}. */
+    /**
+     * The volumes in the Region whose tag {@code key} is {@code value}, in whatever state EC2 still lists them ({@code deleting}
+     * included): no state filter is applied, the caller reads each volume's state.
+     */
     public List<EbsVolume> volumesTagged(String region, String key, String value) {
         List<EbsVolume> volumes = new ArrayList<>();
         String token = null;

@@ -115,7 +115,9 @@ public final class RdsApi {
         if (cluster == null) {
             throw new IllegalStateException("DescribeDBClusters answered without the cluster " + identifierOrArn);
         }
-        return new DbCluster(cluster.text("DBClusterIdentifier"), cluster.text("DBClusterArn"), cluster.text("Status"));
+        List<String> instances = cluster.all("DBClusterMembers/DBClusterMember").stream().map(m -> m.text("DBInstanceIdentifier")).toList();
+        return new DbCluster(cluster.text("DBClusterIdentifier"), cluster.text("DBClusterArn"), cluster.text("Status"), cluster.text("Engine"),
+                instances);
     }
 
     /**

@@ -91,6 +91,10 @@ public final class FailoverGlobalDatabaseExecutor implements StepExecutor<Global
         if (state.lag().millis() != null) {
             details.put("replicationLagMs", state.lag().millis());
         }
+        details.put("dbInstances", state.cluster().instances());
+        if (state.cluster().engine() != null) {
+            details.put("engine", state.cluster().engine());
+        }
         return new StateReport.StepStatus(step.path(), FailoverGlobalDatabaseKind.NAME, step.region(), state.cluster().identifier(),
                 state.cluster().status(), details, state.position());
     }
@@ -107,6 +111,31 @@ public final class FailoverGlobalDatabaseExecutor implements StepExecutor<Global
         return List.of(Step.change(name, step.path(), changes, () -> new Promotion(step, execution).run(),
                 state.role() == GlobalDatabaseState.Role.WRITER ? state.cluster().identifier() + " is already the writer"
                         : state.cluster().identifier() + " is already detached, a standalone writer"));
+    }
+
+    /**
+     * A promoted cluster without DB instances (a headless secondary) holds the data but takes no connections: a person adds
+     * the writer instance, the time the recovery estimate counts as "writer instance creation".
+     */
+    @Override
+    public List<String> leftAfterFailover(GlobalDatabasePlan step, StateReport.StepStatus after) {
+        Object role = after.details().get("role");
+        boolean promoted = GlobalDatabaseState.Role.WRITER.name().equals(role) || GlobalDatabaseState.Role.DETACHED.name().equals(role);
+        Object instances = after.details().get("dbInstances");
+        if (!promoted || !(instances instanceof List<?> list) || !list.isEmpty()) {
+            return List.of();
+        }
+        return List.of(headless(step.region(), after.resource(), (String) after.details().get("engine")));
+    }
+
+    /** What a promoted cluster without instances still needs, with the command that adds its writer. */
+    static String headless(String region, String cluster, String engine) {
+        return "Aurora cluster " + cluster + " in " + region + " is the writer but has no DB instance, so it takes no connections"
+                + " until one is added: aws rds create-db-instance --region " + region + " --db-cluster-identifier " + cluster
+                + " --db-instance-identifier " + cluster + "-writer --db-instance-class <the primary writer's class, e.g. db.r6g.large>"
+                + " --engine " + (engine == null ? "<the cluster's engine>" : engine)
+                + " (then wait until it is available: aws rds wait db-instance-available --region " + region
+                + " --db-instance-identifier " + cluster + "-writer)";
     }
 
     @Override
@@ -288,7 +317,9 @@ public final class FailoverGlobalDatabaseExecutor implements StepExecutor<Global
             if (left != null) {
                 return Step.Result.failed("started " + how + " but timed out waiting for " + left + tried);
             }
-            return Step.Result.done(how + tried);
+            DbCluster promoted = aws.rds().cluster(step.region(), step.dbClusterIdentifier());
+            String writerInstance = promoted.instances().isEmpty() ? "; " + headless(step.region(), promoted.identifier(), promoted.engine()) : "";
+            return Step.Result.done(how + tried + writerInstance);
         }
     }
 

@@ -94,7 +94,6 @@ class ConformanceModelsTest {
             Map.entry("LambdaApi.invoke", "software.amazon.awssdk.services.lambda.model.InvokeResponse"),
             Map.entry("BackupApi.putRestoreValidationResult", "software.amazon.awssdk.services.backup.model.PutRestoreValidationResultResponse"),
             Map.entry("S3Api.firstKeyCount", "software.amazon.awssdk.services.s3.model.ListObjectsV2Response"),
-            Map.entry("Ec2Api.volumeStates", "software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse"),
             Map.entry("DynamoDbApi.tableStatistics", "software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse"),
             Map.entry("Ec2VolumesApi.snapshotsTagged", "software.amazon.awssdk.services.ec2.model.DescribeSnapshotsResponse"),
             Map.entry("Ec2VolumesApi.volumesTagged", "software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse"),

@@ -29,13 +29,20 @@ final class GlobalDataCases {
                             <DBClusterIdentifier>shop-secondary</DBClusterIdentifier>
                             <DBClusterArn>arn:aws:rds:us-west-2:123456789012:cluster:shop-secondary</DBClusterArn>
                             <Status>available</Status><Engine>aurora-postgresql</Engine><EngineMode>provisioned</EngineMode>
+                            <DBClusterMembers>
+                              <DBClusterMember><DBInstanceIdentifier>shop-secondary-1</DBInstanceIdentifier><IsClusterWriter>false</IsClusterWriter>
+                                <DBClusterParameterGroupStatus>in-sync</DBClusterParameterGroupStatus><PromotionTier>1</PromotionTier></DBClusterMember>
+                              <DBClusterMember><DBInstanceIdentifier>shop-secondary-2</DBInstanceIdentifier><IsClusterWriter>false</IsClusterWriter>
+                                <DBClusterParameterGroupStatus>in-sync</DBClusterParameterGroupStatus><PromotionTier>1</PromotionTier></DBClusterMember>
+                            </DBClusterMembers>
                           </DBCluster></DBClusters></DescribeDBClustersResult>
                           <ResponseMetadata><RequestId>req-cluster</RequestId></ResponseMetadata>
                         </DescribeDBClustersResponse>"""),
                         aws -> aws.rds().cluster(REGION, SECONDARY),
                         sdk -> {
                             var c = sdk.rds.describeDBClusters(r -> r.dbClusterIdentifier(SECONDARY)).dbClusters().get(0);
-                            return new DbCluster(c.dbClusterIdentifier(), c.dbClusterArn(), c.status());
+                            return new DbCluster(c.dbClusterIdentifier(), c.dbClusterArn(), c.status(), c.engine(),
+                                    c.dbClusterMembers().stream().map(m -> m.dbInstanceIdentifier()).toList());
                         }),
                 // An endpoint that lists more than the asked-for global cluster (moto does) is read for the one asked for.
                 new ConformanceCase("RdsApi.globalCluster", CannedAnswer.xml(200, """

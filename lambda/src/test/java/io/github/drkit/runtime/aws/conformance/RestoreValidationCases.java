@@ -1,13 +1,11 @@
 package io.github.drkit.runtime.aws.conformance;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.github.drkit.runtime.aws.api.RestoreValidationStatus;
 import io.github.drkit.runtime.aws.api.TableStatistics;
-import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
  * The operations of restore testing validation: the reads of restored resources, and AWS Backup's
@@ -33,28 +31,6 @@ final class RestoreValidationCases {
                                     .validationStatus(software.amazon.awssdk.services.backup.model.RestoreValidationStatus.SUCCESSFUL)
                                     .validationStatusMessage(MESSAGE));
                             return "sent";
-                        }),
-                new ConformanceCase("Ec2Api.volumeStates", CannedAnswer.xml(200, """
-                        <DescribeVolumesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
-                          <requestId>req-volumes</requestId>
-                          <volumeSet>
-                            <item><volumeId>vol-0aaaaaaaaaaaaaaa1</volumeId><size>8</size><snapshotId>snap-0bbbbbbbbbbbbbbb1</snapshotId>
-                              <availabilityZone>us-west-2a</availabilityZone><status>available</status>
-                              <createTime>2026-12-04T03:00:00.000Z</createTime><attachmentSet/><volumeType>gp3</volumeType>
-                              <encrypted>true</encrypted></item>
-                            <item><volumeId>vol-0aaaaaaaaaaaaaaa2</volumeId><size>8</size>
-                              <availabilityZone>us-west-2a</availabilityZone><status>creating</status>
-                              <createTime>2026-12-04T03:00:05.000Z</createTime><attachmentSet/><volumeType>gp3</volumeType>
-                              <encrypted>true</encrypted></item>
-                          </volumeSet>
-                        </DescribeVolumesResponse>"""),
-                        aws -> aws.ec2().volumeStates(REGION, List.of("vol-0aaaaaaaaaaaaaaa1", "vol-0aaaaaaaaaaaaaaa2")),
-                        sdk -> {
-                            Map<String, String> states = new LinkedHashMap<>();
-                            sdk.ec2.describeVolumes(r -> r.filters(Filter.builder().name("volume-id")
-                                            .values("vol-0aaaaaaaaaaaaaaa1", "vol-0aaaaaaaaaaaaaaa2").build()))
-                                    .volumes().forEach(v -> states.put(v.volumeId(), v.stateAsString()));
-                            return states;
                         }),
                 new ConformanceCase("S3Api.firstKeyCount", CannedAnswer.xml(200, """
                         <?xml version="1.0" encoding="UTF-8"?>
