@@ -4,26 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import io.github.drkit.plan.AssumeRole;
-import io.github.drkit.plan.ChangeDnsKind;
-import io.github.drkit.plan.DatabasePlan;
-import io.github.drkit.plan.FleetPlan;
-import io.github.drkit.plan.InstancePlan;
 import io.github.drkit.plan.PlanStep;
-import io.github.drkit.plan.PromoteDatabaseKind;
-import io.github.drkit.plan.RecordPlan;
 import io.github.drkit.plan.RuntimePermissions;
-import io.github.drkit.plan.ScaleFleetKind;
-import io.github.drkit.plan.SiteSwitchPlan;
-import io.github.drkit.plan.StartInstancesKind;
-import io.github.drkit.plan.SwitchSiteKind;
-import io.github.drkit.plan.ZonePlan;
 import io.github.drkit.runtime.aws.api.PolicySimulation;
 import io.github.drkit.runtime.aws.api.SimulationContext;
+import io.github.drkit.runtime.readiness.permissions.Account;
+import io.github.drkit.runtime.readiness.permissions.Grant;
+import io.github.drkit.runtime.readiness.permissions.PermissionScopes;
+import io.github.drkit.runtime.readiness.permissions.PermissionScopesRegistry;
 
 /**
  * The permissions check: the function's role, simulated with IAM's {@code SimulatePrincipalPolicy} against every call
@@ -31,28 +23,17 @@ import io.github.drkit.runtime.aws.api.SimulationContext;
  * A denied call is a critical finding: the step would fail on the day. Calls that name the same resources and condition
  * values share one simulation, whatever their steps.
  *
- * <p>Covered: the step kinds promoteDatabase, startInstances, scaleFleet (and, for a fleet that changes instance type,
- * the table's vertical-scaling rows), changeDns and switchSite, on the scopes whose resource this check can name from
- * the plan (any, db, instance, asg, zone, zone-records, change, healthcheck, metric-namespace); a step in another account
- * ({@code assumeRole}) on the table's cross-account rows only (the role it assumes), since its own calls are that role's.
- * Every other kind or scope is an INFO finding that says it was not checked, never a silent pass.
+ * <p>Each step kind says which of the table's kinds its steps need and, per scope, what the role grants them on
+ * ({@link PermissionScopes}, found with {@link java.util.ServiceLoader}); this class names no step kind. A step in another
+ * account ({@code assumeRole}) is checked on the table's cross-account rows only (the role it assumes), since its own
+ * calls are that role's. A kind with no {@link PermissionScopes}, a scope its kind does not know, and a scope whose
+ * resource is known only at run time are INFO findings that say they were not checked, never a silent pass.
  */
 final class PermissionsReadiness {
-    /** The step kinds checked, by the table's kind. */
-    private static final Map<String, String> TABLE_KINDS = Map.of(
-            PromoteDatabaseKind.NAME, "database",
-            StartInstancesKind.NAME, "instances",
-            ScaleFleetKind.NAME, "fleet",
-            ChangeDnsKind.NAME, "dns",
-            SwitchSiteKind.NAME, "site-switch");
-
     /** The table's kind of a step in another account: the session the function's role opens; the rest is that role's. */
     private static final String CROSS_ACCOUNT = "cross-account";
-    /** The table's kind of the calls a fleet that changes instance type adds. */
-    private static final String VERTICAL_SCALING = "vertical-scaling";
-
-    /** Step kinds that make no AWS call of their own (a health gate reads what the steps before it did). */
-    private static final Set<String> NO_CALLS = Set.of(io.github.drkit.plan.HealthGateKind.NAME);
+    /** The table's scope of the cross-account rows: the role the step assumes. */
+    private static final String WORKLOAD_ROLE = "workload-role";
 
     private final String roleArn;
 
@@ -72,34 +53,58 @@ final class PermissionsReadiness {
             return List.of(Finding.of(Severity.WARNING, Finding.Category.UNCHECKED, "permissions", roleArn, "not checked: role ARN '"
                     + roleArn + "' is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)", "pass the function's role ARN"));
         }
-        Scopes scopes = new Scopes(arn[1], arn[4]);
+        Account account = new Account(arn[1], arn[4]);
         Map<Group, Set<String>> actions = new LinkedHashMap<>();
         Map<Group, List<String>> paths = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
         Set<String> unchecked = new LinkedHashSet<>();
+        Map<String, Finding> atRunTime = new LinkedHashMap<>();
         Map<String, List<String>> otherAccounts = new LinkedHashMap<>();
         for (PlanStep step : steps) {
-            if (NO_CALLS.contains(step.kind())) {
-                continue;
-            }
-            AssumeRole role = context.plan().assumeRole(step);
-            List<String> kinds = tableKinds(step, role);
-            if (kinds.isEmpty()) {
+            PermissionScopes<?> kindScopes = PermissionScopesRegistry.of(step.kind());
+            if (kindScopes == null) {
                 unchecked.add("step kind " + step.kind());
                 continue;
             }
-            if (role != null) {
-                otherAccounts.computeIfAbsent(role.roleArn(), r -> new ArrayList<>()).add(step.path() == null ? step.kind() : step.path());
+            List<String> tableKinds = PermissionScopesRegistry.tableKinds(kindScopes, step);
+            if (tableKinds.isEmpty()) {
+                continue; // the kind makes no AWS call of its own
             }
-            for (String kind : kinds) {
-                for (RuntimePermissions.Row row : RuntimePermissions.rows().stream().filter(r -> r.kind().equals(kind)).toList()) {
-                    Group group = scopes.group(row.scope(), step, role);
-                    if (group == null) {
-                        unchecked.add("scope " + row.scope() + " of " + kind);
+            String path = step.path() == null ? step.kind() : step.path();
+            AssumeRole role = context.plan().assumeRole(step);
+            if (role != null) {
+                otherAccounts.computeIfAbsent(role.roleArn(), r -> new ArrayList<>()).add(path);
+                for (String action : RuntimePermissions.actions(CROSS_ACCOUNT, WORKLOAD_ROLE)) {
+                    Group group = new Group(List.of(role.roleArn()), List.of());
+                    actions.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(action);
+                    paths.computeIfAbsent(group, g -> new ArrayList<>()).add(path);
+                }
+                continue;
+            }
+            for (String tableKind : tableKinds) {
+                for (String scope : scopesOf(tableKind)) {
+                    Grant grant = PermissionScopesRegistry.grant(kindScopes, tableKind, scope, step, account);
+                    if (grant == null) {
+                        unchecked.add("scope " + scope + " of " + tableKind);
                         continue;
                     }
-                    actions.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(row.action());
-                    paths.computeIfAbsent(group, g -> new ArrayList<>()).add(step.path() == null ? step.kind() : step.path());
+                    if (grant.atRunTime() != null) {
+                        atRunTime.computeIfAbsent(path + " " + scope, k -> Finding.of(Severity.INFO, Finding.Category.UNCHECKED, path,
+                                roleArn, "not checked: the calls of " + path + " on scope " + scope + " (" + String.join(", ",
+                                        RuntimePermissions.actions(tableKind, scope)) + "): " + grant.atRunTime(),
+                                "review the role's grant of those actions by hand, or run a drill"));
+                        continue;
+                    }
+                    List<String> scopeActions = RuntimePermissions.actions(tableKind, scope);
+                    for (Grant.Target target : grant.targets()) {
+                        Group group = new Group(target.resources(), target.context());
+                        for (String action : scopeActions) {
+                            if (target.onlyActions().isEmpty() || target.onlyActions().contains(action)) {
+                                actions.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(action);
+                            }
+                        }
+                        paths.computeIfAbsent(group, g -> new ArrayList<>()).add(path);
+                    }
                 }
             }
         }
@@ -125,6 +130,7 @@ final class PermissionsReadiness {
                 "not simulated: the calls of " + String.join(", ", new LinkedHashSet<>(stepPaths)) + " are made as " + role
                         + ", which they assume; only assuming it (sts:AssumeRole) is the function role's, and that was checked",
                 "review that role's grants in its account (WorkloadAccountRole builds them from the same table)")));
+        findings.addAll(atRunTime.values());
         if (!unchecked.isEmpty()) {
             findings.add(Finding.of(Severity.INFO, Finding.Category.UNCHECKED, "permissions", roleArn, "not checked for "
                     + String.join(", ", unchecked) + ": this runtime names no resource for them", "none needed; review those grants by hand"));
@@ -132,57 +138,14 @@ final class PermissionsReadiness {
         return findings;
     }
 
-    /**
-     * The table's kinds whose rows the function's role needs for the step: for a step in another account only the
-     * session ({@value #CROSS_ACCOUNT}); empty for a kind this check does not know.
-     */
-    private static List<String> tableKinds(PlanStep step, AssumeRole role) {
-        String kind = TABLE_KINDS.get(step.kind());
-        if (kind == null) {
-            return List.of();
-        }
-        if (role != null) {
-            return List.of(CROSS_ACCOUNT);
-        }
-        return step instanceof FleetPlan fleet && fleet.scalesVertically() ? List.of(kind, VERTICAL_SCALING) : List.of(kind);
+    /** The scopes of a table kind's rows, in table order. */
+    private static Set<String> scopesOf(String tableKind) {
+        Set<String> scopes = new LinkedHashSet<>();
+        RuntimePermissions.rows().stream().filter(r -> r.kind().equals(tableKind)).forEach(r -> scopes.add(r.scope()));
+        return scopes;
     }
 
     /** The resources and condition values one simulation names. */
     private record Group(List<String> resources, List<SimulationContext> context) {
-    }
-
-    /** Resource ARNs per scope, as the failover role scopes its grants; null for a scope not covered. */
-    private record Scopes(String partition, String account) {
-        Group group(String scope, PlanStep step, AssumeRole role) {
-            return switch (scope) {
-                case "any" -> new Group(List.of("*"), List.of());
-                case "asg" -> step instanceof FleetPlan fleet ? new Group(List.of("arn:" + partition + ":autoscaling:" + fleet.region() + ":"
-                        + account + ":autoScalingGroup:*:autoScalingGroupName/" + fleet.autoScalingGroupName()), List.of()) : null;
-                case "change" -> step instanceof ZonePlan ? new Group(List.of("arn:" + partition + ":route53:::change/*"), List.of()) : null;
-                case "healthcheck" -> step instanceof ZonePlan ? new Group(List.of("arn:" + partition + ":route53:::healthcheck/*"), List.of()) : null;
-                case "workload-role" -> role == null ? null : new Group(List.of(role.roleArn()), List.of());
-                case "db" -> step instanceof DatabasePlan db ? new Group(List.of("arn:" + partition + ":rds:" + db.region() + ":" + account
-                        + ":db:" + db.dbInstanceIdentifier()), List.of()) : null;
-                case "instance" -> step instanceof InstancePlan instances ? new Group(instances.instanceIds().stream()
-                        .map(id -> "arn:" + partition + ":ec2:" + instances.region() + ":" + account + ":instance/" + id).toList(), List.of()) : null;
-                case "zone" -> step instanceof ZonePlan zone ? new Group(List.of(zoneArn(zone)), List.of()) : null;
-                case "zone-records" -> step instanceof ZonePlan zone ? new Group(List.of(zoneArn(zone)), List.of(SimulationContext.stringList(
-                        "route53:ChangeResourceRecordSetsNormalizedRecordNames", zone.records().stream().map(RecordPlan::name)
-                                .map(Scopes::normalized).distinct().toList()))) : null;
-                case "metric-namespace" -> step instanceof SiteSwitchPlan site ? new Group(List.of("*"),
-                        List.of(SimulationContext.string("cloudwatch:namespace", site.namespace()))) : null;
-                default -> null;
-            };
-        }
-
-        private String zoneArn(ZonePlan zone) {
-            return "arn:" + partition + ":route53:::hostedzone/" + zone.hostedZoneId();
-        }
-
-        /** Route 53's normalized record name: lower case, without the final dot. */
-        private static String normalized(String name) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
-        }
     }
 }
