@@ -5,11 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.drkit.apps.ReferenceApp;
+import io.github.drkit.crossaccount.CrossAccountStep;
+import io.github.drkit.failover.Capacity;
+import io.github.drkit.failover.CustomAction;
+import io.github.drkit.objectives.DrStrategy;
+import io.github.drkit.failover.FailoverFunction;
+import io.github.drkit.failover.FailoverFunctionProps;
+import io.github.drkit.failover.FailoverPlan;
+import io.github.drkit.failover.ManualApproval;
+import io.github.drkit.failover.PlanInstances;
+import io.github.drkit.failover.PlanNodegroup;
+import io.github.drkit.failover.PlanRestoreBackup;
+import io.github.drkit.failover.PlanRestoreDatabase;
+import io.github.drkit.failover.PlanRestoreVolume;
 import io.github.drkit.plan.PlanEnvironment;
 import io.github.drkit.plan.PlanStep;
 import io.github.drkit.plan.RecoveryPlan;
 import io.github.drkit.runtime.aws.api.SimulationContext;
 import io.github.drkit.runtime.readiness.permissions.Account;
+import io.github.drkit.runtime.readiness.permissions.PermissionScopesRegistry;
 import io.github.drkit.runtime.readiness.permissions.SimulationPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +34,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
+import software.amazon.awscdk.services.lambda.IFunction;
 
 /**
  * The runtime's permissions check against the role the constructs build: for every failover function of the reference
- * app, each simulation {@code evaluate} would make ({@link SimulationPlan}, from the function's plan) is allowed by the
+ * app, and of two stacks with the kinds it does not use, each simulation {@code evaluate} would make ({@link SimulationPlan}, from the function's plan) is allowed by the
  * statements synthesized for that function's role, and names, for each action, a resource one of those statements
  * names word for word. A simulation on a wider resource than the grant would be denied, one on a narrower resource would
  * name a resource no statement names: either proves nothing about the deployed role, so either fails here.
@@ -40,10 +58,47 @@ class PermissionScopesContractTest {
     private static List<Function> functions;
 
     @BeforeAll
-    static void synthesizeReferenceApp() {
+    static void synthesize() {
         App app = new App();
         ReferenceApp.define(app);
-        functions = functions(app);
+        functions = new ArrayList<>(functions(app));
+        functions.addAll(functions(otherKinds()));
+    }
+
+    /**
+     * The kinds no reference stack uses, each in a failover function of its own stack: instances, a node group, a custom
+     * action, an approval and a step in another account; a volume restore that attaches, an AWS Backup restore and a
+     * point-in-time database restore.
+     */
+    private static App otherKinds() {
+        App app = new App();
+        Environment env = Environment.builder().account(ACCOUNT).region("us-west-2").build();
+        Stack pilot = new Stack(app, "OtherKindsPilot", StackProps.builder().env(env).build());
+        IFunction hook = software.amazon.awscdk.services.lambda.Function.fromFunctionArn(pilot, "Hook",
+                "arn:aws:lambda:us-west-2:" + ACCOUNT + ":function:shop-hook");
+        new FailoverFunction(pilot, "Failover", FailoverFunctionProps.builder().plan(FailoverPlan.builder().application("shop")
+                .strategy(DrStrategy.PILOT_LIGHT).primaryRegion("us-east-1").recoveryRegion("us-west-2")
+                .instances(List.of(PlanInstances.of("us-west-2", List.of("i-0123456789abcdef0", "i-0123456789abcdef1"))))
+                .otherSteps(List.of(PlanNodegroup.builder().region("us-west-2").clusterName("shop").nodegroupName("workers")
+                                .standby(Capacity.of(0, 0, 2)).recovery(Capacity.of(2, 3, 6)).build(),
+                        CustomAction.builder().function(hook).build(), ManualApproval.before("traffic"),
+                        CrossAccountStep.of(PlanInstances.of("us-west-2", List.of("i-0fedcba9876543210")),
+                                "arn:aws:iam::222222222222:role/drkit-shop-workload")))
+                .build()).build());
+        Stack restore = new Stack(app, "OtherKindsRestore", StackProps.builder().env(env).build());
+        new FailoverFunction(restore, "Failover", FailoverFunctionProps.builder().plan(FailoverPlan.builder().application("shop")
+                .strategy(DrStrategy.BACKUP_RESTORE).primaryRegion("us-east-1").recoveryRegion("us-west-2")
+                .otherSteps(List.of(PlanRestoreVolume.builder().region("us-west-2").availabilityZone("us-west-2a")
+                                .snapshotTags(Map.of("drkit:volume", "data")).volumeName("data-restored")
+                                .attachInstanceId("i-0123456789abcdef0").attachDevice("/dev/sdf").build(),
+                        PlanRestoreBackup.builder().region("us-west-2").backupVaultName("shop-recovery").resourceType("RDS")
+                                .resourceArn("arn:aws:rds:us-east-1:" + ACCOUNT + ":db:shop")
+                                .restoreRoleArn("arn:aws:iam::" + ACCOUNT + ":role/shop-backup-restore")
+                                .restoreMetadata(Map.of("DBInstanceIdentifier", "shop-from-backup")).build(),
+                        PlanRestoreDatabase.builder().region("us-west-2").sourceDbInstanceIdentifier("shop")
+                                .dbInstanceIdentifier("shop-restored").dbSubnetGroupName("shop-data").pointInTime(true).build()))
+                .build()).build());
+        return app;
     }
 
     @Test
@@ -72,7 +127,7 @@ class PermissionScopesContractTest {
         }
         assertEquals(List.of(), problems);
         assertTrue(simulations > 0, "no simulation at all");
-        assertTrue(kinds.size() >= 5, "the reference app's plans cover too few kinds: " + kinds);
+        assertEquals(new TreeSet<>(PermissionScopesRegistry.kinds()), kinds, "the kinds these plans cover");
     }
 
     // ---- the synthesized roles
