@@ -334,6 +334,28 @@ class PermissionsReadinessKindsTest {
         assertEquals(Set.of("ec2:DescribeInstances", "ec2:StartInstances", "ec2:StopInstances"), simulated().keySet());
     }
 
+    @Test
+    void check_whenPlanHasATopic_simulatesReadingAndPublishingToIt() {
+        String topic = "arn:aws:sns:us-west-2:123456789012:drkit-shop";
+        RecoveryPlan plan = RecoveryPlan.parse("""
+                {"version": 2, "application": "shop", "strategy": "PILOT_LIGHT", "recoveryRegion": "us-west-2",
+                 "notificationTopicArn": "%s",
+                 "stages": [{"name": "compute", "steps": [{"kind": "startInstances", "instanceIds": ["i-0123456789abcdef0"]}]}]}
+                """.formatted(topic));
+        denied = Set.of("sns:Publish");
+
+        ReadinessContext context = new ReadinessContext(plan, new StepClients(aws), Objectives.declaredBy(plan), pool);
+        List<Finding> findings = new CallLog(Deadline.after(Duration.ofSeconds(30)))
+                .bind(() -> new PermissionsReadiness(ROLE).check(plan.steps(), context));
+
+        assertEquals(Set.of(topic), simulated().get("sns:GetTopicAttributes"));
+        assertEquals(1, findings.size(), findings::toString);
+        assertEquals(Severity.CRITICAL, findings.get(0).severity());
+        assertEquals("notificationTopicArn", findings.get(0).path());
+        assertEquals(topic, findings.get(0).resource());
+        assertTrue(findings.get(0).problem().startsWith("role " + ROLE + " may not call sns:Publish on " + topic), findings.get(0).problem());
+    }
+
     /** The package of the test-only step kind that shows how a kind joins from outside the runtime. */
     private static final String EXTENSION_PACKAGE = "io.github.drkit.runtime.extension";
 

@@ -15,9 +15,9 @@ import io.github.drkit.plan.RuntimePermissions;
 import io.github.drkit.runtime.aws.api.SimulationContext;
 
 /**
- * What the permissions check simulates for a plan, before any call: each step's table kinds and grants
- * ({@link PermissionScopes}), grouped so that calls naming the same resources and condition values share one simulation,
- * and what cannot be simulated and why. Pure: the same plan and account give the same simulations, which lets a test
+ * What the permissions check simulates for a plan, before any call: the plan's notification topic (every run reads it
+ * and publishes its report there), and each step's table kinds and grants ({@link PermissionScopes}), grouped so that
+ * calls naming the same resources and condition values share one simulation, and what cannot be simulated and why. Pure: the same plan and account give the same simulations, which lets a test
  * hold them to the statements the constructs synthesize.
  *
  * @param simulations  one per distinct resources and condition values, in plan order
@@ -32,6 +32,10 @@ public record SimulationPlan(List<Simulation> simulations, Map<String, List<Stri
     private static final String CROSS_ACCOUNT = "cross-account";
     /** The table's scope of the cross-account rows: the role the step assumes. */
     private static final String WORKLOAD_ROLE = "workload-role";
+    /** The table's kind and scope of the report every run publishes, and the plan's field that names the topic. */
+    private static final String NOTIFICATIONS = "notifications";
+    private static final String TOPIC = "topic";
+    private static final String NOTIFICATION_TOPIC_FIELD = "notificationTopicArn";
 
     /**
      * One SimulatePrincipalPolicy request.
@@ -52,6 +56,12 @@ public record SimulationPlan(List<Simulation> simulations, Map<String, List<Stri
         Map<String, List<String>> otherAccounts = new LinkedHashMap<>();
         Map<String, AtRunTime> atRunTime = new LinkedHashMap<>();
         Set<String> unknown = new LinkedHashSet<>();
+        if (plan.notificationTopicArn() != null) {
+            // Every run reads the plan's topic and publishes its report there (FailoverFunction grants both on it).
+            Group topic = new Group(List.of(plan.notificationTopicArn()), List.of());
+            actions.computeIfAbsent(topic, g -> new LinkedHashSet<>()).addAll(RuntimePermissions.actions(NOTIFICATIONS, TOPIC));
+            paths.computeIfAbsent(topic, g -> new LinkedHashSet<>()).add(NOTIFICATION_TOPIC_FIELD);
+        }
         for (PlanStep step : steps) {
             PermissionScopes<?> kindScopes = PermissionScopesRegistry.of(step.kind());
             if (kindScopes == null) {
