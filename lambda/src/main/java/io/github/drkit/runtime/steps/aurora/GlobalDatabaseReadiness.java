@@ -134,7 +134,7 @@ public final class GlobalDatabaseReadiness implements ReadinessCheck<GlobalDatab
                     + step.globalClusterIdentifier() + " reports no writer (members: " + members + "): nothing replicates into "
                     + cluster.identifier(), "check the global database in the RDS console; a failover in progress ends with a writer");
         }
-        if (step.primaryDbClusterArn() != null && !step.primaryDbClusterArn().equals(writer.get())) {
+        if (step.primaryDbClusterArn() != null && !sameCluster(step.primaryDbClusterArn(), writer.get())) {
             return Finding.of(Severity.CRITICAL, Finding.Category.DATA, step.path() + ".primaryDbClusterArn", resource,
                     "the writer of " + step.globalClusterIdentifier() + " is " + writer.get() + ", not the plan's primary "
                             + step.primaryDbClusterArn() + " (members: " + members + "): the plan no longer describes the global"
@@ -143,6 +143,20 @@ public final class GlobalDatabaseReadiness implements ReadinessCheck<GlobalDatab
                             + " to " + writer.get() + " and redeploy");
         }
         return null;
+    }
+
+    /**
+     * Whether two cluster ARNs name the same cluster: same partition, Region and identifier (RDS compares identifiers
+     * ignoring case). The account is left out: the members of a global database are all in one account, and emulators
+     * write their own account into the ARNs they report.
+     */
+    static boolean sameCluster(String a, String b) {
+        String[] x = a.split(":");
+        String[] y = b.split(":");
+        if (x.length != 7 || y.length != 7) {
+            return a.equals(b);
+        }
+        return x[1].equals(y[1]) && x[3].equals(y[3]) && x[5].equals(y[5]) && x[6].equalsIgnoreCase(y[6]);
     }
 
     /** The lag into the secondary against the step's RPO (or, for a step without one, the RPO evaluate weighs by). */

@@ -267,6 +267,18 @@ class GlobalDatabaseReadinessTest {
     }
 
     @Test
+    void check_whenPlansPrimaryIsTheWriterInAnotherAccountsArnForm_isReady() {
+        sites.globalDatabase(850);
+        // The plan's ARN carries the deploying account; a global database's members are all in one account.
+        String planArn = PRIMARY_ARN.replace("123456789012", "111111111111");
+
+        ReadinessReport report = evaluate(plan(step("shop-global", "shop-secondary")
+                .replace("\"rpoSeconds\"", "\"primaryDbClusterArn\": \"" + planArn + "\", \"rpoSeconds\"")));
+
+        assertEquals(Verdict.READY, report.verdict(), () -> ReportJson.write(report));
+    }
+
+    @Test
     void check_whenGlobalClusterOrSecondaryMissing_isNotReadyNamingTheField() {
         sites.globalDatabase(850);
 
