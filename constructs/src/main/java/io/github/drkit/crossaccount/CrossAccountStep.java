@@ -54,6 +54,11 @@ public final class CrossAccountStep implements RecoveryStep {
     }
 
     @Override
+    public PlanStep toPlan(java.time.Duration declaredRpo) {
+        return step.toPlan(declaredRpo);
+    }
+
+    @Override
     public String stage() {
         return step.stage();
     }

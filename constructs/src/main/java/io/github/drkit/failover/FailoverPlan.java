@@ -215,7 +215,7 @@ public final class FailoverPlan {
             List<RecoveryStep> recoverySteps = "health".equals(name) ? List.of() : stage(name);
             List<PlanStep> steps = "health".equals(name)
                     ? List.of(new HealthGatePlan((int) healthTimeout.toSeconds(), null))
-                    : recoverySteps.stream().map(RecoveryStep::toPlan).toList();
+                    : recoverySteps.stream().map(s -> s.toPlan(rpo)).toList();
             // A step in another account carries the role the runtime assumes for it, beside the step.
             Map<Integer, AssumeRole> assumeRoles = new java.util.HashMap<>();
             for (int i = 0; i < recoverySteps.size(); i++) {

@@ -9,8 +9,8 @@ import software.amazon.awscdk.Duration;
  * An Aurora global database whose secondary cluster runs in the recovery Region (with reader instances, or headless:
  * storage only, instances added when needed). Failover makes the secondary the writer: a planned switchover when the
  * primary Region answers, the managed failover with data loss allowed when it does not, detaching the secondary as the
- * last resort; the run's report gives the replication lag at promotion as the RPO achieved, compared with
- * {@link #getExpectedReplicationLag()}. Failback switches the writer back when both clusters are in the global
+ * last resort; the run's report gives the replication lag at promotion as the RPO achieved, compared with the
+ * application's declared RPO ({@code RecoveryObjectives}), or with {@link #getExpectedReplicationLag()} when none is declared. Failback switches the writer back when both clusters are in the global
  * database and otherwise says what a person must do. The clusters are yours: this option names them.
  *
  * <pre>{@code
@@ -47,7 +47,7 @@ public final class GlobalDatabaseOptions {
             throw new IllegalArgumentException(OWNER + ": primaryClusterArn must be an Aurora DB cluster ARN like"
                     + " arn:aws:rds:us-east-1:111111111111:cluster:shop-primary (got " + primaryClusterArn + ")");
         }
-        // Both feed the synth-time estimate, and the lag is the RPO the run's report compares with: known at synth.
+        // Both feed the synth-time estimate (and the lag is the step's RPO in a plan that declares none): known at synth.
         java.time.Duration lag = Durations.requireKnown(OWNER, "expectedReplicationLag", expectedReplicationLag);
         java.time.Duration failover = Durations.requireKnown(OWNER, "failoverTime", failoverTime);
         if (lag.isNegative() || lag.toSeconds() > 86_400) {
@@ -141,7 +141,8 @@ public final class GlobalDatabaseOptions {
         }
 
         /**
-         * The replication lag the RPO estimate assumes, and the RPO the run's report compares the measured lag with.
+         * The replication lag the RPO estimate assumes. The run's report and evaluate compare the measured lag with the
+         * application's declared RPO ({@code RecoveryObjectives}), or with this lag when none is declared.
          *
          * @default 1 second ({@link AwsFigures#AURORA_GLOBAL_REPLICATION_LAG})
          */

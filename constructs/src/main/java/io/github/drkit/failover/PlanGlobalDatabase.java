@@ -12,32 +12,40 @@ public final class PlanGlobalDatabase implements RecoveryStep {
     private final String dbClusterIdentifier;
     private final String primaryDbClusterArn;
     private final Integer rpoSeconds;
+    private final boolean followsDeclaredRpo;
 
     private PlanGlobalDatabase(String region, String globalClusterIdentifier, String dbClusterIdentifier, String primaryDbClusterArn,
-                               Integer rpoSeconds) {
+                               Integer rpoSeconds, boolean followsDeclaredRpo) {
         String owner = "PlanGlobalDatabase";
         this.region = Checks.required(owner, "region", region);
         this.globalClusterIdentifier = Checks.required(owner, "globalClusterIdentifier", globalClusterIdentifier);
         this.dbClusterIdentifier = Checks.required(owner, "dbClusterIdentifier", dbClusterIdentifier);
         this.primaryDbClusterArn = primaryDbClusterArn;
         this.rpoSeconds = rpoSeconds;
+        this.followsDeclaredRpo = followsDeclaredRpo;
         PlanRules.check(owner, () -> PlanRules.reader().check(toPlan()));
     }
 
     /**
+     * A step with an RPO of its own, whatever the plan declares.
+     *
      * @param primaryDbClusterArn the primary cluster; null to take the global database's writer
      * @param rpoSeconds          the RPO the report compares the lag at promotion with; null for none
      */
     public static PlanGlobalDatabase of(String region, String globalClusterIdentifier, String dbClusterIdentifier, String primaryDbClusterArn,
                                         Integer rpoSeconds) {
-        return new PlanGlobalDatabase(region, globalClusterIdentifier, dbClusterIdentifier, primaryDbClusterArn, rpoSeconds);
+        return new PlanGlobalDatabase(region, globalClusterIdentifier, dbClusterIdentifier, primaryDbClusterArn, rpoSeconds, false);
     }
 
-    /** The step for {@code options} in {@code region}, comparing the lag at promotion with the option's expected lag. */
+    /**
+     * The step for {@code options} in {@code region}. Its RPO, which the failover report and evaluate compare the
+     * replication lag with, is the plan's declared RPO (the application's {@code RecoveryObjectives}); in a plan that
+     * declares none, the option's expected lag (at least 1 s). The expected lag stays the RPO estimate's term.
+     */
     public static PlanGlobalDatabase of(String region, GlobalDatabaseOptions options) {
         long lag = options.getExpectedReplicationLag().toSeconds().longValue();
-        return of(region, options.getGlobalClusterIdentifier(), options.getSecondaryClusterIdentifier(), options.getPrimaryClusterArn(),
-                (int) Math.max(lag, 1));
+        return new PlanGlobalDatabase(region, options.getGlobalClusterIdentifier(), options.getSecondaryClusterIdentifier(),
+                options.getPrimaryClusterArn(), (int) Math.max(lag, 1), true);
     }
 
     public String region() {
@@ -56,9 +64,24 @@ public final class PlanGlobalDatabase implements RecoveryStep {
         return primaryDbClusterArn;
     }
 
+    /** The RPO the step carries in a plan that declares none: the one given, or the option's expected lag. */
+    public Integer rpoSeconds() {
+        return rpoSeconds;
+    }
+
     @Override
     public GlobalDatabasePlan toPlan() {
         return new GlobalDatabasePlan(region, globalClusterIdentifier, dbClusterIdentifier, primaryDbClusterArn, rpoSeconds,
+                GlobalDatabasePlan.DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    /** Carries {@code declaredRpo} in place of the expected lag when the step was made from {@link GlobalDatabaseOptions}. */
+    @Override
+    public GlobalDatabasePlan toPlan(java.time.Duration declaredRpo) {
+        if (!followsDeclaredRpo || declaredRpo == null) {
+            return toPlan();
+        }
+        return new GlobalDatabasePlan(region, globalClusterIdentifier, dbClusterIdentifier, primaryDbClusterArn, (int) declaredRpo.toSeconds(),
                 GlobalDatabasePlan.DEFAULT_TIMEOUT_SECONDS);
     }
 

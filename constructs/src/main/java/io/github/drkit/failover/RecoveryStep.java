@@ -15,6 +15,16 @@ public interface RecoveryStep {
     /** The step in the plan model; values may be deploy-time tokens. */
     PlanStep toPlan();
 
+    /**
+     * The step as a plan that declares the recovery point objective {@code declaredRpo} writes it: a step whose RPO
+     * follows the application's declared RPO takes it; the others are {@link #toPlan()}.
+     *
+     * @param declaredRpo the plan's declared RPO; null when it declares none
+     */
+    default PlanStep toPlan(java.time.Duration declaredRpo) {
+        return toPlan();
+    }
+
     /** The stage the step joins, one of {@link FailoverPlan#STAGES}. */
     String stage();
 

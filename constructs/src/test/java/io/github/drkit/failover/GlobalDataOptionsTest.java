@@ -88,6 +88,34 @@ class GlobalDataOptionsTest {
                 && st.get("Resource").toString().contains(":rds:*:111111111111:cluster:*")));
     }
 
+    @Test
+    void warmStandby_whenObjectivesDeclared_theStepCarriesTheDeclaredRpoAndTheEstimateTheLag() {
+        Stack stack = Fixtures.recoveryStack();
+        WarmStandbyFleet fleet = new WarmStandbyFleet(stack, "Shop", WarmStandbyFleetProps.builder().applicationName("shop").primaryRegion("us-east-1").recoveryCapacity(Capacity.of(2, 2, 4))
+                .vpc(Fixtures.vpc(stack))
+                .dns(DnsSwitchOptions.builder().hostedZone(Fixtures.zone(stack)).recordName("shop").primary(Endpoint.zoneRecord("primary.shop")).build())
+                .globalDatabases(List.of(database().build()))
+                .build());
+        io.github.drkit.objectives.RecoveryObjectives.builder().rto(software.amazon.awscdk.Duration.minutes(30))
+                .rpo(software.amazon.awscdk.Duration.minutes(5)).build().applyTo(stack);
+
+        String plan = Template.fromStack(stack).findResources("AWS::Lambda::Function").toString();
+        assertTrue(plan.contains("\"dbClusterIdentifier\":\"shop-secondary\",\"rpoSeconds\":300,"), plan);
+        // The expected lag stays the estimate's term: what the architecture can reach, not what is asked of it.
+        assertEquals(Duration.ofSeconds(1), fleet.recoveryEstimate().rpo());
+    }
+
+    @Test
+    void planGlobalDatabase_whenDeclaredRpoGiven_onlyTheOptionsStepFollowsIt() {
+        PlanGlobalDatabase fromOptions = PlanGlobalDatabase.of("us-west-2", database().build());
+        PlanGlobalDatabase own = PlanGlobalDatabase.of("us-west-2", "shop-global", "shop-secondary", null, 7);
+
+        assertEquals(300, ((GlobalDatabasePlan) fromOptions.toPlan(Duration.ofMinutes(5))).rpoSeconds());
+        assertEquals(1, ((GlobalDatabasePlan) fromOptions.toPlan(null)).rpoSeconds());
+        assertEquals(1, fromOptions.toPlan().rpoSeconds());
+        assertEquals(7, ((GlobalDatabasePlan) own.toPlan(Duration.ofMinutes(5))).rpoSeconds());
+    }
+
     static Stream<Arguments> invalid() {
         return Stream.<Arguments>of(
                 Arguments.of((Supplier<Object>) () -> database().globalClusterIdentifier("shop--global").build(),

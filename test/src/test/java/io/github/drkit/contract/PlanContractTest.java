@@ -114,6 +114,8 @@ class PlanContractTest {
         io.github.drkit.plan.GlobalDatabasePlan database = plan.steps(io.github.drkit.plan.GlobalDatabasePlan.class).get(0);
         assertEquals("drkit-containers-global", database.globalClusterIdentifier());
         assertEquals("drkit-containers-secondary", database.dbClusterIdentifier());
+        // The step carries the application's declared RPO, not the 1 s lag the estimate expects.
+        assertEquals((int) io.github.drkit.apps.strategies.ContainerStacks.RPO.toSeconds(), database.rpoSeconds());
         assertEquals("us-east-1", database.region());
         assertEquals("arn:aws:rds:us-west-2:" + database.primaryDbClusterArn().split(":")[4] + ":cluster:drkit-containers-primary",
                 database.primaryDbClusterArn());

@@ -115,8 +115,13 @@ class ReferenceAppDrillTest {
         assertEquals(1, failoverCalls.getOrDefault("ecs:UpdateService", 0), "failover sets the desired count once: " + failoverCalls);
         assertEquals(1, failoverCalls.getOrDefault("rds:RemoveFromGlobalCluster", 0), "failover detaches the secondary: " + failoverCalls);
         assertTrue(containers.events().contains("stages[0].steps[0] failoverGlobalDatabase drkit-containers-secondary (us-east-1): RPO"
-                + " achieved: replication lag at promotion 850 ms (AuroraGlobalDBReplicationLag), within the declared RPO of 1 s"),
+                + " achieved: replication lag at promotion 850 ms (AuroraGlobalDBReplicationLag), within the declared RPO of 300 s"),
                 () -> "RPO achieved in " + containers.events());
+        // After the detach nothing replicates across Regions: evaluate says NOT_READY with the detached step, until a
+        // person rebuilds the global database.
+        assertTrue(containers.steps().stream().filter(s -> s.name().equals("check evaluate reports the detached databases"))
+                .flatMap(s -> s.checks().stream()).anyMatch(c -> c.subject().equals("evaluate finding for detached stages[0].steps[0]")
+                        && c.passed()), () -> "evaluate after the detach: " + containers.steps());
         assertTrue(containers.steps().stream().filter(s -> s.name().equals("verify global databases promoted")).flatMap(s -> s.checks().stream())
                 .anyMatch(c -> c.subject().endsWith("drkit-containers-secondary after failover") && c.actual().equals("standalone writer")
                         && c.passed()), "the secondary is a standalone writer");

@@ -205,9 +205,15 @@ public final class Drill {
                             points.verifyLeftForOperator(clients, plan, back)));
                 }
                 // A promoted replica stays promoted after failback (it is never demoted): DEGRADED says so until it is re-created.
+                // A detached Aurora secondary leaves no cross-Region replication: NOT_READY says so until a person rebuilds it.
                 try (ReadinessEvaluator evaluator = ReadinessEvaluator.builder(aws).build()) {
-                    run.evaluateStep("evaluate after failback", evaluator, plan,
-                            plan.databases().isEmpty() ? List.of(Verdict.READY) : List.of(Verdict.READY, Verdict.DEGRADED), deployed);
+                    ReadinessReport afterFailback = run.evaluateStep("evaluate after failback", evaluator, plan, !detached.isEmpty()
+                            ? List.of(Verdict.NOT_READY) : plan.databases().isEmpty() ? List.of(Verdict.READY)
+                            : List.of(Verdict.READY, Verdict.DEGRADED), deployed);
+                    if (!detached.isEmpty()) {
+                        run.step("check evaluate reports the detached databases", "verify", () -> new Outcome<>(null, String.join(", ", detached),
+                                GlobalDatabases.detachedReported(afterFailback, detached)));
+                    }
                     // Last, before the teardown: something the plan names is broken on purpose, and evaluate must catch it.
                     BrokenOnPurpose broken = BrokenOnPurpose.find(clients, plan);
                     if (broken != null) {

@@ -197,6 +197,23 @@ public final class GlobalDatabases {
     }
 
     /**
+     * Evaluate after a failover that detached secondaries: each detached step is a CRITICAL finding that says no
+     * cross-Region replication is left, since a failover now would have nothing to promote.
+     */
+    public static List<Check> detachedReported(io.github.drkit.runtime.readiness.ReadinessReport report, List<String> detachedSteps) {
+        List<Check> out = new ArrayList<>();
+        for (String path : detachedSteps) {
+            Optional<io.github.drkit.runtime.readiness.Finding> finding = report.findings().stream()
+                    .filter(f -> f.path().startsWith(path) && f.severity() == io.github.drkit.runtime.readiness.Severity.CRITICAL
+                            && f.problem().startsWith("no cross-Region replication")).findFirst();
+            out.add(new Check("evaluate finding for detached " + path, "CRITICAL DATA: no cross-Region replication ...",
+                    finding.map(f -> f.severity() + " " + f.category() + ": " + f.problem()).orElse("none among " + report.findings().size()
+                            + " finding(s)"), finding.isPresent()));
+        }
+        return out;
+    }
+
+    /**
      * After a failback that the detached global databases stopped: it failed at each of them naming what a person must
      * do, and both clusters of each still exist (failback deletes nothing).
      */

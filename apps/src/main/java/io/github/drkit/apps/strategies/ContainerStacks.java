@@ -55,7 +55,8 @@ import software.constructs.Construct;
  * <p>The data tier ({@link ContainerDataTier}): an Aurora PostgreSQL global database whose writer runs in the primary
  * Region and whose headless secondary ({@link AuroraGlobalSecondary}) waits in the recovery Region, and a DynamoDB global
  * table with a replica in each. Failover's data stage makes the secondary the writer (reporting the replication lag at
- * promotion as the RPO achieved) and checks the table's replica, before the tasks start and DNS moves.
+ * promotion as the RPO achieved, against the application's declared {@link #RPO}, which the plan's step carries) and
+ * checks the table's replica, before the tasks start and DNS moves.
  */
 public final class ContainerStacks {
     public static final String APPLICATION = "containers";

@@ -22,12 +22,20 @@ record ReplicationLag(Double millis, String unreadable) {
 
     static ReplicationLag read(AwsClients aws, String region, String clusterIdentifier) {
         try {
-            Optional<Double> newest = aws.cloudWatch().latestMaximum(region, NAMESPACE, METRIC, Map.of("DBClusterIdentifier", clusterIdentifier), LOOK_BACK);
+            Optional<Double> newest = newest(aws, region, clusterIdentifier);
             return new ReplicationLag(newest.orElse(null), newest.isPresent() ? null
                     : "no " + METRIC + " datapoint for " + clusterIdentifier + " in the last " + LOOK_BACK.toMinutes() + " minutes");
         } catch (AwsServiceError e) {
             return new ReplicationLag(null, METRIC + " could not be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The newest lag datapoint, in milliseconds; empty when CloudWatch has none in the last {@link #LOOK_BACK}. A refused
+     * read is thrown, for the caller to say whether it stops anything (readiness reports it, failover carries on).
+     */
+    static Optional<Double> newest(AwsClients aws, String region, String clusterIdentifier) {
+        return aws.cloudWatch().latestMaximum(region, NAMESPACE, METRIC, Map.of("DBClusterIdentifier", clusterIdentifier), LOOK_BACK);
     }
 
     /**

@@ -19,8 +19,10 @@ import io.github.drkit.runtime.aws.api.TableDescription;
  * @param table           the table as the receiving Region describes it
  * @param latencyMillis   the newest one-minute maximum of the last {@link #LOOK_BACK}; null when unknown
  * @param latencyUnknown  why the latency is unknown; null when it is known
+ * @param latencyRefused  the latency read failed (rather than finding no datapoint)
  */
-record ReplicaReadiness(String region, String sourceRegion, TableDescription table, Double latencyMillis, String latencyUnknown) {
+record ReplicaReadiness(String region, String sourceRegion, TableDescription table, Double latencyMillis, String latencyUnknown,
+                        boolean latencyRefused) {
     static final String NAMESPACE = "AWS/DynamoDB";
     static final String METRIC = "ReplicationLatency";
     static final Duration LOOK_BACK = Duration.ofMinutes(10);
@@ -33,6 +35,7 @@ record ReplicaReadiness(String region, String sourceRegion, TableDescription tab
         }
         Double latency = null;
         String unknown = null;
+        boolean refused = false;
         try {
             Optional<Double> newest = aws.cloudWatch().latestMaximum(sourceRegion, NAMESPACE, METRIC,
                     Map.of("TableName", tableName, "ReceivingRegion", region), LOOK_BACK);
@@ -44,8 +47,9 @@ record ReplicaReadiness(String region, String sourceRegion, TableDescription tab
         } catch (RuntimeException e) {
             // The source Region may be the one that is down: the latency is then unknown, not a failure of the read.
             unknown = METRIC + " could not be read in " + sourceRegion + ": " + e.getMessage();
+            refused = true;
         }
-        return Optional.of(new ReplicaReadiness(region, sourceRegion, table.get(), latency, unknown));
+        return Optional.of(new ReplicaReadiness(region, sourceRegion, table.get(), latency, unknown, refused));
     }
 
     /** What keeps the replica from taking traffic within {@code rpoSeconds}; empty when nothing does. */
