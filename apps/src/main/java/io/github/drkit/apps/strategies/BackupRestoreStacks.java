@@ -77,7 +77,7 @@ public final class BackupRestoreStacks {
     public static final String REPLICA_KEY_ALIAS = "alias/drkit-backup-restore-archive-replica";
     /** The live site's database: backed up by the vault's plan, copied to the recovery Region, restored from there. */
     public static final String DATABASE = "drkit-backup-restore-db";
-    /** The tag the AMI policy selects instances by; the copied AMIs keep it, and the restore selects them by it. */
+    /** The tag the AMI policy selects instances by; the copied AMIs keep it, and the restore selects them by it and the tier's. */
     public static final Map<String, String> AMI_TAGS = Map.of("drkit:ami", APPLICATION);
     /**
      * The web tier's AMIs: the policy's tag and the tier's. The copies keep every tag of the instance they were made from,
@@ -193,7 +193,7 @@ public final class BackupRestoreStacks {
                     .build());
             new ImageReplication(this, "Amis", ImageReplicationProps.builder()
                     .kind(ImageKind.AMIS)
-                    .targetTags(Map.of("drkit:ami", APPLICATION))
+                    .targetTags(AMI_TAGS)
                     .interval(Duration.hours(24))
                     .retainCount(7)
                     .copyTo(List.of(RegionCopy.to(env.recoveryRegion(), Duration.days(14))))
