@@ -23,7 +23,6 @@ import io.github.drkit.objectives.RecoveryEstimate;
 import io.github.drkit.objectives.RecoveryEstimator;
 import io.github.drkit.pilotlight.ServerTier;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +51,8 @@ import software.constructs.Construct;
  * database (the last tier may reach it on {@code databasePort}), and a {@link FailoverFunction} whose plan
  * ({@code restore} action) restores the database from the latest snapshot copied here into that group
  * ({@code restoreDatabase}), points each tier at the latest AMI copied here that carries the tier's image tags
- * ({@code restoreImage}), scales the tiers to their recovery capacity, waits for health and moves DNS. Failback moves DNS back and returns the tiers to 0;
- * the restored database is left for a person, listed in the report.
+ * ({@code restoreImage}), scales the tiers to their recovery capacity, waits for health and moves DNS. Failback moves
+ * DNS back and returns the tiers to 0; the restored database is left for a person, listed in the report.
  *
  * <p>The recovery points come from elsewhere: a {@code BackupVault} copying to a vault here, or a snapshot copy, for the
  * database; an {@code ImageReplication} of kind AMIS copying here, for the images.
@@ -162,8 +161,9 @@ public class BackupRestoreSite extends Construct implements RecoveryEstimator {
     }
 
     /**
-     * Each tier's image tags: its own, else the site's. Two tiers selecting by the same tags launch the same AMI (the latest
-     * carrying them), which is right only when they share one image: say so at synth.
+     * Each tier's image tags: its own, else the site's. A tier launches the latest AMI carrying all its tags, so two tiers
+     * with the same tags launch the same AMI, and a tier whose tags another tier's AMIs also carry may launch that tier's
+     * AMI when it is newer. Both are right only when the tiers share one image: say so at synth.
      */
     private Map<String, Map<String, String>> imageTagsByTier(List<ServerTier> tiers, Map<String, String> siteTags) {
         if (siteTags != null && (siteTags.isEmpty() || siteTags.size() > 10)) {
@@ -171,7 +171,6 @@ public class BackupRestoreSite extends Construct implements RecoveryEstimator {
                     + siteTags.size() + ")");
         }
         Map<String, Map<String, String>> byTier = new LinkedHashMap<>();
-        Map<Map<String, String>, String> firstTierOf = new HashMap<>();
         for (ServerTier tier : tiers) {
             Map<String, String> tags = tier.getImageTags() != null ? tier.getImageTags() : siteTags;
             if (tags == null) {
@@ -179,11 +178,25 @@ public class BackupRestoreSite extends Construct implements RecoveryEstimator {
                         + " give the site imageTags for every tier that names none (got neither)");
             }
             byTier.put(tier.getName(), tags);
-            String other = firstTierOf.putIfAbsent(tags, tier.getName());
-            if (other != null) {
-                Annotations.of(this).addWarningV2("drkit:backuprestore-shared-image-tags", "tiers " + other + " and " + tier.getName()
-                        + " select their AMIs by the same tags " + new TreeMap<>(tags) + ": both launch the latest AMI carrying them."
-                        + " Give each tier its own ServerTier.imageTags unless they share one image");
+        }
+        List<String> names = List.copyOf(byTier.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                Map<String, String> a = byTier.get(names.get(i));
+                Map<String, String> b = byTier.get(names.get(j));
+                if (a.equals(b)) {
+                    Annotations.of(this).addWarningV2("drkit:backuprestore-shared-image-tags", "tiers " + names.get(i) + " and "
+                            + names.get(j) + " select their AMIs by the same tags " + new TreeMap<>(a) + ": both launch the latest AMI"
+                            + " carrying them. Give each tier its own ServerTier.imageTags unless they share one image");
+                } else if (b.entrySet().containsAll(a.entrySet()) || a.entrySet().containsAll(b.entrySet())) {
+                    boolean aWider = b.entrySet().containsAll(a.entrySet());
+                    String wide = names.get(aWider ? i : j);
+                    String narrow = names.get(aWider ? j : i);
+                    Annotations.of(this).addWarningV2("drkit:backuprestore-overlapping-image-tags", "tier " + wide + " selects its AMIs"
+                            + " by " + new TreeMap<>(byTier.get(wide)) + ", which tier " + narrow + "'s AMIs also carry (its tags: "
+                            + new TreeMap<>(byTier.get(narrow)) + "): " + wide + " launches " + narrow + "'s AMI when it is the newer."
+                            + " Give " + wide + " a tag only its own AMIs carry");
+                }
             }
         }
         return byTier;

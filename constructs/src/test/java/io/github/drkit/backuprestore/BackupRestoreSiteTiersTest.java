@@ -71,6 +71,16 @@ class BackupRestoreSiteTiersTest {
     }
 
     @Test
+    void constructor_whenATiersTagsAreASubsetOfAnothers_warnsThatItMayLaunchTheOthersImage() {
+        Stack stack = Fixtures.recoveryStack();
+        new BackupRestoreSite(stack, "Shop", props(stack).imageTags(Map.of("drkit:ami", "shop")).tiers(webAndApp(null, APP)).build());
+
+        Annotations.fromStack(stack).hasWarning("/Test/Shop", Match.stringLikeRegexp("tier web selects its AMIs by \\{drkit:ami=shop\\},"
+                + " which tier app's AMIs also carry \\(its tags: \\{drkit:ami=shop, drkit:ami-tier=app\\}\\): web launches app's AMI"
+                + " when it is the newer.*"));
+    }
+
+    @Test
     void constructor_whenATierHasNoTagsAndTheSiteNone_namesTheTier() {
         Stack stack = Fixtures.recoveryStack();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BackupRestoreSite(stack, "Shop",
