@@ -29,10 +29,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.autoscaling.IAutoScalingGroup;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancer;
@@ -43,11 +47,12 @@ import software.constructs.Construct;
 
 /**
  * Backup and restore's recovery site: nothing runs in the recovery Region until a restore. It holds a load balancer,
- * server tiers as Auto Scaling groups at 0, the DNS switch, a DB subnet group for the restored database, and a
- * {@link FailoverFunction} whose plan ({@code restore} action) restores the database from the latest snapshot copied
- * here ({@code restoreDatabase}), points every tier at the latest AMI copied here ({@code restoreImage}), scales the
- * tiers to their recovery capacity, waits for health and moves DNS. Failback moves DNS back and returns the tiers to 0;
- * the restored database is left for a person, listed in the report.
+ * server tiers as Auto Scaling groups at 0, the DNS switch, a DB subnet group and a security group for the restored
+ * database (the last tier may reach it on {@code databasePort}), and a {@link FailoverFunction} whose plan
+ * ({@code restore} action) restores the database from the latest snapshot copied here into that group
+ * ({@code restoreDatabase}), points each tier at the latest AMI copied here that carries the tier's image tags
+ * ({@code restoreImage}), scales the tiers to their recovery capacity, waits for health and moves DNS. Failback moves
+ * DNS back and returns the tiers to 0; the restored database is left for a person, listed in the report.
  *
  * <p>The recovery points come from elsewhere: a {@code BackupVault} copying to a vault here, or a snapshot copy, for the
  * database; an {@code ImageReplication} of kind AMIS copying here, for the images.
@@ -63,6 +68,7 @@ public class BackupRestoreSite extends Construct implements RecoveryEstimator {
     private final ITopic topic;
     private final CfnDBSubnetGroup subnetGroup;
     private final String restoredDatabaseIdentifier;
+    private final ISecurityGroup databaseSecurityGroup;
     private final FailoverFunction failover;
 
     public BackupRestoreSite(Construct scope, String id, BackupRestoreSiteProps props) {
@@ -77,11 +83,7 @@ public class BackupRestoreSite extends Construct implements RecoveryEstimator {
                 throw new IllegalArgumentException(OWNER + ": tier names must be unique (got " + t.getName() + " twice)");
             }
         }
-        Map<String, String> imageTags = Checks.required(OWNER, "imageTags", props.getImageTags());
-        if (imageTags.isEmpty() || imageTags.size() > 10) {
-            throw new IllegalArgumentException(OWNER + ": imageTags must hold 1 to 10 tags, the ones the copied AMIs carry (got "
-                    + imageTags.size() + ")");
-        }
+        Map<String, Map<String, String>> tierTags = imageTagsByTier(tiers, props.getImageTags());
         this.timings = RecoveryTimings.orDefaults(props.getTimings());
         String region = Stack.of(this).getRegion();
         String primaryRegion = props.getPrimaryRegion();
@@ -95,6 +97,7 @@ public class BackupRestoreSite extends Construct implements RecoveryEstimator {
         }
         this.restoredDatabaseIdentifier = source == null ? null
                 : props.getRestoredDatabaseIdentifier() != null ? props.getRestoredDatabaseIdentifier() : source + "-restored";
+        Integer databasePort = databasePort(source);
 
         this.topic = Topics.givenOrEncrypted(this, props.getNotificationTopic(), "drkit " + application);
         ServerTier front = tiers.get(0);
@@ -103,10 +106,14 @@ public class BackupRestoreSite extends Construct implements RecoveryEstimator {
         List<RecoveryStep> restores = new ArrayList<>();
         List<PlanFleet> planFleets = new ArrayList<>();
         this.subnetGroup = source == null ? null : subnetGroup(application);
+        this.databaseSecurityGroup = source == null ? null : props.getDatabaseSecurityGroup() != null ? props.getDatabaseSecurityGroup()
+                : SecurityGroup.Builder.create(this, "DatabaseSecurityGroup").vpc(props.getVpc())
+                        .description("The database a restore creates: only the last tier may reach it").allowAllOutbound(false).build();
         if (source != null) {
             restores.add(PlanRestoreDatabase.builder().region(region).sourceDbInstanceIdentifier(source)
                     .dbInstanceIdentifier(restoredDatabaseIdentifier).dbInstanceClass(props.getRestoredDatabaseClass())
-                    .dbSubnetGroupName(subnetGroupName(subnetGroup)).rpo(props.getRpo()).build());
+                    .dbSubnetGroupName(subnetGroupName(subnetGroup)).vpcSecurityGroupIds(List.of(databaseSecurityGroup.getSecurityGroupId()))
+                    .rpo(props.getRpo()).build());
         }
         ServerFleet frontFleet = null;
         for (ServerTier tier : tiers) {
@@ -118,7 +125,7 @@ public class BackupRestoreSite extends Construct implements RecoveryEstimator {
             fleets.put(tier.getName(), fleet);
             // The image comes before the capacity: the tier's first instances launch from the restored AMI.
             restores.add(PlanRestoreImage.builder().region(region).autoScalingGroupName(fleet.group().getAutoScalingGroupName())
-                    .imageTags(imageTags).launchTemplateId(fleet.launchTemplate().getLaunchTemplateId())
+                    .imageTags(tierTags.get(tier.getName())).launchTemplateId(fleet.launchTemplate().getLaunchTemplateId())
                     .instanceRoleArn(fleet.role().getRoleArn()).rpo(props.getRpo()).build());
             PlanFleet.Builder pf = PlanFleet.builder().region(region).autoScalingGroupName(fleet.group().getAutoScalingGroupName())
                     .standby(standby).recovery(recovery).minHealthy(recovery.min());
@@ -133,6 +140,12 @@ public class BackupRestoreSite extends Construct implements RecoveryEstimator {
             }
             planFleets.add(pf.build());
         }
+        if (databaseSecurityGroup != null) {
+            // The last tier is the innermost (front first): with web and app tiers, the app servers query the database.
+            ServerTier last = tiers.get(tiers.size() - 1);
+            databaseSecurityGroup.getConnections().allowFrom(fleets.get(last.getName()).securityGroup(), Port.tcp(databasePort),
+                    last.getName() + " to the restored database");
+        }
         this.dns = new DnsSwitch(this, dnsOptions, site.loadBalancer());
         FailoverPlan plan = FailoverPlan.builder()
                 .application(application)
@@ -145,6 +158,66 @@ public class BackupRestoreSite extends Construct implements RecoveryEstimator {
                 .healthTimeout(Durations.knownOrNull(OWNER, "healthTimeout", props.getHealthTimeout()))
                 .build();
         this.failover = new FailoverFunction(this, "Failover", FailoverFunctionProps.builder().plan(plan).notificationTopic(topic).build());
+    }
+
+    /**
+     * Each tier's image tags: its own, else the site's. A tier launches the latest AMI carrying all its tags, so two tiers
+     * with the same tags launch the same AMI, and a tier whose tags another tier's AMIs also carry may launch that tier's
+     * AMI when it is newer. Both are right only when the tiers share one image: say so at synth.
+     */
+    private Map<String, Map<String, String>> imageTagsByTier(List<ServerTier> tiers, Map<String, String> siteTags) {
+        if (siteTags != null && (siteTags.isEmpty() || siteTags.size() > 10)) {
+            throw new IllegalArgumentException(OWNER + ": imageTags must hold 1 to 10 tags, the ones the copied AMIs carry (got "
+                    + siteTags.size() + ")");
+        }
+        Map<String, Map<String, String>> byTier = new LinkedHashMap<>();
+        for (ServerTier tier : tiers) {
+            Map<String, String> tags = tier.getImageTags() != null ? tier.getImageTags() : siteTags;
+            if (tags == null) {
+                throw new IllegalArgumentException(OWNER + ": tier " + tier.getName() + " has no image tags: give it ServerTier.imageTags, or"
+                        + " give the site imageTags for every tier that names none (got neither)");
+            }
+            byTier.put(tier.getName(), tags);
+        }
+        List<String> names = List.copyOf(byTier.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                Map<String, String> a = byTier.get(names.get(i));
+                Map<String, String> b = byTier.get(names.get(j));
+                if (a.equals(b)) {
+                    Annotations.of(this).addWarningV2("drkit:backuprestore-shared-image-tags", "tiers " + names.get(i) + " and "
+                            + names.get(j) + " select their AMIs by the same tags " + new TreeMap<>(a) + ": both launch the latest AMI"
+                            + " carrying them. Give each tier its own ServerTier.imageTags unless they share one image");
+                } else if (b.entrySet().containsAll(a.entrySet()) || a.entrySet().containsAll(b.entrySet())) {
+                    boolean aWider = b.entrySet().containsAll(a.entrySet());
+                    String wide = names.get(aWider ? i : j);
+                    String narrow = names.get(aWider ? j : i);
+                    Annotations.of(this).addWarningV2("drkit:backuprestore-overlapping-image-tags", "tier " + wide + " selects its AMIs"
+                            + " by " + new TreeMap<>(byTier.get(wide)) + ", which tier " + narrow + "'s AMIs also carry (its tags: "
+                            + new TreeMap<>(byTier.get(narrow)) + "): " + wide + " launches " + narrow + "'s AMI when it is the newer."
+                            + " Give " + wide + " a tag only its own AMIs carry");
+                }
+            }
+        }
+        return byTier;
+    }
+
+    /** The restored database's port: required with a restored database, refused without one. */
+    private Integer databasePort(String source) {
+        Integer port = props.getDatabasePort();
+        if (source == null) {
+            if (port != null || props.getDatabaseSecurityGroup() != null) {
+                throw new IllegalArgumentException(OWNER + ": " + (port != null ? "databasePort" : "databaseSecurityGroup") + " needs "
+                        + "sourceDatabaseIdentifier, the instance whose snapshots the database is restored from (got "
+                        + (port != null ? "databasePort " + port : "databaseSecurityGroup") + " alone)");
+            }
+            return null;
+        }
+        if (port == null) {
+            throw new IllegalArgumentException(OWNER + ": databasePort is required with sourceDatabaseIdentifier: the port the last tier"
+                    + " reaches the restored database on, e.g. 5432 for PostgreSQL or 3306 for MySQL (got none)");
+        }
+        return Checks.range(OWNER, "databasePort", port, 1, 65535);
     }
 
     /** The group's name as a literal when it has one: the plan and the role's statements name it. */
@@ -200,6 +273,14 @@ public class BackupRestoreSite extends Construct implements RecoveryEstimator {
             throw new IllegalArgumentException(OWNER + ": no tier named " + name + " (tiers: " + fleets.keySet() + ")");
         }
         return f.group();
+    }
+
+    /**
+     * The security group the restored database gets, or null when the site restores none. The last tier may reach it
+     * on {@code databasePort}; allow others with {@code getRestoredDatabaseSecurityGroup().getConnections().allowFrom(...)}.
+     */
+    public ISecurityGroup getRestoredDatabaseSecurityGroup() {
+        return databaseSecurityGroup;
     }
 
     /** The identifier of the database a restore creates, or null when the site restores none. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -23,6 +24,8 @@ public final class BackupRestoreSiteProps {
     private final String restoredDatabaseIdentifier;
     private final String restoredDatabaseClass;
     private final Duration expectedDatabaseRestore;
+    private final Integer databasePort;
+    private final ISecurityGroup databaseSecurityGroup;
     private final Map<String, String> imageTags;
     private final List<ServerTier> tiers;
     private final DnsSwitchOptions dns;
@@ -41,6 +44,8 @@ public final class BackupRestoreSiteProps {
         this.restoredDatabaseIdentifier = b.restoredDatabaseIdentifier;
         this.restoredDatabaseClass = b.restoredDatabaseClass;
         this.expectedDatabaseRestore = b.expectedDatabaseRestore != null ? b.expectedDatabaseRestore : DEFAULT_DATABASE_RESTORE;
+        this.databasePort = b.databasePort;
+        this.databaseSecurityGroup = b.databaseSecurityGroup;
         this.imageTags = b.imageTags == null ? null : Map.copyOf(b.imageTags);
         this.tiers = b.tiers == null ? null : List.copyOf(b.tiers);
         this.dns = b.dns;
@@ -82,6 +87,14 @@ public final class BackupRestoreSiteProps {
 
     public Duration getExpectedDatabaseRestore() {
         return expectedDatabaseRestore;
+    }
+
+    public Integer getDatabasePort() {
+        return databasePort;
+    }
+
+    public ISecurityGroup getDatabaseSecurityGroup() {
+        return databaseSecurityGroup;
     }
 
     public Map<String, String> getImageTags() {
@@ -128,6 +141,8 @@ public final class BackupRestoreSiteProps {
         private String restoredDatabaseIdentifier;
         private String restoredDatabaseClass;
         private Duration expectedDatabaseRestore;
+        private Integer databasePort;
+        private ISecurityGroup databaseSecurityGroup;
         private Map<String, String> imageTags;
         private List<ServerTier> tiers;
         private DnsSwitchOptions dns;
@@ -205,8 +220,33 @@ public final class BackupRestoreSiteProps {
         }
 
         /**
+         * The port the restored database listens on (the snapshot's: 5432 for PostgreSQL, 3306 for MySQL and MariaDB, 1521
+         * for Oracle, 1433 for SQL Server, unless the source used another). The last tier may reach the restored database
+         * on it. Required with {@link #sourceDatabaseIdentifier(String)}.
+         */
+        public Builder databasePort(Integer v) {
+            this.databasePort = v;
+            return this;
+        }
+
+        /**
+         * The security group the restored database gets; the site adds the rule that lets the last tier in on
+         * {@link #databasePort(Integer)}.
+         *
+         * @default a new group in the VPC that lets in only the last tier, on {@code databasePort}
+         */
+        public Builder databaseSecurityGroup(ISecurityGroup v) {
+            this.databaseSecurityGroup = v;
+            return this;
+        }
+
+        /**
          * The tags that select the AMIs copied to this Region (every one of them, 1 to 10), e.g. the target tags of an
-         * {@code ImageReplication} of kind AMIS: its copies keep their source's tags. Every tier launches the latest.
+         * {@code ImageReplication} of kind AMIS: its copies keep their source's tags. A tier that gives its own
+         * {@code ServerTier.imageTags} launches the latest AMI carrying those; every other tier launches the latest
+         * carrying these. With more than one tier, give each its own tags, or every tier launches the same (latest) AMI.
+         *
+         * @default none: every tier must give its own {@code ServerTier.imageTags}
          */
         public Builder imageTags(Map<String, String> v) {
             this.imageTags = v;

@@ -5,6 +5,7 @@ import io.github.drkit.internal.plan.PlanRules;
 import io.github.drkit.internal.plan.RestoreDatabasePermissions;
 import io.github.drkit.plan.RestoreDatabaseKind;
 import io.github.drkit.plan.RestoreDatabasePlan;
+import java.util.List;
 import software.amazon.awscdk.Duration;
 
 /**
@@ -21,6 +22,7 @@ public final class PlanRestoreDatabase implements RecoveryStep {
     private final String dbInstanceIdentifier;
     private final String dbInstanceClass;
     private final String dbSubnetGroupName;
+    private final List<String> vpcSecurityGroupIds;
     private final Duration rpo;
     private final boolean pointInTime;
     private final RestoreDatabasePlan plan;
@@ -31,12 +33,13 @@ public final class PlanRestoreDatabase implements RecoveryStep {
         this.dbInstanceIdentifier = Checks.required(OWNER, "dbInstanceIdentifier", b.dbInstanceIdentifier);
         this.dbInstanceClass = b.dbInstanceClass;
         this.dbSubnetGroupName = b.dbSubnetGroupName;
+        this.vpcSecurityGroupIds = b.vpcSecurityGroupIds == null ? List.of() : List.copyOf(b.vpcSecurityGroupIds);
         this.rpo = b.rpo;
         this.pointInTime = Boolean.TRUE.equals(b.pointInTime);
         Integer rpoSeconds = rpoSeconds(OWNER, rpo);
         String source = pointInTime ? RestoreDatabaseKind.FROM_POINT_IN_TIME : RestoreDatabaseKind.FROM_SNAPSHOT;
         this.plan = PlanRules.check(OWNER, () -> PlanRules.reader().check(new RestoreDatabasePlan(region, sourceDbInstanceIdentifier,
-                dbInstanceIdentifier, dbInstanceClass, dbSubnetGroupName, rpoSeconds, source, null)));
+                dbInstanceIdentifier, dbInstanceClass, dbSubnetGroupName, vpcSecurityGroupIds, rpoSeconds, source, null)));
     }
 
     /** The objective in whole seconds, in the model's range; null when none is given. */
@@ -76,6 +79,10 @@ public final class PlanRestoreDatabase implements RecoveryStep {
         return dbSubnetGroupName;
     }
 
+    public List<String> getVpcSecurityGroupIds() {
+        return vpcSecurityGroupIds;
+    }
+
     public Duration getRpo() {
         return rpo;
     }
@@ -106,6 +113,7 @@ public final class PlanRestoreDatabase implements RecoveryStep {
         private String dbInstanceIdentifier;
         private String dbInstanceClass;
         private String dbSubnetGroupName;
+        private List<String> vpcSecurityGroupIds;
         private Duration rpo;
         private Boolean pointInTime;
 
@@ -147,6 +155,16 @@ public final class PlanRestoreDatabase implements RecoveryStep {
          */
         public Builder dbSubnetGroupName(String v) {
             this.dbSubnetGroupName = v;
+            return this;
+        }
+
+        /**
+         * The VPC security groups of the restored instance, 1 to 5 ids ({@code ISecurityGroup.getSecurityGroupId()}).
+         *
+         * @default none: RDS gives the restored instance the VPC's default security group
+         */
+        public Builder vpcSecurityGroupIds(List<String> v) {
+            this.vpcSecurityGroupIds = v;
             return this;
         }
 

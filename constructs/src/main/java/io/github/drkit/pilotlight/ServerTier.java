@@ -2,6 +2,7 @@ package io.github.drkit.pilotlight;
 
 import io.github.drkit.failover.Capacity;
 import io.github.drkit.internal.plan.Checks;
+import java.util.Map;
 import software.amazon.awscdk.services.ec2.IMachineImage;
 import software.amazon.awscdk.services.ec2.InstanceClass;
 import software.amazon.awscdk.services.ec2.InstanceSize;
@@ -22,6 +23,7 @@ public final class ServerTier {
     private final Capacity recoveryCapacity;
     private final int port;
     private final String healthCheckPath;
+    private final Map<String, String> imageTags;
 
     private ServerTier(Builder b) {
         String owner = "ServerTier";
@@ -39,6 +41,11 @@ public final class ServerTier {
         }
         this.port = b.port == null ? 80 : Checks.range(owner, "port", b.port, 1, 65535);
         this.healthCheckPath = b.healthCheckPath == null ? "/" : b.healthCheckPath;
+        if (b.imageTags != null && (b.imageTags.isEmpty() || b.imageTags.size() > 10)) {
+            throw new IllegalArgumentException(owner + ": imageTags of tier " + name + " must hold 1 to 10 tags, the ones the tier's copied"
+                    + " AMIs carry (got " + b.imageTags.size() + ")");
+        }
+        this.imageTags = b.imageTags == null ? null : Map.copyOf(b.imageTags);
     }
 
     public static Builder builder() {
@@ -73,6 +80,11 @@ public final class ServerTier {
         return healthCheckPath;
     }
 
+    /** The tags that select this tier's copied AMIs in a backup-and-restore site; null when the tier names none. */
+    public Map<String, String> getImageTags() {
+        return imageTags;
+    }
+
     public static final class Builder {
         private String name;
         private InstanceType instanceType;
@@ -81,6 +93,7 @@ public final class ServerTier {
         private Capacity recoveryCapacity;
         private Integer port;
         private String healthCheckPath;
+        private Map<String, String> imageTags;
 
         private Builder() {
         }
@@ -145,6 +158,19 @@ public final class ServerTier {
          */
         public Builder healthCheckPath(String v) {
             this.healthCheckPath = v;
+            return this;
+        }
+
+        /**
+         * The tags that select this tier's AMIs among those copied to the recovery Region (every one of them, 1 to 10),
+         * e.g. {@code drkit:ami=shop} and {@code drkit:ami-tier=app}: a restore launches the tier from the latest AMI that
+         * carries them all. Read by {@code BackupRestoreSite} only; {@code PilotLightCore} launches from
+         * {@link #machineImage(IMachineImage)} and ignores it.
+         *
+         * @default none: a {@code BackupRestoreSite} selects the tier's AMIs by its {@code imageTags}
+         */
+        public Builder imageTags(Map<String, String> v) {
+            this.imageTags = v;
             return this;
         }
 

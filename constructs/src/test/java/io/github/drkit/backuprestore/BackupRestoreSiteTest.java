@@ -28,6 +28,7 @@ class BackupRestoreSiteTest {
                 .primaryRegion("us-east-1")
                 .vpc(Fixtures.vpc(stack))
                 .sourceDatabaseIdentifier("shop-db")
+                .databasePort(5432)
                 .imageTags(Map.of("drkit:ami", "shop"))
                 .rpo(software.amazon.awscdk.Duration.hours(4))
                 .tiers(List.of(ServerTier.builder().name("web").recoveryCapacity(Capacity.of(2, 2, 4)).build()))
@@ -51,7 +52,8 @@ class BackupRestoreSiteTest {
         String plan = planOf(t);
         assertTrue(plan.contains("\"strategy\":\"BACKUP_RESTORE\""), plan);
         assertTrue(plan.contains("\"kind\":\"restoreDatabase\",\"region\":\"us-west-2\",\"sourceDbInstanceIdentifier\":\"shop-db\","
-                + "\"dbInstanceIdentifier\":\"shop-db-restored\",\"dbSubnetGroupName\":\"shop-restore\",\"rpoSeconds\":14400"), plan);
+                + "\"dbInstanceIdentifier\":\"shop-db-restored\",\"dbSubnetGroupName\":\"shop-restore\",\"vpcSecurityGroupIds\":[\""), plan);
+        assertTrue(plan.contains("ShopDatabaseSecurityGroup"), "the restored database's group, by reference: " + plan);
         assertTrue(plan.contains("\"kind\":\"restoreImage\""), plan);
         assertTrue(plan.contains("\"imageTags\":{\"drkit:ami\":\"shop\"}"), plan);
         assertTrue(plan.indexOf("restoreImage") < plan.indexOf("scaleFleet"), "the image is chosen before the tier scales: " + plan);
@@ -79,10 +81,13 @@ class BackupRestoreSiteTest {
     @Test
     void constructor_whenNoDatabase_restoresImagesOnly() {
         Stack stack = Fixtures.recoveryStack();
-        BackupRestoreSite site = new BackupRestoreSite(stack, "Shop", props(stack).sourceDatabaseIdentifier(null).build());
+        BackupRestoreSite site = new BackupRestoreSite(stack, "Shop", props(stack).sourceDatabaseIdentifier(null).databasePort(null)
+                .build());
         Template t = Template.fromStack(stack);
 
         t.resourceCountIs("AWS::RDS::DBSubnetGroup", 0);
+        t.resourcePropertiesCountIs("AWS::EC2::SecurityGroupIngress", Map.of("Description", Match.stringLikeRegexp(".*restored database.*")), 0);
+        assertNull(site.getRestoredDatabaseSecurityGroup());
         String plan = planOf(t);
         assertTrue(!plan.contains("restoreDatabase") && plan.contains("restoreImage"), plan);
         assertNull(site.getRestoredDatabaseIdentifier());
@@ -116,18 +121,19 @@ class BackupRestoreSiteTest {
     }
 
     @Test
-    void constructor_whenImageTagsMissing_namesTheProp() {
+    void constructor_whenImageTagsMissingAndTheTierNamesNone_namesBothProps() {
         Stack stack = Fixtures.recoveryStack();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new BackupRestoreSite(stack, "Shop", props(stack).imageTags(null).build()));
-        assertTrue(e.getMessage().startsWith("BackupRestoreSite: imageTags"), e.getMessage());
+        assertEquals("BackupRestoreSite: tier web has no image tags: give it ServerTier.imageTags, or give the site imageTags for every"
+                + " tier that names none (got neither)", e.getMessage());
     }
 
     @Test
     void constructor_whenRestoredIdentifierWithoutSource_namesBothProps() {
         Stack stack = Fixtures.recoveryStack();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BackupRestoreSite(stack, "Shop",
-                props(stack).sourceDatabaseIdentifier(null).restoredDatabaseIdentifier("shop-new").build()));
+                props(stack).sourceDatabaseIdentifier(null).databasePort(null).restoredDatabaseIdentifier("shop-new").build()));
         assertEquals("BackupRestoreSite: restoredDatabaseIdentifier needs sourceDatabaseIdentifier, the instance whose snapshots it is "
                 + "restored from (got restoredDatabaseIdentifier shop-new alone)", e.getMessage());
     }

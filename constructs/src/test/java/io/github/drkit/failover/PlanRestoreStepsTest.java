@@ -1,6 +1,7 @@
 package io.github.drkit.failover;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -65,6 +66,23 @@ class PlanRestoreStepsTest {
         assertEquals(new RestoreDatabasePlan("us-west-2", "orders", "orders-restored", "db.r6g.large", null, 14400, steps.get(0).path()),
                 steps.get(0));
         assertEquals(new RestoreImagePlan("us-west-2", "web", Map.of("drkit:image", "web"), 86400, steps.get(1).path()), steps.get(1));
+    }
+
+    @Test
+    void toPlan_whenSecurityGroups_carriesThemToTheStep() {
+        RecoveryPlan model = plan(database().vpcSecurityGroupIds(List.of("sg-0123abcd", "sg-0123456789abcdef0")).build()).toPlan();
+
+        assertEquals(List.of("sg-0123abcd", "sg-0123456789abcdef0"),
+                ((RestoreDatabasePlan) model.stages().get(0).steps().get(0)).vpcSecurityGroupIds());
+    }
+
+    @Test
+    void builder_whenASecurityGroupIdIsMalformed_namesTheElementAndTheRule() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> database().vpcSecurityGroupIds(List.of("default")).build());
+
+        assertEquals("PlanRestoreDatabase: vpcSecurityGroupIds[0]: must be a VPC security group id, sg- and 8 or 17 hex digits (got 'default')",
+                e.getMessage());
     }
 
     @Test

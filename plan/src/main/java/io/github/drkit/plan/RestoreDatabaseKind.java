@@ -1,9 +1,12 @@
 package io.github.drkit.plan;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +23,12 @@ public final class RestoreDatabaseKind implements StepKind<RestoreDatabasePlan> 
     public static final String FROM_POINT_IN_TIME = "pointInTime";
     private static final Pattern DB_IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,62}");
     private static final Pattern DB_CLASS = Pattern.compile("db\\.[a-z0-9-]+\\.[a-z0-9]+");
+    /**
+     * The security groups a restored instance may take: RDS puts them on the instance's network interface, which holds
+     * at most 5 by default (EC2's adjustable quota of security groups per network interface).
+     */
+    public static final int MAX_VPC_SECURITY_GROUPS = 5;
+    private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8}([0-9a-f]{9})?");
     private static final Pattern SUBNET_GROUP = Pattern.compile("[A-Za-z0-9 ._-]{1,255}");
     private static final String IDENTIFIER_RULE = "must be an RDS DB instance identifier: 1-63 letters, digits or '-', starting with a letter";
 
@@ -41,6 +50,7 @@ public final class RestoreDatabaseKind implements StepKind<RestoreDatabasePlan> 
         String dbClass = db.optionalMatching("dbInstanceClass", DB_CLASS, "must be an RDS DB instance class such as db.r6g.large");
         String subnetGroup = db.optionalMatching("dbSubnetGroupName", SUBNET_GROUP, "must be a DB subnet group name: 1-255 letters, digits,"
                 + " spaces, '.', '_' or '-'");
+        List<String> securityGroups = securityGroups(db);
         Integer rpo = db.optionalInt("rpoSeconds", 1, MAX_RPO_SECONDS);
         String source = db.optionalString("source");
         if (source != null && !db.isUnresolved(source) && !source.equals(FROM_SNAPSHOT) && !source.equals(FROM_POINT_IN_TIME)) {
@@ -52,7 +62,35 @@ public final class RestoreDatabaseKind implements StepKind<RestoreDatabasePlan> 
             throw new PlanValidationException(db.child("dbInstanceIdentifier"), "must differ from sourceDbInstanceIdentifier (both are '"
                     + target + "'): the restore creates a new instance and never replaces one");
         }
-        return new RestoreDatabasePlan(region, sourceId, target, dbClass, subnetGroup, rpo, source, db.path());
+        return new RestoreDatabasePlan(region, sourceId, target, dbClass, subnetGroup, securityGroups, rpo, source, db.path());
+    }
+
+    /** {@code vpcSecurityGroupIds}: 1 to 5 distinct group ids when present (left out, RDS gives the VPC's default group). */
+    private static List<String> securityGroups(Fields db) {
+        List<String> ids = db.list("vpcSecurityGroupIds", (element, elementPath) -> {
+            String id = Fields.text(element);
+            if (id == null || !db.isUnresolved(id) && !SECURITY_GROUP_ID.matcher(id).matches()) {
+                throw new PlanValidationException(elementPath, "must be a VPC security group id, sg- and 8 or 17 hex digits (got "
+                        + Fields.describe(element) + ")");
+            }
+            return id;
+        });
+        if (db.has("vpcSecurityGroupIds") && ids.isEmpty()) {
+            throw new PlanValidationException(db.child("vpcSecurityGroupIds"), "must list at least one security group id, or be left out "
+                    + "for the VPC's default group (got [])");
+        }
+        if (ids.size() > MAX_VPC_SECURITY_GROUPS) {
+            throw new PlanValidationException(db.child("vpcSecurityGroupIds"), "must list at most " + MAX_VPC_SECURITY_GROUPS
+                    + " security groups, the default quota of groups per network interface (got " + ids.size() + ")");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!seen.add(ids.get(i))) {
+                throw new PlanValidationException(db.child("vpcSecurityGroupIds") + "[" + i + "]", "names security group " + ids.get(i)
+                        + " again");
+            }
+        }
+        return ids;
     }
 
     @Override
@@ -66,6 +104,9 @@ public final class RestoreDatabaseKind implements StepKind<RestoreDatabasePlan> 
         }
         if (step.dbSubnetGroupName() != null) {
             m.put("dbSubnetGroupName", step.dbSubnetGroupName());
+        }
+        if (!step.vpcSecurityGroupIds().isEmpty()) {
+            m.put("vpcSecurityGroupIds", new ArrayList<>(step.vpcSecurityGroupIds()));
         }
         if (step.rpoSeconds() != null) {
             m.put("rpoSeconds", step.rpoSeconds());

@@ -29,7 +29,10 @@ class RestoreStepProperties {
                 Arbitraries.of("recovery", "default-vpc-1").injectNull(0.5), Arbitraries.integers().between(1, RestoreDatabaseKind.MAX_RPO_SECONDS)
                         .injectNull(0.5), Arbitraries.of(RestoreDatabaseKind.FROM_SNAPSHOT, RestoreDatabaseKind.FROM_POINT_IN_TIME).injectNull(0.3))
                 .as((region, source, target, dbClass, subnets, rpo, from) -> new RestoreDatabasePlan(region, source, target, dbClass, subnets, rpo,
-                        from, null));
+                        from, null))
+                .flatMap(d -> Arbitraries.of(List.<String>of(), List.of("sg-0123abcd"), List.of("sg-0123456789abcdef0", "sg-89abcdef"),
+                        List.of("sg-00000001", "sg-00000002", "sg-00000003", "sg-00000004", "sg-00000005"))
+                        .map(groups -> withGroups(d, groups)));
         return PlanInputs.validOrOneBroken(valid,
                 d -> new RestoreDatabasePlan("us-moon-1", d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
                         d.dbSubnetGroupName(), d.rpoSeconds(), d.source(), null),
@@ -44,7 +47,15 @@ class RestoreStepProperties {
                 d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
                         d.dbSubnetGroupName(), 0, d.source(), null),
                 d -> new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
-                        d.dbSubnetGroupName(), d.rpoSeconds(), "latest", null));
+                        d.dbSubnetGroupName(), d.rpoSeconds(), "latest", null),
+                d -> withGroups(d, List.of("sg-0123")),
+                d -> withGroups(d, List.of("sg-0123abcd", "sg-0123abcd")),
+                d -> withGroups(d, List.of("sg-00000001", "sg-00000002", "sg-00000003", "sg-00000004", "sg-00000005", "sg-00000006")));
+    }
+
+    private static RestoreDatabasePlan withGroups(RestoreDatabasePlan d, List<String> groups) {
+        return new RestoreDatabasePlan(d.region(), d.sourceDbInstanceIdentifier(), d.dbInstanceIdentifier(), d.dbInstanceClass(),
+                d.dbSubnetGroupName(), groups, d.rpoSeconds(), d.source(), d.path());
     }
 
     @Provide

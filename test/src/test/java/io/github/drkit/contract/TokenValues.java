@@ -116,6 +116,9 @@ final class TokenValues {
             case "Name":
                 // An ECS service's name.
                 return name;
+            case "GroupId":
+                // A security group's id: sg- and 17 hex digits, one per group.
+                return String.format("sg-%017x", name.hashCode() & 0xffffffffL);
             default:
                 throw new IllegalStateException("Fn::GetAtt " + name + "." + attribute + " in a plan: give it a realistic value here");
         }

@@ -50,6 +50,7 @@ class BackupRestoreDrillTest {
         AwsCredentialsProvider account = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(ReferenceEnvironment.PLACEHOLDER_ACCOUNT, "backup-restore-drill"));
         List<String> observed = Collections.synchronizedList(new ArrayList<>());
+        List<String> groups = Collections.synchronizedList(new ArrayList<>());
         DrillReport report;
         try (RdsClient rds = RdsClient.builder().region(Region.US_WEST_2).endpointOverride(moto.endpoint()).credentialsProvider(account)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
@@ -67,6 +68,9 @@ class BackupRestoreDrillTest {
                             observed.add(step + ": " + restored(rds).map(db -> db.dbInstanceStatus() + " from "
                                     + db.tagList().stream().filter(t -> t.key().equals("drkit:restored-from")).map(t -> t.value())
                                     .findFirst().orElse("?")).orElse("no restored database"));
+                        }
+                        if (step.equals("restore")) {
+                            restored(rds).ifPresent(db -> db.vpcSecurityGroups().forEach(g -> groups.add(g.vpcSecurityGroupId())));
                         }
                     })
                     .build()
@@ -92,7 +96,12 @@ class BackupRestoreDrillTest {
                 () -> step(drill, "restore").checks().toString());
         Map<String, Integer> failback = step(drill, "failback").calls();
         assertFalse(failback.keySet().stream().anyMatch(op -> op.startsWith("rds:Delete")), "failback deletes nothing: " + failback);
-        assertEquals(3, step(drill, "verify restore").checks().size());
+        // Available, restored from its point, in the site's security group; the web tier on its image.
+        assertEquals(4, step(drill, "verify restore").checks().size());
+        // Read through the SDK: the restored instance is in the one group the site made for it, not the VPC's default.
+        assertEquals(1, groups.size(), groups.toString());
+        assertTrue(step(drill, "verify restore").checks().stream().anyMatch(c -> c.passed() && c.subject().endsWith(" security groups")
+                && c.actual().equals(groups.toString())), () -> step(drill, "verify restore").checks() + " " + groups);
         assertEquals(2, step(drill, "verify restored resources left for the operator").checks().size());
 
         // The report gives each recovery point's age and each resource's restore time.

@@ -129,8 +129,8 @@ public final class RecoveryPoints {
     }
 
     /**
-     * What the restore made, read from the emulator: each restored database available and made from its point, each
-     * group launching its point's image.
+     * What the restore made, read from the emulator: each restored database available, made from its point and in the
+     * plan's security groups, each group launching its point's image (the one made for its tier, by its tier's tags).
      */
     public List<Check> verifyRestored(DrillClients clients, RecoveryPlan plan) {
         List<Check> out = new ArrayList<>();
@@ -140,6 +140,11 @@ public final class RecoveryPoints {
             out.add(Check.of(subject + " status", "available", db.map(DBInstance::dbInstanceStatus).orElse("absent")));
             out.add(Check.of(subject + " restored from", point(step.path()).id(), db.map(d -> tagsOf(d).get(RestoreDatabaseExecutor.RESTORED_FROM))
                     .orElse(null)));
+            if (!step.vpcSecurityGroupIds().isEmpty()) {
+                // The plan's groups, not the VPC's default one: the tiers reach the database through them.
+                out.add(Check.of(subject + " security groups", step.vpcSecurityGroupIds(), db.map(d -> d.vpcSecurityGroups().stream()
+                        .map(g -> g.vpcSecurityGroupId()).toList()).orElse(null)));
+            }
         }
         for (RestoreImagePlan step : plan.steps(RestoreImagePlan.class)) {
             out.add(Check.of("group " + step.autoScalingGroupName() + " (" + step.region() + ") launch template image", point(step.path()).id(),

@@ -56,8 +56,9 @@ import software.constructs.Construct;
  * and instances to the recovery Region. The live site ({@code drkit-backup-restore-site}: web servers
  * and their PostgreSQL database) carries the tags that put its database in the backup plan and its
  * instances in the AMI policy. The recovery Region holds the copies and nothing runs there until a
- * restore: its {@link BackupRestoreSite} restores the database from the latest snapshot copied there,
- * points its web tier at the latest copied AMI, scales it and moves {@code backup-restore.<zone>}.
+ * restore: its {@link BackupRestoreSite} restores the database from the latest snapshot copied there (into a security
+ * group that lets the web tier in on PostgreSQL's port), points its web tier at the latest copied AMI tagged for the web
+ * tier, scales it and moves {@code backup-restore.<zone>}.
  */
 public final class BackupRestoreStacks {
     public static final String APPLICATION = "backup-restore";
@@ -76,8 +77,15 @@ public final class BackupRestoreStacks {
     public static final String REPLICA_KEY_ALIAS = "alias/drkit-backup-restore-archive-replica";
     /** The live site's database: backed up by the vault's plan, copied to the recovery Region, restored from there. */
     public static final String DATABASE = "drkit-backup-restore-db";
-    /** The tag the AMI policy selects instances by; the copied AMIs keep it, and the restore selects them by it. */
+    /** The tag the AMI policy selects instances by; the copied AMIs keep it, and the restore selects them by it and the tier's. */
     public static final Map<String, String> AMI_TAGS = Map.of("drkit:ami", APPLICATION);
+    /**
+     * The web tier's AMIs: the policy's tag and the tier's. The copies keep every tag of the instance they were made from,
+     * so a second tier (tagged {@code drkit:ami-tier=app} on the live site) would select its own AMIs the same way.
+     */
+    public static final Map<String, String> WEB_AMI_TAGS = Map.of("drkit:ami", APPLICATION, "drkit:ami-tier", "web");
+    /** The live site's database engine is PostgreSQL: the restored database listens where it did. */
+    public static final int DATABASE_PORT = 5432;
     /** Backup and restore recovers in hours: the primary's constructs must reach these at synth. */
     public static final java.time.Duration RTO = java.time.Duration.ofHours(24);
     public static final java.time.Duration RPO = java.time.Duration.ofHours(4);
@@ -92,7 +100,7 @@ public final class BackupRestoreStacks {
                 "primary." + APPLICATION, DATABASE);
         // What the backup plan and the AMI policy select: the database by the backup tags, the servers' instances by the AMI tag.
         BACKUP_TAGS.forEach((k, v) -> Tags.of(site.getDatabase()).add(k, v));
-        AMI_TAGS.forEach((k, v) -> Tags.of(site.getServers()).add(k, v));
+        WEB_AMI_TAGS.forEach((k, v) -> Tags.of(site.getServers()).add(k, v));
         RecoveryStack recovery = new RecoveryStack(app, "drkit-backup-restore-recovery", StackProps.builder().env(env.recovery())
                 .description("drkit reference app: backup and restore, copies in the recovery Region").build(), env, zone);
         PrimaryStack primary = new PrimaryStack(app, "drkit-backup-restore-primary", StackProps.builder().env(env.primary())
@@ -185,7 +193,7 @@ public final class BackupRestoreStacks {
                     .build());
             new ImageReplication(this, "Amis", ImageReplicationProps.builder()
                     .kind(ImageKind.AMIS)
-                    .targetTags(Map.of("drkit:ami", APPLICATION))
+                    .targetTags(AMI_TAGS)
                     .interval(Duration.hours(24))
                     .retainCount(7)
                     .copyTo(List.of(RegionCopy.to(env.recoveryRegion(), Duration.days(14))))
@@ -241,9 +249,9 @@ public final class BackupRestoreStacks {
                     .vpc(network.vpc())
                     .accessLogBucket(network.logs())
                     .sourceDatabaseIdentifier(DATABASE)
-                    .imageTags(AMI_TAGS)
+                    .databasePort(DATABASE_PORT)
                     .rpo(software.amazon.awscdk.Duration.seconds(RPO.toSeconds()))
-                    .tiers(List.of(ServerTier.builder().name("web").port(80).healthCheckPath("/")
+                    .tiers(List.of(ServerTier.builder().name("web").port(80).healthCheckPath("/").imageTags(WEB_AMI_TAGS)
                             .recoveryCapacity(Capacity.of(2, 2, 8)).build()))
                     .dns(DnsSwitchOptions.builder()
                             .hostedZone(zone.importInto(this))

@@ -122,7 +122,8 @@ class BackupRestoreStacksTest {
                 "CopyTagsToSnapshot", true, "Tags", Match.arrayWith(List.of(
                         Map.of("Key", "drkit:backup", "Value", "backup-restore"), Map.of("Key", "drkit:tier", "Value", "production"))))));
         t.hasResourceProperties("AWS::AutoScaling::AutoScalingGroup", Match.objectLike(Map.of("Tags", Match.arrayWith(List.of(
-                Map.of("Key", "drkit:ami", "PropagateAtLaunch", true, "Value", "backup-restore"))))));
+                Map.of("Key", "drkit:ami", "PropagateAtLaunch", true, "Value", "backup-restore"),
+                Map.of("Key", "drkit:ami-tier", "PropagateAtLaunch", true, "Value", "web"))))));
         // The AMI policy of the primary selects the instances by the same tag.
         Template.fromStack(primary).hasResourceProperties("AWS::DLM::LifecyclePolicy", Match.objectLike(Map.of("PolicyDetails",
                 Match.objectLike(Map.of("TargetTags", List.of(Map.of("Key", "drkit:ami", "Value", "backup-restore")))))));
@@ -140,7 +141,10 @@ class BackupRestoreStacksTest {
                 .filter(f -> f.contains("DRKIT_PLAN")).findFirst().orElseThrow();
         assertTrue(plan.contains("\"strategy\":\"BACKUP_RESTORE\""), plan);
         assertTrue(plan.contains("\"sourceDbInstanceIdentifier\":\"" + BackupRestoreStacks.DATABASE + "\""), plan);
-        assertTrue(plan.contains("\"imageTags\":{\"drkit:ami\":\"backup-restore\"}"), plan);
+        assertTrue(plan.contains("\"imageTags\":{\"drkit:ami\":\"backup-restore\",\"drkit:ami-tier\":\"web\"}"), plan);
+        assertTrue(plan.contains("\"vpcSecurityGroupIds\":[\""), plan);
+        t.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of("Description", "web to the restored database",
+                "FromPort", BackupRestoreStacks.DATABASE_PORT, "ToPort", BackupRestoreStacks.DATABASE_PORT));
         assertEquals(BackupRestoreStacks.DATABASE + "-restored", recovery.getRestore().getRestoredDatabaseIdentifier());
         RecoveryEstimate estimate = recovery.getRestore().recoveryEstimate();
         assertTrue(estimate.rto().compareTo(BackupRestoreStacks.RTO) < 0, estimate.rto().toString());

@@ -16,6 +16,8 @@ import io.github.drkit.runtime.aws.Xml;
 /** The RDS operations a recovery needs. */
 public final class RdsApi {
     private static final int MAX_PAGES = 100;
+    /** RDS's query protocol names each member of {@code VpcSecurityGroupIds} {@code VpcSecurityGroupId}. */
+    static final String SECURITY_GROUP_IDS = "VpcSecurityGroupIds.VpcSecurityGroupId";
 
     private final QueryProtocol query;
 
@@ -93,12 +95,14 @@ public final class RdsApi {
      *
      * @param dbInstanceClass   null keeps the class of the instance the snapshot was taken of
      * @param dbSubnetGroupName null for the Region's default subnet group
+     * @param securityGroupIds  the new instance's VPC security groups; empty for the VPC's default group
      * @param tags              tags the new instance gets, in order
      */
     public String restoreFromSnapshot(String region, String dbInstanceIdentifier, String snapshotIdentifier, String dbInstanceClass,
-                                      String dbSubnetGroupName, Map<String, String> tags) {
+                                      String dbSubnetGroupName, List<String> securityGroupIds, Map<String, String> tags) {
         Params params = Params.of().put("DBInstanceIdentifier", dbInstanceIdentifier).put("DBSnapshotIdentifier", snapshotIdentifier)
-                .put("DBInstanceClass", dbInstanceClass).put("DBSubnetGroupName", dbSubnetGroupName);
+                .put("DBInstanceClass", dbInstanceClass).put("DBSubnetGroupName", dbSubnetGroupName)
+                .list(SECURITY_GROUP_IDS, securityGroupIds);
         int i = 1;
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             params.put("Tags.Tag." + i + ".Key", tag.getKey()).put("Tags.Tag." + i + ".Value", tag.getValue());

@@ -50,15 +50,17 @@ public final class RdsPointInTimeApi {
      * @param restoreTime       the time to restore to; null for the latest restorable time
      * @param dbInstanceClass   null keeps the class of the source instance
      * @param dbSubnetGroupName null for the Region's default subnet group
+     * @param securityGroupIds  the new instance's VPC security groups; empty for the VPC's default group
      * @param tags              tags the new instance gets, in order
      */
     public String restoreToPointInTime(String region, String dbInstanceIdentifier, String automatedBackupsArn, Instant restoreTime,
-                                       String dbInstanceClass, String dbSubnetGroupName, Map<String, String> tags) {
+                                       String dbInstanceClass, String dbSubnetGroupName, List<String> securityGroupIds, Map<String, String> tags) {
         Params params = Params.of().put("SourceDBInstanceAutomatedBackupsArn", automatedBackupsArn)
                 .put("TargetDBInstanceIdentifier", dbInstanceIdentifier)
                 .put("RestoreTime", restoreTime == null ? null : restoreTime.toString())
                 .put("UseLatestRestorableTime", restoreTime == null ? "true" : null)
-                .put("DBInstanceClass", dbInstanceClass).put("DBSubnetGroupName", dbSubnetGroupName);
+                .put("DBInstanceClass", dbInstanceClass).put("DBSubnetGroupName", dbSubnetGroupName)
+                .list(RdsApi.SECURITY_GROUP_IDS, securityGroupIds);
         int i = 1;
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             params.put("Tags.Tag." + i + ".Key", tag.getKey()).put("Tags.Tag." + i + ".Value", tag.getValue());

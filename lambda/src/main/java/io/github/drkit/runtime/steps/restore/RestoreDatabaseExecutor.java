@@ -131,15 +131,21 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
                     Instant.now()).replaceFirst("^\\S+ of ", "") + (chosen.latest() ? ")" : "") + " from the automated backups of "
                     + step.sourceDbInstanceIdentifier() + " replicated from " + chosen.backups().sourceRegion()
                     + (step.dbInstanceClass() == null ? "" : ", class " + step.dbInstanceClass())
-                    + (step.dbSubnetGroupName() == null ? "" : ", subnet group " + step.dbSubnetGroupName());
+                    + (step.dbSubnetGroupName() == null ? "" : ", subnet group " + step.dbSubnetGroupName()) + securityGroups(step);
             return List.of(Step.change(name, step.path(), List.of(change), () -> restoreToPointInTime(step, chosen, execution, name), null));
         }
         RecoveryPoint point = state.point();
         String change = "restore RDS instance " + step.dbInstanceIdentifier() + " in " + step.region() + " from snapshot "
                 + point.describe(step.rpoSeconds(), Instant.now())
                 + (step.dbInstanceClass() == null ? "" : ", class " + step.dbInstanceClass())
-                + (step.dbSubnetGroupName() == null ? "" : ", subnet group " + step.dbSubnetGroupName());
+                + (step.dbSubnetGroupName() == null ? "" : ", subnet group " + step.dbSubnetGroupName()) + securityGroups(step);
         return List.of(Step.change(name, step.path(), List.of(change), () -> restore(step, point, execution, name), null));
+    }
+
+    /** The groups the change gives the instance, for the dry run's list of changes; RDS gives the VPC's default one without. */
+    private static String securityGroups(RestoreDatabasePlan step) {
+        return step.vpcSecurityGroupIds().isEmpty() ? ", the VPC's default security group"
+                : ", security groups " + String.join(", ", step.vpcSecurityGroupIds());
     }
 
     private static Step.Result restore(RestoreDatabasePlan step, RecoveryPoint point, Execution execution, String name) {
@@ -149,7 +155,7 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
         Map<String, String> tags = RestoreTags.of(point);
         try {
             execution.aws(step).rds().restoreFromSnapshot(step.region(), step.dbInstanceIdentifier(), point.id(), step.dbInstanceClass(),
-                    step.dbSubnetGroupName(), tags);
+                    step.dbSubnetGroupName(), step.vpcSecurityGroupIds(), tags);
         } catch (AwsServiceError e) {
             if (!e.is("DBInstanceAlreadyExists", "DBInstanceAlreadyExistsFault")) {
                 throw e;
@@ -165,7 +171,8 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
         }
         try {
             execution.aws(step).rdsPointInTime().restoreToPointInTime(step.region(), step.dbInstanceIdentifier(), chosen.backups().arn(),
-                    chosen.latest() ? null : chosen.time(), step.dbInstanceClass(), step.dbSubnetGroupName(), RestoreTags.of(chosen.point()));
+                    chosen.latest() ? null : chosen.time(), step.dbInstanceClass(), step.dbSubnetGroupName(), step.vpcSecurityGroupIds(),
+                    RestoreTags.of(chosen.point()));
         } catch (AwsServiceError e) {
             if (!e.is("DBInstanceAlreadyExists", "DBInstanceAlreadyExistsFault")) {
                 throw e;

@@ -342,9 +342,10 @@ final class ConformanceCases {
                           <ResponseMetadata><RequestId>req-restore</RequestId></ResponseMetadata>
                         </RestoreDBInstanceFromDBSnapshotResponse>"""),
                         aws -> aws.rds().restoreFromSnapshot(REGION, "orders-restored", "orders-copy-1", "db.r6g.large", "orders-recovery",
-                                new java.util.LinkedHashMap<>(Map.of("drkit:restored-from", "orders-copy-1"))),
+                                List.of("sg-0123abcd", "sg-0123456789abcdef0"), new java.util.LinkedHashMap<>(Map.of("drkit:restored-from", "orders-copy-1"))),
                         sdk -> sdk.rds.restoreDBInstanceFromDBSnapshot(r -> r.dbInstanceIdentifier("orders-restored")
                                 .dbSnapshotIdentifier("orders-copy-1").dbInstanceClass("db.r6g.large").dbSubnetGroupName("orders-recovery")
+                                .vpcSecurityGroupIds("sg-0123abcd", "sg-0123456789abcdef0")
                                 .tags(t -> t.key("drkit:restored-from").value("orders-copy-1"))).dbInstance().dbInstanceStatus()),
                 // IAM
                 new ConformanceCase("IamApi.simulatePrincipalPolicy", CannedAnswer.xml(200, """

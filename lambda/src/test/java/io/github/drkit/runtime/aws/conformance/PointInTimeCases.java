@@ -54,10 +54,10 @@ final class PointInTimeCases {
                           <ResponseMetadata><RequestId>req-pitr</RequestId></ResponseMetadata>
                         </RestoreDBInstanceToPointInTimeResponse>"""),
                         aws -> aws.rdsPointInTime().restoreToPointInTime(REGION, "orders-restored", BACKUPS, Instant.parse("2026-12-04T09:30:00Z"),
-                                "db.r6g.large", "recovery", tags),
+                                "db.r6g.large", "recovery", List.of("sg-0123abcd"), tags),
                         sdk -> sdk.rds.restoreDBInstanceToPointInTime(r -> r.sourceDBInstanceAutomatedBackupsArn(BACKUPS)
                                 .targetDBInstanceIdentifier("orders-restored").restoreTime(Instant.parse("2026-12-04T09:30:00Z"))
-                                .dbInstanceClass("db.r6g.large").dbSubnetGroupName("recovery")
+                                .dbInstanceClass("db.r6g.large").dbSubnetGroupName("recovery").vpcSecurityGroupIds("sg-0123abcd")
                                 .tags(Tag.builder().key("drkit:restored-from").value(BACKUPS).build(),
                                         Tag.builder().key("drkit:recovery-point-time").value("2026-12-04T09:30:00Z").build()))
                                 .dbInstance().dbInstanceStatus()),
@@ -68,7 +68,7 @@ final class PointInTimeCases {
                           </DBInstance></RestoreDBInstanceToPointInTimeResult>
                           <ResponseMetadata><RequestId>req-pitr-latest</RequestId></ResponseMetadata>
                         </RestoreDBInstanceToPointInTimeResponse>"""),
-                        aws -> aws.rdsPointInTime().restoreToPointInTime(REGION, "orders-restored", BACKUPS, null, null, null, Map.of()),
+                        aws -> aws.rdsPointInTime().restoreToPointInTime(REGION, "orders-restored", BACKUPS, null, null, null, List.of(), Map.of()),
                         sdk -> sdk.rds.restoreDBInstanceToPointInTime(r -> r.sourceDBInstanceAutomatedBackupsArn(BACKUPS)
                                 .targetDBInstanceIdentifier("orders-restored").useLatestRestorableTime(true)).dbInstance().dbInstanceStatus()));
     }

@@ -41,7 +41,7 @@ class RestoreScenarioTest {
              "stages": [
                {"name": "data", "steps": [
                  {"kind": "restoreDatabase", "sourceDbInstanceIdentifier": "orders", "dbInstanceIdentifier": "orders-restored",
-                  "dbInstanceClass": "db.t3.small", "rpoSeconds": 14400},
+                  "dbInstanceClass": "db.t3.small", "vpcSecurityGroupIds": ["%s"], "rpoSeconds": 14400},
                  {"kind": "restoreImage", "autoScalingGroupName": "web", "imageTags": {"drkit:image": "web"}, "rpoSeconds": 86400}]},
                {"name": "compute", "steps": [
                  {"kind": "scaleFleet", "autoScalingGroupName": "web", "standby": {"min": 0, "desired": 0, "max": 2},
@@ -58,6 +58,8 @@ class RestoreScenarioTest {
     private RecordingHook calls;
     private Emulator.Fleet fleet;
     private String zone;
+    /** The restored database's own group: without one RDS would give it the VPC's default group. */
+    private String databaseGroup;
     /** The recovery points, older first: database snapshot copies and AMIs, taken before and after {@link #between}. */
     private final String[] snapshots = new String[2];
     private final String[] images = new String[2];
@@ -70,6 +72,8 @@ class RestoreScenarioTest {
         clients = emulator.runtimeClients(emulator.failoverRole("restore-database", "restore-image", "fleet", "dns"), calls);
         fleet = emulator.fleet(RECOVERY, "web", 0, 0, 2, "t3.small", true);
         zone = emulator.zone("example.com");
+        databaseGroup = emulator.ec2(RECOVERY).createSecurityGroup(r -> r.groupName("orders-restored").description("restored database")
+                .vpcId(emulator.vpc(RECOVERY))).groupId();
         emulator.upsert(zone,
                 ResourceRecordSet.builder().name("app.example.com").type(RRType.A)
                         .setIdentifier("primary").weight(100L).ttl(60L).resourceRecords(r -> r.value("192.0.2.10")).build(),
@@ -106,7 +110,7 @@ class RestoreScenarioTest {
     }
 
     private FailoverHandler handler() {
-        return new FailoverHandler(Map.of("DRKIT_PLAN", PLAN.formatted(fleet.targetGroupArn(), zone)), clients, Duration.ofMillis(50));
+        return new FailoverHandler(Map.of("DRKIT_PLAN", PLAN.formatted(databaseGroup, fleet.targetGroupArn(), zone)), clients, Duration.ofMillis(50));
     }
 
     private Map<String, Object> run(Map<String, Object> event) {
@@ -152,6 +156,7 @@ class RestoreScenarioTest {
         String database = changes(report, "stages[0].steps[0]");
         assertTrue(database.contains("from snapshot " + snapshots[1] + " of "), database);
         assertTrue(database.contains("(RPO 4 h: met)"), database);
+        assertTrue(database.contains(", security groups " + databaseGroup), database);
         String image = changes(report, "stages[0].steps[1]");
         assertTrue(image.contains("with image " + images[1] + " of "), image);
         assertEquals(snapshots[1], stepState(report, "stateBefore", "restoreDatabase").get("details") instanceof Map<?, ?> d
@@ -171,6 +176,7 @@ class RestoreScenarioTest {
         var db = emulator.database(RECOVERY, "orders-restored");
         assertEquals("available", db.dbInstanceStatus());
         assertEquals("db.t3.small", db.dbInstanceClass());
+        assertEquals(List.of(databaseGroup), db.vpcSecurityGroups().stream().map(g -> g.vpcSecurityGroupId()).toList());
         Map<String, String> tags = new HashMap<>();
         db.tagList().forEach(t -> tags.put(t.key(), t.value()));
         assertEquals(snapshots[1], tags.get(RestoreDatabaseExecutor.RESTORED_FROM));
@@ -246,7 +252,7 @@ class RestoreScenarioTest {
 
     @Test
     void restore_whenTheSourceHasNoSnapshotInTheRecoveryRegion_refusesNamingTheField() {
-        String plan = PLAN.formatted(fleet.targetGroupArn(), zone).replace("\"sourceDbInstanceIdentifier\": \"orders\"",
+        String plan = PLAN.formatted(databaseGroup, fleet.targetGroupArn(), zone).replace("\"sourceDbInstanceIdentifier\": \"orders\"",
                 "\"sourceDbInstanceIdentifier\": \"invoices\"");
         FailoverHandler handler = new FailoverHandler(Map.of("DRKIT_PLAN", plan), clients, Duration.ofMillis(50));
 
@@ -264,7 +270,7 @@ class RestoreScenarioTest {
 
     /** The plan with sources that were never backed up: no snapshot of 'invoices', no AMI tagged 'api'. */
     private String planWithoutRecoveryPoints() {
-        return PLAN.formatted(fleet.targetGroupArn(), zone).replace("\"sourceDbInstanceIdentifier\": \"orders\"",
+        return PLAN.formatted(databaseGroup, fleet.targetGroupArn(), zone).replace("\"sourceDbInstanceIdentifier\": \"orders\"",
                 "\"sourceDbInstanceIdentifier\": \"invoices\"").replace("{\"drkit:image\": \"web\"}", "{\"drkit:image\": \"api\"}");
     }
 
@@ -316,7 +322,7 @@ class RestoreScenarioTest {
 
     @Test
     void restore_whenAStageWaitsForApproval_printsTheResumeWithItsBeforeAndTheResumedRunKeepsThePoints() {
-        String plan = PLAN.formatted(fleet.targetGroupArn(), zone).replace("{\"name\": \"compute\", \"steps\": [",
+        String plan = PLAN.formatted(databaseGroup, fleet.targetGroupArn(), zone).replace("{\"name\": \"compute\", \"steps\": [",
                 "{\"name\": \"compute\", \"steps\": [{\"kind\": \"approval\", \"message\": \"Restored data checked?\"},");
         FailoverHandler handler = handler(plan);
         String time = between.toString();
@@ -346,7 +352,7 @@ class RestoreScenarioTest {
 
     /** The plan with the database restored to a point in time from backups replicated to the recovery Region. */
     private String pointInTimePlan() {
-        return PLAN.formatted(fleet.targetGroupArn(), zone).replace("\"dbInstanceClass\": \"db.t3.small\",",
+        return PLAN.formatted(databaseGroup, fleet.targetGroupArn(), zone).replace("\"dbInstanceClass\": \"db.t3.small\",",
                 "\"dbInstanceClass\": \"db.t3.small\", \"source\": \"pointInTime\",");
     }
 
