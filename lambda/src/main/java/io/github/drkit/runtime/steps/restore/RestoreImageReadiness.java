@@ -1,0 +1,90 @@
+package io.github.drkit.runtime.steps.restore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import io.github.drkit.plan.PlanValidationException;
+import io.github.drkit.plan.RestoreImageKind;
+import io.github.drkit.plan.RestoreImagePlan;
+import io.github.drkit.runtime.aws.api.Ec2Api;
+import io.github.drkit.runtime.aws.api.MachineImage;
+import io.github.drkit.runtime.readiness.Finding;
+import io.github.drkit.runtime.readiness.ReadinessCheck;
+import io.github.drkit.runtime.readiness.ReadinessContext;
+import io.github.drkit.runtime.readiness.Severity;
+
+/**
+ * Image restores: the Auto Scaling group exists and launches from a launch template version that exists (what the restore
+ * makes a new version of), and the AMI a restore now would choose exists in the recovery Region and is younger than the
+ * step's RPO. A group that already launches that AMI is said to. Reads: one DescribeAutoScalingGroups and one
+ * DescribeLaunchTemplateVersions per step, one DescribeImages per account, Region and set of image tags.
+ */
+public final class RestoreImageReadiness implements ReadinessCheck<RestoreImagePlan> {
+    @Override
+    public String kind() {
+        return RestoreImageKind.NAME;
+    }
+
+    @Override
+    public Class<RestoreImagePlan> type() {
+        return RestoreImagePlan.class;
+    }
+
+    @Override
+    public List<Finding> check(List<RestoreImagePlan> steps, ReadinessContext context) {
+        Map<String, Callable<Ec2Api.LaunchTemplateVersion>> groupReads = new LinkedHashMap<>();
+        Map<String, Callable<List<MachineImage>>> imageReads = new LinkedHashMap<>();
+        for (RestoreImagePlan step : steps) {
+            groupReads.put(step.path(), () -> RestoreImageExecutor.version(context.aws(step), step,
+                    RestoreImageExecutor.group(context.aws(step), step)));
+            imageReads.putIfAbsent(imagesKey(step, context), () -> context.aws(step).ec2().imagesTagged(step.region(), step.imageTags()));
+        }
+        Map<String, Answers<Ec2Api.LaunchTemplateVersion>> versions = Answers.read(context, groupReads);
+        Map<String, Answers<List<MachineImage>>> images = Answers.read(context, imageReads);
+        Instant now = Instant.now();
+        List<Finding> findings = new ArrayList<>();
+        for (RestoreImagePlan step : steps) {
+            findings.addAll(findings(step, context, now, versions.get(step.path()), images.get(imagesKey(step, context))));
+        }
+        return findings;
+    }
+
+    private static List<Finding> findings(RestoreImagePlan step, ReadinessContext context, Instant now,
+                                          Answers<Ec2Api.LaunchTemplateVersion> version, Answers<List<MachineImage>> images) {
+        String resource = "Auto Scaling group " + step.autoScalingGroupName() + " (" + step.region() + ")";
+        List<Finding> findings = new ArrayList<>();
+        if (version.error() instanceof PlanValidationException missing) {
+            findings.add(Finding.of(Severity.CRITICAL, Finding.Category.EXISTENCE, missing.field(), resource, missing.getMessage()
+                    + ": a restore now would stop at this step", "redeploy the stack that creates the group and its launch template,"
+                    + " or correct the plan's autoScalingGroupName"));
+        } else if (version.error() != null) {
+            findings.add(ReadinessContext.unchecked(step.path(), resource, "the group and its launch template", version.error()));
+        }
+        String what = RestoreImageExecutor.what(step);
+        String field = step.path() + ".imageTags";
+        if (images.error() != null) {
+            findings.add(ReadinessContext.unchecked(step.path(), resource, "the " + what, images.error()));
+            return findings;
+        }
+        List<RecoveryPoint> points = RestoreImageExecutor.imagePoints(images.value());
+        if (points.isEmpty()) {
+            findings.add(RecoveryPointFindings.none(step, field, resource, what));
+            return findings;
+        }
+        RecoveryPoint point = RecoveryPoint.choose(points, Optional.empty(), what, field);
+        boolean launched = version.value() != null && point.id().equals(version.value().imageId());
+        findings.add(RecoveryPointFindings.age(step, resource, point, RecoveryPointFindings.rpoSeconds(step.rpoSeconds(), context), now, what,
+                launched ? "; the group already launches it (launch template version " + version.value().versionNumber() + ")" : ""));
+        return findings;
+    }
+
+    private static String imagesKey(RestoreImagePlan step, ReadinessContext context) {
+        return RecoveryPointFindings.scope(step, context) + "|" + new TreeMap<>(step.imageTags());
+    }
+}
