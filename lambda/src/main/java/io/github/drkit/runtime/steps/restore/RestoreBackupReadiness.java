@@ -13,6 +13,7 @@ import io.github.drkit.plan.RestoreBackupPlan;
 import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.aws.api.BackupRecoveryPoint;
 import io.github.drkit.runtime.aws.api.BackupRestoreJob;
+import io.github.drkit.runtime.readiness.Answer;
 import io.github.drkit.runtime.readiness.Finding;
 import io.github.drkit.runtime.readiness.ReadinessCheck;
 import io.github.drkit.runtime.readiness.ReadinessContext;
@@ -46,17 +47,17 @@ public final class RestoreBackupReadiness implements ReadinessCheck<RestoreBacku
             pointReads.putIfAbsent(pointsKey(step, context), () -> context.aws(step).backup().recoveryPoints(step.region(),
                     step.backupVaultName(), step.resourceArn()));
         }
-        Map<String, Answers<List<BackupRecoveryPoint>>> listed = Answers.read(context, pointReads);
+        Map<String, Answer<List<BackupRecoveryPoint>>> listed = Answer.readAll(context, pointReads);
         Map<String, Callable<Read>> jobReads = new LinkedHashMap<>();
         for (RestoreBackupPlan step : steps) {
-            Answers<List<BackupRecoveryPoint>> all = listed.get(pointsKey(step, context));
+            Answer<List<BackupRecoveryPoint>> all = listed.get(pointsKey(step, context));
             if (all.error() == null) {
                 List<RecoveryPoint> points = RestoreBackupExecutor.points(step, all.value());
                 jobReads.put(step.path(), () -> new Read(points, points.isEmpty() ? null
                         : RestoreBackupExecutor.usable(RestoreBackupExecutor.jobsOf(context.aws(step).backup(), step, points))));
             }
         }
-        Map<String, Answers<Read>> reads = Answers.read(context, jobReads);
+        Map<String, Answer<Read>> reads = Answer.readAll(context, jobReads);
         Instant now = Instant.now();
         List<Finding> findings = new ArrayList<>();
         for (RestoreBackupPlan step : steps) {
@@ -65,8 +66,8 @@ public final class RestoreBackupReadiness implements ReadinessCheck<RestoreBacku
         return findings;
     }
 
-    private static Finding finding(RestoreBackupPlan step, ReadinessContext context, Instant now, Answers<List<BackupRecoveryPoint>> listed,
-                                   Answers<Read> read) {
+    private static Finding finding(RestoreBackupPlan step, ReadinessContext context, Instant now, Answer<List<BackupRecoveryPoint>> listed,
+                                   Answer<Read> read) {
         String resource = step.resourceType() + " " + step.resourceArn() + " (vault " + step.backupVaultName() + ", " + step.region() + ")";
         String what = RestoreBackupExecutor.what(step);
         if (listed.error() instanceof AwsServiceError e && e.is("ResourceNotFoundException")) {

@@ -14,6 +14,7 @@ import io.github.drkit.plan.RestoreDatabasePlan;
 import io.github.drkit.runtime.aws.api.AutomatedBackup;
 import io.github.drkit.runtime.aws.api.DbInstance;
 import io.github.drkit.runtime.aws.api.DbSnapshot;
+import io.github.drkit.runtime.readiness.Answer;
 import io.github.drkit.runtime.readiness.Finding;
 import io.github.drkit.runtime.readiness.ReadinessCheck;
 import io.github.drkit.runtime.readiness.ReadinessContext;
@@ -52,9 +53,9 @@ public final class RestoreDatabaseReadiness implements ReadinessCheck<RestoreDat
                         step.sourceDbInstanceIdentifier()));
             }
         }
-        Map<String, Answers<Optional<DbInstance>>> instances = Answers.read(context, instanceReads);
-        Map<String, Answers<List<DbSnapshot>>> snapshots = Answers.read(context, snapshotReads);
-        Map<String, Answers<List<AutomatedBackup>>> backups = Answers.read(context, backupReads);
+        Map<String, Answer<Optional<DbInstance>>> instances = Answer.readAll(context, instanceReads);
+        Map<String, Answer<List<DbSnapshot>>> snapshots = Answer.readAll(context, snapshotReads);
+        Map<String, Answer<List<AutomatedBackup>>> backups = Answer.readAll(context, backupReads);
         Instant now = Instant.now();
         List<Finding> findings = new ArrayList<>();
         for (RestoreDatabasePlan step : steps) {
@@ -64,8 +65,8 @@ public final class RestoreDatabaseReadiness implements ReadinessCheck<RestoreDat
         return findings;
     }
 
-    private static Finding finding(RestoreDatabasePlan step, ReadinessContext context, Instant now, Answers<Optional<DbInstance>> instance,
-                                   Answers<List<DbSnapshot>> snapshots, Answers<List<AutomatedBackup>> backups) {
+    private static Finding finding(RestoreDatabasePlan step, ReadinessContext context, Instant now, Answer<Optional<DbInstance>> instance,
+                                   Answer<List<DbSnapshot>> snapshots, Answer<List<AutomatedBackup>> backups) {
         String resource = "RDS instance " + step.dbInstanceIdentifier() + " (" + step.region() + ")";
         if (instance.error() != null) {
             return ReadinessContext.unchecked(step.path(), resource, "the restored instance", instance.error());

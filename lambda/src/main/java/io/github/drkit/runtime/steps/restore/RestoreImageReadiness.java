@@ -14,6 +14,7 @@ import io.github.drkit.plan.RestoreImageKind;
 import io.github.drkit.plan.RestoreImagePlan;
 import io.github.drkit.runtime.aws.api.Ec2Api;
 import io.github.drkit.runtime.aws.api.MachineImage;
+import io.github.drkit.runtime.readiness.Answer;
 import io.github.drkit.runtime.readiness.Finding;
 import io.github.drkit.runtime.readiness.ReadinessCheck;
 import io.github.drkit.runtime.readiness.ReadinessContext;
@@ -45,8 +46,8 @@ public final class RestoreImageReadiness implements ReadinessCheck<RestoreImageP
                     RestoreImageExecutor.group(context.aws(step), step)));
             imageReads.putIfAbsent(imagesKey(step, context), () -> context.aws(step).ec2().imagesTagged(step.region(), step.imageTags()));
         }
-        Map<String, Answers<Ec2Api.LaunchTemplateVersion>> versions = Answers.read(context, groupReads);
-        Map<String, Answers<List<MachineImage>>> images = Answers.read(context, imageReads);
+        Map<String, Answer<Ec2Api.LaunchTemplateVersion>> versions = Answer.readAll(context, groupReads);
+        Map<String, Answer<List<MachineImage>>> images = Answer.readAll(context, imageReads);
         Instant now = Instant.now();
         List<Finding> findings = new ArrayList<>();
         for (RestoreImagePlan step : steps) {
@@ -56,7 +57,7 @@ public final class RestoreImageReadiness implements ReadinessCheck<RestoreImageP
     }
 
     private static List<Finding> findings(RestoreImagePlan step, ReadinessContext context, Instant now,
-                                          Answers<Ec2Api.LaunchTemplateVersion> version, Answers<List<MachineImage>> images) {
+                                          Answer<Ec2Api.LaunchTemplateVersion> version, Answer<List<MachineImage>> images) {
         String resource = "Auto Scaling group " + step.autoScalingGroupName() + " (" + step.region() + ")";
         List<Finding> findings = new ArrayList<>();
         if (version.error() instanceof PlanValidationException missing) {

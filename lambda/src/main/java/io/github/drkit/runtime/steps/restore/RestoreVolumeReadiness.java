@@ -14,6 +14,7 @@ import io.github.drkit.plan.RestoreVolumeKind;
 import io.github.drkit.plan.RestoreVolumePlan;
 import io.github.drkit.runtime.aws.api.EbsSnapshot;
 import io.github.drkit.runtime.aws.api.EbsVolume;
+import io.github.drkit.runtime.readiness.Answer;
 import io.github.drkit.runtime.readiness.Finding;
 import io.github.drkit.runtime.readiness.ReadinessCheck;
 import io.github.drkit.runtime.readiness.ReadinessContext;
@@ -52,9 +53,9 @@ public final class RestoreVolumeReadiness implements ReadinessCheck<RestoreVolum
             snapshotReads.putIfAbsent(snapshotsKey(step, context), () -> context.aws(step).ec2Volumes().snapshotsTagged(step.region(),
                     step.snapshotTags()));
         }
-        Map<String, Answers<List<EbsVolume>>> volumes = Answers.read(context, volumeReads);
-        Map<String, Answers<Boolean>> instances = Answers.read(context, instanceReads);
-        Map<String, Answers<List<EbsSnapshot>>> snapshots = Answers.read(context, snapshotReads);
+        Map<String, Answer<List<EbsVolume>>> volumes = Answer.readAll(context, volumeReads);
+        Map<String, Answer<Boolean>> instances = Answer.readAll(context, instanceReads);
+        Map<String, Answer<List<EbsSnapshot>>> snapshots = Answer.readAll(context, snapshotReads);
         Instant now = Instant.now();
         List<Finding> findings = new ArrayList<>();
         for (RestoreVolumePlan step : steps) {
@@ -64,8 +65,8 @@ public final class RestoreVolumeReadiness implements ReadinessCheck<RestoreVolum
         return findings;
     }
 
-    private static List<Finding> findings(RestoreVolumePlan step, ReadinessContext context, Instant now, Answers<List<EbsVolume>> volumes,
-                                          Answers<Boolean> instance, Answers<List<EbsSnapshot>> snapshots) {
+    private static List<Finding> findings(RestoreVolumePlan step, ReadinessContext context, Instant now, Answer<List<EbsVolume>> volumes,
+                                          Answer<Boolean> instance, Answer<List<EbsSnapshot>> snapshots) {
         String resource = "EBS volume " + step.volumeName() + " (" + step.availabilityZone() + ")";
         List<Finding> findings = new ArrayList<>();
         if (volumes.error() != null) {
