@@ -88,14 +88,18 @@ public final class RestoreImageExecutor implements StepExecutor<RestoreImagePlan
         return "AMI tagged " + step.imageTags() + " in " + step.region();
     }
 
-    /** The step's group, which must launch from a launch template; refused naming {@code autoScalingGroupName} otherwise. */
-    static AutoScalingGroup group(AwsClients aws, RestoreImagePlan step) {
-        List<AutoScalingGroup> groups = aws.autoScaling().describe(step.region(), List.of(step.autoScalingGroupName()));
-        if (groups.isEmpty()) {
-            throw new PlanValidationException(step.path() + ".autoScalingGroupName", "Auto Scaling group '" + step.autoScalingGroupName()
-                    + "' not found in " + step.region());
-        }
-        AutoScalingGroup group = groups.get(0);
+    private static AutoScalingGroup group(AwsClients aws, RestoreImagePlan step) {
+        return group(step, aws.autoScaling().describe(step.region(), List.of(step.autoScalingGroupName())));
+    }
+
+    /**
+     * The step's group among the groups described (one call may describe many), which must launch from a launch template;
+     * refused naming {@code autoScalingGroupName} otherwise.
+     */
+    static AutoScalingGroup group(RestoreImagePlan step, List<AutoScalingGroup> described) {
+        AutoScalingGroup group = described.stream().filter(g -> g.name().equals(step.autoScalingGroupName())).findFirst()
+                .orElseThrow(() -> new PlanValidationException(step.path() + ".autoScalingGroupName", "Auto Scaling group '"
+                        + step.autoScalingGroupName() + "' not found in " + step.region()));
         if (group.launchTemplate() == null || group.mixedInstancesPolicy()) {
             throw new PlanValidationException(step.path() + ".autoScalingGroupName", "Auto Scaling group '" + step.autoScalingGroupName()
                     + "' in " + step.region() + " must launch from a launch template (not a launch configuration or a mixed instances"

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import io.github.drkit.plan.PlanValidationException;
 import io.github.drkit.plan.RestoreImageKind;
 import io.github.drkit.plan.RestoreImagePlan;
+import io.github.drkit.runtime.aws.api.AutoScalingGroup;
 import io.github.drkit.runtime.aws.api.Ec2Api;
 import io.github.drkit.runtime.aws.api.MachineImage;
 import io.github.drkit.runtime.readiness.Answer;
@@ -23,10 +24,13 @@ import io.github.drkit.runtime.readiness.Severity;
 /**
  * Image restores: the Auto Scaling group exists and launches from a launch template version that exists (what the restore
  * makes a new version of), and the AMI a restore now would choose exists in the recovery Region and is younger than the
- * step's RPO. A group that already launches that AMI is said to. Reads: one DescribeAutoScalingGroups and one
- * DescribeLaunchTemplateVersions per step, one DescribeImages per account, Region and set of image tags.
+ * step's RPO. A group that already launches that AMI is said to. Reads: one DescribeAutoScalingGroups per account, Region
+ * and 50 groups, one DescribeLaunchTemplateVersions per step (the API reads one template a call), one DescribeImages per
+ * account, Region and set of image tags.
  */
 public final class RestoreImageReadiness implements ReadinessCheck<RestoreImagePlan> {
+    private static final int GROUPS_PER_CALL = 50;
+
     @Override
     public String kind() {
         return RestoreImageKind.NAME;
@@ -39,14 +43,20 @@ public final class RestoreImageReadiness implements ReadinessCheck<RestoreImageP
 
     @Override
     public List<Finding> check(List<RestoreImagePlan> steps, ReadinessContext context) {
-        Map<String, Callable<Ec2Api.LaunchTemplateVersion>> groupReads = new LinkedHashMap<>();
+        Map<String, Answer<List<AutoScalingGroup>>> groups = groups(steps, context);
+        Map<String, Callable<Ec2Api.LaunchTemplateVersion>> versionReads = new LinkedHashMap<>();
         Map<String, Callable<List<MachineImage>>> imageReads = new LinkedHashMap<>();
         for (RestoreImagePlan step : steps) {
-            groupReads.put(step.path(), () -> RestoreImageExecutor.version(context.aws(step), step,
-                    RestoreImageExecutor.group(context.aws(step), step)));
+            Answer<List<AutoScalingGroup>> described = groups.get(step.path());
+            versionReads.put(step.path(), () -> {
+                if (described.error() != null) {
+                    throw described.error();
+                }
+                return RestoreImageExecutor.version(context.aws(step), step, RestoreImageExecutor.group(step, described.value()));
+            });
             imageReads.putIfAbsent(imagesKey(step, context), () -> context.aws(step).ec2().imagesTagged(step.region(), step.imageTags()));
         }
-        Map<String, Answer<Ec2Api.LaunchTemplateVersion>> versions = Answer.readAll(context, groupReads);
+        Map<String, Answer<Ec2Api.LaunchTemplateVersion>> versions = Answer.readAll(context, versionReads);
         Map<String, Answer<List<MachineImage>>> images = Answer.readAll(context, imageReads);
         Instant now = Instant.now();
         List<Finding> findings = new ArrayList<>();
@@ -54,6 +64,28 @@ public final class RestoreImageReadiness implements ReadinessCheck<RestoreImageP
             findings.addAll(findings(step, context, now, versions.get(step.path()), images.get(imagesKey(step, context))));
         }
         return findings;
+    }
+
+    /** The groups described for each step, by step path: one DescribeAutoScalingGroups per account, Region and 50 groups. */
+    private static Map<String, Answer<List<AutoScalingGroup>>> groups(List<RestoreImagePlan> steps, ReadinessContext context) {
+        Map<String, List<RestoreImagePlan>> byScope = new LinkedHashMap<>();
+        steps.forEach(step -> byScope.computeIfAbsent(RecoveryPointFindings.scope(step, context), k -> new ArrayList<>()).add(step));
+        Map<String, Callable<List<AutoScalingGroup>>> reads = new LinkedHashMap<>();
+        Map<String, List<RestoreImagePlan>> chunks = new LinkedHashMap<>();
+        for (Map.Entry<String, List<RestoreImagePlan>> scope : byScope.entrySet()) {
+            List<RestoreImagePlan> members = scope.getValue();
+            for (int i = 0; i < members.size(); i += GROUPS_PER_CALL) {
+                List<RestoreImagePlan> chunk = members.subList(i, Math.min(members.size(), i + GROUPS_PER_CALL));
+                RestoreImagePlan first = chunk.get(0);
+                String key = scope.getKey() + "|" + i;
+                chunks.put(key, chunk);
+                reads.put(key, () -> context.aws(first).autoScaling().describe(first.region(),
+                        chunk.stream().map(RestoreImagePlan::autoScalingGroupName).distinct().toList()));
+            }
+        }
+        Map<String, Answer<List<AutoScalingGroup>>> groups = new LinkedHashMap<>();
+        Answer.readAll(context, reads).forEach((key, answer) -> chunks.get(key).forEach(step -> groups.put(step.path(), answer)));
+        return groups;
     }
 
     private static List<Finding> findings(RestoreImagePlan step, ReadinessContext context, Instant now,

@@ -263,6 +263,7 @@ class RestoreReadinessScenarioTest {
         assertEquals(1, report.callsByOperation().get("Rds DescribeDBSnapshots"), () -> ReportJson.write(report));
         assertEquals(1, report.callsByOperation().get("Rds DescribeDBInstanceAutomatedBackups"), () -> ReportJson.write(report));
         assertEquals(1, report.callsByOperation().get("Ec2 DescribeImages"), () -> ReportJson.write(report));
+        assertEquals(1, report.callsByOperation().get("AutoScaling DescribeAutoScalingGroups"), () -> ReportJson.write(report));
         assertEquals(4, report.callsByOperation().get("Rds DescribeDBInstances"), () -> ReportJson.write(report));
     }
 }
