@@ -56,7 +56,15 @@ final class RecoveryPointFindings {
 
     /** The restore already ran: what it made exists, and a second run makes nothing new. */
     static Finding restored(PlanStep step, String resource, String made, RecoveryPoint from, Instant now) {
-        return Finding.of(Severity.INFO, Finding.Category.EXISTENCE, step.path(), resource, "already restored: " + made
+        return restored(step, resource, "already restored", made, from, now);
+    }
+
+    /**
+     * The restore ran or runs: {@code lead} says which ("already restored", "restore under way"), {@code made} what it made
+     * or is making; a second run makes nothing new.
+     */
+    static Finding restored(PlanStep step, String resource, String lead, String made, RecoveryPoint from, Instant now) {
+        return Finding.of(Severity.INFO, Finding.Category.EXISTENCE, step.path(), resource, lead + ": " + made
                         + (from == null ? "" : " from " + from.id() + " of " + from.time() + ", " + RecoveryPoint.words(
                         Duration.between(from.time(), now).isNegative() ? Duration.ZERO : Duration.between(from.time(), now)) + " old")
                         + "; a restore now makes nothing new", "none; once the primary serves again, see failback's list of what was left");

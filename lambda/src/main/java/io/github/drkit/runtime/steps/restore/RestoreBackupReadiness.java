@@ -89,7 +89,8 @@ public final class RestoreBackupReadiness implements ReadinessCheck<RestoreBacku
         BackupRestoreJob job = read.value().job();
         if (job != null) {
             RecoveryPoint from = points.stream().filter(p -> p.id().equals(job.recoveryPointArn())).findFirst().orElse(null);
-            return RecoveryPointFindings.restored(step, resource, "restore job " + job.id() + " is " + job.status()
+            return RecoveryPointFindings.restored(step, resource, job.isCompleted() ? "already restored" : "restore under way",
+                    "restore job " + job.id() + " is " + job.status()
                     + (job.createdResourceArn() == null ? "" : " (restored " + job.createdResourceArn() + ")"), from, now);
         }
         return RecoveryPointFindings.age(step, resource, RecoveryPoint.choose(points, Optional.empty(), what, field),

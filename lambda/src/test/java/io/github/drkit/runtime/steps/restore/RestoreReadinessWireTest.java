@@ -210,6 +210,20 @@ class RestoreReadinessWireTest {
     }
 
     @Test
+    void evaluate_whenAnEarlierRestoreJobIsRunning_isInfoSayingTheRestoreIsUnderWay() {
+        long created = Instant.now().minus(Duration.ofMinutes(5)).getEpochSecond();
+        jobsListed("""
+                {"RestoreJobId": "job-8", "RecoveryPointArn": "%s", "Status": "RUNNING", "ResourceType": "EBS", "CreationDate": %d}"""
+                .formatted(LATEST, created));
+
+        ReadinessReport report = evaluate(RESTORE_BACKUP.formatted("shop-recovery", VOLUME, 86400));
+
+        assertEquals(Verdict.READY, report.verdict(), () -> ReportJson.write(report));
+        assertTrue(at(report, "stages[0].steps[0]").problem().startsWith("restore under way: restore job job-8 is RUNNING from " + LATEST),
+                () -> ReportJson.write(report));
+    }
+
+    @Test
     void evaluate_whenPointInTimeBackupsAreReplicated_weighsTheLatestRestorableTimeOncePerRegion() {
         ReadinessReport report = evaluate(POINT_IN_TIME.formatted("orders", "orders"), POINT_IN_TIME.formatted("invoices", "invoices"));
 
