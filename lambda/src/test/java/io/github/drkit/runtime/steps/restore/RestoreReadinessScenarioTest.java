@@ -71,10 +71,14 @@ class RestoreReadinessScenarioTest {
     }
 
     private ReadinessReport evaluate(String... steps) {
+        return evaluate(Objectives.none(), steps);
+    }
+
+    private ReadinessReport evaluate(Objectives objectives, String... steps) {
         return evaluator.evaluate(RecoveryPlan.parse("""
                 {"version": 2, "application": "shop", "strategy": "BACKUP_RESTORE", "primaryRegion": "us-east-1", "recoveryRegion": "us-west-2",
                  "stages": [{"name": "data", "steps": [%s]}]}
-                """.formatted(String.join(", ", steps))), Objectives.none(), Duration.ofSeconds(60));
+                """.formatted(String.join(", ", steps))), objectives, Duration.ofSeconds(60));
     }
 
     /** A snapshot of the primary database copied to the recovery Region, as a cross-Region copy rule leaves it; its id. */
@@ -168,6 +172,23 @@ class RestoreReadinessScenarioTest {
         Finding volume = at(report, "stages[0].steps[1]");
         assertEquals(Severity.WARNING, volume.severity());
         assertTrue(volume.problem().contains(ebs), volume.problem());
+    }
+
+    @Test
+    void evaluate_whenTheStepDeclaresNoRpo_weighsThePointAgainstThePlansRpo() throws InterruptedException {
+        String ami = image("web-0");
+        Thread.sleep(2_100);
+        String step = IMAGE.formatted("web", 1).replace(", \"rpoSeconds\": 1", "");
+
+        ReadinessReport declared = evaluate(new Objectives(null, Duration.ofSeconds(1)), step);
+        ReadinessReport none = evaluate(step);
+
+        assertEquals(Verdict.DEGRADED, declared.verdict(), () -> ReportJson.write(declared));
+        assertTrue(at(declared, "stages[0].steps[0]").problem().startsWith("the newest AMI tagged {drkit:image=web} in us-west-2 is " + ami),
+                () -> ReportJson.write(declared));
+        assertTrue(at(declared, "stages[0].steps[0]").problem().contains("older than the RPO of 1 s"), () -> ReportJson.write(declared));
+        assertEquals(Verdict.READY, none.verdict(), () -> ReportJson.write(none));
+        assertTrue(at(none, "stages[0].steps[0]").problem().endsWith(" old (no RPO declared)"), () -> ReportJson.write(none));
     }
 
     @Test
