@@ -73,7 +73,8 @@ class FailoverReadinessTest {
         assertNull(f.getReadinessSchedule());
         assertNull(f.getReadinessAlarm());
         assertEquals(List.of("ec2:DescribeLaunchTemplateVersions", "ec2:DescribeImages", "ec2:DescribeInstanceTypes",
-                "servicequotas:GetServiceQuota", "cloudwatch:GetMetricStatistics"), statement(t, "ReadinessReads").get("Action"));
+                "servicequotas:GetServiceQuota", "cloudwatch:GetMetricStatistics", "ecs:DescribeClusters", "ecs:DescribeTaskDefinition"),
+                statement(t, "ReadinessReads").get("Action"));
     }
 
     @Test

@@ -71,12 +71,12 @@ class PreflightReadinessScenarioTest {
     @Test
     void evaluate_whenResourceOfSuchAKindIsMissing_isNotReadyNamingItsField() {
         ReadinessReport report = evaluate("""
-                {"kind": "scaleService", "cluster": "gone", "service": "web", "standbyDesiredCount": 0, "recoveryDesiredCount": 2}""");
+                {"kind": "invokeFunction", "functionArn": "arn:aws:lambda:us-west-2:123456789012:function:gone"}""");
 
         assertEquals(Verdict.NOT_READY, report.verdict(), () -> ReportJson.write(report));
         List<Finding> critical = report.findings().stream().filter(f -> f.severity() == Severity.CRITICAL).toList();
         assertEquals(1, critical.size(), () -> ReportJson.write(report));
-        assertEquals("stages[0].steps[0].cluster", critical.get(0).path());
+        assertEquals("stages[0].steps[0].functionArn", critical.get(0).path());
         assertEquals(Finding.Category.EXISTENCE, critical.get(0).category());
     }
 }

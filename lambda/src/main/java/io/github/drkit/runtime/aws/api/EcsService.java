@@ -6,9 +6,15 @@ package io.github.drkit.runtime.aws.api;
  * @param deployments how many deployments the service has: one when no deployment is in progress
  * @param rolloutState the primary deployment's rollout state ({@code COMPLETED}, {@code IN_PROGRESS}, {@code FAILED});
  *                     null when ECS reports none (services without the circuit breaker in older accounts)
+ * @param taskDefinition the ARN of the task definition the service runs; null when the answer names none
  */
 public record EcsService(String name, String status, int desiredCount, int runningCount, int pendingCount, int deployments,
-                         String rolloutState) {
+                         String rolloutState, String taskDefinition) {
+
+    /** A service whose task definition is not known. */
+    public EcsService(String name, String status, int desiredCount, int runningCount, int pendingCount, int deployments, String rolloutState) {
+        this(name, status, desiredCount, runningCount, pendingCount, deployments, rolloutState, null);
+    }
 
     /**
      * What steady state still waits for, in words; null when the service is at steady state: ACTIVE, as many tasks

@@ -25,16 +25,22 @@ public final class RdsPointInTimeApi {
      * Region, which a replicated backup's instance is not.
      */
     public List<AutomatedBackup> automatedBackups(String region, String dbInstanceIdentifier) {
+        return automatedBackups(region).stream().filter(b -> dbInstanceIdentifier.equalsIgnoreCase(b.dbInstanceIdentifier())).toList();
+    }
+
+    /**
+     * Every automated backup in the Region, of every instance, replicated ones included: the one listing that serves any
+     * number of instances of the Region (evaluate reads it once per Region).
+     */
+    public List<AutomatedBackup> automatedBackups(String region) {
         List<AutomatedBackup> backups = new ArrayList<>();
         String marker = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             Xml answer = query.call(region, "DescribeDBInstanceAutomatedBackups", Params.of().put("Marker", marker));
             for (Xml item : answer.all("DescribeDBInstanceAutomatedBackupsResult/DBInstanceAutomatedBackups/DBInstanceAutomatedBackup")) {
-                if (dbInstanceIdentifier.equalsIgnoreCase(item.text("DBInstanceIdentifier"))) {
-                    backups.add(new AutomatedBackup(item.text("DBInstanceAutomatedBackupsArn"), item.text("DBInstanceIdentifier"),
-                            item.text("Region"), item.text("Status"), time(item.text("RestoreWindow/EarliestTime")),
-                            time(item.text("RestoreWindow/LatestTime"))));
-                }
+                backups.add(new AutomatedBackup(item.text("DBInstanceAutomatedBackupsArn"), item.text("DBInstanceIdentifier"),
+                        item.text("Region"), item.text("Status"), time(item.text("RestoreWindow/EarliestTime")),
+                        time(item.text("RestoreWindow/LatestTime"))));
             }
             marker = answer.text("DescribeDBInstanceAutomatedBackupsResult/Marker");
             if (marker == null || marker.isEmpty()) {

@@ -89,11 +89,8 @@ public final class RestoreBackupExecutor implements StepExecutor<RestoreBackupPl
             throw new PlanValidationException(step.path() + ".backupVaultName", "AWS Backup vault '" + step.backupVaultName() + "' not found in "
                     + step.region() + "; nothing restored");
         }
-        List<RecoveryPoint> points = all.stream()
-                .filter(p -> p.isCompleted() && p.creationDate() != null && (p.resourceType() == null || p.resourceType().equals(step.resourceType())))
-                .map(p -> new RecoveryPoint(p.arn(), p.creationDate())).toList();
-        String what = "completed AWS Backup recovery point of " + step.resourceArn() + " in vault '" + step.backupVaultName() + "' ("
-                + step.region() + ")";
+        List<RecoveryPoint> points = points(step, all);
+        String what = what(step);
         // The step's job may come from any of the resource's points: after `restore --before`, or once newer copies arrived,
         // the latest point is not the one restored, and a second job would be a second resource.
         BackupRestoreJob job = points.isEmpty() ? null : usable(jobsOf(backup, step, points));
@@ -109,11 +106,24 @@ public final class RestoreBackupExecutor implements StepExecutor<RestoreBackupPl
                 job == null ? null : job.status(), details, job == null ? Position.NORMAL : Position.EITHER), new State(point, job, points));
     }
 
+    /** The points a restore may start from: the completed ones of the step's resource type whose time is known. */
+    static List<RecoveryPoint> points(RestoreBackupPlan step, List<BackupRecoveryPoint> all) {
+        return all.stream()
+                .filter(p -> p.isCompleted() && p.creationDate() != null && (p.resourceType() == null || p.resourceType().equals(step.resourceType())))
+                .map(p -> new RecoveryPoint(p.arn(), p.creationDate())).toList();
+    }
+
+    /** The step's recovery points in words, for messages. */
+    static String what(RestoreBackupPlan step) {
+        return "completed AWS Backup recovery point of " + step.resourceArn() + " in vault '" + step.backupVaultName() + "' ("
+                + step.region() + ")";
+    }
+
     /**
      * The restore jobs started from any of the points for a recovery, not by a restore testing plan, whatever their status.
      * One listing from the earliest point's time covers them all.
      */
-    private static List<BackupRestoreJob> jobsOf(BackupApi backup, RestoreBackupPlan step, List<RecoveryPoint> points) {
+    static List<BackupRestoreJob> jobsOf(BackupApi backup, RestoreBackupPlan step, List<RecoveryPoint> points) {
         Set<String> arns = points.stream().map(RecoveryPoint::id).collect(Collectors.toSet());
         Instant earliest = points.stream().map(RecoveryPoint::time).min(Comparator.naturalOrder()).orElseThrow();
         return backup.restoreJobs(step.region(), step.resourceType(), earliest).stream()
@@ -125,7 +135,7 @@ public final class RestoreBackupExecutor implements StepExecutor<RestoreBackupPl
      * The step's job among them: a completed one first, else the latest still running. Failed or aborted jobs restored
      * nothing; jobs a restore testing plan started restore into resources the test deletes (filtered before).
      */
-    private static BackupRestoreJob usable(List<BackupRestoreJob> jobs) {
+    static BackupRestoreJob usable(List<BackupRestoreJob> jobs) {
         List<BackupRestoreJob> live = jobs.stream().filter(j -> !j.hasFailed()).toList();
         return live.stream().filter(BackupRestoreJob::isCompleted).findFirst()
                 .orElse(live.stream().max(Comparator.comparing(j -> j.creationDate() == null ? Instant.MIN : j.creationDate())).orElse(null));

@@ -14,6 +14,7 @@ import io.github.drkit.plan.RestoreDatabaseKind;
 import io.github.drkit.plan.RestoreDatabasePlan;
 import io.github.drkit.runtime.aws.AwsServiceError;
 import io.github.drkit.runtime.aws.api.DbInstance;
+import io.github.drkit.runtime.aws.api.DbSnapshot;
 import io.github.drkit.runtime.engine.Execution;
 import io.github.drkit.runtime.engine.Inspection;
 import io.github.drkit.runtime.engine.Position;
@@ -88,7 +89,7 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
                     db.status(), details, Position.EITHER), new State(db, point, null));
         }
         if (step.pointInTime()) {
-            String what = "automated backups of RDS instance '" + step.sourceDbInstanceIdentifier() + "' replicated to " + step.region();
+            String what = backupsWhat(step);
             PointInTime chosen = PointInTime.choose(inspection, inspection.aws(step).rdsPointInTime().automatedBackups(step.region(),
                     step.sourceDbInstanceIdentifier()), what, step.path() + ".sourceDbInstanceIdentifier");
             RecoveryPoint point = chosen == null ? null : chosen.point();
@@ -96,10 +97,8 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
                     null, point == null ? RecoveryPoint.missing(what) : point.details(step.rpoSeconds(), now), Position.NORMAL),
                     new State(null, point, chosen));
         }
-        List<RecoveryPoint> points = inspection.aws(step).rds().snapshots(step.region(), step.sourceDbInstanceIdentifier()).stream()
-                .filter(s -> "available".equals(s.status()) && s.dataTime() != null)
-                .map(s -> new RecoveryPoint(s.identifier(), s.dataTime())).toList();
-        String what = "snapshot of RDS instance '" + step.sourceDbInstanceIdentifier() + "' in " + step.region();
+        List<RecoveryPoint> points = snapshotPoints(inspection.aws(step).rds().snapshots(step.region(), step.sourceDbInstanceIdentifier()));
+        String what = snapshotWhat(step);
         RecoveryPoint point = RecoveryPoint.choose(inspection, points, what, step.path() + ".sourceDbInstanceIdentifier");
         return new StepLive(new StateReport.StepStatus(step.path(), RestoreDatabaseKind.NAME, step.region(), step.dbInstanceIdentifier(),
                 null, point == null ? RecoveryPoint.missing(what) : point.details(step.rpoSeconds(), now), Position.NORMAL),
@@ -107,8 +106,24 @@ public final class RestoreDatabaseExecutor implements StepExecutor<RestoreDataba
     }
 
     /** The snapshot a restored instance came from, from the tags the restore gave it; null for an instance made otherwise. */
-    private static RecoveryPoint pointOf(DbInstance db) {
+    static RecoveryPoint pointOf(DbInstance db) {
         return RestoreTags.pointOf(db.tags());
+    }
+
+    /** The snapshots a restore may start from: the available ones whose data time is known. */
+    static List<RecoveryPoint> snapshotPoints(List<DbSnapshot> snapshots) {
+        return snapshots.stream().filter(s -> "available".equals(s.status()) && s.dataTime() != null)
+                .map(s -> new RecoveryPoint(s.identifier(), s.dataTime())).toList();
+    }
+
+    /** The step's snapshots in words, for messages. */
+    static String snapshotWhat(RestoreDatabasePlan step) {
+        return "snapshot of RDS instance '" + step.sourceDbInstanceIdentifier() + "' in " + step.region();
+    }
+
+    /** The step's replicated automated backups in words, for messages. */
+    static String backupsWhat(RestoreDatabasePlan step) {
+        return "automated backups of RDS instance '" + step.sourceDbInstanceIdentifier() + "' replicated to " + step.region();
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.github.drkit.plan.RestoreImagePlan;
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.api.AutoScalingGroup;
 import io.github.drkit.runtime.aws.api.Ec2Api;
+import io.github.drkit.runtime.aws.api.MachineImage;
 import io.github.drkit.runtime.aws.api.UpdateAutoScalingGroupRequest;
 import io.github.drkit.runtime.engine.Execution;
 import io.github.drkit.runtime.engine.Inspection;
@@ -64,10 +65,8 @@ public final class RestoreImageExecutor implements StepExecutor<RestoreImagePlan
     private static StepLive read(RestoreImagePlan step, Inspection inspection) {
         AutoScalingGroup group = group(inspection.aws(step), step);
         Ec2Api.LaunchTemplateVersion version = version(inspection.aws(step), step, group);
-        List<RecoveryPoint> points = inspection.aws(step).ec2().imagesTagged(step.region(), step.imageTags()).stream()
-                .filter(image -> "available".equals(image.state()) && image.created() != null)
-                .map(image -> new RecoveryPoint(image.imageId(), image.created())).toList();
-        String what = "AMI tagged " + step.imageTags() + " in " + step.region();
+        List<RecoveryPoint> points = imagePoints(inspection.aws(step).ec2().imagesTagged(step.region(), step.imageTags()));
+        String what = what(step);
         RecoveryPoint point = RecoveryPoint.choose(inspection, points, what, step.path() + ".imageTags");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("imageId", version.imageId() == null ? "" : version.imageId());
@@ -78,13 +77,29 @@ public final class RestoreImageExecutor implements StepExecutor<RestoreImagePlan
                 null, details, Position.EITHER), new State(group, version, point));
     }
 
+    /** The AMIs a restore may point the group at: the available ones whose creation time is known. */
+    static List<RecoveryPoint> imagePoints(List<MachineImage> images) {
+        return images.stream().filter(image -> "available".equals(image.state()) && image.created() != null)
+                .map(image -> new RecoveryPoint(image.imageId(), image.created())).toList();
+    }
+
+    /** The step's AMIs in words, for messages. */
+    static String what(RestoreImagePlan step) {
+        return "AMI tagged " + step.imageTags() + " in " + step.region();
+    }
+
     private static AutoScalingGroup group(AwsClients aws, RestoreImagePlan step) {
-        List<AutoScalingGroup> groups = aws.autoScaling().describe(step.region(), List.of(step.autoScalingGroupName()));
-        if (groups.isEmpty()) {
-            throw new PlanValidationException(step.path() + ".autoScalingGroupName", "Auto Scaling group '" + step.autoScalingGroupName()
-                    + "' not found in " + step.region());
-        }
-        AutoScalingGroup group = groups.get(0);
+        return group(step, aws.autoScaling().describe(step.region(), List.of(step.autoScalingGroupName())));
+    }
+
+    /**
+     * The step's group among the groups described (one call may describe many), which must launch from a launch template;
+     * refused naming {@code autoScalingGroupName} otherwise.
+     */
+    static AutoScalingGroup group(RestoreImagePlan step, List<AutoScalingGroup> described) {
+        AutoScalingGroup group = described.stream().filter(g -> g.name().equals(step.autoScalingGroupName())).findFirst()
+                .orElseThrow(() -> new PlanValidationException(step.path() + ".autoScalingGroupName", "Auto Scaling group '"
+                        + step.autoScalingGroupName() + "' not found in " + step.region()));
         if (group.launchTemplate() == null || group.mixedInstancesPolicy()) {
             throw new PlanValidationException(step.path() + ".autoScalingGroupName", "Auto Scaling group '" + step.autoScalingGroupName()
                     + "' in " + step.region() + " must launch from a launch template (not a launch configuration or a mixed instances"
@@ -93,7 +108,8 @@ public final class RestoreImageExecutor implements StepExecutor<RestoreImagePlan
         return group;
     }
 
-    private static Ec2Api.LaunchTemplateVersion version(AwsClients aws, RestoreImagePlan step, AutoScalingGroup group) {
+    /** The launch template version the group launches; refused naming {@code autoScalingGroupName} when it does not exist. */
+    static Ec2Api.LaunchTemplateVersion version(AwsClients aws, RestoreImagePlan step, AutoScalingGroup group) {
         AutoScalingGroup.LaunchTemplateRef ref = group.launchTemplate();
         Ec2Api.LaunchTemplateVersion version = aws.ec2().launchTemplateVersion(step.region(), ref.id(), ref.name(),
                 ref.version() == null ? "$Default" : ref.version());

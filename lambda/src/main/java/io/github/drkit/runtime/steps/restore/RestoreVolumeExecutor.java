@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import io.github.drkit.plan.PlanValidationException;
 import io.github.drkit.plan.RestoreVolumeKind;
 import io.github.drkit.plan.RestoreVolumePlan;
+import io.github.drkit.runtime.aws.api.EbsSnapshot;
 import io.github.drkit.runtime.aws.api.EbsVolume;
 import io.github.drkit.runtime.aws.api.Ec2VolumesApi;
 import io.github.drkit.runtime.engine.Execution;
@@ -98,18 +99,27 @@ public final class RestoreVolumeExecutor implements StepExecutor<RestoreVolumePl
             return new StepLive(new StateReport.StepStatus(step.path(), RestoreVolumeKind.NAME, step.region(), step.volumeName(),
                     volume.state(), details, Position.EITHER), new State(volume, others, point));
         }
-        List<RecoveryPoint> points = ec2.snapshotsTagged(step.region(), step.snapshotTags()).stream()
-                .filter(s -> "completed".equals(s.state()) && s.startTime() != null)
-                .map(s -> new RecoveryPoint(s.snapshotId(), s.startTime())).toList();
-        String what = "EBS snapshot tagged " + step.snapshotTags() + " in " + step.region();
+        List<RecoveryPoint> points = snapshotPoints(ec2.snapshotsTagged(step.region(), step.snapshotTags()));
+        String what = what(step);
         RecoveryPoint point = RecoveryPoint.choose(inspection, points, what, step.path() + ".snapshotTags");
         return new StepLive(new StateReport.StepStatus(step.path(), RestoreVolumeKind.NAME, step.region(), step.volumeName(), null,
                 point == null ? RecoveryPoint.missing(what) : point.details(step.rpoSeconds(), now), Position.NORMAL),
                 new State(null, List.of(), point));
     }
 
+    /** The snapshots a restore may create the volume from: the completed ones whose start time is known. */
+    static List<RecoveryPoint> snapshotPoints(List<EbsSnapshot> snapshots) {
+        return snapshots.stream().filter(s -> "completed".equals(s.state()) && s.startTime() != null)
+                .map(s -> new RecoveryPoint(s.snapshotId(), s.startTime())).toList();
+    }
+
+    /** The step's snapshots in words, for messages. */
+    static String what(RestoreVolumePlan step) {
+        return "EBS snapshot tagged " + step.snapshotTags() + " in " + step.region();
+    }
+
     /** The named instance must exist in the volume's zone: an EBS volume attaches only there. Checked before any change. */
-    private static void checkInstance(RestoreVolumePlan step, Ec2VolumesApi ec2) {
+    static void checkInstance(RestoreVolumePlan step, Ec2VolumesApi ec2) {
         String instance = step.attachTo().instanceId();
         Optional<String> zone = ec2.instanceZone(step.region(), instance);
         if (zone.isEmpty()) {
@@ -122,7 +132,7 @@ public final class RestoreVolumeExecutor implements StepExecutor<RestoreVolumePl
     }
 
     /** The volumes of the step's name that still exist. */
-    private static List<EbsVolume> restored(Ec2VolumesApi ec2, RestoreVolumePlan step) {
+    static List<EbsVolume> restored(Ec2VolumesApi ec2, RestoreVolumePlan step) {
         return ec2.volumesTagged(step.region(), RESTORED_VOLUME, step.volumeName()).stream()
                 .filter(v -> !"deleting".equals(v.state()) && !"deleted".equals(v.state()))
                 .sorted(Comparator.comparing(EbsVolume::volumeId)).toList();

@@ -651,6 +651,7 @@ final class ConformanceCases {
                                 .healthCheckObservations().stream().map(o -> o.statusReport().status()).toList()),
                 // ECS and EKS
                 ContainerConformanceCases.describeServices(), ContainerConformanceCases.updateService(),
+                ContainerConformanceCases.describeClusters(), ContainerConformanceCases.describeTaskDefinition(),
                 ContainerConformanceCases.describeNodegroup(), ContainerConformanceCases.updateNodegroupConfig(),
                 ContainerConformanceCases.describeUpdate(),
                 // AWS Backup

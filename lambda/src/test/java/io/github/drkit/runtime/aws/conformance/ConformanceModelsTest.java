@@ -83,6 +83,8 @@ class ConformanceModelsTest {
             Map.entry("DynamoDbApi.describeTable", "software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse"),
             Map.entry("EcsApi.describeServices", "software.amazon.awssdk.services.ecs.model.DescribeServicesResponse"),
             Map.entry("EcsApi.updateDesiredCount", "software.amazon.awssdk.services.ecs.model.UpdateServiceResponse"),
+            Map.entry("EcsApi.clusterStatuses", "software.amazon.awssdk.services.ecs.model.DescribeClustersResponse"),
+            Map.entry("EcsApi.taskDefinitionStatus", "software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse"),
             Map.entry("EksApi.describeNodegroup", "software.amazon.awssdk.services.eks.model.DescribeNodegroupResponse"),
             Map.entry("EksApi.updateScaling", "software.amazon.awssdk.services.eks.model.UpdateNodegroupConfigResponse"),
             Map.entry("EksApi.describeUpdate", "software.amazon.awssdk.services.eks.model.DescribeUpdateResponse"),

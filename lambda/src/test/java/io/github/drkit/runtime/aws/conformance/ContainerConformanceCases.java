@@ -20,6 +20,7 @@ final class ContainerConformanceCases {
             {"serviceArn": "arn:aws:ecs:us-west-2:123456789012:service/shop/web", "serviceName": "web",
              "clusterArn": "arn:aws:ecs:us-west-2:123456789012:cluster/shop", "status": "ACTIVE",
              "desiredCount": 4, "runningCount": 2, "pendingCount": 2, "launchType": "FARGATE",
+             "taskDefinition": "arn:aws:ecs:us-west-2:123456789012:task-definition/web:7",
              "deployments": [
                {"id": "ecs-svc/1", "status": "PRIMARY", "desiredCount": 4, "runningCount": 2, "pendingCount": 2,
                 "rolloutState": "IN_PROGRESS", "createdAt": 1.7648172E9},
@@ -57,6 +58,34 @@ final class ContainerConformanceCases {
                 sdk -> service(sdk.ecs.updateService(r -> r.cluster("shop").service("web").desiredCount(4)).service()));
     }
 
+    static ConformanceCase describeClusters() {
+        return new ConformanceCase("EcsApi.clusterStatuses", CannedAnswer.json(200, "application/x-amz-json-1.1", """
+                {"clusters": [
+                  {"clusterArn": "arn:aws:ecs:us-west-2:123456789012:cluster/shop", "clusterName": "shop", "status": "ACTIVE",
+                   "registeredContainerInstancesCount": 0, "runningTasksCount": 2, "pendingTasksCount": 0, "activeServicesCount": 1},
+                  {"clusterArn": "arn:aws:ecs:us-west-2:123456789012:cluster/old", "clusterName": "old", "status": "INACTIVE",
+                   "registeredContainerInstancesCount": 0, "runningTasksCount": 0, "pendingTasksCount": 0, "activeServicesCount": 0}],
+                 "failures": [{"arn": "arn:aws:ecs:us-west-2:123456789012:cluster/gone", "reason": "MISSING"}]}""", Map.of()),
+                aws -> aws.ecs().clusterStatuses(REGION, List.of("shop", "old", "gone")),
+                sdk -> {
+                    Map<String, String> statuses = new java.util.LinkedHashMap<>();
+                    sdk.ecs.describeClusters(r -> r.clusters("shop", "old", "gone")).clusters().forEach(c -> statuses.put(c.clusterName(), c.status()));
+                    return statuses;
+                });
+    }
+
+    static ConformanceCase describeTaskDefinition() {
+        return new ConformanceCase("EcsApi.taskDefinitionStatus", CannedAnswer.json(200, "application/x-amz-json-1.1", """
+                {"taskDefinition": {"taskDefinitionArn": "arn:aws:ecs:us-west-2:123456789012:task-definition/web:7", "family": "web",
+                  "revision": 7, "status": "INACTIVE", "networkMode": "awsvpc", "cpu": "256", "memory": "512",
+                  "requiresCompatibilities": ["FARGATE"], "registeredAt": 1.7648100E9, "deregisteredAt": 1.7648172E9,
+                  "containerDefinitions": [{"name": "web", "image": "public.ecr.aws/nginx/nginx:stable", "essential": true}]},
+                 "tags": []}""", Map.of()),
+                aws -> aws.ecs().taskDefinitionStatus(REGION, "arn:aws:ecs:us-west-2:123456789012:task-definition/web:7"),
+                sdk -> sdk.ecs.describeTaskDefinition(r -> r.taskDefinition("arn:aws:ecs:us-west-2:123456789012:task-definition/web:7"))
+                        .taskDefinition().statusAsString());
+    }
+
     static ConformanceCase describeNodegroup() {
         return new ConformanceCase("EksApi.describeNodegroup", CannedAnswer.json(200, "application/json", NODEGROUP, Map.of()),
                 aws -> aws.eks().describeNodegroup(REGION, "shop", "workers"),
@@ -86,7 +115,8 @@ final class ContainerConformanceCases {
     private static EcsService service(Service s) {
         String rollout = s.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst()
                 .map(Deployment::rolloutStateAsString).orElse(null);
-        return new EcsService(s.serviceName(), s.status(), s.desiredCount(), s.runningCount(), s.pendingCount(), s.deployments().size(), rollout);
+        return new EcsService(s.serviceName(), s.status(), s.desiredCount(), s.runningCount(), s.pendingCount(), s.deployments().size(), rollout,
+                s.taskDefinition());
     }
 
     private static EksUpdate update(software.amazon.awssdk.services.eks.model.Update u) {
