@@ -106,6 +106,22 @@ class GlobalDataOptionsTest {
     }
 
     @Test
+    void warmStandby_whenDeclaredRpoIsDays_theStepCarriesItAndTheStackSynthesizes() {
+        Stack stack = Fixtures.recoveryStack();
+        new WarmStandbyFleet(stack, "Shop", WarmStandbyFleetProps.builder().applicationName("shop").primaryRegion("us-east-1").recoveryCapacity(Capacity.of(2, 2, 4))
+                .vpc(Fixtures.vpc(stack))
+                .dns(DnsSwitchOptions.builder().hostedZone(Fixtures.zone(stack)).recordName("shop").primary(Endpoint.zoneRecord("primary.shop")).build())
+                .globalDatabases(List.of(database().build()))
+                .build());
+        io.github.drkit.objectives.RecoveryObjectives.builder().rto(software.amazon.awscdk.Duration.hours(12))
+                .rpo(software.amazon.awscdk.Duration.days(2)).build().applyTo(stack);
+
+        // The plan is read back at synth: a step RPO capped below the declared objective's range would fail it here.
+        String plan = Template.fromStack(stack).findResources("AWS::Lambda::Function").toString();
+        assertTrue(plan.contains("\"dbClusterIdentifier\":\"shop-secondary\",\"rpoSeconds\":172800,"), plan);
+    }
+
+    @Test
     void planGlobalDatabase_whenDeclaredRpoGiven_onlyTheOptionsStepFollowsIt() {
         PlanGlobalDatabase fromOptions = PlanGlobalDatabase.of("us-west-2", database().build());
         PlanGlobalDatabase own = PlanGlobalDatabase.of("us-west-2", "shop-global", "shop-secondary", null, 7);

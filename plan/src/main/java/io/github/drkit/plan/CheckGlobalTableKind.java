@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 /** {@code checkGlobalTable}: a gate on a DynamoDB global table's replica and its replication latency ({@link GlobalTablePlan}). */
 public final class CheckGlobalTableKind implements StepKind<GlobalTablePlan> {
     public static final String NAME = "checkGlobalTable";
+    /** The gate's limit on the replication latency: a day (a latency near it is no replication at all). */
+    static final int MAX_RPO_SECONDS = 86_400;
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
 
     @Override
@@ -33,7 +35,7 @@ public final class CheckGlobalTableKind implements StepKind<GlobalTablePlan> {
                         + "): the replication latency is measured from the Region that takes the writes to the replica in region");
             }
         }
-        int rpo = step.requiredInt("rpoSeconds", 1, FailoverGlobalDatabaseKind.MAX_RPO_SECONDS);
+        int rpo = step.requiredInt("rpoSeconds", 1, MAX_RPO_SECONDS);
         step.finish();
         return new GlobalTablePlan(region, table, source, rpo, step.path());
     }

@@ -14,8 +14,12 @@ public final class FailoverGlobalDatabaseKind implements StepKind<GlobalDatabase
     static final String CLUSTER_IDENTIFIER_RULE = "1-63 letters, digits or '-', starting with a letter, not ending with '-', no '--'";
     private static final Pattern CLUSTER_ARN = Pattern.compile(
             "arn:aws[a-z-]*:rds:([a-z0-9-]+):\\d{12}:cluster:[A-Za-z](?!.*--)[A-Za-z0-9-]{0,62}(?<!-)");
-    /** Limits on the declared objective and the wait, in seconds: a day, an hour. */
-    static final int MAX_RPO_SECONDS = 86_400;
+    /**
+     * The step's RPO takes the plan's declared RPO as the constructs write it, so it has the declared objective's range
+     * (a year); the lag at promotion is compared with it.
+     */
+    static final int MAX_RPO_SECONDS = PlanObjectives.MAX_SECONDS;
+    /** The longest wait for the promotion: an hour. */
     static final int MAX_TIMEOUT_SECONDS = 3_600;
 
     @Override

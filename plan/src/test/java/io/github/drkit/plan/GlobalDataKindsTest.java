@@ -81,8 +81,8 @@ class GlobalDataKindsTest {
                 Arguments.of(database("shop", ", \"primaryDbClusterArn\": \"arn:aws:rds:us-west-2:111111111111:cluster:old\""),
                         "stages[0].steps[0].primaryDbClusterArn: is in us-west-2, the Region of the secondary cluster: the primary cluster"
                                 + " of a global database runs in another Region (got 'arn:aws:rds:us-west-2:111111111111:cluster:old')"),
-                Arguments.of(database("shop", ", \"rpoSeconds\": 86401"),
-                        "stages[0].steps[0].rpoSeconds: must be between 0 and 86400 (got 86401)"),
+                Arguments.of(database("shop", ", \"rpoSeconds\": 31536001"),
+                        "stages[0].steps[0].rpoSeconds: must be between 0 and 31536000 (got 31536001)"),
                 Arguments.of(database("shop", ", \"timeoutSeconds\": 0"),
                         "stages[0].steps[0].timeoutSeconds: must be between 1 and 3600 (got 0)"),
                 Arguments.of(database("shop", ", \"primaryRegion\": \"us-east-1\""),

@@ -28,7 +28,7 @@ class GlobalDataProperties {
         Arbitrary<String> clusters = Arbitraries.of("shop-secondary", "b", "arn:aws:rds:us-west-2:" + ACCOUNT + ":cluster:shop-secondary");
         Arbitrary<String> primaries = Arbitraries.of("arn:aws:rds:us-east-1:" + ACCOUNT + ":cluster:shop-primary",
                 "arn:aws:rds:eu-west-1:" + ACCOUNT + ":cluster:p").injectNull(0.3);
-        Arbitrary<Integer> rpos = Arbitraries.integers().between(0, 86_400).injectNull(0.3);
+        Arbitrary<Integer> rpos = Arbitraries.integers().between(0, PlanObjectives.MAX_SECONDS).injectNull(0.3);
         Arbitrary<Integer> timeouts = Arbitraries.integers().between(1, 3_600);
         Arbitrary<GlobalDatabasePlan> valid = Combinators.combine(ids, clusters, primaries, rpos, timeouts)
                 .as((id, cluster, primary, rpo, timeout) -> new GlobalDatabasePlan("us-west-2", id, cluster, primary, rpo, timeout));
