@@ -1,12 +1,10 @@
 package io.github.drkit.plan;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -83,11 +81,11 @@ public final class RestoreDatabaseKind implements StepKind<RestoreDatabasePlan> 
             throw new PlanValidationException(db.child("vpcSecurityGroupIds"), "must list at most " + MAX_VPC_SECURITY_GROUPS
                     + " security groups, the default quota of groups per network interface (got " + ids.size() + ")");
         }
-        Set<String> seen = new HashSet<>();
         for (int i = 0; i < ids.size(); i++) {
-            if (!seen.add(ids.get(i))) {
-                throw new PlanValidationException(db.child("vpcSecurityGroupIds") + "[" + i + "]", "names security group " + ids.get(i)
-                        + " again");
+            int first = ids.indexOf(ids.get(i));
+            if (first != i) {
+                throw new PlanValidationException(db.child("vpcSecurityGroupIds") + "[" + i + "]", "must name each security group once ("
+                        + ids.get(i) + " is also vpcSecurityGroupIds[" + first + "])");
             }
         }
         return ids;

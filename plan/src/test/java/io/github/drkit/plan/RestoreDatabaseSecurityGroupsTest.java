@@ -63,6 +63,6 @@ class RestoreDatabaseSecurityGroupsTest {
     void read_whenAGroupRepeats_namesTheSecondOne() {
         PlanValidationException e = assertThrows(PlanValidationException.class, () -> step("[\"sg-0123abcd\", \"sg-0123abcd\"]"));
 
-        assertEquals("stages[0].steps[0].vpcSecurityGroupIds[1]: names security group sg-0123abcd again", e.getMessage());
+        assertEquals("stages[0].steps[0].vpcSecurityGroupIds[1]: must name each security group once (sg-0123abcd is also vpcSecurityGroupIds[0])", e.getMessage());
     }
 }
