@@ -69,7 +69,7 @@ final class RecoveryPointFindings {
         if (from != null && rpoSeconds != null && age > rpoSeconds) {
             return new Finding(Severity.WARNING, Finding.Category.DATA, step.path(), resource, problem + ", so recovery serves data "
                     + RecoveryPoint.words(Duration.ofSeconds(age)) + " old, older than the RPO of " + RecoveryPoint.words(Duration.ofSeconds(rpoSeconds))
-                    + " (" + rpoSeconds + " s)", "if the primary's data must be fresher, keep what " + delete.replaceFirst(" \\(.*", "")
+                    + " (" + rpoSeconds + " s)", "for a recovery within the RPO, keep what " + delete.replaceFirst(" \\(.*", "")
                     + " holds that you need, delete " + delete + " and run restore again: it restores from the newest point", age, null);
         }
         return new Finding(Severity.INFO, Finding.Category.EXISTENCE, step.path(), resource, problem + (from != null && rpoSeconds == null
