@@ -49,7 +49,9 @@ final class PermissionsReadiness {
             try {
                 results = context.aws().iam().simulatePrincipalPolicy(roleArn, simulation.actions(), simulation.resources(), simulation.context());
             } catch (RuntimeException e) {
-                return List.of(ReadinessContext.unchecked("permissions", roleArn, "the role's permissions (iam:SimulatePrincipalPolicy on the role itself)", e));
+                // The denials found so far stand (a throttle must not turn NOT_READY into DEGRADED); the rest is unchecked.
+                findings.add(ReadinessContext.unchecked("permissions", roleArn, "the role's permissions (iam:SimulatePrincipalPolicy on the role itself)", e));
+                break;
             }
             for (PolicySimulation result : results) {
                 if (result.decision() != PolicySimulation.Decision.ALLOWED) {

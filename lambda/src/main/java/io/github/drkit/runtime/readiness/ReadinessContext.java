@@ -71,11 +71,31 @@ public final class ReadinessContext {
      * the call's error, because a check that could not be made is not a pass.
      */
     public static Finding unchecked(String path, String resource, String what, RuntimeException error) {
+        return Finding.of(Severity.WARNING, Finding.Category.UNCHECKED, path, resource, what + " could not be checked: " + reason(error),
+                "give the function's role the read this check needs, or run evaluate where the API is served");
+    }
+
+    /**
+     * As {@link #unchecked(String, String, String, RuntimeException)}, for a read made with the step's credentials: the
+     * finding names the role the read went through ({@link #role}), which for a step in another account is the workload
+     * role, not the function's.
+     */
+    public Finding unchecked(PlanStep step, String path, String resource, String what, RuntimeException error) {
+        return Finding.of(Severity.WARNING, Finding.Category.UNCHECKED, path, resource, what + " could not be checked with "
+                + role(step) + ": " + reason(error), "give " + role(step) + " the read this check needs, or run evaluate where the API is served");
+    }
+
+    /** The role a step's reads are made with, for a message: its {@code assumeRole}'s ARN, or the function's own role. */
+    public String role(PlanStep step) {
+        String key = account(step);
+        return key.isEmpty() ? "the function's role" : "role " + key.substring(0, key.indexOf('|'));
+    }
+
+    /** Why a read failed, for a message; the deadline is rethrown (the evaluation stops and says so). */
+    static String reason(RuntimeException error) {
         if (error instanceof DeadlineExceededException deadline) {
             throw deadline;
         }
-        String reason = error instanceof AwsServiceError aws ? aws.getMessage() : error.getClass().getSimpleName() + ": " + error.getMessage();
-        return Finding.of(Severity.WARNING, Finding.Category.UNCHECKED, path, resource, what + " could not be checked: " + reason,
-                "give the function's role the read this check needs, or run evaluate where the API is served");
+        return error instanceof AwsServiceError aws ? aws.getMessage() : error.getClass().getSimpleName() + ": " + error.getMessage();
     }
 }

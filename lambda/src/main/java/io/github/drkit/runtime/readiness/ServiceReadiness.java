@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import io.github.drkit.plan.ScaleServiceKind;
 import io.github.drkit.plan.ServicePlan;
 import io.github.drkit.runtime.aws.AwsServiceError;
+import io.github.drkit.runtime.aws.DeadlineExceededException;
 import io.github.drkit.runtime.aws.api.EcsApi;
 import io.github.drkit.runtime.aws.api.EcsService;
 
@@ -17,7 +18,9 @@ import io.github.drkit.runtime.aws.api.EcsService;
  * cannot be scaled), and the task definition it runs is ACTIVE. A deregistered (INACTIVE) task definition still runs the
  * service's tasks and ECS still scales on it, but it is one step from gone and no new service or deployment can use it:
  * a warning. Reads are batched per account and Region: one DescribeClusters per 100 clusters, one DescribeServices per
- * cluster and 10 services, one DescribeTaskDefinition per task definition (the API reads one a call).
+ * cluster and 10 services, one DescribeTaskDefinition per task definition (the API reads one a call). A cluster whose
+ * status cannot be read (a workload role may make DescribeServices, a step kind's read, but not DescribeClusters) does
+ * not hide its services: they are still read, and the finding says the cluster was not checked and with which role.
  */
 public final class ServiceReadiness implements ReadinessCheck<ServicePlan> {
     @Override
@@ -73,7 +76,10 @@ public final class ServiceReadiness implements ReadinessCheck<ServicePlan> {
                                                            ReadinessContext context) {
         Map<String, List<ServicePlan>> byCluster = new LinkedHashMap<>();
         for (ServicePlan step : steps) {
-            if ("ACTIVE".equals(clusters.get(clusterKey(step, context)).value())) {
+            Answer<String> cluster = clusters.get(clusterKey(step, context));
+            // A cluster read that failed (DescribeClusters denied, as it is to a workload role built from the step kinds'
+            // rows) does not stop the service read, which that role may make.
+            if ("ACTIVE".equals(cluster.value()) || cluster.error() != null && !(cluster.error() instanceof DeadlineExceededException)) {
                 byCluster.computeIfAbsent(clusterKey(step, context), k -> new ArrayList<>()).add(step);
             }
         }
@@ -115,8 +121,35 @@ public final class ServiceReadiness implements ReadinessCheck<ServicePlan> {
                                    Map<String, Answer<String>> definitions) {
         String resource = "ECS service " + step.cluster() + "/" + step.service() + " (" + step.region() + ")";
         if (cluster.error() != null) {
-            return ReadinessContext.unchecked(step.path(), resource, "the ECS cluster", cluster.error());
+            return withoutCluster(step, context, resource, cluster.error(), read, definitions);
         }
+        return found(step, context, resource, cluster, read, definitions, "ACTIVE in an ACTIVE cluster");
+    }
+
+    /**
+     * The finding when the cluster's status could not be read: the service's own finding where that one is CRITICAL (a
+     * missing service fails failover whatever the cluster), otherwise a warning that says what the service read showed
+     * and that the cluster was not checked, naming the role the read went through.
+     */
+    private static Finding withoutCluster(ServicePlan step, ReadinessContext context, String resource, RuntimeException clusterError,
+                                          Answer<EcsService> read, Map<String, Answer<String>> definitions) {
+        Finding unreadable = context.unchecked(step, step.path() + ".cluster", resource, "the ECS cluster's status", clusterError);
+        if (read == null) {
+            return unreadable;
+        }
+        if (read.error() != null && !(read.error() instanceof AwsServiceError e && e.is("ClusterNotFoundException"))) {
+            return context.unchecked(step, step.path(), resource, "the ECS cluster and service", read.error());
+        }
+        Finding service = found(step, context, resource, new Answer<>("ACTIVE", null), read, definitions, "ACTIVE");
+        if (service.severity() == Severity.CRITICAL) {
+            return service;
+        }
+        return Finding.of(Severity.WARNING, Finding.Category.UNCHECKED, unreadable.path(), resource, unreadable.problem()
+                + "; the service itself: " + service.problem(), unreadable.fix());
+    }
+
+    private static Finding found(ServicePlan step, ReadinessContext context, String resource, Answer<String> cluster,
+                                 Answer<EcsService> read, Map<String, Answer<String>> definitions, String active) {
         if (cluster.value() == null || read != null && read.error() instanceof AwsServiceError e && e.is("ClusterNotFoundException")) {
             return Finding.of(Severity.CRITICAL, Finding.Category.EXISTENCE, step.path() + ".cluster", resource, "ECS cluster '"
                     + step.cluster() + "' not found in " + step.region() + ": failover cannot scale its service",
@@ -128,7 +161,7 @@ public final class ServiceReadiness implements ReadinessCheck<ServicePlan> {
                     "recreate the cluster and its services (redeploy their stack), or correct the plan's cluster");
         }
         if (read.error() != null) {
-            return ReadinessContext.unchecked(step.path(), resource, "the ECS service", read.error());
+            return context.unchecked(step, step.path(), resource, "the ECS service", read.error());
         }
         EcsService service = read.value();
         if (service == null) {
@@ -144,7 +177,7 @@ public final class ServiceReadiness implements ReadinessCheck<ServicePlan> {
         String counts = "desired " + service.desiredCount() + ", running " + service.runningCount() + "; failover sets "
                 + (step.followsPrimary() ? "the primary service's share" : String.valueOf(step.recoveryDesiredCount()));
         if (service.taskDefinition() == null) {
-            return Finding.of(Severity.INFO, Finding.Category.EXISTENCE, step.path(), resource, "ACTIVE in an ACTIVE cluster (" + counts
+            return Finding.of(Severity.INFO, Finding.Category.EXISTENCE, step.path(), resource, active + " (" + counts
                     + "); the answer named no task definition to check", "none");
         }
         Answer<String> definitionRead = definitions.get(scope(step, context) + "|" + service.taskDefinition());
@@ -154,7 +187,7 @@ public final class ServiceReadiness implements ReadinessCheck<ServicePlan> {
                             + " a task definition that may be gone", "deploy the service with a registered task definition (redeploy its stack)");
         }
         if (definitionRead.error() != null) {
-            return ReadinessContext.unchecked(step.path(), resource, "the task definition " + service.taskDefinition(), definitionRead.error());
+            return context.unchecked(step, step.path(), resource, "the task definition " + service.taskDefinition(), definitionRead.error());
         }
         String definition = definitionRead.value();
         if (!"ACTIVE".equals(definition)) {
@@ -164,7 +197,7 @@ public final class ServiceReadiness implements ReadinessCheck<ServicePlan> {
                             + " but no new deployment can use it, and once it is deleted the service cannot start new tasks",
                     "register the task definition again and deploy the service with it (redeploy its stack)");
         }
-        return Finding.of(Severity.INFO, Finding.Category.EXISTENCE, step.path(), resource, "ACTIVE in an ACTIVE cluster, task definition "
+        return Finding.of(Severity.INFO, Finding.Category.EXISTENCE, step.path(), resource, active + ", task definition "
                 + service.taskDefinition() + " ACTIVE (" + counts + ")", "none");
     }
 

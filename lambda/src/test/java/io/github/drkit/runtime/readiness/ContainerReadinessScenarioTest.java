@@ -39,6 +39,9 @@ class ContainerReadinessScenarioTest {
             {"kind": "scaleNodegroup", "clusterName": "shop", "nodegroupName": "%s",
              "standby": {"min": 0, "desired": 0, "max": 2}, "recovery": {"min": 1, "desired": 3, "max": 4}}""";
 
+    /** An account of its own for the cross-account cases: the emulator keeps its resources apart from the runtime's. */
+    private static final String WORKLOAD = "222222222222";
+
     private MotoServer moto;
     private Emulator emulator;
     private AwsClients clients;
@@ -198,6 +201,57 @@ class ContainerReadinessScenarioTest {
             List<String> unlisted = report.callsByOperation().keySet().stream()
                     .filter(c -> RuntimePermissions.rowsFor(kinds, c.split(" ")[0], c.split(" ")[1]).isEmpty()).toList();
             assertEquals(List.of(), unlisted, "calls the permission table does not list for " + kinds);
+        }
+    }
+
+    /**
+     * A service in another account is read through the workload role, which holds the step kind's rows only (as
+     * WorkloadAccountRole builds it): DescribeClusters and DescribeTaskDefinition are denied there, DescribeServices is not.
+     * The service is still read, and the finding names the workload role, not the function's.
+     */
+    @Test
+    void evaluate_whenTheServiceIsInAnotherAccountAndTheClusterReadIsDenied_readsTheServiceNamingTheWorkloadRole() {
+        AwsCredentialsProvider setup = moto.iam().assume(moto.credentials(), "arn:aws:iam::" + WORKLOAD + ":role/setup", "setup");
+        try (EcsClient workloadEcs = EcsClient.builder().endpointOverride(moto.endpoint()).region(Region.of(RECOVERY))
+                .credentialsProvider(setup).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            workloadEcs.createCluster(c -> c.clusterName("orders"));
+            workloadEcs.registerTaskDefinition(t -> t.family("orders").requiresCompatibilitiesWithStrings("FARGATE").networkMode("awsvpc")
+                    .cpu("256").memory("512").containerDefinitions(c -> c.name("orders").image("public.ecr.aws/nginx/nginx:stable").essential(true)));
+            workloadEcs.createService(s -> s.cluster("orders").serviceName("orders").taskDefinition("orders").desiredCount(0).launchType("FARGATE"));
+        }
+        String role = moto.iam().createRole(setup, "drkit-workload", RuntimePermissions.actions(Set.of("ecs-service")));
+        String step = SERVICE.formatted("orders", "orders").replace("}", ", \"assumeRole\": {\"roleArn\": \"" + role + "\"}}");
+        try (AwsClients failover = emulator.runtimeClients(emulator.failoverRole("cross-account", "readiness"));
+             ReadinessEvaluator underRole = ReadinessEvaluator.builder(failover).build()) {
+            ReadinessReport report = emulator.enforcing(() -> evaluate(underRole, step));
+
+            assertEquals(Verdict.DEGRADED, report.verdict(), () -> ReportJson.write(report));
+            assertEquals(1, report.callsByOperation().get("Ecs DescribeServices"), () -> ReportJson.write(report));
+            Finding unchecked = at(report, "stages[0].steps[0].cluster");
+            assertEquals(Severity.WARNING, unchecked.severity());
+            assertEquals(Finding.Category.UNCHECKED, unchecked.category());
+            assertTrue(unchecked.problem().startsWith("the ECS cluster's status could not be checked with role " + role + ": "), unchecked.problem());
+            assertTrue(unchecked.problem().contains("; the service itself: "), unchecked.problem());
+            assertTrue(unchecked.fix().startsWith("give role " + role + " the read"), unchecked.fix());
+        }
+    }
+
+    @Test
+    void evaluate_whenTheServiceIsInAnotherAccountAndMissing_isNotReadyThoughTheClusterReadIsDenied() {
+        AwsCredentialsProvider setup = moto.iam().assume(moto.credentials(), "arn:aws:iam::" + WORKLOAD + ":role/setup", "setup");
+        try (EcsClient workloadEcs = EcsClient.builder().endpointOverride(moto.endpoint()).region(Region.of(RECOVERY))
+                .credentialsProvider(setup).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            workloadEcs.createCluster(c -> c.clusterName("orders"));
+        }
+        String role = moto.iam().createRole(setup, "drkit-workload", RuntimePermissions.actions(Set.of("ecs-service")));
+        String step = SERVICE.formatted("orders", "gone").replace("}", ", \"assumeRole\": {\"roleArn\": \"" + role + "\"}}");
+        try (AwsClients failover = emulator.runtimeClients(emulator.failoverRole("cross-account", "readiness"));
+             ReadinessEvaluator underRole = ReadinessEvaluator.builder(failover).build()) {
+            ReadinessReport report = emulator.enforcing(() -> evaluate(underRole, step));
+
+            assertEquals(Verdict.NOT_READY, report.verdict(), () -> ReportJson.write(report));
+            assertEquals("ECS service 'gone' not found in cluster 'orders' in us-west-2: failover cannot scale it",
+                    at(report, "stages[0].steps[0].service").problem());
         }
     }
 }

@@ -45,6 +45,8 @@ class PermissionsReadinessTest {
     private volatile String answer;
     /** Answers given one per request before {@link #answer}, for a paged simulation. */
     private final java.util.Deque<String> pages = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** Statuses given one per request with {@link #pages}, before {@link #status}. */
+    private final java.util.Deque<Integer> statuses = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private AwsClients aws;
     private Parallel pool;
 
@@ -55,9 +57,10 @@ class PermissionsReadinessTest {
             try (exchange; InputStream in = exchange.getRequestBody()) {
                 requests.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 String page = pages.poll();
+                Integer pageStatus = statuses.poll();
                 byte[] body = (page != null ? page : answer).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/xml");
-                exchange.sendResponseHeaders(status, body.length);
+                exchange.sendResponseHeaders(pageStatus != null ? pageStatus : status, body.length);
                 exchange.getResponseBody().write(body);
             }
         });
@@ -157,6 +160,25 @@ class PermissionsReadinessTest {
         assertEquals(Finding.Category.UNCHECKED, findings.get(0).category());
         assertTrue(findings.get(0).problem().contains("could not be checked") && findings.get(0).problem().contains("AccessDenied"),
                 findings.get(0).problem());
+    }
+
+    @Test
+    void check_whenALaterSimulationFails_keepsTheDenialsFoundSoFarAndStops() {
+        pages.add(simulation("implicitDeny"));
+        statuses.add(200);
+        status = 400;
+        answer = "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>Throttling</Code>"
+                + "<Message>Rate exceeded</Message></Error><RequestId>req-3</RequestId></ErrorResponse>";
+
+        List<Finding> findings = checkPlan(fleetAndDns(""));
+
+        assertEquals(2, requests.size(), "no simulation after the one that failed: " + requests);
+        assertEquals(List.of(Severity.CRITICAL, Severity.WARNING), findings.stream().map(Finding::severity).toList(), findings::toString);
+        assertTrue(findings.get(0).problem().contains("rds:DescribeDBInstances") && findings.get(0).problem().contains("implicitDeny"),
+                findings.get(0).problem());
+        assertEquals(Finding.Category.UNCHECKED, findings.get(1).category());
+        assertTrue(findings.get(1).problem().contains("could not be checked") && findings.get(1).problem().contains("Rate exceeded"),
+                findings.get(1).problem());
     }
 
     private List<Finding> checkPlan(RecoveryPlan plan) {

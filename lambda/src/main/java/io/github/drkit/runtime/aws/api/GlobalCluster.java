@@ -28,9 +28,23 @@ public record GlobalCluster(String identifier, String arn, String status, List<M
     public record FailoverState(String status, String fromDbClusterArn, String toDbClusterArn, Boolean dataLossAllowed) {
     }
 
-    /** The member whose ARN this is; empty when the cluster is not in the global database. */
+    /** The member this ARN names ({@link #sameCluster}); empty when the cluster is not in the global database. */
     public Optional<Member> member(String dbClusterArn) {
-        return members.stream().filter(m -> m.dbClusterArn().equals(dbClusterArn)).findFirst();
+        return members.stream().filter(m -> sameCluster(m.dbClusterArn(), dbClusterArn)).findFirst();
+    }
+
+    /**
+     * Whether two cluster ARNs name the same cluster: same partition, Region and identifier (RDS compares identifiers
+     * ignoring case). The account is left out: the members of a global database are all in one account, and a plan's
+     * ARN may carry the deploying account's id (or an emulator its own) where RDS reports the cluster's.
+     */
+    public static boolean sameCluster(String a, String b) {
+        String[] x = a.split(":");
+        String[] y = b.split(":");
+        if (x.length != 7 || y.length != 7) {
+            return a.equals(b);
+        }
+        return x[1].equals(y[1]) && x[3].equals(y[3]) && x[5].equals(y[5]) && x[6].equalsIgnoreCase(y[6]);
     }
 
     /** The primary cluster; empty while the global database has none (in the middle of a failover, or no member left). */

@@ -160,19 +160,22 @@ public final class FailoverGlobalDatabaseExecutor implements StepExecutor<Global
         };
     }
 
-    /** The cluster failback makes the writer again: the plan's primary when it is a member, else the only other member. */
+    /**
+     * The cluster failback makes the writer again, as the global database names it: the plan's primary when it is a member
+     * ({@link GlobalCluster#sameCluster}, the rule evaluate uses too), else the only other member.
+     */
     private static Optional<String> failbackTarget(GlobalDatabasePlan step, GlobalDatabaseState state) {
         List<String> others = state.global().members().stream().map(GlobalCluster.Member::dbClusterArn)
-                .filter(arn -> !arn.equals(state.cluster().arn())).toList();
+                .filter(arn -> !GlobalCluster.sameCluster(arn, state.cluster().arn())).toList();
         if (step.primaryDbClusterArn() != null) {
-            return others.contains(step.primaryDbClusterArn()) ? Optional.of(step.primaryDbClusterArn()) : Optional.empty();
+            return others.stream().filter(arn -> GlobalCluster.sameCluster(arn, step.primaryDbClusterArn())).findFirst();
         }
         return others.size() == 1 ? Optional.of(others.get(0)) : Optional.empty();
     }
 
     private static String noSecondary(GlobalDatabasePlan step, GlobalDatabaseState state) {
         List<String> others = state.global().members().stream().map(GlobalCluster.Member::dbClusterArn)
-                .filter(arn -> !arn.equals(state.cluster().arn())).toList();
+                .filter(arn -> !GlobalCluster.sameCluster(arn, state.cluster().arn())).toList();
         String primary = step.primaryDbClusterArn() == null ? "a secondary cluster in the primary Region" : step.primaryDbClusterArn();
         if (step.primaryDbClusterArn() == null && others.size() > 1) {
             return "cannot fail back: global cluster " + step.globalClusterIdentifier() + " has several secondaries " + others

@@ -77,10 +77,13 @@ public final class GlobalDatabaseReadiness implements ReadinessCheck<GlobalDatab
             return List.of(ReadinessContext.unchecked(step.path(), resource, "the secondary cluster", e));
         }
         Finding membership = membership(step, global, cluster, resource);
-        if (membership != null) {
+        if (membership != null && membership.severity() == Severity.CRITICAL) {
             return List.of(membership);
         }
         List<Finding> findings = new ArrayList<>();
+        if (membership != null) {
+            findings.add(membership);
+        }
         if (global.failoverState() != null) {
             findings.add(Finding.of(Severity.WARNING, Finding.Category.DATA, step.path(), resource, "global cluster "
                     + step.globalClusterIdentifier() + " is " + global.failoverState().status() + " from " + global.failoverState().fromDbClusterArn()
@@ -102,13 +105,13 @@ public final class GlobalDatabaseReadiness implements ReadinessCheck<GlobalDatab
     }
 
     /**
-     * Null when the plan's secondary replicates from the plan's primary; otherwise the finding that says why a failover now
-     * would not do what the plan means.
+     * Null when the plan's secondary replicates from the plan's primary; otherwise the finding that says why a failover (a
+     * CRITICAL one: the rest is not weighed) or a failback (a WARNING) now would not do what the plan means.
      */
     private static Finding membership(GlobalDatabasePlan step, GlobalCluster global, DbCluster cluster, String resource) {
-        Optional<GlobalCluster.Member> member = global.member(cluster.arn());
+        GlobalDatabaseState.Role role = new GlobalDatabaseState(global, cluster, null).role();
         List<String> members = global.members().stream().map(m -> m.dbClusterArn() + (m.writer() ? " (writer)" : "")).toList();
-        if (member.isEmpty()) {
+        if (role == GlobalDatabaseState.Role.DETACHED) {
             return Finding.of(Severity.CRITICAL, Finding.Category.DATA, step.path() + ".dbClusterIdentifier", resource,
                     "no cross-Region replication: " + cluster.arn() + " is not a member of global cluster " + step.globalClusterIdentifier()
                             + " (members: " + members + "), detached by an earlier failover or never added. A failover would have"
@@ -120,7 +123,7 @@ public final class GlobalDatabaseReadiness implements ReadinessCheck<GlobalDatab
                             + " Then redeploy and run evaluate again");
         }
         Optional<String> writer = global.writer().map(GlobalCluster.Member::dbClusterArn);
-        if (member.get().writer()) {
+        if (role == GlobalDatabaseState.Role.WRITER) {
             return Finding.of(Severity.CRITICAL, Finding.Category.DATA, step.path(), resource, "the plan now runs the other way: "
                     + cluster.arn() + ", the plan's secondary in " + step.region() + ", is the writer of " + step.globalClusterIdentifier()
                     + " (members: " + members + "), after a switchover or failover. A failover now has nothing to promote, and the"
@@ -134,29 +137,17 @@ public final class GlobalDatabaseReadiness implements ReadinessCheck<GlobalDatab
                     + step.globalClusterIdentifier() + " reports no writer (members: " + members + "): nothing replicates into "
                     + cluster.identifier(), "check the global database in the RDS console; a failover in progress ends with a writer");
         }
-        if (step.primaryDbClusterArn() != null && !sameCluster(step.primaryDbClusterArn(), writer.get())) {
-            return Finding.of(Severity.CRITICAL, Finding.Category.DATA, step.path() + ".primaryDbClusterArn", resource,
+        if (step.primaryDbClusterArn() != null && !GlobalCluster.sameCluster(step.primaryDbClusterArn(), writer.get())) {
+            // Failover promotes the plan's secondary whichever cluster writes: only failback's target is wrong.
+            return Finding.of(Severity.WARNING, Finding.Category.DATA, step.path() + ".primaryDbClusterArn", resource,
                     "the writer of " + step.globalClusterIdentifier() + " is " + writer.get() + ", not the plan's primary "
-                            + step.primaryDbClusterArn() + " (members: " + members + "): the plan no longer describes the global"
-                            + " database, and failback would switch the writer to the plan's primary, not to the cluster that writes now",
+                            + step.primaryDbClusterArn() + " (members: " + members + "): a failover now still promotes "
+                            + cluster.identifier() + ", but failback would switch the writer to the plan's primary (or stop if it is no"
+                            + " member), not back to the cluster that writes now",
                     "switch the writer back to " + step.primaryDbClusterArn() + " (a planned switchover), or set primaryClusterArn"
                             + " to " + writer.get() + " and redeploy");
         }
         return null;
-    }
-
-    /**
-     * Whether two cluster ARNs name the same cluster: same partition, Region and identifier (RDS compares identifiers
-     * ignoring case). The account is left out: the members of a global database are all in one account, and emulators
-     * write their own account into the ARNs they report.
-     */
-    static boolean sameCluster(String a, String b) {
-        String[] x = a.split(":");
-        String[] y = b.split(":");
-        if (x.length != 7 || y.length != 7) {
-            return a.equals(b);
-        }
-        return x[1].equals(y[1]) && x[3].equals(y[3]) && x[5].equals(y[5]) && x[6].equalsIgnoreCase(y[6]);
     }
 
     /** The lag into the secondary against the step's RPO (or, for a step without one, the RPO evaluate weighs by). */

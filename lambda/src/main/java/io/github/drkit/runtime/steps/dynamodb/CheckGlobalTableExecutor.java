@@ -84,7 +84,7 @@ public final class CheckGlobalTableExecutor implements StepExecutor<GlobalTableP
                     if (replica == null) {
                         return Step.Result.failed("DynamoDB table '" + step.tableName() + "' not found in " + region);
                     }
-                    List<String> problems = replica.problems(step.rpoSeconds());
+                    List<String> problems = replica.problems(step.rpoSeconds()).stream().map(ReplicaReadiness.Problem::message).toList();
                     if (problems.isEmpty()) {
                         return Step.Result.done(replica.summary(step.rpoSeconds()));
                     }

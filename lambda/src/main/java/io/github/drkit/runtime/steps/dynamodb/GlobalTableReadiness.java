@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import io.github.drkit.plan.CheckGlobalTableKind;
 import io.github.drkit.plan.GlobalTablePlan;
 import io.github.drkit.runtime.aws.DeadlineExceededException;
+import io.github.drkit.runtime.aws.api.TableDescription;
 import io.github.drkit.runtime.readiness.Finding;
 import io.github.drkit.runtime.readiness.ReadinessCheck;
 import io.github.drkit.runtime.readiness.ReadinessContext;
@@ -58,49 +59,56 @@ public final class GlobalTableReadiness implements ReadinessCheck<GlobalTablePla
         return findings(step, read.get());
     }
 
-    /** The findings of what was read: the table in the step's Region and the latency into it. */
+    /**
+     * The findings of what was read: one per problem the failover gate would stop on ({@link ReplicaReadiness#problems}, of
+     * its kind's severity), and the latency's figure when it is within the RPO.
+     */
     static List<Finding> findings(GlobalTablePlan step, ReplicaReadiness replica) {
         String resource = "DynamoDB table " + step.tableName() + " (" + step.region() + ")";
         List<Finding> findings = new ArrayList<>();
-        if (!"ACTIVE".equals(replica.table().status())) {
-            findings.add(Finding.of(Severity.CRITICAL, Finding.Category.DATA, step.path(), resource, "the table is "
-                    + replica.table().status() + " in " + step.region() + ", not ACTIVE: the failover gate stops until it is",
-                    "wait for the table to become ACTIVE, or check its events if it stays " + replica.table().status()));
+        List<ReplicaReadiness.Problem> problems = replica.problems(step.rpoSeconds());
+        for (ReplicaReadiness.Problem problem : problems) {
+            findings.add(finding(step, replica, resource, problem.kind()));
         }
-        if (replica.table().replicas().isEmpty()) {
-            findings.add(Finding.of(Severity.CRITICAL, Finding.Category.DATA, step.path(), resource, "no cross-Region replication: '"
-                    + step.tableName() + "' in " + step.region() + " is not a replica of a global table (DescribeTable lists no"
-                    + " replicas), so it does not receive " + step.sourceRegion() + "'s writes and the failover gate stops",
-                    "make the table a global table with replicas in " + step.sourceRegion() + " and " + step.region()
-                            + " (UpdateTable with ReplicaUpdates), or correct the plan"));
+        if (replica.latencyMillis() != null && problems.stream().noneMatch(p -> p.kind() == ReplicaReadiness.Problem.Kind.LATENCY_ABOVE_RPO)) {
+            findings.add(new Finding(Severity.INFO, Finding.Category.DATA, step.path(), resource, "replication latency from " + step.sourceRegion()
+                    + " is " + Math.round(replica.latencyMillis()) + " ms, within the step's RPO of " + step.rpoSeconds() + " s", "none",
+                    (long) Math.ceil(replica.latencyMillis() / 1000.0), null));
         }
-        replica.table().replica(step.region()).filter(r -> !"ACTIVE".equals(r.status())).ifPresent(r -> findings.add(Finding.of(
-                Severity.CRITICAL, Finding.Category.DATA, step.path(), resource, "the global table's replica in " + step.region() + " is "
-                        + r.status() + ", not ACTIVE: the failover gate stops until it is", "wait for the replica to become ACTIVE,"
-                        + " or check the table's replica settings (a replica left INACCESSIBLE_ENCRYPTION_CREDENTIALS needs its KMS key)")));
-        findings.add(latency(step, replica, resource));
         return findings;
     }
 
-    private static Finding latency(GlobalTablePlan step, ReplicaReadiness replica, String resource) {
-        if (replica.latencyMillis() == null) {
+    /** Evaluate's words for a problem of this kind: what the gate would do on it, and what fixes it. */
+    private static Finding finding(GlobalTablePlan step, ReplicaReadiness replica, String resource, ReplicaReadiness.Problem.Kind kind) {
+        Severity severity = kind.severity();
+        return switch (kind) {
+            case TABLE_NOT_ACTIVE -> Finding.of(severity, Finding.Category.DATA, step.path(), resource, "the table is "
+                    + replica.table().status() + " in " + step.region() + ", not ACTIVE: the failover gate stops until it is",
+                    "wait for the table to become ACTIVE, or check its events if it stays " + replica.table().status());
+            case NOT_A_REPLICA -> Finding.of(severity, Finding.Category.DATA, step.path(), resource, "no cross-Region replication: '"
+                    + step.tableName() + "' in " + step.region() + " is not a replica of a global table (DescribeTable lists no"
+                    + " replicas), so it does not receive " + step.sourceRegion() + "'s writes and the failover gate stops",
+                    "make the table a global table with replicas in " + step.sourceRegion() + " and " + step.region()
+                            + " (UpdateTable with ReplicaUpdates), or correct the plan");
+            case REPLICA_NOT_ACTIVE -> Finding.of(severity, Finding.Category.DATA, step.path(), resource, "the global table's replica in "
+                    + step.region() + " is " + replica.table().replica(step.region()).map(TableDescription.Replica::status).orElse("unknown")
+                    + ", not ACTIVE: the failover gate stops until it is", "wait for the replica to become ACTIVE, or check the table's"
+                    + " replica settings (a replica left INACCESSIBLE_ENCRYPTION_CREDENTIALS needs its KMS key)");
             // The gate refuses an unknown latency as it refuses a high one: a failover would stop here unless forced.
-            return Finding.of(Severity.WARNING, Finding.Category.UNCHECKED, step.path(), resource, "replication latency from "
+            case LATENCY_UNKNOWN -> Finding.of(severity, Finding.Category.UNCHECKED, step.path(), resource, "replication latency from "
                     + step.sourceRegion() + " unknown (" + replica.latencyUnknown() + "): the failover gate stops on it unless the"
                     + " run is forced", replica.latencyRefused() ? "give the function's role cloudwatch:GetMetricStatistics in "
                     + step.sourceRegion() + ", or run evaluate where the API is served"
                     : "none while the table takes no writes (DynamoDB publishes the metric only when it replicates); a failover then"
                     + " needs force");
-        }
-        long seconds = (long) Math.ceil(replica.latencyMillis() / 1000.0);
-        long rounded = Math.round(replica.latencyMillis());
-        if (replica.latencyMillis() > step.rpoSeconds() * 1000.0) {
-            return new Finding(Severity.WARNING, Finding.Category.DATA, step.path(), resource, "replication latency from "
-                    + step.sourceRegion() + " is " + rounded + " ms, more than the step's RPO of " + step.rpoSeconds() + " s: the failover"
-                    + " gate stops unless forced, and a forced failover now would lose up to " + seconds + " s of writes",
-                    "find what slows replication (write volume, throttling in " + step.region() + ") before it is needed", seconds, null);
-        }
-        return new Finding(Severity.INFO, Finding.Category.DATA, step.path(), resource, "replication latency from " + step.sourceRegion()
-                + " is " + rounded + " ms, within the step's RPO of " + step.rpoSeconds() + " s", "none", seconds, null);
+            case LATENCY_ABOVE_RPO -> {
+                long seconds = (long) Math.ceil(replica.latencyMillis() / 1000.0);
+                yield new Finding(severity, Finding.Category.DATA, step.path(), resource, "replication latency from "
+                        + step.sourceRegion() + " is " + Math.round(replica.latencyMillis()) + " ms, more than the step's RPO of "
+                        + step.rpoSeconds() + " s: the failover gate stops unless forced, and a forced failover now would lose up to "
+                        + seconds + " s of writes", "find what slows replication (write volume, throttling in " + step.region()
+                        + ") before it is needed", seconds, null);
+            }
+        };
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.github.drkit.runtime.aws.AwsClients;
 import io.github.drkit.runtime.aws.DeadlineExceededException;
 import io.github.drkit.runtime.aws.api.TableDescription;
+import io.github.drkit.runtime.readiness.Severity;
 
 /**
  * Whether a global table's replica in one Region is ready to take the traffic: the table there is ACTIVE, it is a
@@ -52,21 +53,58 @@ record ReplicaReadiness(String region, String sourceRegion, TableDescription tab
         return Optional.of(new ReplicaReadiness(region, sourceRegion, table.get(), latency, unknown, refused));
     }
 
+    /**
+     * One thing that keeps the replica from taking traffic within the RPO: the failover gate stops on every one (unless the
+     * run is forced), and evaluate reports each as a finding of its kind's severity. One rule for both, so evaluate never
+     * passes what the gate would stop on.
+     *
+     * @param message the gate's words for it
+     */
+    record Problem(Kind kind, String message) {
+        /** What is wrong, and how much evaluate makes of it. */
+        enum Kind {
+            /** The table in the Region is not ACTIVE: nothing moves traffic to it, forced or not. */
+            TABLE_NOT_ACTIVE(Severity.CRITICAL),
+            /** The table is no replica of a global table: it receives no writes from the source Region. */
+            NOT_A_REPLICA(Severity.CRITICAL),
+            /** The global table's replica in the Region is not ACTIVE. */
+            REPLICA_NOT_ACTIVE(Severity.CRITICAL),
+            /** The latency is unknown: the gate stops, a forced failover still works. */
+            LATENCY_UNKNOWN(Severity.WARNING),
+            /** The latency is above the RPO: the gate stops, a forced failover works and loses up to the latency. */
+            LATENCY_ABOVE_RPO(Severity.WARNING);
+
+            private final Severity severity;
+
+            Kind(Severity severity) {
+                this.severity = severity;
+            }
+
+            /** The severity of evaluate's finding on it. */
+            Severity severity() {
+                return severity;
+            }
+        }
+    }
+
     /** What keeps the replica from taking traffic within {@code rpoSeconds}; empty when nothing does. */
-    List<String> problems(int rpoSeconds) {
-        List<String> problems = new ArrayList<>();
+    List<Problem> problems(int rpoSeconds) {
+        List<Problem> problems = new ArrayList<>();
         if (!"ACTIVE".equals(table.status())) {
-            problems.add("table " + table.tableName() + " in " + region + " is " + table.status() + ", not ACTIVE");
+            problems.add(new Problem(Problem.Kind.TABLE_NOT_ACTIVE, "table " + table.tableName() + " in " + region + " is " + table.status()
+                    + ", not ACTIVE"));
         }
         if (table.replicas().isEmpty()) {
-            problems.add("table " + table.tableName() + " in " + region + " is not a replica of a global table (DescribeTable lists no replicas)");
+            problems.add(new Problem(Problem.Kind.NOT_A_REPLICA, "table " + table.tableName() + " in " + region
+                    + " is not a replica of a global table (DescribeTable lists no replicas)"));
         }
-        table.replica(region).filter(r -> !"ACTIVE".equals(r.status()))
-                .ifPresent(r -> problems.add("replica " + region + " is " + r.status() + ", not ACTIVE"));
+        table.replica(region).filter(r -> !"ACTIVE".equals(r.status())).ifPresent(r -> problems.add(new Problem(
+                Problem.Kind.REPLICA_NOT_ACTIVE, "replica " + region + " is " + r.status() + ", not ACTIVE")));
         if (latencyMillis == null) {
-            problems.add("replication latency unknown (" + latencyUnknown + ")");
+            problems.add(new Problem(Problem.Kind.LATENCY_UNKNOWN, "replication latency unknown (" + latencyUnknown + ")"));
         } else if (latencyMillis > rpoSeconds * 1000.0) {
-            problems.add("replication latency " + Math.round(latencyMillis) + " ms from " + sourceRegion + " exceeds the RPO of " + rpoSeconds + " s");
+            problems.add(new Problem(Problem.Kind.LATENCY_ABOVE_RPO, "replication latency " + Math.round(latencyMillis) + " ms from "
+                    + sourceRegion + " exceeds the RPO of " + rpoSeconds + " s"));
         }
         return problems;
     }

@@ -54,20 +54,52 @@ final class RecoveryPointFindings {
                 + point.describe(rpoSeconds, now) + (rpoSeconds == null ? " (no RPO declared)" : "") + note, "none", age, null);
     }
 
-    /** The restore already ran: what it made exists, and a second run makes nothing new. */
-    static Finding restored(PlanStep step, String resource, String made, RecoveryPoint from, Instant now) {
-        return restored(step, resource, "already restored", made, from, now);
+    /**
+     * The restore already ran and what it made is usable: a restore now reuses it and makes nothing new, so recovery serves
+     * data as old as the point it came from. That age is weighed against the RPO: a warning when older, naming what a
+     * person would delete for a fresh restore from the newest point (evaluate deletes nothing).
+     *
+     * @param made   what the restore made, in words, e.g. "RDS instance 'orders' exists (available)"
+     * @param from   the point it came from; null when its tags do not say
+     * @param delete what to delete for a fresh restore, with the command, e.g. "the instance (aws rds delete-db-instance ...)"
+     */
+    static Finding restored(PlanStep step, String resource, String made, RecoveryPoint from, Integer rpoSeconds, Instant now, String delete) {
+        String problem = "already restored: " + made + origin(from, now) + "; a restore now reuses it and makes nothing new";
+        long age = from == null ? 0 : Math.max(0, Duration.between(from.time(), now).toSeconds());
+        if (from != null && rpoSeconds != null && age > rpoSeconds) {
+            return new Finding(Severity.WARNING, Finding.Category.DATA, step.path(), resource, problem + ", so recovery serves data "
+                    + RecoveryPoint.words(Duration.ofSeconds(age)) + " old, older than the RPO of " + RecoveryPoint.words(Duration.ofSeconds(rpoSeconds))
+                    + " (" + rpoSeconds + " s)", "for a recovery within the RPO, keep what " + delete.replaceFirst(" \\(.*", "")
+                    + " holds that you need, delete " + delete + " and run restore again: it restores from the newest point", age, null);
+        }
+        return new Finding(Severity.INFO, Finding.Category.EXISTENCE, step.path(), resource, problem + (from != null && rpoSeconds == null
+                ? " (no RPO declared)" : ""), "none; once the primary serves again, see failback's list of what was left", from == null ? null : age, null);
     }
 
     /**
-     * The restore ran or runs: {@code lead} says which ("already restored", "restore under way"), {@code made} what it made
-     * or is making; a second run makes nothing new.
+     * A restore that an earlier run started is not done yet: a restore now waits for it (within the step's deadline) and
+     * makes nothing new; until then there is nothing to recover onto.
      */
-    static Finding restored(PlanStep step, String resource, String lead, String made, RecoveryPoint from, Instant now) {
-        return Finding.of(Severity.INFO, Finding.Category.EXISTENCE, step.path(), resource, lead + ": " + made
-                        + (from == null ? "" : " from " + from.id() + " of " + from.time() + ", " + RecoveryPoint.words(
-                        Duration.between(from.time(), now).isNegative() ? Duration.ZERO : Duration.between(from.time(), now)) + " old")
-                        + "; a restore now makes nothing new", "none; once the primary serves again, see failback's list of what was left");
+    static Finding underWay(PlanStep step, String resource, String made, RecoveryPoint from, Instant now) {
+        return Finding.of(Severity.WARNING, Finding.Category.EXISTENCE, step.path(), resource, "restore under way: " + made + origin(from, now)
+                        + ", not yet usable; a restore now waits for it and makes nothing new",
+                "wait for it to finish and evaluate again; if it does not, read why in its service's events");
+    }
+
+    /**
+     * What an earlier restore made ended unusable (e.g. an instance in {@code incompatible-restore}, a volume in {@code error}):
+     * a restore now stops at this step on it, as the executor does, and makes nothing new.
+     *
+     * @param ended the executor's own words for the state and what to do
+     */
+    static Finding ended(PlanStep step, String resource, String ended) {
+        return Finding.of(Severity.CRITICAL, Finding.Category.EXISTENCE, step.path(), resource, ended.replaceFirst(": .*", "")
+                + ": a restore now would stop at this step on it", ended.substring(ended.indexOf(": ") + 2));
+    }
+
+    private static String origin(RecoveryPoint from, Instant now) {
+        return from == null ? "" : " from " + from.id() + " of " + from.time() + ", " + RecoveryPoint.words(
+                Duration.between(from.time(), now).isNegative() ? Duration.ZERO : Duration.between(from.time(), now)) + " old";
     }
 
     /** The account and Region a step's reads go to: steps that share one may share a batched read. */

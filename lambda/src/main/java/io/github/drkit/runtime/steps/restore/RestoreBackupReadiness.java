@@ -89,9 +89,14 @@ public final class RestoreBackupReadiness implements ReadinessCheck<RestoreBacku
         BackupRestoreJob job = read.value().job();
         if (job != null) {
             RecoveryPoint from = points.stream().filter(p -> p.id().equals(job.recoveryPointArn())).findFirst().orElse(null);
-            return RecoveryPointFindings.restored(step, resource, job.isCompleted() ? "already restored" : "restore under way",
-                    "restore job " + job.id() + " is " + job.status()
-                    + (job.createdResourceArn() == null ? "" : " (restored " + job.createdResourceArn() + ")"), from, now);
+            String made = "restore job " + job.id() + " is " + job.status()
+                    + (job.createdResourceArn() == null ? "" : " (restored " + job.createdResourceArn() + ")");
+            if (!job.isCompleted()) {
+                return RecoveryPointFindings.underWay(step, resource, made, from, now);
+            }
+            return RecoveryPointFindings.restored(step, resource, made, from, RecoveryPointFindings.rpoSeconds(step.rpoSeconds(), context), now,
+                    "the restored resource " + (job.createdResourceArn() == null ? "of restore job " + job.id() : job.createdResourceArn())
+                            + " (with its service's delete call)");
         }
         return RecoveryPointFindings.age(step, resource, RecoveryPoint.choose(points, Optional.empty(), what, field),
                 RecoveryPointFindings.rpoSeconds(step.rpoSeconds(), context), now, what, "");

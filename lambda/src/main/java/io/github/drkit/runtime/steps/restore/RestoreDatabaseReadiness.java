@@ -73,8 +73,17 @@ public final class RestoreDatabaseReadiness implements ReadinessCheck<RestoreDat
         }
         if (instance.value().isPresent()) {
             DbInstance db = instance.value().get();
-            return RecoveryPointFindings.restored(step, resource, "RDS instance " + step.dbInstanceIdentifier() + " exists (" + db.status() + ")",
-                    RestoreDatabaseExecutor.pointOf(db), now);
+            String made = "RDS instance " + step.dbInstanceIdentifier() + " exists (" + db.status() + ")";
+            String ended = RestoreDatabaseExecutor.endedWithout(step, db.status());
+            if (ended != null) {
+                return RecoveryPointFindings.ended(step, resource, ended);
+            }
+            if (!"available".equals(db.status())) {
+                return RecoveryPointFindings.underWay(step, resource, made, RestoreDatabaseExecutor.pointOf(db), now);
+            }
+            return RecoveryPointFindings.restored(step, resource, made, RestoreDatabaseExecutor.pointOf(db),
+                    RecoveryPointFindings.rpoSeconds(step.rpoSeconds(), context), now, "the instance (aws rds delete-db-instance --region "
+                            + step.region() + " --db-instance-identifier " + step.dbInstanceIdentifier() + ")");
         }
         Integer rpo = RecoveryPointFindings.rpoSeconds(step.rpoSeconds(), context);
         String field = step.path() + ".sourceDbInstanceIdentifier";

@@ -73,8 +73,16 @@ public final class RestoreVolumeReadiness implements ReadinessCheck<RestoreVolum
             findings.add(ReadinessContext.unchecked(step.path(), resource, "the restored volume", volumes.error()));
         } else if (!volumes.value().isEmpty()) {
             EbsVolume volume = volumes.value().get(0);
-            findings.add(RecoveryPointFindings.restored(step, resource, "volume " + volume.volumeId() + " named " + step.volumeName()
-                    + " exists (" + volume.state() + ")", RestoreTags.pointOf(volume.tags()), now));
+            String made = "volume " + volume.volumeId() + " named " + step.volumeName() + " exists (" + volume.state() + ")";
+            if ("error".equals(volume.state())) {
+                findings.add(RecoveryPointFindings.ended(step, resource, RestoreVolumeExecutor.endedWithout(step, volume.volumeId(), "error")));
+            } else if ("available".equals(volume.state()) || "in-use".equals(volume.state())) {
+                findings.add(RecoveryPointFindings.restored(step, resource, made, RestoreTags.pointOf(volume.tags()),
+                        RecoveryPointFindings.rpoSeconds(step.rpoSeconds(), context), now, "the volume (aws ec2 delete-volume --region "
+                                + step.region() + " --volume-id " + volume.volumeId() + ", after detaching it)"));
+            } else {
+                findings.add(RecoveryPointFindings.underWay(step, resource, made, RestoreTags.pointOf(volume.tags()), now));
+            }
             return findings;
         }
         if (instance != null && instance.error() instanceof PlanValidationException wrong) {

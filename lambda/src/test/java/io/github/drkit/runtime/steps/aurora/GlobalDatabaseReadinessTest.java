@@ -252,18 +252,23 @@ class GlobalDatabaseReadinessTest {
     }
 
     @Test
-    void check_whenWriterIsNotThePlansPrimary_isNotReadyNamingBoth() {
+    void check_whenWriterIsNotThePlansPrimary_warnsThatOnlyFailbacksTargetIsWrong() {
         sites.globalDatabase(850);
         String other = "arn:aws:rds:us-west-2:123456789012:cluster:shop-old-primary";
 
         ReadinessReport report = evaluate(plan(step("shop-global", "shop-secondary")
                 .replace("\"rpoSeconds\"", "\"primaryDbClusterArn\": \"" + other + "\", \"rpoSeconds\"")));
 
-        assertEquals(Verdict.NOT_READY, report.verdict(), () -> ReportJson.write(report));
-        Finding finding = only(report, Severity.CRITICAL);
+        // Failover promotes the secondary whichever cluster writes: not NOT_READY.
+        assertEquals(Verdict.DEGRADED, report.verdict(), () -> ReportJson.write(report));
+        Finding finding = only(report, Severity.WARNING);
         assertEquals(PATH + ".primaryDbClusterArn", finding.path());
         assertTrue(finding.problem().startsWith("the writer of shop-global is " + PRIMARY_ARN + ", not the plan's primary " + other),
                 finding.problem());
+        assertTrue(finding.problem().contains("a failover now still promotes shop-secondary, but failback would switch the writer to"
+                + " the plan's primary"), finding.problem());
+        assertTrue(stepFindings(report).stream().anyMatch(f -> f.problem().startsWith("the secondary lags")),
+                () -> "the lag is still weighed: " + ReportJson.write(report));
     }
 
     @Test

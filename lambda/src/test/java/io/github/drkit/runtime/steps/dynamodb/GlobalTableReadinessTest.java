@@ -198,4 +198,30 @@ class GlobalTableReadinessTest {
         assertEquals(List.of("the table is UPDATING in us-east-1, not ACTIVE: the failover gate stops until it is",
                 "the global table's replica in us-east-1 is CREATING, not ACTIVE: the failover gate stops until it is"), critical);
     }
+
+    /**
+     * Evaluate and the failover gate weigh the replica by one rule: a finding worse than INFO for each problem the gate
+     * stops on, of its kind's severity, and nothing worse than INFO when the gate passes.
+     */
+    @Test
+    void findings_forEveryStateTheGateWeighs_reportOneFindingPerGateProblem() {
+        GlobalTablePlan step = new GlobalTablePlan(RECOVERY, "shop-carts", PRIMARY, 5, PATH);
+        List<TableDescription.Replica> both = List.of(new TableDescription.Replica(PRIMARY, "ACTIVE"), new TableDescription.Replica(RECOVERY, "ACTIVE"));
+        List<ReplicaReadiness> replicas = List.of(
+                new ReplicaReadiness(RECOVERY, PRIMARY, new TableDescription("shop-carts", "ACTIVE", "2019.11.21", both), 900.0, null, false),
+                new ReplicaReadiness(RECOVERY, PRIMARY, new TableDescription("shop-carts", "ACTIVE", "2019.11.21", both), 9000.0, null, false),
+                new ReplicaReadiness(RECOVERY, PRIMARY, new TableDescription("shop-carts", "ACTIVE", "2019.11.21", both), null, "no datapoint", false),
+                new ReplicaReadiness(RECOVERY, PRIMARY, new TableDescription("shop-carts", "UPDATING", null, List.of()), null, "refused", true),
+                new ReplicaReadiness(RECOVERY, PRIMARY, new TableDescription("shop-carts", "ACTIVE", "2019.11.21",
+                        List.of(new TableDescription.Replica(PRIMARY, "ACTIVE"), new TableDescription.Replica(RECOVERY, "CREATING"))), 100.0, null, false));
+
+        for (ReplicaReadiness replica : replicas) {
+            List<ReplicaReadiness.Problem> gate = replica.problems(step.rpoSeconds());
+            List<Finding> findings = GlobalTableReadiness.findings(step, replica);
+
+            assertEquals(gate.stream().map(p -> p.kind().severity()).toList(),
+                    findings.stream().map(Finding::severity).filter(s -> s != Severity.INFO).toList(), () -> gate + " vs " + findings);
+            assertEquals(gate.isEmpty(), findings.stream().allMatch(f -> f.severity() == Severity.INFO), () -> gate + " vs " + findings);
+        }
+    }
 }

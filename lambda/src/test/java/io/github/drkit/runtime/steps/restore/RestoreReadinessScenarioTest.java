@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -191,26 +193,52 @@ class RestoreReadinessScenarioTest {
         assertTrue(at(none, "stages[0].steps[0]").problem().endsWith(" old (no RPO declared)"), () -> ReportJson.write(none));
     }
 
-    @Test
-    void evaluate_whenTheRestoreAlreadyRan_isInfoNamingWhatItMade() {
+    /** An RDS instance restored by an earlier run from a point two hours old, and a volume restored without point tags. */
+    private String restoredEarlier(Instant pointTime) {
         databaseCopy("orders-0");
         emulator.rds(RECOVERY).createDBInstance(r -> r.dbInstanceIdentifier("orders-restored").dbInstanceClass("db.t3.micro")
                 .engine("postgres").masterUsername("admin1").masterUserPassword("password123").allocatedStorage(20)
                 .tags(t -> t.key(RestoreTags.RESTORED_FROM).value("orders-0-copy"), t -> t.key(RestoreTags.RECOVERY_POINT_TIME)
-                        .value("2026-12-04T09:00:00Z")));
-        String volume = emulator.ec2(RECOVERY).createVolume(r -> r.availabilityZone(instanceZone).size(8).tagSpecifications(t -> t
+                        .value(pointTime.toString())));
+        return emulator.ec2(RECOVERY).createVolume(r -> r.availabilityZone(instanceZone).size(8).tagSpecifications(t -> t
                 .resourceType(ResourceType.VOLUME).tags(tag -> tag.key(RestoreVolumeExecutor.RESTORED_VOLUME).value("shop-data")))).volumeId();
+    }
+
+    @Test
+    void evaluate_whenTheRestoreAlreadyRanFromAPointWithinTheRpo_isInfoNamingWhatItMade() {
+        Instant pointTime = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        String volume = restoredEarlier(pointTime);
 
         // No EBS snapshot at all: the restored volume is what counts now.
-        ReadinessReport report = evaluate(DATABASE.formatted(1), VOLUME.formatted(instanceZone, instance, 1));
+        ReadinessReport report = evaluate(DATABASE.formatted(86400), VOLUME.formatted(instanceZone, instance, 1));
 
         assertEquals(Verdict.READY, report.verdict(), () -> ReportJson.write(report));
         Finding database = at(report, "stages[0].steps[0]");
         assertEquals(Severity.INFO, database.severity());
-        assertTrue(database.problem().startsWith("already restored: RDS instance orders-restored exists (available) from orders-0-copy of"
-                + " 2026-12-04T09:00:00Z"), database.problem());
+        assertTrue(database.problem().startsWith("already restored: RDS instance orders-restored exists (available) from orders-0-copy of "
+                + pointTime), database.problem());
         assertTrue(at(report, "stages[0].steps[1]").problem().startsWith("already restored: volume " + volume + " named shop-data exists"),
                 () -> ReportJson.write(report));
+    }
+
+    @Test
+    void evaluate_whenTheRestoreAlreadyRanFromAPointOlderThanTheRpo_warnsNamingWhatToDeleteAndDeletesNothing() {
+        Instant pointTime = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        restoredEarlier(pointTime);
+
+        ReadinessReport report = evaluate(DATABASE.formatted(3600));
+
+        assertEquals(Verdict.DEGRADED, report.verdict(), () -> ReportJson.write(report));
+        Finding database = at(report, "stages[0].steps[0]");
+        assertEquals(Severity.WARNING, database.severity());
+        assertEquals(Finding.Category.DATA, database.category());
+        assertTrue(database.problem().contains("a restore now reuses it and makes nothing new, so recovery serves data 2 h"),
+                database.problem());
+        assertTrue(database.problem().endsWith("older than the RPO of 1 h (3600 s)"), database.problem());
+        assertTrue(database.fix().contains("delete the instance (aws rds delete-db-instance --region us-west-2 --db-instance-identifier"
+                + " orders-restored)"), database.fix());
+        assertEquals("available", emulator.rds(RECOVERY).describeDBInstances(r -> r.dbInstanceIdentifier("orders-restored"))
+                .dbInstances().get(0).dbInstanceStatus(), "evaluate deletes nothing");
     }
 
     @Test

@@ -193,24 +193,65 @@ class RestoreReadinessWireTest {
     }
 
     @Test
-    void evaluate_whenAnEarlierRestoreJobCompleted_isInfoNamingTheJobAndWhatItRestored() {
+    void evaluate_whenAnEarlierRestoreJobCompletedFromAPointOlderThanTheRpo_warnsNamingWhatToDelete() {
         long created = Instant.now().minus(Duration.ofMinutes(20)).getEpochSecond();
         jobsListed("""
                 {"RestoreJobId": "job-7", "RecoveryPointArn": "%s", "Status": "COMPLETED", "ResourceType": "EBS", "CreationDate": %d,
                  "CompletionDate": %d, "CreatedResourceArn": "%s"}""".formatted(OLDER, created, created + 754, RESTORED));
 
-        // An RPO the latest point misses: the restore already ran, so that no longer matters.
+        // An RPO the restored point misses: a restore now reuses what job-7 restored, so recovery serves data that old.
         ReadinessReport report = evaluate(RESTORE_BACKUP.formatted("shop-recovery", VOLUME, 60));
+
+        assertEquals(Verdict.DEGRADED, report.verdict(), () -> ReportJson.write(report));
+        Finding finding = at(report, "stages[0].steps[0]");
+        assertEquals(Severity.WARNING, finding.severity());
+        assertEquals(Finding.Category.DATA, finding.category());
+        assertTrue(finding.problem().startsWith("already restored: restore job job-7 is COMPLETED (restored " + RESTORED + ") from " + OLDER),
+                finding.problem());
+        assertTrue(finding.problem().endsWith("older than the RPO of 1 min (60 s)"), finding.problem());
+        assertTrue(finding.fix().contains("delete the restored resource " + RESTORED), finding.fix());
+    }
+
+    @Test
+    void evaluate_whenAnEarlierRestoreJobCompletedWithinTheRpo_isInfoNamingTheJobAndWhatItRestored() {
+        long created = Instant.now().minus(Duration.ofMinutes(20)).getEpochSecond();
+        jobsListed("""
+                {"RestoreJobId": "job-7", "RecoveryPointArn": "%s", "Status": "COMPLETED", "ResourceType": "EBS", "CreationDate": %d,
+                 "CompletionDate": %d, "CreatedResourceArn": "%s"}""".formatted(LATEST, created, created + 754, RESTORED));
+
+        ReadinessReport report = evaluate(RESTORE_BACKUP.formatted("shop-recovery", VOLUME, 86400));
 
         assertEquals(Verdict.READY, report.verdict(), () -> ReportJson.write(report));
         Finding finding = at(report, "stages[0].steps[0]");
         assertEquals(Severity.INFO, finding.severity());
-        assertTrue(finding.problem().startsWith("already restored: restore job job-7 is COMPLETED (restored " + RESTORED + ") from " + OLDER),
+        assertTrue(finding.problem().startsWith("already restored: restore job job-7 is COMPLETED (restored " + RESTORED + ") from " + LATEST),
                 finding.problem());
     }
 
+    /** RDS leaves a restore that cannot complete in a final status; the executor stops on it, and so does evaluate's verdict. */
     @Test
-    void evaluate_whenAnEarlierRestoreJobIsRunning_isInfoSayingTheRestoreIsUnderWay() {
+    void evaluate_whenTheRestoredInstanceEndedIncompatible_isNotReadySayingHowToRestoreAgain() {
+        aws.stubFor(post(urlPathEqualTo("/")).withRequestBody(containing("Action=DescribeDBInstances")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "text/xml").withBody("""
+                        <DescribeDBInstancesResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><DescribeDBInstancesResult><DBInstances>
+                          <DBInstance><DBInstanceIdentifier>orders-restored</DBInstanceIdentifier>
+                            <DBInstanceStatus>incompatible-restore</DBInstanceStatus><TagList/></DBInstance>
+                        </DBInstances></DescribeDBInstancesResult><ResponseMetadata><RequestId>wire-rds</RequestId></ResponseMetadata>
+                        </DescribeDBInstancesResponse>""")));
+
+        ReadinessReport report = evaluate(POINT_IN_TIME.formatted("orders", "orders"));
+
+        assertEquals(Verdict.NOT_READY, report.verdict(), () -> ReportJson.write(report));
+        Finding finding = at(report, "stages[0].steps[0]");
+        assertEquals(Severity.CRITICAL, finding.severity());
+        assertEquals("RDS instance orders-restored is incompatible-restore and will not become available: a restore now would stop at"
+                + " this step on it", finding.problem());
+        assertTrue(finding.fix().contains("delete the instance (aws rds delete-db-instance --region us-west-2 --db-instance-identifier"
+                + " orders-restored --skip-final-snapshot) and run restore again"), finding.fix());
+    }
+
+    @Test
+    void evaluate_whenAnEarlierRestoreJobIsRunning_warnsSayingTheRestoreIsUnderWay() {
         long created = Instant.now().minus(Duration.ofMinutes(5)).getEpochSecond();
         jobsListed("""
                 {"RestoreJobId": "job-8", "RecoveryPointArn": "%s", "Status": "RUNNING", "ResourceType": "EBS", "CreationDate": %d}"""
@@ -218,7 +259,8 @@ class RestoreReadinessWireTest {
 
         ReadinessReport report = evaluate(RESTORE_BACKUP.formatted("shop-recovery", VOLUME, 86400));
 
-        assertEquals(Verdict.READY, report.verdict(), () -> ReportJson.write(report));
+        // Nothing to recover onto until the job ends: a restore now waits for it.
+        assertEquals(Verdict.DEGRADED, report.verdict(), () -> ReportJson.write(report));
         assertTrue(at(report, "stages[0].steps[0]").problem().startsWith("restore under way: restore job job-8 is RUNNING from " + LATEST),
                 () -> ReportJson.write(report));
     }
