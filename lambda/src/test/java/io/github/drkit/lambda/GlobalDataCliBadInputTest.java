@@ -70,7 +70,7 @@ class GlobalDataCliBadInputTest {
             "primary ARN without a 12-digit account|{\"kind\": \"failoverGlobalDatabase\", \"globalClusterIdentifier\": \"shop-global\", \"dbClusterIdentifier\": \"shop-secondary\","
                     + " \"primaryDbClusterArn\": \"arn:aws:rds:us-west-2:123:cluster:p\"}|stages[0].steps[0].primaryDbClusterArn|must be an Aurora DB cluster ARN",
             "rpo below zero|{\"kind\": \"failoverGlobalDatabase\", \"globalClusterIdentifier\": \"shop-global\", \"dbClusterIdentifier\": \"shop-secondary\","
-                    + " \"rpoSeconds\": -1}|stages[0].steps[0].rpoSeconds|must be between 0 and 86400 (got -1)",
+                    + " \"rpoSeconds\": -1}|stages[0].steps[0].rpoSeconds|must be between 0 and 31536000 (got -1)",
             "unknown table|{\"kind\": \"checkGlobalTable\", \"tableName\": \"shop-gone\", \"sourceRegion\": \"us-west-2\", \"rpoSeconds\": 5}"
                     + "|stages[0].steps[0].tableName|DynamoDB table 'shop-gone' not found in us-east-1",
             "source region is the replica's|{\"kind\": \"checkGlobalTable\", \"tableName\": \"shop-carts\", \"sourceRegion\": \"us-east-1\", \"rpoSeconds\": 5}"
