@@ -1,6 +1,6 @@
 package io.github.drkit.arc;
 
-import java.util.LinkedHashMap;
+import io.github.drkit.plan.ByKind;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -13,15 +13,7 @@ public final class StepBlockMappers {
     }
 
     private static Map<String, StepBlockMapper> load() {
-        Map<String, StepBlockMapper> byKind = new LinkedHashMap<>();
-        for (StepBlockMapper mapper : ServiceLoader.load(StepBlockMapper.class, StepBlockMapper.class.getClassLoader())) {
-            StepBlockMapper previous = byKind.putIfAbsent(mapper.kind(), mapper);
-            if (previous != null) {
-                throw new IllegalStateException("two mappers for step kind " + mapper.kind() + ": " + previous.getClass().getName()
-                        + " and " + mapper.getClass().getName());
-            }
-        }
-        return Map.copyOf(byKind);
+        return ByKind.load(StepBlockMapper.class, StepBlockMapper::kind, "mappers");
     }
 
     /**

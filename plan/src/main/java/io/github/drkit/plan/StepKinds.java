@@ -1,10 +1,8 @@
 package io.github.drkit.plan;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /** The step kinds on the class path, in the order of the services file(s), found once. */
 public final class StepKinds {
@@ -50,16 +48,6 @@ public final class StepKinds {
     }
 
     private static Map<String, StepKind<?>> load() {
-        Map<String, StepKind<?>> kinds = new LinkedHashMap<>();
-        List<String> duplicates = new ArrayList<>();
-        for (StepKind<?> kind : ServiceLoader.load(StepKind.class, StepKinds.class.getClassLoader())) {
-            if (kinds.putIfAbsent(kind.name(), kind) != null) {
-                duplicates.add(kind.name());
-            }
-        }
-        if (!duplicates.isEmpty()) {
-            throw new IllegalStateException("step kinds registered twice: " + duplicates);
-        }
-        return kinds;
+        return ByKind.load(StepKind.class, StepKind::name, "step kinds");
     }
 }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 
+import io.github.drkit.plan.ByKind;
 import io.github.drkit.plan.PlanStep;
 import io.github.drkit.plan.RecoveryPlan;
 
@@ -102,12 +102,6 @@ final class StepExecutors {
     }
 
     private static Map<String, StepExecutor<?>> load() {
-        Map<String, StepExecutor<?>> executors = new LinkedHashMap<>();
-        for (StepExecutor<?> executor : ServiceLoader.load(StepExecutor.class, StepExecutors.class.getClassLoader())) {
-            if (executors.putIfAbsent(executor.kind(), executor) != null) {
-                throw new IllegalStateException("two executors for step kind " + executor.kind());
-            }
-        }
-        return executors;
+        return ByKind.load(StepExecutor.class, StepExecutor::kind, "executors");
     }
 }

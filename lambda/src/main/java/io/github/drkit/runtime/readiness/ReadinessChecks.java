@@ -1,10 +1,9 @@
 package io.github.drkit.runtime.readiness;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
+import io.github.drkit.plan.ByKind;
 import io.github.drkit.plan.PlanStep;
 
 /** The readiness checks on the class path, by kind, found once. */
@@ -30,12 +29,6 @@ final class ReadinessChecks {
     }
 
     private static Map<String, ReadinessCheck<?>> load() {
-        Map<String, ReadinessCheck<?>> checks = new LinkedHashMap<>();
-        for (ReadinessCheck<?> check : ServiceLoader.load(ReadinessCheck.class, ReadinessChecks.class.getClassLoader())) {
-            if (checks.putIfAbsent(check.kind(), check) != null) {
-                throw new IllegalStateException("two readiness checks for step kind " + check.kind());
-            }
-        }
-        return checks;
+        return ByKind.load(ReadinessCheck.class, ReadinessCheck::kind, "readiness checks");
     }
 }

@@ -1,10 +1,9 @@
 package io.github.drkit.runtime.readiness.permissions;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
+import io.github.drkit.plan.ByKind;
 import io.github.drkit.plan.PlanStep;
 
 /** The {@link PermissionScopes} on the class path, by kind, found once. */
@@ -35,12 +34,6 @@ public final class PermissionScopesRegistry {
     }
 
     private static Map<String, PermissionScopes<?>> load() {
-        Map<String, PermissionScopes<?>> scopes = new LinkedHashMap<>();
-        for (PermissionScopes<?> s : ServiceLoader.load(PermissionScopes.class, PermissionScopesRegistry.class.getClassLoader())) {
-            if (scopes.putIfAbsent(s.kind(), s) != null) {
-                throw new IllegalStateException("two permission scopes for step kind " + s.kind());
-            }
-        }
-        return scopes;
+        return ByKind.load(PermissionScopes.class, PermissionScopes::kind, "permission scopes");
     }
 }
