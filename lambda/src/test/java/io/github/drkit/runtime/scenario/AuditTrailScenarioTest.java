@@ -116,12 +116,15 @@ class AuditTrailScenarioTest {
             FailoverHandler handler = new FailoverHandler(Map.of("DRKIT_PLAN", site.plan(10), "DRKIT_AUDIT_BUCKET", BUCKET), clients,
                     Duration.ofMillis(100));
 
-            Map<String, Object> failover = moto.iam().enforcing(() -> handler.handleRequest(Map.of("action", "failover"), null));
+            // With an invocation, so the put signs its request id metadata header as the role's session.
+            Map<String, Object> failover = moto.iam().enforcing(() -> handler.handleRequest(Map.of("action", "failover"),
+                    new Invocation("request-under-role")));
 
             assertEquals("SUCCEEDED", failover.get("outcome"), String.valueOf(failover));
             assertTrue(((String) failover.get("auditTrail")).startsWith("s3://" + BUCKET + "/web/failover/"), (String) failover.get("auditTrail"));
         }
         assertEquals(1, kept().size());
+        assertEquals("request-under-role", s3.headObject(r -> r.bucket(BUCKET).key(kept().get(0).key())).metadata().get(AuditTrail.REQUEST_ID));
     }
 
     /** The invocation context Lambda passes: only the request id matters here. */

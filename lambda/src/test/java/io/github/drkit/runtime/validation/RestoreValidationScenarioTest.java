@@ -265,4 +265,53 @@ class RestoreValidationScenarioTest {
 
         assertEquals(RestoreValidationStatus.SUCCESSFUL, result.status(), result.message());
     }
+
+    @Test
+    void validate_whenEachResourceTypeIsReadUnderTheTablesRestoreValidationRows_succeedsCallingOnlyListedOperations() {
+        // Every resource type's read, as the validation function's role makes it: the table names S3's ListObjectsV2 by its
+        // action s3:ListBucket, which only an enforced run holds to what AWS checks.
+        emulator.rds(RECOVERY).createDBInstance(r -> r.dbInstanceIdentifier("shop-orders-restore-test").dbInstanceClass("db.t3.micro")
+                .engine("postgres").masterUsername("admin1").masterUserPassword("password123").allocatedStorage(20));
+        emulator.rds(RECOVERY).createDBCluster(r -> r.dbClusterIdentifier("shop-aurora-restore-test").engine("aurora-postgresql")
+                .masterUsername("admin1").masterUserPassword("password123"));
+        String subnet = emulator.subnet(RECOVERY);
+        String instance = emulator.ec2(RECOVERY).runInstances(r -> r.imageId("ami-12c6146b").minCount(1).maxCount(1).subnetId(subnet)
+                .instanceType("t3.small")).instances().get(0).instanceId();
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(Region.of(RECOVERY))
+                .credentialsProvider(moto.credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+             software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                     .endpointOverride(moto.endpoint()).region(Region.of(RECOVERY)).forcePathStyle(true).credentialsProvider(moto.credentials())
+                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            dynamo.createTable(t -> t.tableName("shop-carts-restore-test").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(k -> k.attributeName("cartId").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("cartId").attributeType(ScalarAttributeType.S)));
+            s3.createBucket(b -> b.bucket("shop-archive-restore-test").createBucketConfiguration(c -> c.locationConstraint(RECOVERY)));
+            s3.putObject(o -> o.bucket("shop-archive-restore-test").key("contracts/2026.pdf"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("contract"));
+        }
+        Map<String, String> restored = new java.util.LinkedHashMap<>();
+        restored.put("RDS", arn("rds", "db:shop-orders-restore-test"));
+        restored.put("Aurora", arn("rds", "cluster:shop-aurora-restore-test"));
+        restored.put("EC2", arn("ec2", "instance/" + instance));
+        restored.put("DynamoDB", arn("dynamodb", "table/shop-carts-restore-test"));
+        restored.put("S3", "arn:aws:s3:::shop-archive-restore-test");
+        AwsCredentialsProvider role = emulator.failoverRole("restore-validation");
+
+        restored.forEach((type, resource) -> {
+            ValidationResult result = emulator.enforcing(() -> {
+                try (AwsClients aws = clients(role, Map.of())) {
+                    return new RestoreValidation(aws, Duration.ofMillis(50)).validate(event(type, resource), Deadline.after(Duration.ofSeconds(30)));
+                }
+            });
+            assertEquals(RestoreValidationStatus.SUCCESSFUL, result.status(), type + ": " + result.message());
+        });
+
+        List<String> unlisted = calls.stream().distinct()
+                .filter(c -> io.github.drkit.plan.RuntimePermissions.rowsFor(java.util.Set.of("restore-validation"), c.split(":")[0], c.split(":")[1])
+                        .isEmpty()).toList();
+        assertEquals(List.of(), unlisted, "calls the permission table does not list for restore-validation");
+        assertEquals(java.util.Set.of("Rds:DescribeDBInstances", "Rds:DescribeDBClusters", "Ec2:DescribeInstances", "DynamoDb:DescribeTable",
+                "S3:ListObjectsV2", "Backup:PutRestoreValidationResult"), java.util.Set.copyOf(calls));
+        assertEquals(restored.size(), backup.sent().size(), backup.sent().toString());
+    }
 }

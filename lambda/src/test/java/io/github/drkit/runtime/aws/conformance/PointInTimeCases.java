@@ -23,8 +23,7 @@ final class PointInTimeCases {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("drkit:restored-from", BACKUPS);
         tags.put("drkit:recovery-point-time", "2026-12-04T09:30:00Z");
-        return List.of(
-                new ConformanceCase("RdsPointInTimeApi.automatedBackups", CannedAnswer.xml(200, """
+        String backups = """
                         <DescribeDBInstanceAutomatedBackupsResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/">
                           <DescribeDBInstanceAutomatedBackupsResult><DBInstanceAutomatedBackups>
                             <DBInstanceAutomatedBackup>
@@ -38,10 +37,19 @@ final class PointInTimeCases {
                             </DBInstanceAutomatedBackup>
                           </DBInstanceAutomatedBackups></DescribeDBInstanceAutomatedBackupsResult>
                           <ResponseMetadata><RequestId>req-auto-backups</RequestId></ResponseMetadata>
-                        </DescribeDBInstanceAutomatedBackupsResponse>""".formatted(BACKUPS)),
+                        </DescribeDBInstanceAutomatedBackupsResponse>""".formatted(BACKUPS);
+        return List.of(
+                new ConformanceCase("RdsPointInTimeApi.automatedBackups", CannedAnswer.xml(200, backups),
                         aws -> aws.rdsPointInTime().automatedBackups(REGION, "orders"),
                         sdk -> sdk.rds.describeDBInstanceAutomatedBackups(r -> { }).dbInstanceAutomatedBackups().stream()
                                 .filter(b -> "orders".equalsIgnoreCase(b.dbInstanceIdentifier()))
+                                .map(b -> new AutomatedBackup(b.dbInstanceAutomatedBackupsArn(), b.dbInstanceIdentifier(), b.region(), b.status(),
+                                        b.restoreWindow() == null ? null : b.restoreWindow().earliestTime(),
+                                        b.restoreWindow() == null ? null : b.restoreWindow().latestTime())).toList()),
+                // The Region's whole listing (evaluate reads it once per Region), the backup without an ARN or window included.
+                new ConformanceCase("RdsPointInTimeApi.automatedBackups", CannedAnswer.xml(200, backups),
+                        aws -> aws.rdsPointInTime().automatedBackups(REGION),
+                        sdk -> sdk.rds.describeDBInstanceAutomatedBackups(r -> { }).dbInstanceAutomatedBackups().stream()
                                 .map(b -> new AutomatedBackup(b.dbInstanceAutomatedBackupsArn(), b.dbInstanceIdentifier(), b.region(), b.status(),
                                         b.restoreWindow() == null ? null : b.restoreWindow().earliestTime(),
                                         b.restoreWindow() == null ? null : b.restoreWindow().latestTime())).toList()),
