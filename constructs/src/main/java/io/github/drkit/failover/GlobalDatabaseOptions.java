@@ -23,7 +23,6 @@ import software.amazon.awscdk.Duration;
  */
 public final class GlobalDatabaseOptions {
     private static final String OWNER = "GlobalDatabaseOptions";
-    private static final String IDENTIFIER = "[A-Za-z](?!.*--)[A-Za-z0-9-]{0,62}(?<!-)";
 
     private final String globalClusterIdentifier;
     private final String secondaryClusterIdentifier;
@@ -40,10 +39,10 @@ public final class GlobalDatabaseOptions {
                 : b.expectedReplicationLag;
         this.failoverTime = b.failoverTime == null ? Duration.seconds(AwsFigures.AURORA_GLOBAL_MANAGED_FAILOVER.toSeconds()) : b.failoverTime;
         this.instanceCreationTime = b.instanceCreationTime;
-        identifier("globalClusterIdentifier", globalClusterIdentifier);
-        identifier("secondaryClusterIdentifier", secondaryClusterIdentifier);
+        Checks.auroraClusterIdentifier(OWNER, "globalClusterIdentifier", globalClusterIdentifier);
+        Checks.auroraClusterIdentifier(OWNER, "secondaryClusterIdentifier", secondaryClusterIdentifier);
         if (primaryClusterArn != null && !Checks.isToken(primaryClusterArn)
-                && !primaryClusterArn.matches("arn:aws[a-z-]*:rds:[a-z0-9-]+:\\d{12}:cluster:" + IDENTIFIER)) {
+                && !primaryClusterArn.matches("arn:aws[a-z-]*:rds:[a-z0-9-]+:\\d{12}:cluster:" + Checks.AURORA_CLUSTER_IDENTIFIER)) {
             throw new IllegalArgumentException(OWNER + ": primaryClusterArn must be an Aurora DB cluster ARN like"
                     + " arn:aws:rds:us-east-1:111111111111:cluster:shop-primary (got " + primaryClusterArn + ")");
         }
@@ -61,13 +60,6 @@ public final class GlobalDatabaseOptions {
             if (creation.isZero() || creation.isNegative()) {
                 throw new IllegalArgumentException(OWNER + ": instanceCreationTime must be positive (got " + creation.toSeconds() + " s)");
             }
-        }
-    }
-
-    private static void identifier(String prop, String value) {
-        if (!Checks.isToken(value) && !value.matches(IDENTIFIER)) {
-            throw new IllegalArgumentException(OWNER + ": " + prop + " must be 1-63 letters, digits or hyphens, starting with a letter,"
-                    + " not ending with a hyphen and without two in a row (got " + value + ")");
         }
     }
 

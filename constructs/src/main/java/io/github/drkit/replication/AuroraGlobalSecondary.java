@@ -9,7 +9,6 @@ import io.github.drkit.internal.plan.NagFindings;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ec2.Connections;
 import software.amazon.awscdk.services.ec2.IConnectable;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
@@ -51,7 +50,6 @@ import software.constructs.Construct;
  */
 public final class AuroraGlobalSecondary extends Construct implements IConnectable {
     private static final String OWNER = "AuroraGlobalSecondary";
-    private static final String IDENTIFIER = "[A-Za-z](?!.*--)[A-Za-z0-9-]{0,62}(?<!-)";
     /** Adding a writer instance to a headless cluster: AWS documents no bound; drkit assumes 10 minutes until a drill measures it. */
     public static final Duration DEFAULT_INSTANCE_CREATION_TIME = Duration.minutes(10);
 
@@ -78,8 +76,8 @@ public final class AuroraGlobalSecondary extends Construct implements IConnectab
                     + " a secondary joins only a global database of the same engine version");
         }
         String clusterId = props.getClusterIdentifier();
-        identifier("clusterIdentifier", clusterId);
-        identifier("globalClusterIdentifier", globalId);
+        Checks.auroraClusterIdentifier(OWNER, "clusterIdentifier", clusterId);
+        Checks.auroraClusterIdentifier(OWNER, "globalClusterIdentifier", globalId);
         int readerCount = props.getReaders() == null ? 0 : Checks.range(OWNER, "readers", props.getReaders(), 0, 15);
         boolean mysql = engineType.equals("aurora-mysql");
         int defaultPort = mysql ? 3306 : 5432;
@@ -157,13 +155,6 @@ public final class AuroraGlobalSecondary extends Construct implements IConnectab
             o.instanceCreationTime(props.getInstanceCreationTime() != null ? props.getInstanceCreationTime() : DEFAULT_INSTANCE_CREATION_TIME);
         }
         this.options = o.build();
-    }
-
-    private static void identifier(String prop, String value) {
-        if (value != null && !Token.isUnresolved(value) && !value.matches(IDENTIFIER)) {
-            throw new IllegalArgumentException(OWNER + ": " + prop + " must be 1-63 letters, digits or hyphens, starting with a letter,"
-                    + " not ending with a hyphen and without two in a row (got " + value + ")");
-        }
     }
 
     /** The option that puts this secondary's failover in a topology construct's plan, with its RTO and RPO terms. */

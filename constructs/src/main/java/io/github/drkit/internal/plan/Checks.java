@@ -66,6 +66,17 @@ public final class Checks {
         }
     }
 
+    /** An Aurora DB cluster or global cluster identifier's rule, the part of a cluster ARN after {@code cluster:}. */
+    public static final String AURORA_CLUSTER_IDENTIFIER = "[A-Za-z](?!.*--)[A-Za-z0-9-]{0,62}(?<!-)";
+
+    /** An Aurora cluster or global cluster identifier, when given and known at synth, must follow {@link #AURORA_CLUSTER_IDENTIFIER}. */
+    public static void auroraClusterIdentifier(String owner, String prop, String value) {
+        if (value != null && !isToken(value) && !value.matches(AURORA_CLUSTER_IDENTIFIER)) {
+            throw new IllegalArgumentException(owner + ": " + prop + " must be 1-63 letters, digits or hyphens, starting with a letter,"
+                    + " not ending with a hyphen and without two in a row (got " + value + ")");
+        }
+    }
+
     public static boolean isToken(Object value) {
         return value != null && Token.isUnresolved(value);
     }

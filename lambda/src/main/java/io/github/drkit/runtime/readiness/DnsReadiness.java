@@ -3,7 +3,6 @@ package io.github.drkit.runtime.readiness;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -107,17 +106,11 @@ public final class DnsReadiness implements ReadinessCheck<ZonePlan> {
     /** The live record with the plan record's name, type and set identifier; null when there is none. */
     static RecordSet find(List<RecordSet> live, RecordPlan record) {
         for (RecordSet set : live) {
-            if (normalized(set.name()).equals(record.name()) && set.type().equals(record.type())
+            if (RecordNames.answered(set.name()).equals(record.name()) && set.type().equals(record.type())
                     && Objects.equals(set.setIdentifier(), record.setIdentifier())) {
                 return set;
             }
         }
         return null;
-    }
-
-    /** Route 53 answers names lower case with a final dot and {@code *} escaped; plan names are already so. */
-    private static String normalized(String name) {
-        String lower = name.toLowerCase(Locale.ROOT).replace("\\052", "*");
-        return lower.endsWith(".") ? lower : lower + ".";
     }
 }

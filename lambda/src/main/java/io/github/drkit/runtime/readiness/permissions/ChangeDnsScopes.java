@@ -1,12 +1,12 @@
 package io.github.drkit.runtime.readiness.permissions;
 
 import java.util.List;
-import java.util.Locale;
 
 import io.github.drkit.plan.ChangeDnsKind;
 import io.github.drkit.plan.RecordPlan;
 import io.github.drkit.plan.ZonePlan;
 import io.github.drkit.runtime.aws.api.SimulationContext;
+import io.github.drkit.runtime.readiness.RecordNames;
 
 /**
  * {@code changeDns}: the zone's reads on the zone, its change on the zone for the plan's record names only (the condition
@@ -35,17 +35,11 @@ public final class ChangeDnsScopes implements PermissionScopes<ZonePlan> {
             case "zone" -> Grant.on(zone);
             case "zone-records" -> Grant.of(Grant.Target.of(List.of(zone), SimulationContext.stringList(
                     "route53:ChangeResourceRecordSetsNormalizedRecordNames",
-                    step.records().stream().map(RecordPlan::name).map(ChangeDnsScopes::normalized).distinct().toList())));
+                    step.records().stream().map(RecordPlan::name).map(RecordNames::normalized).distinct().toList())));
             // A change id exists only once the change is made: the grant is on every change.
             case "change" -> Grant.on("arn:" + account.partition() + ":route53:::change/*");
             case "healthcheck" -> Grant.on("arn:" + account.partition() + ":route53:::healthcheck/*");
             default -> null;
         };
-    }
-
-    /** Route 53's normalized record name: lower case, without the final dot. */
-    private static String normalized(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 }

@@ -90,11 +90,15 @@ final class RecoveryPointFindings {
      * What an earlier restore made ended unusable (e.g. an instance in {@code incompatible-restore}, a volume in {@code error}):
      * a restore now stops at this step on it, as the executor does, and makes nothing new.
      *
-     * @param ended the executor's own words for the state and what to do
+     * @param ended the executor's own words for the state and what to do, as "state: what to do"; words without ": "
+     *              are both the state and what to do
      */
     static Finding ended(PlanStep step, String resource, String ended) {
-        return Finding.of(Severity.CRITICAL, Finding.Category.EXISTENCE, step.path(), resource, ended.replaceFirst(": .*", "")
-                + ": a restore now would stop at this step on it", ended.substring(ended.indexOf(": ") + 2));
+        int colon = ended.indexOf(": ");
+        String state = colon < 0 ? ended : ended.substring(0, colon);
+        String fix = colon < 0 ? ended : ended.substring(colon + 2);
+        return Finding.of(Severity.CRITICAL, Finding.Category.EXISTENCE, step.path(), resource, state
+                + ": a restore now would stop at this step on it", fix);
     }
 
     private static String origin(RecoveryPoint from, Instant now) {

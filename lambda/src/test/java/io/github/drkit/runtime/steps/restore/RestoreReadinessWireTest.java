@@ -124,6 +124,14 @@ class RestoreReadinessWireTest {
         aws.stubFor(get(urlPathEqualTo("/restore-jobs/")).willReturn(json("{\"RestoreJobs\": [" + jobs + "]}")));
     }
 
+    /** Restore job job-7, created 20 minutes ago from {@code point}, completed 754 s later having restored {@code RESTORED}. */
+    private void completedJobListed(String point) {
+        long created = Instant.now().minus(Duration.ofMinutes(20)).getEpochSecond();
+        jobsListed("""
+                {"RestoreJobId": "job-7", "RecoveryPointArn": "%s", "Status": "COMPLETED", "ResourceType": "EBS", "CreationDate": %d,
+                 "CompletionDate": %d, "CreatedResourceArn": "%s"}""".formatted(point, created, created + 754, RESTORED));
+    }
+
     private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withHeader("x-amzn-RequestId", "wire-1").withBody(body);
     }
@@ -194,10 +202,7 @@ class RestoreReadinessWireTest {
 
     @Test
     void evaluate_whenAnEarlierRestoreJobCompletedFromAPointOlderThanTheRpo_warnsNamingWhatToDelete() {
-        long created = Instant.now().minus(Duration.ofMinutes(20)).getEpochSecond();
-        jobsListed("""
-                {"RestoreJobId": "job-7", "RecoveryPointArn": "%s", "Status": "COMPLETED", "ResourceType": "EBS", "CreationDate": %d,
-                 "CompletionDate": %d, "CreatedResourceArn": "%s"}""".formatted(OLDER, created, created + 754, RESTORED));
+        completedJobListed(OLDER);
 
         // An RPO the restored point misses: a restore now reuses what job-7 restored, so recovery serves data that old.
         ReadinessReport report = evaluate(RESTORE_BACKUP.formatted("shop-recovery", VOLUME, 60));
@@ -214,10 +219,7 @@ class RestoreReadinessWireTest {
 
     @Test
     void evaluate_whenAnEarlierRestoreJobCompletedWithinTheRpo_isInfoNamingTheJobAndWhatItRestored() {
-        long created = Instant.now().minus(Duration.ofMinutes(20)).getEpochSecond();
-        jobsListed("""
-                {"RestoreJobId": "job-7", "RecoveryPointArn": "%s", "Status": "COMPLETED", "ResourceType": "EBS", "CreationDate": %d,
-                 "CompletionDate": %d, "CreatedResourceArn": "%s"}""".formatted(LATEST, created, created + 754, RESTORED));
+        completedJobListed(LATEST);
 
         ReadinessReport report = evaluate(RESTORE_BACKUP.formatted("shop-recovery", VOLUME, 86400));
 
